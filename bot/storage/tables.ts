@@ -1,0 +1,96 @@
+// The one place that knows table names and key schemes.
+//
+//   table          PartitionKey          RowKey                          what
+//   People         "person"              {personId}                      profile (directory copy)
+//   Programs       {programId}           "program"                       program settings
+//   Plans          {pairId}              "pair"                          mentorship + agreement + member snapshot
+//                  {pairId}              "goal|{goalId}"                 goal (current version)
+//                  {pairId}              "goalrev|{goalId}|{000001}"     goal history, one row per revision
+//                  {pairId}              "milestone|{milestoneId}"       milestone
+//                  {pairId}              "activity|{activityId}"         development activity
+//   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
+//   Conversations  "conversation"        {personId}                      bot conversation reference
+//   BotState       {encoded state key}   "state"                         teams-ai turn state
+//
+// A pair's whole plan is one partition, so loading it is one query and a goal with its history
+// entry is written in one atomic transaction. Keys built from user or channel input are encoded:
+// Table keys may not contain / \ # ? or control characters.
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { TABLE_ENTITY_MAX_BYTES, TABLE_STRING_PROPERTY_MAX_BYTES } from '../../shared/limits';
+
+export const tableNames = {
+  people: 'People',
+  programs: 'Programs',
+  plans: 'Plans',
+  pairIndex: 'PairIndex',
+  conversations: 'Conversations',
+  botState: 'BotState',
+} as const;
+export type TableName = keyof typeof tableNames;
+
+export type Tables = Record<TableName, TableClient>;
+
+export interface StorageConnection {
+  /** A connection string (Azurite or an account key), or an account URL with a credential. */
+  connectionString: string;
+  /** Prefix for table names, so several environments (or test runs) can share one account. */
+  tablePrefix?: string;
+}
+
+const clientOptions = (connectionString: string): TableServiceClientOptions => ({
+  // Azurite speaks plain HTTP on loopback; a real account is always HTTPS.
+  allowInsecureConnection: /127\.0\.0\.1|localhost|UseDevelopmentStorage/i.test(connectionString),
+  retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 },
+});
+
+export function openTables(conn: StorageConnection): Tables {
+  const prefix = conn.tablePrefix ?? '';
+  const entries = Object.entries(tableNames).map(([key, name]) => [
+    key,
+    TableClient.fromConnectionString(conn.connectionString, `${prefix}${name}`, clientOptions(conn.connectionString)),
+  ]);
+  return Object.fromEntries(entries) as Tables;
+}
+
+/** Creates the tables that are missing (idempotent; called once at start). */
+export async function ensureTables(tables: Tables): Promise<void> {
+  await Promise.all(Object.values(tables).map((t) => t.createTable()));
+}
+
+/** A cheap round trip that proves storage answers: used by /healthz. */
+export async function pingStorage(conn: StorageConnection): Promise<void> {
+  const service = TableServiceClient.fromConnectionString(conn.connectionString, { ...clientOptions(conn.connectionString), retryOptions: { maxRetries: 0 } });
+  const pages = service.listTables().byPage({ maxPageSize: 1 });
+  await pages.next();
+}
+
+/**
+ * Encodes text for use in a PartitionKey or RowKey. Table keys forbid / \ # ? and control
+ * characters; `%` is escaped too so the encoding is reversible. Ordinary ids pass unchanged.
+ */
+export function encodeKey(text: string): string {
+  return text.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+}
+
+export function decodeKey(key: string): string {
+  return key.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Thrown only for a bug: domain limits keep every entity far below Table Storage's. */
+export class EntityTooLargeError extends Error {}
+
+/**
+ * Table Storage stores strings as UTF-16: 2 bytes a code unit. Checked before every write so an
+ * oversize entity is refused whole instead of failing half-way through a batch.
+ */
+export function assertFitsInTable(entity: Record<string, unknown>): void {
+  let total = 0;
+  for (const [key, value] of Object.entries(entity)) {
+    const bytes = typeof value === 'string' ? value.length * 2 : 8;
+    if (typeof value === 'string' && bytes > TABLE_STRING_PROPERTY_MAX_BYTES) {
+      throw new EntityTooLargeError(`Property ${key} is ${bytes} bytes; Table Storage holds ${TABLE_STRING_PROPERTY_MAX_BYTES}`);
+    }
+    total += bytes + key.length * 2;
+  }
+  if (total > TABLE_ENTITY_MAX_BYTES) throw new EntityTooLargeError(`Entity is ${total} bytes; Table Storage holds ${TABLE_ENTITY_MAX_BYTES}`);
+}

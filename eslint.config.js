@@ -1,0 +1,49 @@
+// Lint keeps the architecture visible: the pure domain in shared/ imports no SDK and reads no
+// environment, and the Bot Framework SDK stays inside bot/teams/ (the adapter layer) so a move to
+// the Teams SDK v2 touches only those files.
+import tseslint from 'typescript-eslint';
+
+const sdkImports = [
+  { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'], message: 'The Bot Framework SDK belongs to bot/teams/ only.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'appPackage/build/**', '.data/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { patterns: sdkImports }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...sdkImports,
+          { group: ['@azure/*', '@microsoft/*', 'react', 'react-dom', 'react/*', 'express', 'node:*', 'fs', 'path', 'http'], message: 'shared/ is the pure domain: no SDKs, no I/O.' },
+          { group: ['../bot/*', '../tab/*', '../../bot/*', '../../tab/*'], message: 'shared/ depends on nothing else in the project.' },
+        ],
+      }],
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[object.name='process'][property.name='env']",
+        message: 'shared/ reads no environment: configuration is parsed in bot/config.ts and passed in.',
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'shared/ is pure: no process access.' }],
+    },
+  },
+  {
+    files: ['bot/teams/**/*.ts', 'tests/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['tab/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...sdkImports, { group: ['@azure/*', 'express'], message: 'The tab talks to the API, never to storage.' }],
+      }],
+    },
+  },
+);

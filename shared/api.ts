@@ -1,0 +1,190 @@
+// The contract between the tab and the API: paths, request bodies and response shapes. The server
+// parses every body and parameter with these schemas; the tab uses the same ones for inline
+// validation, so both say the same thing about bad input.
+import { z } from 'zod';
+import { activityKind, activityStatus, type DevelopmentActivity } from './activity';
+import { isoDate, type IsoDate } from './dates';
+import { goalFields, goalStatus, type Goal, type GoalRevision } from './goal';
+import { limits } from './limits';
+import { agreement, type Mentorship, type MentorshipStatus, type PairRole } from './mentorship';
+import type { Milestone } from './milestone';
+import type { PersonSummary } from './person';
+import { entityId, type Cadence, type StrategicPriority } from './program';
+import type { Versioned } from './result';
+import type { SmartGap } from './smart';
+
+export type { Versioned };
+
+export const paths = {
+  me: '/api/me',
+  devPeople: '/api/dev/people',
+  plan: '/api/pairs/:pairId/plan',
+  agreement: '/api/pairs/:pairId/agreement',
+  agreementAccept: '/api/pairs/:pairId/agreement/accept',
+  goals: '/api/pairs/:pairId/goals',
+  goal: '/api/pairs/:pairId/goals/:goalId',
+  goalHistory: '/api/pairs/:pairId/goals/:goalId/history',
+  milestones: '/api/pairs/:pairId/goals/:goalId/milestones',
+  milestone: '/api/pairs/:pairId/goals/:goalId/milestones/:milestoneId',
+  activities: '/api/pairs/:pairId/goals/:goalId/activities',
+  activity: '/api/pairs/:pairId/goals/:goalId/activities/:activityId',
+} as const;
+
+/** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
+export function pathFor(template: string, params: Record<string, string>): string {
+  return template.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+export const pairParams = z.object({ pairId: entityId }).strict();
+export const goalParams = z.object({ pairId: entityId, goalId: entityId }).strict();
+export const milestoneParams = goalParams.extend({ milestoneId: entityId }).strict();
+export const activityParams = goalParams.extend({ activityId: entityId }).strict();
+
+const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>
+  g.baseline === undefined || g.baseline === null || g.target === undefined || g.target === null || g.baseline !== g.target;
+const targetMessage = { message: 'The target must differ from the baseline, or there is nothing to achieve.', path: ['target'] };
+
+export const goalCreateInput = z
+  .object({
+    title: goalFields.title,
+    description: goalFields.description.default(''),
+    metric: goalFields.metric.optional(),
+    unit: goalFields.unit.optional(),
+    baseline: goalFields.baseline.optional(),
+    target: goalFields.target.optional(),
+    current: goalFields.current.optional(),
+    resources: goalFields.resources.optional(),
+    risks: goalFields.risks.optional(),
+    hoursPerMonth: goalFields.hoursPerMonth.optional(),
+    priorityId: goalFields.priorityId.optional(),
+    aspiration: goalFields.aspiration.optional(),
+    dueDate: goalFields.dueDate.optional(),
+  })
+  .strict()
+  .refine(targetDiffersFromBaseline, targetMessage);
+export type GoalCreateInput = z.infer<typeof goalCreateInput>;
+
+/** A goal edit. `null` clears an optional field; `reason` explains a recalibration in the history. */
+export const goalPatchInput = z
+  .object({
+    title: goalFields.title.optional(),
+    description: goalFields.description.optional(),
+    metric: goalFields.metric.nullable().optional(),
+    unit: goalFields.unit.nullable().optional(),
+    baseline: goalFields.baseline.nullable().optional(),
+    target: goalFields.target.nullable().optional(),
+    current: goalFields.current.nullable().optional(),
+    resources: goalFields.resources.nullable().optional(),
+    risks: goalFields.risks.nullable().optional(),
+    hoursPerMonth: goalFields.hoursPerMonth.nullable().optional(),
+    priorityId: goalFields.priorityId.nullable().optional(),
+    aspiration: goalFields.aspiration.nullable().optional(),
+    dueDate: goalFields.dueDate.nullable().optional(),
+    status: goalStatus.optional(),
+    reason: z.string().trim().max(limits.reason).optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).some((k) => k !== 'reason'), { message: 'Nothing to change.' });
+export type GoalPatchInput = z.infer<typeof goalPatchInput>;
+
+/** Checked where both values are known (after merging a patch into the stored goal). */
+export const goalTargetRule = { check: targetDiffersFromBaseline, ...targetMessage };
+
+export const milestoneCreateInput = z
+  .object({
+    title: z.string().trim().min(1, 'Give the milestone a title.').max(limits.title),
+    dueDate: isoDate,
+  })
+  .strict();
+export type MilestoneCreateInput = z.infer<typeof milestoneCreateInput>;
+
+export const milestonePatchInput = z
+  .object({
+    title: z.string().trim().min(1, 'Give the milestone a title.').max(limits.title).optional(),
+    dueDate: isoDate.optional(),
+    done: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change.' });
+export type MilestonePatchInput = z.infer<typeof milestonePatchInput>;
+
+export const activityCreateInput = z
+  .object({
+    kind: activityKind,
+    title: z.string().trim().min(1, 'Give the activity a title.').max(limits.title),
+    notes: z.string().trim().max(limits.longText).default(''),
+    status: activityStatus.default('planned'),
+    dueDate: isoDate.optional(),
+  })
+  .strict();
+export type ActivityCreateInput = z.infer<typeof activityCreateInput>;
+
+export const activityPatchInput = z
+  .object({
+    kind: activityKind.optional(),
+    title: z.string().trim().min(1, 'Give the activity a title.').max(limits.title).optional(),
+    notes: z.string().trim().max(limits.longText).optional(),
+    status: activityStatus.optional(),
+    dueDate: isoDate.nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change.' });
+export type ActivityPatchInput = z.infer<typeof activityPatchInput>;
+
+/** Replacing the agreement clears both acceptances: each person accepts what is written now. */
+export const agreementInput = agreement;
+
+/** Optimistic concurrency travels in the standard header; the API answers 428 without it. */
+export const IF_MATCH = 'If-Match';
+
+// ---- Responses ----
+
+export interface MilestoneView extends Versioned<Milestone> {
+  overdue: boolean;
+}
+
+export interface GoalView extends Versioned<Goal> {
+  /** 0..1 from baseline to target, when measurable. */
+  progress?: number;
+  smartGaps: SmartGap[];
+  milestones: MilestoneView[];
+  activities: Versioned<DevelopmentActivity>[];
+}
+
+export interface PlanView {
+  pair: Versioned<Mentorship> & { accepted: boolean };
+  viewerRole: PairRole;
+  mentor: PersonSummary;
+  mentee: PersonSummary;
+  program: { id: string; name: string; checkInCadence: Cadence; priorities: StrategicPriority[] };
+  /** Today in the viewer's time zone: what overdue means to them. */
+  today: IsoDate;
+  goals: GoalView[];
+}
+
+export interface PairSummary {
+  pairId: string;
+  role: PairRole;
+  status: MentorshipStatus;
+  other: PersonSummary;
+}
+
+export interface MeView {
+  person: PersonSummary;
+  pairs: PairSummary[];
+  /** `development` only when the server runs with the local development identity. */
+  authMode: 'development' | 'entra';
+}
+
+export interface GoalHistoryView {
+  goalId: string;
+  revisions: GoalRevision[];
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };
+}

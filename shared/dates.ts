@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** A calendar date, `YYYY-MM-DD`, as people type due dates. No time, no zone. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'That date does not exist.');
+export type IsoDate = z.infer<typeof isoDate>;
+
+/** An instant, ISO 8601 in UTC, as stored for created/updated times. */
+export const isoInstant = z.string().datetime({ offset: true });
+
+/** `HH:MM`, 24-hour clock, local to a person's time zone. */
+export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00.');
+
+function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name such as `Europe/Berlin` or `Asia/Kolkata`. */
+export const timeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'Unknown time zone: use a name like Europe/Berlin.');
+
+/** Today's calendar date in a time zone: what "in the past" means to that person. */
+export function todayIn(zone: string, now: Date): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,257 @@
+// Use cases of the development plan. Each one: load the pair's partition, ask the policy, apply
+// the domain rules, write with the ETag that was read. Transport (API routes, bot handlers) only
+// parses input and maps the Result.
+import type {
+  ActivityCreateInput,
+  ActivityPatchInput,
+  GoalCreateInput,
+  GoalHistoryView,
+  GoalPatchInput,
+  MeView,
+  MilestoneCreateInput,
+  MilestonePatchInput,
+  PairSummary,
+  PlanView,
+} from '../api';
+import { goalTargetRule } from '../api';
+import type { DevelopmentActivity } from '../activity';
+import { todayIn } from '../dates';
+import type { Goal } from '../goal';
+import { limits } from '../limits';
+import type { Agreement, Mentorship, PairRole } from '../mentorship';
+import type { Milestone } from '../milestone';
+import { summarizePerson } from '../person';
+import { authorizePlan, type Actor, type PlanAction } from '../policy';
+import { priorityById, type Program } from '../program';
+import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
+import { fail, ok, type Result, type Versioned } from '../result';
+import { changeKind, diffGoal } from './goalRevisions';
+import { toPlanView } from './planView';
+
+export interface PlanServiceDeps {
+  plans: PlanRepository;
+  people: PeopleRepository;
+  programs: ProgramRepository;
+  now: () => Date;
+  newId: () => string;
+}
+
+interface PairContext {
+  record: PlanRecord;
+  role: PairRole;
+}
+
+const invalid = <T>(path: string, message: string): Result<T> => fail('invalid', message, { issues: [{ path, message }] });
+
+export function createPlanService(deps: PlanServiceDeps) {
+  const { plans, people, programs, now, newId } = deps;
+
+  async function openPair(actor: Actor, pairId: string, action: PlanAction): Promise<Result<PairContext>> {
+    const record = await plans.load(pairId);
+    if (!record) return fail('not_found', 'There is no such mentoring plan, or it is not shared with you.');
+    const role = authorizePlan(actor, record.mentorship.value, action);
+    return role.ok ? ok({ record, role: role.value }) : role;
+  }
+
+  async function programOf(record: PlanRecord): Promise<Program> {
+    const program = await programs.get(record.mentorship.value.programId);
+    if (!program) throw new Error(`Program ${record.mentorship.value.programId} of pair ${record.mentorship.value.id} is missing`);
+    return program.value;
+  }
+
+  function findGoal(record: PlanRecord, goalId: string): Result<Versioned<Goal>> {
+    const goal = record.goals.find((g) => g.value.id === goalId);
+    return goal ? ok(goal) : fail('not_found', 'That goal does not exist in this plan.');
+  }
+
+  const notInPast = (actor: Actor, date: string | undefined | null, path: string, what: string): Result<void> =>
+    date && date < todayIn(actor.timeZone, now()) ? invalid(path, `The ${what} is in the past: pick today or a later date.`) : ok(undefined);
+
+  function checkPriority(program: Program, priorityId: string | null | undefined): Result<void> {
+    if (priorityId && !priorityById(program, priorityId)) {
+      return invalid('priorityId', 'That strategic priority is not part of this program.');
+    }
+    return ok(undefined);
+  }
+
+  return {
+    async me(actor: Actor, authMode: MeView['authMode']): Promise<Result<MeView>> {
+      const person = await people.get(actor.id);
+      if (!person) return fail('not_found', 'You are not enrolled in a mentoring program yet.');
+      const refs = await plans.pairsOf(actor.id);
+      const loaded = await Promise.all(refs.map((r) => plans.load(r.pairId)));
+      const pairs: PairSummary[] = [];
+      for (const record of loaded) {
+        if (!record) continue;
+        const m = record.mentorship.value;
+        const role = authorizePlan(actor, m, 'view');
+        if (!role.ok) continue;
+        pairs.push({ pairId: m.id, role: role.value, status: m.status, other: role.value === 'mentor' ? record.members.mentee : record.members.mentor });
+      }
+      pairs.sort((a, b) => a.role.localeCompare(b.role) || a.other.displayName.localeCompare(b.other.displayName));
+      return ok({ person: summarizePerson(person), pairs, authMode });
+    },
+
+    async loadPlan(actor: Actor, pairId: string): Promise<Result<PlanView>> {
+      const ctx = await openPair(actor, pairId, 'view');
+      if (!ctx.ok) return ctx;
+      const program = await programOf(ctx.value.record);
+      return ok(toPlanView(ctx.value.record, program, ctx.value.role, actor.timeZone, now()));
+    },
+
+    async createGoal(actor: Actor, pairId: string, input: GoalCreateInput): Promise<Result<Versioned<Goal>>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const { record } = ctx.value;
+      if (record.goals.length >= limits.goalsPerPair) return invalid('', `A plan holds at most ${limits.goalsPerPair} goals.`);
+      const program = await programOf(record);
+      const checks = [checkPriority(program, input.priorityId), notInPast(actor, input.dueDate, 'dueDate', 'due date')];
+      const bad = checks.find((c) => !c.ok);
+      if (bad && !bad.ok) return bad;
+      const at = now().toISOString();
+      const goal: Goal = { ...input, id: newId(), pairId, status: 'active', revision: 1, createdAt: at, createdBy: actor.id, updatedAt: at, updatedBy: actor.id };
+      return plans.createGoal(goal, { goalId: goal.id, revision: 1, change: 'created', at, by: actor.id, fields: diffGoal({}, goal) });
+    },
+
+    async updateGoal(actor: Actor, pairId: string, goalId: string, etag: string, patch: GoalPatchInput): Promise<Result<Versioned<Goal>>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = findGoal(ctx.value.record, goalId);
+      if (!found.ok) return found;
+      const { value: before, etag: storedEtag } = found.value;
+      if (storedEtag !== etag) {
+        return fail('conflict', 'Someone changed this goal after you opened it. Review the current version and apply your change again.', { current: found.value });
+      }
+      const { reason, ...changes } = patch;
+      const merged: Record<string, unknown> = { ...before };
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null) delete merged[key];
+        else if (value !== undefined) merged[key] = value;
+      }
+      const after = merged as Goal;
+      if (!goalTargetRule.check(after)) return invalid(goalTargetRule.path[0] ?? '', goalTargetRule.message);
+      const program = await programOf(ctx.value.record);
+      const checks = [
+        checkPriority(program, patch.priorityId),
+        patch.dueDate !== before.dueDate ? notInPast(actor, patch.dueDate, 'dueDate', 'due date') : ok(undefined),
+      ];
+      const bad = checks.find((c) => !c.ok);
+      if (bad && !bad.ok) return bad;
+      const fields = diffGoal(before, after);
+      if (fields.length === 0) return ok(found.value);
+      const at = now().toISOString();
+      const next: Goal = { ...after, revision: before.revision + 1, updatedAt: at, updatedBy: actor.id };
+      return plans.updateGoal(next, etag, {
+        goalId,
+        revision: next.revision,
+        change: changeKind(before.status, next.status),
+        at,
+        by: actor.id,
+        ...(reason ? { reason } : {}),
+        fields,
+      });
+    },
+
+    async goalHistory(actor: Actor, pairId: string, goalId: string): Promise<Result<GoalHistoryView>> {
+      const ctx = await openPair(actor, pairId, 'view');
+      if (!ctx.ok) return ctx;
+      const found = findGoal(ctx.value.record, goalId);
+      if (!found.ok) return found;
+      const revisions = await plans.goalHistory(pairId, goalId);
+      return ok({ goalId, revisions: revisions.sort((a, b) => b.revision - a.revision) });
+    },
+
+    async createMilestone(actor: Actor, pairId: string, goalId: string, input: MilestoneCreateInput): Promise<Result<Versioned<Milestone>>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = findGoal(ctx.value.record, goalId);
+      if (!found.ok) return found;
+      if (ctx.value.record.milestones.filter((m) => m.value.goalId === goalId).length >= limits.milestonesPerGoal) {
+        return invalid('', `A goal holds at most ${limits.milestonesPerGoal} milestones.`);
+      }
+      const past = notInPast(actor, input.dueDate, 'dueDate', 'due date');
+      if (!past.ok) return past;
+      return plans.createMilestone(pairId, { id: newId(), goalId, title: input.title, dueDate: input.dueDate, done: false });
+    },
+
+    async updateMilestone(actor: Actor, pairId: string, goalId: string, milestoneId: string, etag: string, patch: MilestonePatchInput): Promise<Result<Versioned<Milestone>>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = ctx.value.record.milestones.find((m) => m.value.id === milestoneId && m.value.goalId === goalId);
+      if (!found) return fail('not_found', 'That milestone does not exist in this plan.');
+      if (patch.dueDate !== undefined && patch.dueDate !== found.value.dueDate) {
+        const past = notInPast(actor, patch.dueDate, 'dueDate', 'due date');
+        if (!past.ok) return past;
+      }
+      const next: Milestone = { ...found.value, ...patch };
+      if (patch.done === true && !found.value.done) next.doneAt = now().toISOString();
+      if (patch.done === false) delete next.doneAt;
+      return plans.updateMilestone(pairId, next, etag);
+    },
+
+    async deleteMilestone(actor: Actor, pairId: string, goalId: string, milestoneId: string, etag: string): Promise<Result<void>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = ctx.value.record.milestones.find((m) => m.value.id === milestoneId && m.value.goalId === goalId);
+      if (!found) return fail('not_found', 'That milestone does not exist in this plan.');
+      return plans.deleteMilestone(pairId, milestoneId, etag);
+    },
+
+    async createActivity(actor: Actor, pairId: string, goalId: string, input: ActivityCreateInput): Promise<Result<Versioned<DevelopmentActivity>>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = findGoal(ctx.value.record, goalId);
+      if (!found.ok) return found;
+      if (ctx.value.record.activities.filter((a) => a.value.goalId === goalId).length >= limits.activitiesPerGoal) {
+        return invalid('', `A goal holds at most ${limits.activitiesPerGoal} activities.`);
+      }
+      const past = notInPast(actor, input.dueDate, 'dueDate', 'due date');
+      if (!past.ok) return past;
+      return plans.createActivity(pairId, { id: newId(), goalId, ...input });
+    },
+
+    async updateActivity(actor: Actor, pairId: string, goalId: string, activityId: string, etag: string, patch: ActivityPatchInput): Promise<Result<Versioned<DevelopmentActivity>>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = ctx.value.record.activities.find((a) => a.value.id === activityId && a.value.goalId === goalId);
+      if (!found) return fail('not_found', 'That activity does not exist in this plan.');
+      if (patch.dueDate && patch.dueDate !== found.value.dueDate) {
+        const past = notInPast(actor, patch.dueDate, 'dueDate', 'due date');
+        if (!past.ok) return past;
+      }
+      const { dueDate, ...rest } = patch;
+      const next: DevelopmentActivity = { ...found.value, ...rest };
+      if (dueDate === null) delete next.dueDate;
+      else if (dueDate !== undefined) next.dueDate = dueDate;
+      return plans.updateActivity(pairId, next, etag);
+    },
+
+    async deleteActivity(actor: Actor, pairId: string, goalId: string, activityId: string, etag: string): Promise<Result<void>> {
+      const ctx = await openPair(actor, pairId, 'edit_plan');
+      if (!ctx.ok) return ctx;
+      const found = ctx.value.record.activities.find((a) => a.value.id === activityId && a.value.goalId === goalId);
+      if (!found) return fail('not_found', 'That activity does not exist in this plan.');
+      return plans.deleteActivity(pairId, activityId, etag);
+    },
+
+    /** Rewrites the agreement; both people then accept the new text again. */
+    async updateAgreement(actor: Actor, pairId: string, etag: string, agreement: Agreement): Promise<Result<Versioned<Mentorship>>> {
+      const ctx = await openPair(actor, pairId, 'edit_agreement');
+      if (!ctx.ok) return ctx;
+      const { acceptedByMenteeAt: _a, acceptedByMentorAt: _b, ...rest } = ctx.value.record.mentorship.value;
+      return plans.updateMentorship({ ...rest, agreement }, etag);
+    },
+
+    async acceptAgreement(actor: Actor, pairId: string, etag: string): Promise<Result<Versioned<Mentorship>>> {
+      const ctx = await openPair(actor, pairId, 'accept_agreement');
+      if (!ctx.ok) return ctx;
+      const m = ctx.value.record.mentorship.value;
+      const at = now().toISOString();
+      const next: Mentorship = ctx.value.role === 'mentor' ? { ...m, acceptedByMentorAt: at } : { ...m, acceptedByMenteeAt: at };
+      if (next.acceptedByMenteeAt && next.acceptedByMentorAt && next.status === 'proposed') next.status = 'active';
+      return plans.updateMentorship(next, etag);
+    },
+  };
+}
+
+export type PlanService = ReturnType<typeof createPlanService>;

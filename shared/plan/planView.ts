@@ -1,0 +1,37 @@
+import type { GoalView, PlanView } from '../api';
+import { todayIn } from '../dates';
+import { goalProgress } from '../goal';
+import { agreementAccepted, type PairRole } from '../mentorship';
+import { isOverdue } from '../milestone';
+import type { Program } from '../program';
+import type { PlanRecord } from '../repositories';
+import { smartGaps } from '../smart';
+
+const goalOrder = { active: 0, completed: 1, dropped: 2 } as const;
+
+/** Shapes a stored plan for a viewer: SMART gaps, progress and overdue marks are computed here. */
+export function toPlanView(record: PlanRecord, program: Program, viewerRole: PairRole, viewerTimeZone: string, now: Date): PlanView {
+  const today = todayIn(viewerTimeZone, now);
+  const goals: GoalView[] = record.goals
+    .map(({ value: goal, etag }) => ({
+      value: goal,
+      etag,
+      progress: goalProgress(goal),
+      smartGaps: goal.status === 'active' ? smartGaps(goal) : [],
+      milestones: record.milestones
+        .filter((m) => m.value.goalId === goal.id)
+        .sort((a, b) => a.value.dueDate.localeCompare(b.value.dueDate))
+        .map((m) => ({ ...m, overdue: isOverdue(m.value, today) })),
+      activities: record.activities.filter((a) => a.value.goalId === goal.id),
+    }))
+    .sort((a, b) => goalOrder[a.value.status] - goalOrder[b.value.status] || a.value.createdAt.localeCompare(b.value.createdAt));
+  return {
+    pair: { ...record.mentorship, accepted: agreementAccepted(record.mentorship.value) },
+    viewerRole,
+    mentor: record.members.mentor,
+    mentee: record.members.mentee,
+    program: { id: program.id, name: program.name, checkInCadence: program.checkInCadence, priorities: program.priorities },
+    today,
+    goals,
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isoDate } from './dates';
+import { limits } from './limits';
+import { personId } from './person';
+
+export const entityId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Ids use letters, digits, - and _.');
+
+export const cadence = z.enum(['weekly', 'biweekly', 'monthly']);
+export type Cadence = z.infer<typeof cadence>;
+export const cadenceLabel: Record<Cadence, string> = { weekly: 'Weekly', biweekly: 'Every two weeks', monthly: 'Monthly' };
+
+export const strategicPriority = z
+  .object({
+    id: entityId,
+    name: z.string().trim().min(1).max(limits.name),
+    description: z.string().max(limits.longText),
+    /** Observable behaviors that show progress on this priority; rated in 360 feedback. */
+    behaviors: z.array(z.string().trim().min(1).max(limits.shortText)).max(limits.behaviors),
+  })
+  .strict();
+export type StrategicPriority = z.infer<typeof strategicPriority>;
+
+export const scorecardMetric = z
+  .object({
+    id: entityId,
+    name: z.string().trim().min(1).max(limits.name),
+    description: z.string().max(limits.longText),
+    /** Where a checkpoint's value comes from. */
+    source: z.enum(['milestones', 'rating', 'feedback']),
+    scale: z.object({ min: z.number(), max: z.number() }).strict(),
+  })
+  .strict();
+export type ScorecardMetric = z.infer<typeof scorecardMetric>;
+
+export const defaultScorecardMetrics: ScorecardMetric[] = [
+  { id: 'task-completion', name: 'Task completion rate', description: 'Share of milestones done by their due date.', source: 'milestones', scale: { min: 0, max: 100 } },
+  { id: 'quality', name: 'Quality of outcomes', description: 'Rated together at each checkpoint.', source: 'rating', scale: { min: 1, max: 5 } },
+  { id: 'stakeholder-satisfaction', name: 'Stakeholder satisfaction', description: 'Average rating from 360 feedback responses.', source: 'feedback', scale: { min: 1, max: 5 } },
+  { id: 'learning-transfer', name: 'Speed of learning transfer', description: 'How quickly new skills show up in the work, rated at each checkpoint.', source: 'rating', scale: { min: 1, max: 5 } },
+];
+
+export const defaultCheckInQuestions = [
+  'How did each goal move since the last check-in?',
+  'How confident are you about the next period (1-5)?',
+  'What went well?',
+  'What is blocking you?',
+  'What are your next steps?',
+  'I need help with...',
+];
+
+export const program = z
+  .object({
+    id: entityId,
+    name: z.string().trim().min(1).max(limits.name),
+    priorities: z.array(strategicPriority).min(1).max(limits.priorities),
+    checkInCadence: cadence,
+    checkpointIntervalMonths: z.number().int().min(1).max(12),
+    cycleStart: isoDate,
+    cycleEnd: isoDate,
+    renewalDate: isoDate,
+    scorecardMetrics: z.array(scorecardMetric).min(1).max(10),
+    checkInQuestions: z.array(z.string().trim().min(1).max(limits.shortText)).min(1).max(12),
+    /** Program managers (HR / L&D) by Entra object id. */
+    managerIds: z.array(personId).max(50),
+  })
+  .strict()
+  .refine((p) => p.cycleStart < p.cycleEnd, { message: 'The cycle must end after it starts.', path: ['cycleEnd'] });
+export type Program = z.infer<typeof program>;
+
+export const priorityById = (p: Program, id: string | undefined): StrategicPriority | undefined =>
+  id === undefined ? undefined : p.priorities.find((x) => x.id === id);

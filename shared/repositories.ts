@@ -1,0 +1,73 @@
+// Storage ports. The domain names what it needs; bot/storage/ implements it over Azure Table
+// Storage. Every update takes the ETag that was read: a mismatch is a `conflict` result carrying
+// the current version, never a silent overwrite.
+import type { DevelopmentActivity } from './activity';
+import type { Goal, GoalRevision } from './goal';
+import type { Mentorship, PairRole } from './mentorship';
+import type { Milestone } from './milestone';
+import type { Person, PersonSummary } from './person';
+import type { Program } from './program';
+import type { Result, Versioned } from './result';
+
+export interface PeopleRepository {
+  get(id: string): Promise<Person | undefined>;
+  list(): Promise<Person[]>;
+  /** Create or replace a profile (profiles come from the directory, not from user edits). */
+  save(person: Person): Promise<void>;
+}
+
+export interface ProgramRepository {
+  get(id: string): Promise<Versioned<Program> | undefined>;
+  save(program: Program): Promise<void>;
+}
+
+export interface PairRef {
+  pairId: string;
+  role: PairRole;
+}
+
+/** Everything of one pair, read with a single partition query. */
+export interface PlanRecord {
+  mentorship: Versioned<Mentorship>;
+  /** Display snapshot of both people, kept with the pair so a plan loads in one query. */
+  members: { mentor: PersonSummary; mentee: PersonSummary };
+  goals: Versioned<Goal>[];
+  milestones: Versioned<Milestone>[];
+  activities: Versioned<DevelopmentActivity>[];
+}
+
+export interface PlanRepository {
+  /** The pairs a person belongs to, from the per-person index (never a table scan). */
+  pairsOf(personId: string): Promise<PairRef[]>;
+  load(pairId: string): Promise<PlanRecord | undefined>;
+  createPair(mentorship: Mentorship, members: PlanRecord['members']): Promise<Result<Versioned<Mentorship>>>;
+  updateMentorship(mentorship: Mentorship, etag: string): Promise<Result<Versioned<Mentorship>>>;
+  /** Writes the goal and its first history entry atomically. */
+  createGoal(goal: Goal, revision: GoalRevision): Promise<Result<Versioned<Goal>>>;
+  /** Writes the goal (if the ETag matches) and its history entry atomically. */
+  updateGoal(goal: Goal, etag: string, revision: GoalRevision): Promise<Result<Versioned<Goal>>>;
+  goalHistory(pairId: string, goalId: string): Promise<GoalRevision[]>;
+  createMilestone(pairId: string, milestone: Milestone): Promise<Result<Versioned<Milestone>>>;
+  updateMilestone(pairId: string, milestone: Milestone, etag: string): Promise<Result<Versioned<Milestone>>>;
+  deleteMilestone(pairId: string, milestoneId: string, etag: string): Promise<Result<void>>;
+  createActivity(pairId: string, activity: DevelopmentActivity): Promise<Result<Versioned<DevelopmentActivity>>>;
+  updateActivity(pairId: string, activity: DevelopmentActivity, etag: string): Promise<Result<Versioned<DevelopmentActivity>>>;
+  deleteActivity(pairId: string, activityId: string, etag: string): Promise<Result<void>>;
+}
+
+/** Where the bot can reach a person later (proactive check-ins). Stored when the app is installed. */
+export interface StoredConversation {
+  /** Entra object id of the person (personal scope). */
+  personId: string;
+  tenantId: string;
+  conversationId: string;
+  serviceUrl: string;
+  /** The Bot Framework conversation reference, kept as the connector sent it. */
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface ConversationRepository {
+  save(conversation: StoredConversation): Promise<void>;
+  get(personId: string): Promise<StoredConversation | undefined>;
+}
