@@ -16,22 +16,33 @@ export const isoInstant = z.string().datetime({ offset: true });
 /** `HH:MM`, 24-hour clock, local to a person's time zone. */
 export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00.');
 
-function isKnownTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+// Building an Intl formatter costs far more than using one; zones are few, so keep one per zone.
+const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function dateFormatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = dateFormatters.get(zone);
+  if (f === undefined) {
+    try {
+      // en-CA formats as YYYY-MM-DD.
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      f = null;
+    }
+    if (dateFormatters.size < 1_000) dateFormatters.set(zone, f);
   }
+  return f;
 }
+
+const isKnownTimeZone = (tz: string): boolean => dateFormatterFor(tz) !== null;
 
 /** An IANA time zone name such as `Europe/Berlin` or `Asia/Kolkata`. */
 export const timeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'Unknown time zone: use a name like Europe/Berlin.');
 
 /** Today's calendar date in a time zone: what "in the past" means to that person. */
 export function todayIn(zone: string, now: Date): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const f = dateFormatterFor(zone);
+  if (!f) throw new Error(`Unknown time zone ${zone}`);
+  return f.format(now);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -14,3 +14,5 @@ export * from './program';
 export * from './repositories';
 export * from './result';
 export * from './smart';
+export * from './validation';
+export * from './dueDate';

@@ -16,6 +16,7 @@ import type {
 import { goalTargetRule } from '../api';
 import type { DevelopmentActivity } from '../activity';
 import { todayIn } from '../dates';
+import { isPastDate, pastDateMessage } from '../dueDate';
 import type { Goal } from '../goal';
 import { limits } from '../limits';
 import type { Agreement, Mentorship, PairRole } from '../mentorship';
@@ -65,7 +66,7 @@ export function createPlanService(deps: PlanServiceDeps) {
   }
 
   const notInPast = (actor: Actor, date: string | undefined | null, path: string, what: string): Result<void> =>
-    date && date < todayIn(actor.timeZone, now()) ? invalid(path, `The ${what} is in the past: pick today or a later date.`) : ok(undefined);
+    date && isPastDate(date, todayIn(actor.timeZone, now())) ? invalid(path, pastDateMessage(what)) : ok(undefined);
 
   function checkPriority(program: Program, priorityId: string | null | undefined): Result<void> {
     if (priorityId && !priorityById(program, priorityId)) {
