@@ -1,0 +1,104 @@
+// Maps domain results and failures to HTTP, in one place.
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { ErrorBody } from '../../shared/api';
+import type { Actor } from '../../shared/policy';
+import type { ErrorCode, Failure, Result } from '../../shared/result';
+import { toFieldIssues } from '../../shared/validation';
+import type { Logger } from '../log';
+import { EntityTooLargeError } from '../storage/tables';
+
+export const statusForCode: Record<ErrorCode, number> = {
+  invalid: 400,
+  too_large: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export function sendFailure(res: Response, failure: Failure, status = statusForCode[failure.code]): void {
+  const body: ErrorBody = { error: { code: failure.code, message: failure.message } };
+  if (failure.issues) body.error.issues = failure.issues;
+  if (failure.current !== undefined) body.error.current = failure.current;
+  res.status(status).json(body);
+}
+
+type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
+
+interface RouteSpec<P, B> {
+  params: Schema<P>;
+  body?: Schema<B>;
+  /** Updates and deletes must present the ETag they read (If-Match). */
+  ifMatch?: boolean;
+  /** Status for success; 204 sends no body. */
+  status?: 200 | 201 | 204;
+}
+
+interface RouteContext<P, B> {
+  actor: Actor;
+  params: P;
+  body: B;
+  etag: string;
+}
+
+/** A route: parse params and body with their schemas, require If-Match where asked, run, map. */
+export function route<P, B = undefined, T = unknown>(spec: RouteSpec<P, B>, run: (ctx: RouteContext<P, B>) => Promise<Result<T>>): RequestHandler {
+  return async (req, res) => {
+    const actor = actorOf(res);
+    const params = spec.params.safeParse(req.params);
+    if (!params.success) return sendFailure(res, { code: 'not_found', message: 'There is nothing at this address.' });
+    let body = undefined as B;
+    if (spec.body) {
+      const parsed = spec.body.safeParse(req.body ?? {});
+      if (!parsed.success) {
+        return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
+      }
+      body = parsed.data;
+    }
+    const etag = req.get('If-Match') ?? '';
+    if (spec.ifMatch && etag === '') {
+      return sendFailure(res, { code: 'invalid', message: 'Send the version you edited in the If-Match header.' }, 428);
+    }
+    const result = await run({ actor, params: params.data, body, etag });
+    if (!result.ok) return sendFailure(res, result.error);
+    if (spec.status === 204) res.status(204).end();
+    else res.status(spec.status ?? 200).json(result.value);
+  };
+}
+
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw new Error('Route mounted without authentication');
+  return actor;
+}
+
+/** Storage that does not answer is a retryable 503, not a crash; anything else is a 500. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, _next) => {
+    if (res.headersSent) return;
+    const e = err as { type?: string; status?: number; statusCode?: number; code?: string; name?: string };
+    if (e?.type === 'entity.parse.failed') return sendFailure(res, { code: 'invalid', message: 'The request body is not valid JSON.' });
+    if (e?.type === 'entity.too.large') return sendFailure(res, { code: 'too_large', message: 'The request is too large.' }, 413);
+    if (err instanceof EntityTooLargeError) return sendFailure(res, { code: 'too_large', message: 'This is more text than can be stored. Shorten it and try again.' });
+    if (isStorageUnavailable(err)) {
+      log.warn('storage unavailable', { path: req.path, error: String(e?.code ?? e?.name) });
+      res.set('Retry-After', '5');
+      return sendFailure(res, { code: 'unavailable', message: 'Storage is not answering right now. Try again in a moment.' });
+    }
+    log.error('unhandled error', { path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    sendFailure(res, { code: 'unavailable', message: 'Something went wrong on our side. Try again in a moment.' }, 500);
+  };
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'REQUEST_SEND_ERROR']);
+
+export function isStorageUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; statusCode?: number } | null;
+  if (!e || e.name !== 'RestError') return false;
+  return (e.code !== undefined && NETWORK_CODES.has(e.code)) || e.statusCode === undefined || e.statusCode >= 500;
+}
+
+export const notFoundApi: RequestHandler = (_req, res) => sendFailure(res, { code: 'not_found', message: 'There is nothing at this address.' });

@@ -1,0 +1,128 @@
+// The demo program a new user sees on the first start: a program with three strategic priorities,
+// a mentor with two mentees in other time zones, their agreements, goals, milestones and
+// activities. Dates are relative to today so the plan always looks current (some milestones done,
+// one overdue, the rest ahead).
+import { addDays, todayIn } from '../../shared/dates';
+import type { DevelopmentActivity } from '../../shared/activity';
+import type { Goal } from '../../shared/goal';
+import type { Agreement, Mentorship } from '../../shared/mentorship';
+import type { Milestone } from '../../shared/milestone';
+import type { Person } from '../../shared/person';
+import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
+
+export const DEMO_PROGRAM_ID = 'demo-program';
+
+export const demoPeople = {
+  mentor: { id: '0b6f7c3e-1d2a-4c5b-9e8f-a1b2c3d4e5f6', displayName: 'Priya Raman', jobTitle: 'Principal Engineer', email: 'priya.raman@contoso.example', timeZone: 'Europe/London', workingHours: { start: '08:30', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 3 },
+  menteeAlex: { id: '1c7a8d4f-2e3b-4d6c-8f9a-b2c3d4e5f6a7', displayName: 'Alex Chen', jobTitle: 'Software Engineer II', email: 'alex.chen@contoso.example', timeZone: 'America/Los_Angeles', workingHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 },
+  menteeSam: { id: '2d8b9e5a-3f4c-4e7d-9a0b-c3d4e5f6a7b8', displayName: 'Sam Okafor', jobTitle: 'Data Analyst', email: 'sam.okafor@contoso.example', timeZone: 'Asia/Kolkata', workingHours: { start: '10:00', end: '18:30', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 },
+  manager: { id: '3e9c0f6b-4a5d-4f8e-8b1c-d4e5f6a7b8c9', displayName: 'Jordan Lee', jobTitle: 'L&D Program Manager', email: 'jordan.lee@contoso.example', timeZone: 'America/New_York', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 },
+} satisfies Record<string, Person>;
+
+export const demoPairIds = { alex: 'demo-pair-alex', sam: 'demo-pair-sam' } as const;
+
+export function demoProgram(today: string): Program {
+  return {
+    id: DEMO_PROGRAM_ID,
+    name: 'Engineering Mentoring 2026',
+    priorities: [
+      { id: 'customer-reliability', name: 'Customer reliability', description: 'Services our customers can count on: fewer incidents, faster recovery.', behaviors: ['Designs for failure', 'Owns incidents end to end', 'Shares post-incident learning'] },
+      { id: 'ai-enabled-products', name: 'AI-enabled products', description: 'Put useful AI features in customers’ hands, responsibly.', behaviors: ['Prototypes quickly with real data', 'Evaluates models against clear metrics', 'Raises responsible-AI questions early'] },
+      { id: 'cross-team-leadership', name: 'Cross-team leadership', description: 'Grow leaders who make other teams better.', behaviors: ['Builds alignment across teams', 'Gives clear, kind feedback', 'Mentors others'] },
+    ],
+    checkInCadence: 'biweekly',
+    checkpointIntervalMonths: 3,
+    cycleStart: addDays(today, -60),
+    cycleEnd: addDays(today, 305),
+    renewalDate: addDays(today, 290),
+    scorecardMetrics: defaultScorecardMetrics,
+    checkInQuestions: defaultCheckInQuestions,
+    managerIds: [demoPeople.manager.id],
+  };
+}
+
+const agreementFor = (mentee: Person): Agreement => ({
+  rolesAndResponsibilities: `${demoPeople.mentor.displayName} brings questions, introductions and honest feedback; ${mentee.displayName} owns the plan, prepares each session and follows up.`,
+  meetingCadence: 'biweekly',
+  meetingLengthMinutes: 45,
+  preferredChannel: 'teams_meeting',
+  style: 'Direct and practical; start with wins, then blockers.',
+  boundaries: 'No performance ratings; mentor does not contact the manager without consent.',
+  confidentiality: 'What we discuss stays between us unless we agree otherwise.',
+  hoursPerMonth: 2,
+  mentor: { timeZone: demoPeople.mentor.timeZone, workingHours: demoPeople.mentor.workingHours },
+  mentee: { timeZone: mentee.timeZone, workingHours: mentee.workingHours },
+});
+
+export interface DemoPair {
+  mentorship: Mentorship;
+  mentee: Person;
+  goals: Goal[];
+  milestones: Milestone[];
+  activities: DevelopmentActivity[];
+}
+
+export function demoPairs(now: Date): DemoPair[] {
+  const today = todayIn('UTC', now);
+  const at = now.toISOString();
+  const start = addDays(today, -60);
+  const goal = (pairId: string, id: string, by: string, g: Omit<Goal, 'id' | 'pairId' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'status'>): Goal => ({
+    id, pairId, status: 'active', revision: 1, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by, ...g,
+  });
+  const alex = demoPeople.menteeAlex;
+  const sam = demoPeople.menteeSam;
+  return [
+    {
+      mentee: alex,
+      mentorship: { id: demoPairIds.alex, programId: DEMO_PROGRAM_ID, mentorId: demoPeople.mentor.id, menteeId: alex.id, startDate: start, status: 'active', agreement: agreementFor(alex), acceptedByMentorAt: at, acceptedByMenteeAt: at },
+      goals: [
+        goal(demoPairIds.alex, 'alex-oncall', alex.id, {
+          title: 'Lead incident response for the payments service',
+          description: 'Be the incident commander for payments incidents, from page to post-incident review, without a shadow.',
+          metric: 'Incidents led as commander', unit: 'incidents', baseline: 0, target: 4, current: 1,
+          resources: 'Incident commander training; shadowing Priya on two incidents.', risks: 'Few incidents this quarter.', hoursPerMonth: 6,
+          priorityId: 'customer-reliability', aspiration: 'Become the go-to engineer when production is on fire.', dueDate: addDays(today, 75),
+        }),
+        goal(demoPairIds.alex, 'alex-eval', alex.id, {
+          title: 'Ship an evaluation harness for the support-answer model',
+          description: 'An offline evaluation that scores answer quality on 500 real tickets and runs on every model change.',
+          metric: 'Tickets in the evaluation set', unit: 'tickets', baseline: 0, target: 500, current: 120,
+          resources: 'Data science office hours; labelled tickets from support.', hoursPerMonth: 8,
+          priorityId: 'ai-enabled-products', aspiration: 'Grow into ML engineering.', dueDate: addDays(today, 120),
+        }),
+        goal(demoPairIds.alex, 'alex-speaking', alex.id, {
+          title: 'Present at the engineering all-hands',
+          description: 'Share what we learned from the payments outage.',
+          dueDate: addDays(today, 45),
+        }),
+      ],
+      milestones: [
+        { id: 'alex-m1', goalId: 'alex-oncall', title: 'Finish incident commander training', dueDate: addDays(today, -20), done: true, doneAt: at },
+        { id: 'alex-m2', goalId: 'alex-oncall', title: 'Shadow two incidents', dueDate: addDays(today, -3), done: false },
+        { id: 'alex-m3', goalId: 'alex-oncall', title: 'Lead first incident alone', dueDate: addDays(today, 30), done: false },
+        { id: 'alex-m4', goalId: 'alex-eval', title: 'Agree the scoring rubric with support', dueDate: addDays(today, 14), done: false },
+        { id: 'alex-m5', goalId: 'alex-eval', title: 'Run the harness in CI', dueDate: addDays(today, 90), done: false },
+      ],
+      activities: [
+        { id: 'alex-a1', goalId: 'alex-oncall', kind: 'stretch_assignment', title: 'Own the payments on-call rotation for a month', notes: '', status: 'in_progress' },
+        { id: 'alex-a2', goalId: 'alex-eval', kind: 'targeted_learning', title: 'Course: evaluating LLM applications', notes: 'Internal academy, 6 hours.', status: 'planned', dueDate: addDays(today, 40) },
+        { id: 'alex-a3', goalId: 'alex-eval', kind: 'cross_functional_exposure', title: 'Sit with the support team for a day', notes: '', status: 'done' },
+      ],
+    },
+    {
+      mentee: sam,
+      mentorship: { id: demoPairIds.sam, programId: DEMO_PROGRAM_ID, mentorId: demoPeople.mentor.id, menteeId: sam.id, startDate: addDays(today, -10), status: 'proposed', agreement: agreementFor(sam), acceptedByMentorAt: at },
+      goals: [
+        goal(demoPairIds.sam, 'sam-stakeholders', sam.id, {
+          title: 'Run the quarterly metrics review with product leads',
+          description: 'Prepare and facilitate the review so product leads leave with decisions, not just charts.',
+          metric: 'Reviews facilitated', unit: 'reviews', baseline: 0, target: 2, current: 0,
+          resources: 'Facilitation guide; Priya reviews the first deck.', hoursPerMonth: 4,
+          priorityId: 'cross-team-leadership', aspiration: 'Move toward a lead analyst role.', dueDate: addDays(today, 100),
+        }),
+      ],
+      milestones: [{ id: 'sam-m1', goalId: 'sam-stakeholders', title: 'Draft the first review deck', dueDate: addDays(today, 21), done: false }],
+      activities: [{ id: 'sam-a1', goalId: 'sam-stakeholders', kind: 'networking', title: 'Meet each product lead one to one', notes: '', status: 'planned' }],
+    },
+  ];
+}

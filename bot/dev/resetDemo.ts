@@ -1,0 +1,39 @@
+// `npm run demo:reset`: empties the app's tables and seeds the demo program again.
+import { ConfigError, parseConfig } from '../config';
+import { ensureTables, openTables, type Tables } from '../storage/tables';
+import { peopleTable } from '../storage/peopleTable';
+import { planTable } from '../storage/planTable';
+import { programTable } from '../storage/programTable';
+import { openEmbeddedStorage } from './embeddedStorage';
+import { seedDemo } from './seedDemo';
+
+async function clear(tables: Tables): Promise<number> {
+  let deleted = 0;
+  for (const table of Object.values(tables)) {
+    for await (const row of table.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) {
+      await table.deleteEntity(row.partitionKey ?? '', row.rowKey ?? '');
+      deleted++;
+    }
+  }
+  return deleted;
+}
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
+  try {
+    const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
+    const tables = openTables({ connectionString, tablePrefix: config.tablePrefix });
+    await ensureTables(tables);
+    const deleted = await clear(tables);
+    await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans: planTable(tables) }, new Date());
+    console.log(`Demo data reset: removed ${deleted} rows and seeded the demo program again.`);
+  } finally {
+    await embedded?.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : `Could not reset the demo data: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { GoalRevision } from '../../shared/goal';
+import { summarizePerson } from '../../shared/person';
+import { diffGoal } from '../../shared/plan/goalRevisions';
+import type { PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
+import { todayIn } from '../../shared/dates';
+import { DEMO_PROGRAM_ID, demoPairs, demoPeople, demoProgram } from './demoData';
+
+interface SeedTargets {
+  people: PeopleRepository;
+  programs: ProgramRepository;
+  plans: PlanRepository;
+}
+
+/** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
+export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<boolean> {
+  if (await repos.programs.get(DEMO_PROGRAM_ID)) return false;
+  await seedDemo(repos, now);
+  return true;
+}
+
+export async function seedDemo({ people, programs, plans }: SeedTargets, now: Date): Promise<void> {
+  await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
+  for (const pair of demoPairs(now)) {
+    const created = await plans.createPair(pair.mentorship, { mentor: summarizePerson(demoPeople.mentor), mentee: summarizePerson(pair.mentee) });
+    if (!created.ok) throw new Error(`Seeding ${pair.mentorship.id}: ${created.error.message}`);
+    for (const goal of pair.goals) {
+      const revision: GoalRevision = { goalId: goal.id, revision: 1, change: 'created', at: goal.createdAt, by: goal.createdBy, fields: diffGoal({}, goal) };
+      const res = await plans.createGoal(goal, revision);
+      if (!res.ok) throw new Error(`Seeding goal ${goal.id}: ${res.error.message}`);
+    }
+    await Promise.all([
+      ...pair.milestones.map((m) => plans.createMilestone(pair.mentorship.id, m)),
+      ...pair.activities.map((a) => plans.createActivity(pair.mentorship.id, a)),
+    ]);
+  }
+  // The program last: its presence marks the seed as complete.
+  await programs.save(demoProgram(todayIn('UTC', now)));
+}

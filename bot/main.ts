@@ -1,0 +1,56 @@
+// Entry point of `npm start`: parse configuration, open storage (the embedded Azurite unless a
+// connection string is configured), seed the demo program on first start, listen.
+import type { Server } from 'node:http';
+import { ConfigError, parseConfig } from './config';
+import { openEmbeddedStorage } from './dev/embeddedStorage';
+import { seedDemoIfEmpty } from './dev/seedDemo';
+import { createApp } from './server';
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
+  const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
+  const { app, repositories, log } = await createApp(config, { connectionString, tablePrefix: config.tablePrefix });
+  if (config.seedDemo && (await seedDemoIfEmpty(repositories, new Date()))) log.info('seeded the demo program');
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    // Express 5 hands a listen error to this callback rather than emitting it.
+    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch((e: unknown) => {
+    if ((e as { code?: string }).code === 'EADDRINUSE') throw new Error(`Port ${config.port} is in use (is the app already running?). Stop it or set PORT.`);
+    throw e;
+  }).catch(async (e: unknown) => {
+    await embedded?.close();
+    throw e;
+  });
+  const port = (server.address() as { port: number }).port;
+  const base = `http://localhost:${port}`;
+  console.log(
+    [
+      '',
+      `  Mentoring for Microsoft Teams is running (${config.mode})`,
+      `  Tab:            ${base}/`,
+      `  Bot endpoint:   ${base}/api/messages`,
+      `  Health:         ${base}/healthz`,
+      `  Table Storage:  ${embedded ? `embedded Azurite on 127.0.0.1:${embedded.port}, data in ${config.storage.kind === 'embedded' ? config.storage.dataDir : ''}/azurite` : 'configured connection'}`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    await embedded?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : `Could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+// The composition root: builds clients, repositories and services from the parsed configuration
+// and wires the one HTTP server (bot, API, tab). Nothing else constructs infrastructure.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { createPlanService } from '../shared/plan/planService';
+import type { AppConfig } from './config';
+import { devRoutes } from './api/devRoutes';
+import { errorHandler, notFoundApi } from './api/http';
+import { developmentIdentity, teamsIdentity } from './api/identity';
+import { planRoutes } from './api/planRoutes';
+import { createLogger, type Logger } from './log';
+import { conversationTable } from './storage/conversationTable';
+import { peopleTable } from './storage/peopleTable';
+import { planTable } from './storage/planTable';
+import { programTable } from './storage/programTable';
+import { cachedPeople, cachedPrograms } from './storage/readCache';
+import { ensureTables, openTables, pingStorage, type StorageConnection } from './storage/tables';
+import { createBotEndpoint } from './teams/botEndpoint';
+
+const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
+
+export interface AppDeps {
+  now?: () => Date;
+  log?: Logger;
+}
+
+export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
+  const log = deps.log ?? createLogger(config.logLevel);
+  const now = deps.now ?? (() => new Date());
+  const tables = openTables(connection);
+  await ensureTables(tables);
+
+  const people = cachedPeople(peopleTable(tables));
+  const programs = cachedPrograms(programTable(tables));
+  const plans = planTable(tables);
+  const conversations = conversationTable(tables);
+  const plan = createPlanService({ plans, people, programs, now, newId: randomUUID });
+  const bot = createBotEndpoint({ config, tables, conversations, people, log, now });
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Entities carry their own ETags; hashing every JSON body for an HTTP ETag is wasted work.
+  app.set('etag', false);
+  app.set('trust proxy', 1);
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await pingStorage(connection);
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', storage: 'not answering' });
+    }
+  });
+
+  app.post('/api/messages', express.json({ limit: '256kb' }), bot.handler);
+
+  // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
+  const api = express.Router();
+  api.use('/api', express.json({ limit: '100kb' }));
+  if (config.mode === 'development') {
+    api.use(devRoutes(people));
+    api.use('/api', developmentIdentity(people));
+  } else {
+    api.use('/api', teamsIdentity());
+  }
+  api.use(planRoutes(plan, config.mode === 'development' ? 'development' : 'entra'));
+  api.use('/api', notFoundApi);
+  app.use(api);
+
+  if (existsSync(tabDir)) {
+    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
+    // The tab is a single-page app: unknown paths outside /api get its page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: tabDir }));
+  } else {
+    app.get('/', (_req, res) => res.type('text').send('The tab is not built: run `npm run build`.'));
+  }
+  app.use(errorHandler(log));
+
+  return { app, repositories: { people, programs, plans, conversations }, tables, log };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,31 @@
+import { person, type Person } from '../../shared/person';
+import type { PeopleRepository } from '../../shared/repositories';
+import { odata } from '@azure/data-tables';
+import { fromRow, isNotFound, toRow } from './entityCodec';
+import { encodeKey, type Tables } from './tables';
+
+const PK = 'person';
+
+export function peopleTable(tables: Pick<Tables, 'people'>): PeopleRepository {
+  const table = tables.people;
+  return {
+    async get(id) {
+      try {
+        return fromRow(person, await table.getEntity(PK, encodeKey(id))).value;
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+    async list() {
+      const out: Person[] = [];
+      for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${PK}` } })) {
+        out.push(fromRow(person, row).value);
+      }
+      return out.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    },
+    async save(p) {
+      await table.upsertEntity(toRow(PK, encodeKey(p.id), person.parse(p), { displayName: p.displayName }), 'Replace');
+    },
+  };
+}

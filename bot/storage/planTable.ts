@@ -1,0 +1,189 @@
+// The Plans table: one partition per pair (see tables.ts for the key scheme).
+import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { developmentActivity, type DevelopmentActivity } from '../../shared/activity';
+import { goal, type Goal, type GoalRevision } from '../../shared/goal';
+import { mentorship } from '../../shared/mentorship';
+import { milestone, type Milestone } from '../../shared/milestone';
+import { timeZone } from '../../shared/dates';
+import { personId } from '../../shared/person';
+import type { PairRef, PlanRecord, PlanRepository } from '../../shared/repositories';
+import { fail, ok, type Result, type Versioned } from '../../shared/result';
+import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { encodeKey, type Tables } from './tables';
+
+const PAIR_RK = 'pair';
+const rk = {
+  goal: (goalId: string) => `goal|${encodeKey(goalId)}`,
+  // Zero-padded so revisions sort in order within a goal.
+  revision: (goalId: string, revision: number) => `goalrev|${encodeKey(goalId)}|${String(revision).padStart(6, '0')}`,
+  revisionPrefix: (goalId: string) => `goalrev|${encodeKey(goalId)}|`,
+  milestone: (id: string) => `milestone|${encodeKey(id)}`,
+  activity: (id: string) => `activity|${encodeKey(id)}`,
+};
+
+/**
+ * The rows a plan view needs: everything in the partition except goal history, which grows with
+ * every edit and is read only when someone opens it. ('}' sorts right after '|'.)
+ */
+export const planRowsFilter = (pairId: string) =>
+  odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey lt ${'goalrev|'} or RowKey ge ${'goalrev}'})`;
+
+const memberSummary = z.object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone }).strict();
+const pairRow = z.object({ mentorship, members: z.object({ mentor: memberSummary, mentee: memberSummary }).strict() }).strict();
+const revisionRow = z.object({
+  goalId: z.string(),
+  revision: z.number().int(),
+  change: z.enum(['created', 'updated', 'completed', 'dropped', 'reopened']),
+  at: z.string(),
+  by: z.string(),
+  reason: z.string().optional(),
+  fields: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number(), z.null()]) })),
+}) as unknown as z.ZodType<GoalRevision>;
+
+const conflict = <T>(what: string, current?: Versioned<unknown>): Result<T> =>
+  fail('conflict', `Someone changed this ${what} after you opened it. Review the current version and apply your change again.`, current ? { current } : {});
+
+export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepository {
+  const { plans, pairIndex } = tables;
+
+  async function readRow<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, pairId: string, rowKey: string): Promise<Versioned<T> | undefined> {
+    try {
+      return fromRow(schema, await plans.getEntity(encodeKey(pairId), rowKey));
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async function createRow<T>(pairId: string, rowKey: string, value: T, what: string): Promise<Result<Versioned<T>>> {
+    try {
+      const res = await plans.createEntity(toRow(encodeKey(pairId), rowKey, value));
+      return ok({ value, etag: res.etag ?? '' });
+    } catch (e) {
+      if (isConflict(e)) return fail('conflict', `This ${what} exists already.`);
+      throw e;
+    }
+  }
+
+  async function replaceRow<T>(pairId: string, rowKey: string, value: T, etag: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): Promise<Result<Versioned<T>>> {
+    try {
+      const res = await plans.updateEntity(toRow(encodeKey(pairId), rowKey, value), 'Replace', { etag });
+      return ok({ value, etag: res.etag ?? '' });
+    } catch (e) {
+      if (isConflict(e)) return conflict(what, await readRow(schema, pairId, rowKey));
+      if (isNotFound(e)) return fail('not_found', `That ${what} no longer exists.`);
+      throw e;
+    }
+  }
+
+  async function deleteRow(pairId: string, rowKey: string, etag: string, what: string): Promise<Result<void>> {
+    try {
+      await plans.deleteEntity(encodeKey(pairId), rowKey, { etag });
+      return ok(undefined);
+    } catch (e) {
+      if (isConflict(e)) return conflict(what);
+      if (isNotFound(e)) return fail('not_found', `That ${what} no longer exists.`);
+      throw e;
+    }
+  }
+
+  /** A goal and its history entry in one atomic transaction (same partition). */
+  async function writeGoal(g: Goal, revision: GoalRevision, etag: string | undefined): Promise<Result<Versioned<Goal>>> {
+    const pk = encodeKey(g.pairId);
+    const goalRow = toRow(pk, rk.goal(g.id), g, { kind: 'goal' });
+    const actions: TransactionAction[] = [
+      etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', { etag }],
+      ['create', toRow(pk, rk.revision(g.id, revision.revision), revision, { kind: 'goalrev' })],
+    ];
+    try {
+      const res = await plans.submitTransaction(actions);
+      // Sub-responses come in the order of the actions; the goal is the first.
+      const etag = res.subResponses[0]?.etag?.trim();
+      if (etag) return ok({ value: g, etag });
+      const stored = await readRow(goal, g.pairId, rk.goal(g.id));
+      return ok({ value: g, etag: stored?.etag ?? '' });
+    } catch (e) {
+      if (isConflict(e) || isTransactionConflict(e)) return conflict('goal', await readRow(goal, g.pairId, rk.goal(g.id)));
+      throw e;
+    }
+  }
+
+  return {
+    async pairsOf(person) {
+      const refs: PairRef[] = [];
+      for await (const row of pairIndex.listEntities<{ role: string }>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(person)}` } })) {
+        if (row.role === 'mentor' || row.role === 'mentee') refs.push({ pairId: row.rowKey ?? '', role: row.role });
+      }
+      return refs;
+    },
+
+    async load(pairId) {
+      let pair: Versioned<z.infer<typeof pairRow>> | undefined;
+      const goals: Versioned<Goal>[] = [];
+      const milestones: Versioned<Milestone>[] = [];
+      const activities: Versioned<DevelopmentActivity>[] = [];
+      for await (const row of plans.listEntities({ queryOptions: { filter: planRowsFilter(pairId) } })) {
+        const key = row.rowKey ?? '';
+        if (key === PAIR_RK) pair = fromRow(pairRow, row);
+        // Goals, milestones and activities are validated on every write below; a plan load reads
+        // them back without parsing each again.
+        else if (key.startsWith('goal|')) goals.push(decodeValidatedRow<Goal>(row));
+        else if (key.startsWith('milestone|')) milestones.push(decodeValidatedRow<Milestone>(row));
+        else if (key.startsWith('activity|')) activities.push(decodeValidatedRow<DevelopmentActivity>(row));
+      }
+      if (!pair) return undefined;
+      const record: PlanRecord = { mentorship: { value: pair.value.mentorship, etag: pair.etag }, members: pair.value.members, goals, milestones, activities };
+      return record;
+    },
+
+    async createPair(m, members) {
+      const value = mentorship.parse(m);
+      // Index rows first: an index row whose pair was never written is skipped on read; a pair
+      // without index rows would be invisible to its members.
+      await Promise.all([
+        pairIndex.upsertEntity({ partitionKey: encodeKey(m.mentorId), rowKey: encodeKey(m.id), role: 'mentor' }, 'Replace'),
+        pairIndex.upsertEntity({ partitionKey: encodeKey(m.menteeId), rowKey: encodeKey(m.id), role: 'mentee' }, 'Replace'),
+      ]);
+      const created = await createRow(m.id, PAIR_RK, { mentorship: value, members }, 'mentorship');
+      return created.ok ? ok({ value, etag: created.value.etag }) : created;
+    },
+
+    async updateMentorship(m, etag) {
+      const current = await readRow(pairRow, m.id, PAIR_RK);
+      if (!current) return fail('not_found', 'That mentorship no longer exists.');
+      const value = mentorship.parse(m);
+      const res = await replaceRow(m.id, PAIR_RK, { mentorship: value, members: current.value.members }, etag, pairRow, 'mentorship');
+      if (!res.ok) {
+        const cur = res.error.current as Versioned<z.infer<typeof pairRow>> | undefined;
+        return cur ? conflict('agreement', { value: cur.value.mentorship, etag: cur.etag }) : res;
+      }
+      return ok({ value, etag: res.value.etag });
+    },
+
+    createGoal: (g, revision) => writeGoal(goal.parse(g), revision, undefined),
+    updateGoal: (g, etag, revision) => writeGoal(goal.parse(g), revision, etag),
+
+    async goalHistory(pairId, goalId) {
+      const prefix = rk.revisionPrefix(goalId);
+      const out: GoalRevision[] = [];
+      const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
+      for await (const row of plans.listEntities({ queryOptions: { filter } })) out.push(fromRow(revisionRow, row as TableEntityResult<Record<string, unknown>>).value);
+      return out;
+    },
+
+    createMilestone: (pairId, m) => createRow(pairId, rk.milestone(m.id), milestone.parse(m), 'milestone'),
+    updateMilestone: (pairId, m, etag) => replaceRow(pairId, rk.milestone(m.id), milestone.parse(m), etag, milestone, 'milestone'),
+    deleteMilestone: (pairId, id, etag) => deleteRow(pairId, rk.milestone(id), etag, 'milestone'),
+    createActivity: (pairId, a) => createRow(pairId, rk.activity(a.id), developmentActivity.parse(a), 'activity'),
+    updateActivity: (pairId, a, etag) => replaceRow(pairId, rk.activity(a.id), developmentActivity.parse(a), etag, developmentActivity, 'activity'),
+    deleteActivity: (pairId, id, etag) => deleteRow(pairId, rk.activity(id), etag, 'activity'),
+  };
+}
+
+/** A failed transaction reports the failing operation's status on the error. */
+function isTransactionConflict(e: unknown): boolean {
+  const status = (e as { statusCode?: number; response?: { status?: number } } | null)?.statusCode;
+  return status === 412 || status === 409;
+}
+
