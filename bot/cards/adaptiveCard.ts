@@ -1,0 +1,57 @@
+// The part of the Adaptive Card 1.5 schema the app's cards use, as plain JSON types: cards are
+// pure data, built without any SDK, so the bot sends them and the tab can preview them.
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+type Spacing = 'None' | 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
+
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  size?: 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
+  weight?: 'Lighter' | 'Default' | 'Bolder';
+  isSubtle?: boolean;
+  spacing?: Spacing;
+  style?: 'default' | 'heading';
+}
+
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+  spacing?: Spacing;
+}
+
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export type CardElement = TextBlock | FactSet | Container;
+
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardAction = OpenUrlAction;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: typeof ADAPTIVE_CARD_SCHEMA;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardAction[];
+  /** Shown by clients (and notifications) that cannot render the card. */
+  fallbackText?: string;
+  /** Teams renders the card across the chat's width instead of a narrow bubble. */
+  msteams?: { width: 'Full' };
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardAction[], fallbackText: string): AdaptiveCard {
+  return { type: 'AdaptiveCard', $schema: ADAPTIVE_CARD_SCHEMA, version: '1.5', body, actions, fallbackText, msteams: { width: 'Full' } };
+}

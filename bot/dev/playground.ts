@@ -1,0 +1,186 @@
+// `npm run playground`: the app (tsx bot/main.ts) plus Microsoft 365 Agents Playground, a local
+// Teams chat emulator, wired to each other. Ctrl+C stops both.
+//
+// The Playground is told who its users are through a config file generated from the demo data, so
+// the person chatting is the demo mentee Alex with her real demo id: the bot stores the
+// conversation under the same id the tab and the API use. The Playground hosts no tabs and no SSO;
+// the welcome card's "Open in the browser" button leads to the tab instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Person } from '../../shared/person';
+import { demoPeople } from './demoData';
+
+const require = createRequire(import.meta.url);
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const workDir = join(repoRoot, '.data', 'playground');
+
+const APP_PORT = 3978;
+const PLAYGROUND_PORT = 56150;
+const START_TIMEOUT_MS = 60_000;
+const TENANT_ID = '00000000-0000-4000-8000-00000000a11c';
+
+interface PlaygroundUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+}
+
+const fromDemo = (p: Person, channelId: string): PlaygroundUser => ({ id: channelId, name: p.displayName, aadObjectId: p.id, email: p.email ?? `${channelId}@contoso.example` });
+
+/** The Playground wants exactly five other users; the demo has three, two colleagues complete it. */
+function playgroundConfig(): string {
+  const current = fromDemo(demoPeople.menteeAlex, 'user-alex');
+  const others = [
+    fromDemo(demoPeople.mentor, 'user-priya'),
+    fromDemo(demoPeople.menteeSam, 'user-sam'),
+    fromDemo(demoPeople.manager, 'user-jordan'),
+    { id: 'user-megan', name: 'Megan Bowen', aadObjectId: '00000000-0000-4000-8000-0000000000a1', email: 'megan.bowen@contoso.example' },
+    { id: 'user-adele', name: 'Adele Vance', aadObjectId: '00000000-0000-4000-8000-0000000000a2', email: 'adele.vance@contoso.example' },
+  ];
+  // JSON strings are valid YAML scalars, so no YAML library is needed.
+  const user = (u: PlaygroundUser, indent: string) => {
+    const [givenName, ...rest] = u.name.split(' ');
+    const fields = { id: u.id, name: u.name, userPrincipleName: u.email, aadObjectId: u.aadObjectId, givenName, surname: rest.join(' ') || givenName, email: u.email };
+    return Object.entries(fields).map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`).join('\n');
+  };
+  return [
+    'version: "0.1.1"',
+    `tenantId: ${JSON.stringify(TENANT_ID)}`,
+    'bot:',
+    '  id: "00000000-0000-4000-8000-0000000b0711"',
+    '  name: "Mentoring"',
+    'currentUser:',
+    user(current, '  '),
+    'users:',
+    ...others.map((u) => user(u, '    ').replace(/^ {4}/, '  - ')),
+    'personalChat:',
+    '  id: "personal-chat-alex"',
+    'groupChat:',
+    '  id: "group-chat-id"',
+    '  name: "Mentoring pairs"',
+    'team:',
+    '  id: "team-id"',
+    '  name: "Engineering"',
+    '  aadGroupId: "00000000-0000-4000-8000-0000000000c1"',
+    '  channels:',
+    '    - id: "channel-general-id"',
+    '      name: "Announcements"',
+    '',
+  ].join('\n');
+}
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => console.log(`[${name}] ${line}`));
+  }
+  return child;
+}
+
+/** Polls until the URL answers 2xx, the process exits, or the time is up. */
+async function waitUntilServing(name: string, url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${name} did not answer at ${url} within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+/**
+ * Both ports must be free before anything starts: a server already on 3978 would answer the health
+ * check in place of ours, and the Playground silently moves to a random port when 56150 is taken.
+ */
+async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`Port ${port} (${what}) is in use. Stop what runs there (another \`npm start\` or playground?) and try again.`)));
+    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve()));
+  });
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+/** Stops the children that still run, then exits with `code`. */
+function stop(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  if (running.length === 0) process.exit(code);
+  let left = running.length;
+  for (const child of running) {
+    child.once('exit', () => --left === 0 && process.exit(code));
+    child.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+
+  await assertPortFree(APP_PORT, 'the app');
+  await assertPortFree(PLAYGROUND_PORT, 'the Agents Playground');
+  mkdirSync(workDir, { recursive: true });
+  const configPath = join(workDir, 'm365agentsplayground.yml');
+  writeFileSync(configPath, playgroundConfig());
+
+  const app = run('app', ['--import', 'tsx', 'bot/main.ts'], {
+    PORT: String(APP_PORT),
+    APP_MODE: 'development',
+    // The Playground sends unsigned activities: the bot must run with authentication off.
+    BOT_ID: '',
+  });
+  children.push(app);
+  app.once('exit', (code) => {
+    if (!stopping) console.error(`[playground] the app stopped (code ${code}); stopping the Playground`);
+    stop(code ?? 1);
+  });
+  await waitUntilServing('The app', `http://127.0.0.1:${APP_PORT}/healthz`, app);
+
+  const playground = run('agents playground', [
+    require.resolve('@microsoft/m365agentsplayground/cli.js'),
+    '--app-endpoint', `http://127.0.0.1:${APP_PORT}/api/messages`,
+    '--channel-id', 'msteams',
+    '--port', String(PLAYGROUND_PORT),
+    '--disable-telemetry',
+  ], {
+    // Without this the Playground tries to open a browser and exits where there is none.
+    TEAMSAPPTESTER_BROWSER: 'none',
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    M365_AGENTS_PLAYGROUND_LOGFILE: join(workDir, 'm365agentsplayground.log'),
+  });
+  children.push(playground);
+  playground.once('exit', (code) => {
+    if (!stopping) console.error(`[playground] the Agents Playground stopped (code ${code}); stopping the app`);
+    stop(code ?? 1);
+  });
+  await waitUntilServing('The Agents Playground', `http://127.0.0.1:${PLAYGROUND_PORT}/`, playground);
+
+  console.log(
+    [
+      '',
+      `  Agents Playground: http://localhost:${PLAYGROUND_PORT}  (you are ${demoPeople.menteeAlex.displayName}, a demo mentee)`,
+      `  Bot endpoint:      http://127.0.0.1:${APP_PORT}/api/messages`,
+      `  Tab:               http://localhost:${APP_PORT}/`,
+      '  Ctrl+C stops both.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(`[playground] ${e instanceof Error ? e.message : String(e)}`);
+  stop(1);
+});

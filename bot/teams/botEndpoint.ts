@@ -1,0 +1,84 @@
+// The bot's HTTP endpoint: a teams-ai Application on a TeamsAdapter (botbuilder's CloudAdapter).
+// This folder is the only place that knows the Bot Framework SDK.
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { RequestHandler } from 'express';
+import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
+import { en } from '../cards/strings';
+import type { AppConfig } from '../config';
+import type { Logger } from '../log';
+import type { Tables } from '../storage/tables';
+import { cardLinksFor } from './deepLinks';
+import { onMembersAdded } from './installation';
+import { registerMessageRoutes } from './messages';
+import { tableStateStorage } from './tableStateStorage';
+
+export interface BotEndpointDeps {
+  config: AppConfig;
+  tables: Pick<Tables, 'botState'>;
+  conversations: ConversationRepository;
+  people: PeopleRepository;
+  log: Logger;
+  /** Clock for stored timestamps; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHandler } {
+  const { config, log } = deps;
+  const adapter = new TeamsAdapter(authenticationOptions(config));
+  adapter.onTurnError = async (context, error) => {
+    // Logged without the user's text; the user gets a plain apology, never the error itself.
+    log.error('bot turn failed', { activityType: context.activity.type, error: error instanceof Error ? error.stack : String(error) });
+    if (context.activity.type !== 'message') return;
+    try {
+      await context.sendActivity(en.replies.somethingWentWrong);
+    } catch (sendError) {
+      log.warn('could not tell the user about a failed turn', { error: String(sendError) });
+    }
+  };
+
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.bot.appId,
+    storage: tableStateStorage(deps.tables),
+    // The typing timer lives on the Application, shared by concurrent turns; replies here are immediate anyway.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  const links = cardLinksFor(config);
+  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log }));
+  registerMessageRoutes(app, links);
+
+  const handler: RequestHandler = async (req, res) => {
+    try {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    } catch (error) {
+      // Turn errors go to onTurnError and a bad token is a 401 inside process(); what is thrown
+      // here is an activity botbuilder refused before the turn (e.g. one without a type).
+      log.warn('bot request rejected', { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) res.status(400).json({ error: { code: 'invalid', message: 'The request body is not a Bot Framework activity.' } });
+    }
+  };
+  return { handler };
+}
+
+/**
+ * Without a bot app id authentication is off: every request is accepted and replies carry no token.
+ * That is for local runs only, and a production configuration refuses to start without an app id.
+ */
+export function authenticationOptions(config: Pick<AppConfig, 'mode' | 'bot'>): ConfigurationBotFrameworkAuthenticationOptions {
+  const { appId, appType, tenantId, password } = config.bot;
+  if (!appId) {
+    if (config.mode === 'production') throw new Error('BOT_ID is required in production: the bot accepts only Bot Framework-signed activities.');
+    return {};
+  }
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppType: appType,
+    MicrosoftAppTenantId: tenantId ?? '',
+    // A managed identity has no secret; botbuilder refuses one being set.
+    MicrosoftAppPassword: appType === 'UserAssignedMSI' ? '' : (password ?? ''),
+  };
+}

@@ -1,0 +1,67 @@
+// The app was installed in someone's personal scope: Teams sends a conversationUpdate whose
+// membersAdded holds the bot. Keep the conversation reference (the only way to message that person
+// later, for check-ins) and greet them with the welcome card.
+import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
+import { personId } from '../../shared/person';
+import type { ConversationRepository } from '../../shared/repositories';
+import { welcomeCard } from '../cards/welcomeCard';
+import type { CardLinks } from '../cards/cardLinks';
+import type { Logger } from '../log';
+import { cardMessage } from './cardMessage';
+
+export interface InstallationDeps {
+  conversations: ConversationRepository;
+  links: CardLinks;
+  mode: 'development' | 'production';
+  now: () => Date;
+  log: Logger;
+}
+
+export function onMembersAdded(deps: InstallationDeps) {
+  return async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const botWasAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
+    // The manifest installs the bot in personal scope only; a group or channel add is not ours to greet.
+    if (!botWasAdded || !isPersonal(activity)) return;
+
+    const id = personIdOf(activity.from, deps.mode);
+    if (id) {
+      const reference = TurnContext.getConversationReference(activity);
+      await deps.conversations.save({
+        personId: id,
+        tenantId: tenantIdOf(activity) ?? '',
+        conversationId: activity.conversation.id,
+        serviceUrl: activity.serviceUrl,
+        // Plain JSON (no undefined fields), exactly what is stored and later handed back to continueConversation.
+        reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+        updatedAt: deps.now().toISOString(),
+      });
+      deps.log.info('bot installed', { personId: id });
+    } else {
+      deps.log.warn('bot installed by someone without an Entra object id; conversation not stored', { channelId: activity.channelId });
+    }
+    await context.sendActivity(cardMessage(welcomeCard({ displayName: activity.from?.name, links: deps.links })));
+  };
+}
+
+function isPersonal(activity: Activity): boolean {
+  const type = activity.conversation.conversationType;
+  // The Bot Framework Emulator sends no conversationType for its one-to-one chat.
+  return type === 'personal' || type === undefined;
+}
+
+/**
+ * The person is their Entra object id, as in the tab's token. Teams always sends `aadObjectId`; the
+ * Agents Playground and the Emulator may not, so a development run falls back to the channel user
+ * id. Production never does: a channel id would never match a person.
+ */
+export function personIdOf(from: ChannelAccount | undefined, mode: 'development' | 'production'): string | undefined {
+  const candidate = from?.aadObjectId ?? (mode === 'development' ? from?.id : undefined);
+  const parsed = personId.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function tenantIdOf(activity: Activity): string | undefined {
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : undefined);
+}
