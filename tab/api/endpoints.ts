@@ -1,0 +1,63 @@
+// Typed calls for each route of the contract in shared/api.ts.
+import {
+  pathFor,
+  paths,
+  type ActivityCreateInput,
+  type ActivityPatchInput,
+  type GoalCreateInput,
+  type GoalHistoryView,
+  type GoalPatchInput,
+  type MeView,
+  type MilestoneCreateInput,
+  type MilestonePatchInput,
+  type PlanView,
+  type Versioned,
+} from '../../shared/api';
+import type { DevelopmentActivity } from '../../shared/activity';
+import type { Goal } from '../../shared/goal';
+import type { Mentorship } from '../../shared/mentorship';
+import type { Milestone } from '../../shared/milestone';
+import type { PersonSummary } from '../../shared/person';
+import type { ApiClient } from './client';
+
+export interface GoalRef {
+  pairId: string;
+  goalId: string;
+}
+
+export const getMe = (api: ApiClient) => api.request<MeView>('GET', paths.me);
+
+export const getDevPeople = (api: ApiClient) =>
+  api.request<{ people: PersonSummary[] }>('GET', paths.devPeople, { anonymous: true }).then((r) => r.people);
+
+export const getPlan = (api: ApiClient, pairId: string) => api.request<PlanView>('GET', pathFor(paths.plan, { pairId }));
+
+export const acceptAgreement = (api: ApiClient, pairId: string, etag: string) =>
+  api.request<Versioned<Mentorship>>('POST', pathFor(paths.agreementAccept, { pairId }), { etag });
+
+export const createGoal = (api: ApiClient, pairId: string, body: GoalCreateInput) =>
+  api.request<Versioned<Goal>>('POST', pathFor(paths.goals, { pairId }), { body });
+
+export const updateGoal = (api: ApiClient, ref: GoalRef, etag: string, body: GoalPatchInput) =>
+  api.request<Versioned<Goal>>('PATCH', pathFor(paths.goal, { ...ref }), { body, etag });
+
+export const getGoalHistory = (api: ApiClient, ref: GoalRef) =>
+  api.request<GoalHistoryView>('GET', pathFor(paths.goalHistory, { ...ref }));
+
+export const createMilestone = (api: ApiClient, ref: GoalRef, body: MilestoneCreateInput) =>
+  api.request<Versioned<Milestone>>('POST', pathFor(paths.milestones, { ...ref }), { body });
+
+export const updateMilestone = (api: ApiClient, ref: GoalRef, milestoneId: string, etag: string, body: MilestonePatchInput) =>
+  api.request<Versioned<Milestone>>('PATCH', pathFor(paths.milestone, { ...ref, milestoneId }), { body, etag });
+
+export const deleteMilestone = (api: ApiClient, ref: GoalRef, milestoneId: string, etag: string) =>
+  api.request<void>('DELETE', pathFor(paths.milestone, { ...ref, milestoneId }), { etag });
+
+export const createActivity = (api: ApiClient, ref: GoalRef, body: ActivityCreateInput) =>
+  api.request<Versioned<DevelopmentActivity>>('POST', pathFor(paths.activities, { ...ref }), { body });
+
+export const updateActivity = (api: ApiClient, ref: GoalRef, activityId: string, etag: string, body: ActivityPatchInput) =>
+  api.request<Versioned<DevelopmentActivity>>('PATCH', pathFor(paths.activity, { ...ref, activityId }), { body, etag });
+
+export const deleteActivity = (api: ApiClient, ref: GoalRef, activityId: string, etag: string) =>
+  api.request<void>('DELETE', pathFor(paths.activity, { ...ref, activityId }), { etag });

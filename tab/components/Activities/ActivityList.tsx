@@ -1,0 +1,106 @@
+// A goal's development activities (stretch assignments, learning, ...): change a status in place,
+// delete one, or add one.
+import { Badge, Body1Strong, Button, Caption1, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import { activityKindLabel, activityStatus, activityStatusLabel, type ActivityStatus, type DevelopmentActivity } from '../../../shared/activity';
+import type { GoalView, Versioned } from '../../../shared/api';
+import { useApi } from '../../api/ApiContext';
+import { deleteActivity, updateActivity } from '../../api/endpoints';
+import { formatDate } from '../../format';
+import { strings } from '../../strings';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { useListStyles } from '../Milestones/MilestoneList';
+import { usePlanContext } from '../PlanPage/PlanContext';
+import { usePlanMutation } from '../PlanPage/usePlanMutation';
+import { ActivityDialog } from './ActivityDialog';
+
+const useStyles = makeStyles({
+  title: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
+  notes: { overflowWrap: 'anywhere', whiteSpace: 'pre-line', color: tokens.colorNeutralForeground2 },
+  kindRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  status: { width: '150px', maxWidth: '100%', marginBlock: tokens.spacingVerticalXS },
+  main: { flex: '1 1 auto', minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+});
+
+const statusColor = { planned: 'informative', in_progress: 'brand', done: 'success' } as const;
+
+export function ActivityList({ goal }: { goal: GoalView }) {
+  const styles = useListStyles();
+  const { readOnly } = usePlanContext();
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <div className={styles.header}>
+        <Body1Strong as="h6" id={headingId}>{strings.activities.heading}</Body1Strong>
+        {!readOnly && <ActivityDialog goal={goal} trigger={<Button size="small">{strings.activities.add}</Button>} />}
+      </div>
+      {goal.activities.length === 0 ? (
+        <Text size={200} className={styles.none}>{strings.activities.none}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {goal.activities.map((a) => (
+            <ActivityItem key={a.value.id} goal={goal} activity={a} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<DevelopmentActivity> }) {
+  const list = useListStyles();
+  const styles = useStyles();
+  const api = useApi();
+  const { pairId, readOnly } = usePlanContext();
+  const { busy, mutate } = usePlanMutation();
+  const a = activity.value;
+  const ref = { pairId, goalId: goal.value.id };
+  const s = strings.activities;
+  const [pendingStatus, setPendingStatus] = useState<ActivityStatus>();
+  const changeStatus = async (status: ActivityStatus) => {
+    setPendingStatus(status);
+    await mutate(() => updateActivity(api, ref, a.id, activity.etag, { status }), s.changeFailed);
+    setPendingStatus(undefined);
+  };
+
+  return (
+    <li className={list.item}>
+      <div className={styles.main}>
+        <div className={styles.kindRow}>
+          <Badge appearance="outline" color="informative">{activityKindLabel[a.kind]}</Badge>
+          {a.dueDate && <Caption1 className={list.none}>{s.due(formatDate(a.dueDate))}</Caption1>}
+        </div>
+        <Text className={styles.title}>{a.title}</Text>
+        {a.notes && <Text size={200} className={styles.notes}>{a.notes}</Text>}
+        {readOnly ? (
+          <Badge appearance="tint" color={statusColor[a.status]}>{activityStatusLabel[a.status]}</Badge>
+        ) : (
+          <Select
+            className={styles.status}
+            size="small"
+            aria-label={s.statusOf(a.title)}
+            value={pendingStatus ?? a.status}
+            disabled={busy}
+            onChange={(_, d) => void changeStatus(d.value as ActivityStatus)}
+          >
+            {activityStatus.options.map((st) => (
+              <option key={st} value={st}>{activityStatusLabel[st]}</option>
+            ))}
+          </Select>
+        )}
+      </div>
+      {!readOnly && (
+        <div className={list.itemActions}>
+          <ConfirmDialog
+            trigger={<Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={s.delete(a.title)} />}
+            title={s.deleteTitle}
+            body={s.deleteBody(a.title)}
+            confirmLabel={strings.common.delete}
+            onConfirm={() => mutate(() => deleteActivity(api, ref, a.id, activity.etag), s.changeFailed)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

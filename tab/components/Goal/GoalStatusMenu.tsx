@@ -1,0 +1,113 @@
+// Complete, drop or reopen a goal. Each asks for an optional reason, which the history keeps.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  Textarea,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import { goalPatchInput, type GoalView } from '../../../shared/api';
+import type { GoalStatus } from '../../../shared/goal';
+import { useApi } from '../../api/ApiContext';
+import { updateGoal } from '../../api/endpoints';
+import { zodFieldErrors } from '../../forms/fieldErrors';
+import { FormNoticeBar } from '../../forms/FormNoticeBar';
+import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
+import { useSubmit } from '../../forms/useSubmit';
+import { strings } from '../../strings';
+import { usePlanContext } from '../PlanPage/PlanContext';
+
+type Transition = Exclude<GoalStatus, 'active'> | 'reopen';
+
+const texts = (t: Transition, title: string) => {
+  const s = strings.statusChange;
+  if (t === 'completed') return { title: s.completeTitle, body: s.completeBody(title), confirm: s.confirmComplete };
+  if (t === 'dropped') return { title: s.dropTitle, body: s.dropBody(title), confirm: s.confirmDrop };
+  return { title: s.reopenTitle, body: s.reopenBody(title), confirm: s.confirmReopen };
+};
+
+export function GoalStatusMenu({ goal }: { goal: GoalView }) {
+  const [transition, setTransition] = useState<Transition>();
+  const restoreFocus = useRestoreFocusTarget();
+  const active = goal.value.status === 'active';
+  return (
+    <>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button {...restoreFocus} icon={<MoreHorizontalRegular />} aria-label={strings.goal.moreActions(goal.value.title)} />
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {active && <MenuItem onClick={() => setTransition('completed')}>{strings.goal.complete}</MenuItem>}
+            {active && <MenuItem onClick={() => setTransition('dropped')}>{strings.goal.drop}</MenuItem>}
+            {!active && <MenuItem onClick={() => setTransition('reopen')}>{strings.goal.reopen}</MenuItem>}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      <Dialog open={transition !== undefined} onOpenChange={(_, d) => !d.open && setTransition(undefined)}>
+        <DialogSurface>
+          {transition && <StatusForm goal={goal} transition={transition} onDone={() => setTransition(undefined)} />}
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+function StatusForm({ goal, transition, onDone }: { goal: GoalView; transition: Transition; onDone: () => void }) {
+  const styles = useDialogFormStyles();
+  const api = useApi();
+  const { pairId, reload } = usePlanContext();
+  const { busy, fieldErrors, notice, run, reject } = useSubmit();
+  const [reason, setReason] = useState('');
+  const t = texts(transition, goal.value.title);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const parsed = goalPatchInput.safeParse({ status: transition === 'reopen' ? 'active' : transition, reason: reason.trim() || undefined });
+    if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
+    const done = await run(
+      async () => {
+        await updateGoal(api, { pairId, goalId: goal.value.id }, goal.etag, parsed.data);
+        await reload();
+      },
+      { form, onConflict: () => void reload() },
+    );
+    if (done) onDone();
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <DialogBody>
+        <DialogTitle>{t.title}</DialogTitle>
+        <DialogContent className={styles.content}>
+          <FormNoticeBar notice={notice} />
+          <Text>{t.body}</Text>
+          <Field label={strings.statusChange.reason} hint={strings.statusChange.reasonHint} validationMessage={fieldErrors.reason}>
+            <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+          </Field>
+        </DialogContent>
+        <DialogActions>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">{strings.common.cancel}</Button>
+          </DialogTrigger>
+          <Button appearance="primary" type="submit" disabled={busy}>{t.confirm}</Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+// The "My mentoring" page: who I am, the pairs I am in, and the plan of the pair I selected. A
+// person can be a mentee in one pair and a mentor in others, so the pairs are tabs.
+import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { PairSummary } from '../../../shared/api';
+import { PageFrame } from '../../app/PageFrame';
+import { useMe } from '../../hooks/useMe';
+import { strings } from '../../strings';
+import { AppHeader, type DevIdentity } from '../AppHeader/AppHeader';
+import { PlanPage } from '../PlanPage/PlanPage';
+import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
+
+const useStyles = makeStyles({
+  tabs: { flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+});
+
+/** Mentee pairs first ("My plan"), then mentees by name (the server's order). */
+const tabOrder = (pairs: PairSummary[]) => [...pairs].sort((a, b) => (a.role === b.role ? 0 : a.role === 'mentee' ? -1 : 1));
+
+function pairLabel(pair: PairSummary, pairs: PairSummary[]): string {
+  const status = strings.pairs.status[pair.status];
+  let label: string;
+  if (pair.role === 'mentor') label = strings.pairs.mentee(pair.other.displayName);
+  else label = pairs.filter((p) => p.role === 'mentee').length > 1 ? strings.pairs.myPlanWith(pair.other.displayName) : strings.pairs.myPlan;
+  return status ? `${label} (${status})` : label;
+}
+
+export interface MyMentoringProps {
+  /** Changes when the signed-in person changes, so everything loads again. */
+  identityKey: string;
+  devIdentity?: DevIdentity;
+}
+
+export function MyMentoring({ identityKey, devIdentity }: MyMentoringProps) {
+  const styles = useStyles();
+  const me = useMe(identityKey);
+  const [selected, setSelected] = useState<string>();
+  const { state } = me;
+
+  const switchAction = devIdentity && <Button onClick={devIdentity.onSwitch}>{strings.devSignIn.switchPerson}</Button>;
+  let body;
+  if (state.status === 'loading') {
+    body = <LoadingState label={strings.app.loadingMe} />;
+  } else if (state.status === 'error') {
+    const notEnrolled = state.error.code === 'not_found';
+    body = (
+      <ErrorState
+        title={notEnrolled ? strings.pairs.notEnrolledTitle : strings.app.loadMeFailed}
+        message={state.error.message}
+        onRetry={notEnrolled ? undefined : () => void me.reload()}
+        actions={switchAction}
+      />
+    );
+  } else if (state.data.pairs.length === 0) {
+    body = <EmptyState title={strings.pairs.noPairsTitle}>{strings.pairs.noPairsBody}</EmptyState>;
+  } else {
+    const pairs = tabOrder(state.data.pairs);
+    const current = pairs.find((p) => p.pairId === selected) ?? pairs[0];
+    body = (
+      <>
+        {pairs.length > 1 && (
+          <TabList
+            className={styles.tabs}
+            aria-label={strings.pairs.tabsLabel}
+            selectedValue={current?.pairId}
+            onTabSelect={(_, data) => setSelected(String(data.value))}
+          >
+            {pairs.map((p) => (
+              <Tab key={p.pairId} value={p.pairId}>{pairLabel(p, pairs)}</Tab>
+            ))}
+          </TabList>
+        )}
+        {current && <PlanPage key={current.pairId} pairId={current.pairId} />}
+      </>
+    );
+  }
+
+  return (
+    <PageFrame>
+      <AppHeader person={state.data?.person} devIdentity={devIdentity} />
+      {body}
+    </PageFrame>
+  );
+}
