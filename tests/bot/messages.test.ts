@@ -1,0 +1,100 @@
+// Messages in the personal chat, through the real /api/messages; replies land in the recording connector.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoPeople } from '../../bot/dev/demoData';
+import { helpCard } from '../../bot/cards/helpCard';
+import { en } from '../../bot/cards/strings';
+import { botCommands } from '../../bot/teams/commands';
+import { tabDeepLink } from '../../bot/teams/deepLinks';
+import { mentionActivity, messageActivity, postActivity } from '../support/botActivities';
+import { expectValidCard } from '../support/cardSchema';
+import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+const TEAMS_APP_ID = '6f1d9d2c-3c1e-4f55-9a57-0c5b8f6a1e01';
+const PUBLIC_URL = 'http://localhost:3978';
+const alex = { id: '29:1alex-teams-channel-id', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
+
+let server: TestServer;
+let connector: RecordingConnector;
+
+beforeAll(async () => {
+  connector = await startRecordingConnector();
+  server = await startTestServer({ env: { TEAMS_APP_ID, PUBLIC_URL } });
+});
+afterAll(async () => {
+  await server?.close();
+  await connector?.close();
+});
+beforeEach(() => connector.clear());
+
+const say = async (text: string) => {
+  const activity = messageActivity({ serviceUrl: connector.serviceUrl, user: alex, text });
+  expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
+  return activity;
+};
+
+const expectedHelpCard = () => helpCard({ commands: botCommands, links: { tab: tabDeepLink(TEAMS_APP_ID), browser: `${PUBLIC_URL}/` } });
+
+describe('messages', () => {
+  it('answers help with the help card, as a reply to the message', async () => {
+    const activity = await say('help');
+    expect(connector.requests).toHaveLength(1);
+    const [reply] = connector.requests;
+    expect(reply).toMatchObject({ method: 'POST', conversationId: activity.conversation.id, replyToId: activity.id });
+    expect(reply!.body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: expectedHelpCard() }]);
+    expectValidCard(reply!.body.attachments[0].content);
+  });
+
+  it.each(['HELP', '/help', 'help me please', '  Help!  '])('treats %j as the help command', async (text) => {
+    await say(text);
+    expect(connector.sent().map((a) => a.attachments?.[0]?.content)).toEqual([expectedHelpCard()]);
+  });
+
+  it('answers anything else with a friendly pointer to help, not an error', async () => {
+    await say('hello');
+    expect(connector.sent()).toHaveLength(1);
+    expect(connector.sent()[0]).toMatchObject({ type: 'message', text: en.replies.unknownCommand });
+    expect(connector.sent()[0].attachments ?? []).toEqual([]);
+  });
+
+  it('routes on the command name, not on words inside the text', async () => {
+    await say('can you help me with my goals?');
+    expect(connector.sent().map((a) => a.text)).toEqual([en.replies.unknownCommand]);
+  });
+
+  it('strips the @mention of the bot before routing', async () => {
+    const activity = mentionActivity({ serviceUrl: connector.serviceUrl, user: alex, textAfterMention: 'help' });
+    expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
+    expect(connector.sent().map((a) => a.attachments?.[0]?.content)).toEqual([expectedHelpCard()]);
+  });
+
+  it('answers a message with no text (e.g. only an attachment) with the friendly pointer', async () => {
+    const activity = { ...messageActivity({ serviceUrl: connector.serviceUrl, user: alex, text: '' }), text: undefined };
+    expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
+    expect(connector.sent().map((a) => a.text)).toEqual([en.replies.unknownCommand]);
+  });
+
+  it('rejects a body that is not an activity with 400 and sends nothing', async () => {
+    expect((await postActivity(server.baseUrl, [1, 2, 3])).status).toBe(400);
+    expect((await postActivity(server.baseUrl, { text: 'no type' })).status).toBe(400);
+    expect((await postActivity(server.baseUrl, '{"type": "message", ')).status).toBe(400);
+    expect(connector.requests).toEqual([]);
+  });
+});
+
+describe('authentication', () => {
+  let secured: TestServer;
+  beforeAll(async () => {
+    secured = await startTestServer({
+      seed: false,
+      env: { BOT_ID: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_APP_TYPE: 'SingleTenant', BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', BOT_PASSWORD: 'not-a-real-secret' },
+    });
+  });
+  afterAll(async () => secured?.close());
+
+  it('refuses an unsigned activity once a bot app id is configured', async () => {
+    const activity = messageActivity({ serviceUrl: connector.serviceUrl, user: alex, text: 'help' });
+    expect((await postActivity(secured.baseUrl, activity)).status).toBe(401);
+    expect(connector.requests).toEqual([]);
+  });
+});

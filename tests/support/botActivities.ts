@@ -1,0 +1,65 @@
+// Bot Framework activities as Teams sends them to /api/messages (personal chat), with the
+// serviceUrl pointing at the recording connector.
+import { randomUUID } from 'node:crypto';
+
+export const TEST_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const BOT = { id: '28:00000000-0000-0000-0000-00000000b075', name: 'Mentoring' };
+
+export interface TeamsUser {
+  /** Teams' channel id for the user (`29:...`). */
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+}
+
+export interface ActivityOptions {
+  serviceUrl: string;
+  user: TeamsUser;
+  conversationId?: string;
+  conversationType?: 'personal' | 'groupChat' | 'channel';
+}
+
+const conversationIdFor = (user: TeamsUser) => `a:1${user.id.replace(/[^A-Za-z0-9]/g, '')}personal;messageid=1`;
+
+function base(type: string, o: ActivityOptions) {
+  return {
+    type,
+    id: `f:${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: o.serviceUrl,
+    from: o.user,
+    recipient: BOT,
+    conversation: { id: o.conversationId ?? conversationIdFor(o.user), conversationType: o.conversationType ?? 'personal', tenantId: TEST_TENANT_ID },
+    channelData: { tenant: { id: TEST_TENANT_ID } },
+    locale: 'en-US',
+  };
+}
+
+/** What Teams sends when a user installs the app in personal scope: the bot is the member added. */
+export function installActivity(o: ActivityOptions & { membersAdded?: { id: string; name?: string }[] }) {
+  return { ...base('conversationUpdate', o), membersAdded: o.membersAdded ?? [{ id: BOT.id }] };
+}
+
+export function messageActivity(o: ActivityOptions & { text: string; entities?: unknown[] }) {
+  return { ...base('message', o), text: o.text, textFormat: 'plain', ...(o.entities ? { entities: o.entities } : {}) };
+}
+
+/** A message that @mentions the bot, as Teams sends it: the mention text is inside the message text. */
+export function mentionActivity(o: ActivityOptions & { textAfterMention: string }) {
+  const mention = `<at>${BOT.name}</at>`;
+  return messageActivity({
+    ...o,
+    text: `${mention} ${o.textAfterMention}`,
+    entities: [{ type: 'mention', text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
+  });
+}
+
+export async function postActivity(baseUrl: string, activity: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+  });
+  return { status: res.status, text: await res.text() };
+}
