@@ -41,8 +41,6 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     adapter,
     botAppId: config.bot.appId,
     storage: tableStateStorage(deps.tables),
-    // The typing timer lives on the Application, shared by concurrent turns; replies here are immediate anyway.
-    startTypingTimer: false,
     removeRecipientMention: true,
   });
   const links = cardLinksFor(config);

@@ -47,31 +47,31 @@ describe('messages', () => {
 
   it.each(['HELP', '/help', 'help me please', '  Help!  '])('treats %j as the help command', async (text) => {
     await say(text);
-    expect(connector.sent().map((a) => a.attachments?.[0]?.content)).toEqual([expectedHelpCard()]);
+    expect(connector.messages().map((a) => a.attachments?.[0]?.content)).toEqual([expectedHelpCard()]);
   });
 
   it('answers anything else with a friendly pointer to help, not an error', async () => {
     await say('hello');
-    expect(connector.sent()).toHaveLength(1);
-    expect(connector.sent()[0]).toMatchObject({ type: 'message', text: en.replies.unknownCommand });
-    expect(connector.sent()[0].attachments ?? []).toEqual([]);
+    expect(connector.messages()).toHaveLength(1);
+    expect(connector.messages()[0]).toMatchObject({ type: 'message', text: en.replies.unknownCommand });
+    expect(connector.messages()[0].attachments ?? []).toEqual([]);
   });
 
   it('routes on the command name, not on words inside the text', async () => {
     await say('can you help me with my goals?');
-    expect(connector.sent().map((a) => a.text)).toEqual([en.replies.unknownCommand]);
+    expect(connector.messages().map((a) => a.text)).toEqual([en.replies.unknownCommand]);
   });
 
   it('strips the @mention of the bot before routing', async () => {
     const activity = mentionActivity({ serviceUrl: connector.serviceUrl, user: alex, textAfterMention: 'help' });
     expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
-    expect(connector.sent().map((a) => a.attachments?.[0]?.content)).toEqual([expectedHelpCard()]);
+    expect(connector.messages().map((a) => a.attachments?.[0]?.content)).toEqual([expectedHelpCard()]);
   });
 
   it('answers a message with no text (e.g. only an attachment) with the friendly pointer', async () => {
     const activity = { ...messageActivity({ serviceUrl: connector.serviceUrl, user: alex, text: '' }), text: undefined };
     expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
-    expect(connector.sent().map((a) => a.text)).toEqual([en.replies.unknownCommand]);
+    expect(connector.messages().map((a) => a.text)).toEqual([en.replies.unknownCommand]);
   });
 
   it('rejects a body that is not an activity with 400 and sends nothing', async () => {

@@ -21,6 +21,8 @@ export interface RecordingConnector {
   requests: ConnectorRequest[];
   /** The activities the bot sent, in order. */
   sent(): any[];
+  /** The message activities only: a slow turn also sends "typing" activities, a timing detail. */
+  messages(): any[];
   clear(): void;
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
     sent: () => requests.filter((r) => r.method === 'POST').map((r) => r.body),
+    messages: () => requests.filter((r) => r.method === 'POST' && r.body?.type === 'message').map((r) => r.body),
     clear: () => {
       requests.length = 0;
     },
