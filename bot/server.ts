@@ -5,11 +5,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createPlanService } from '../shared/plan/planService';
+import { createProgramService } from '../shared/program/programService';
 import type { AppConfig } from './config';
 import { devRoutes } from './api/devRoutes';
 import { errorHandler, notFoundApi } from './api/http';
 import { developmentIdentity, teamsIdentity } from './api/identity';
 import { planRoutes } from './api/planRoutes';
+import { programRoutes } from './api/programRoutes';
 import { createLogger, type Logger } from './log';
 import { conversationTable } from './storage/conversationTable';
 import { peopleTable } from './storage/peopleTable';
@@ -37,6 +39,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const plans = planTable(tables);
   const conversations = conversationTable(tables);
   const plan = createPlanService({ plans, people, programs, now, newId: randomUUID });
+  const programService = createProgramService({ programs });
   const bot = createBotEndpoint({ config, tables, conversations, people, log, now });
 
   const app = express();
@@ -66,6 +69,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     api.use('/api', teamsIdentity());
   }
   api.use(planRoutes(plan, config.mode === 'development' ? 'development' : 'entra'));
+  api.use(programRoutes(programService));
   api.use('/api', notFoundApi);
   app.use(api);
 

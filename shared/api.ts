@@ -28,6 +28,7 @@ export const paths = {
   milestone: '/api/pairs/:pairId/goals/:goalId/milestones/:milestoneId',
   activities: '/api/pairs/:pairId/goals/:goalId/activities',
   activity: '/api/pairs/:pairId/goals/:goalId/activities/:activityId',
+  programSettings: '/api/programs/:programId',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
@@ -40,6 +41,7 @@ export function pathFor(template: string, params: Record<string, string>): strin
 }
 
 export const pairParams = z.object({ pairId: entityId }).strict();
+export const programParams = z.object({ programId: entityId }).strict();
 export const goalParams = z.object({ pairId: entityId, goalId: entityId }).strict();
 export const milestoneParams = goalParams.extend({ milestoneId: entityId }).strict();
 export const activityParams = goalParams.extend({ activityId: entityId }).strict();

@@ -16,3 +16,4 @@ export * from './result';
 export * from './smart';
 export * from './validation';
 export * from './dueDate';
+export * from './program/programService';

@@ -48,23 +48,35 @@ export const defaultCheckInQuestions = [
   'I need help with...',
 ];
 
+const programFields = {
+  id: entityId,
+  name: z.string().trim().min(1).max(limits.name),
+  priorities: z.array(strategicPriority).min(1).max(limits.priorities),
+  checkInCadence: cadence,
+  checkpointIntervalMonths: z.number().int().min(1).max(12),
+  cycleStart: isoDate,
+  cycleEnd: isoDate,
+  renewalDate: isoDate,
+  scorecardMetrics: z.array(scorecardMetric).min(1).max(10),
+  checkInQuestions: z.array(z.string().trim().min(1).max(limits.shortText)).min(1).max(12),
+  /** Program managers (HR / L&D) by Entra object id. */
+  managerIds: z.array(personId).max(50),
+};
+
+const cycleInOrder = { check: (p: { cycleStart: string; cycleEnd: string }) => p.cycleStart < p.cycleEnd, message: 'The cycle must end after it starts.', path: ['cycleEnd'] };
+
 export const program = z
-  .object({
-    id: entityId,
-    name: z.string().trim().min(1).max(limits.name),
-    priorities: z.array(strategicPriority).min(1).max(limits.priorities),
-    checkInCadence: cadence,
-    checkpointIntervalMonths: z.number().int().min(1).max(12),
-    cycleStart: isoDate,
-    cycleEnd: isoDate,
-    renewalDate: isoDate,
-    scorecardMetrics: z.array(scorecardMetric).min(1).max(10),
-    checkInQuestions: z.array(z.string().trim().min(1).max(limits.shortText)).min(1).max(12),
-    /** Program managers (HR / L&D) by Entra object id. */
-    managerIds: z.array(personId).max(50),
-  })
+  .object(programFields)
   .strict()
-  .refine((p) => p.cycleStart < p.cycleEnd, { message: 'The cycle must end after it starts.', path: ['cycleEnd'] });
+  .refine(cycleInOrder.check, { message: cycleInOrder.message, path: cycleInOrder.path });
+
+/** What a program manager edits: everything but the id, which the address names. */
+export const programSettingsInput = z
+  .object(programFields)
+  .omit({ id: true })
+  .strict()
+  .refine(cycleInOrder.check, { message: cycleInOrder.message, path: cycleInOrder.path });
+export type ProgramSettingsInput = z.infer<typeof programSettingsInput>;
 export type Program = z.infer<typeof program>;
 
 export const priorityById = (p: Program, id: string | undefined): StrategicPriority | undefined =>

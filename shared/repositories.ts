@@ -18,7 +18,10 @@ export interface PeopleRepository {
 
 export interface ProgramRepository {
   get(id: string): Promise<Versioned<Program> | undefined>;
+  /** Create or replace without a version check: seeding and provisioning only. */
   save(program: Program): Promise<void>;
+  /** Replace the settings if the ETag still matches; a mismatch is a `conflict` with the current version. */
+  update(program: Program, etag: string): Promise<Result<Versioned<Program>>>;
 }
 
 export interface PairRef {

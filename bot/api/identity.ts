@@ -2,6 +2,7 @@
 // exists only when the server runs with APP_MODE=development. Teams SSO replaces it in Teams.
 import type { RequestHandler } from 'express';
 import { personId } from '../../shared/person';
+import type { Actor } from '../../shared/policy';
 import type { PeopleRepository } from '../../shared/repositories';
 import { sendFailure } from './http';
 
@@ -13,7 +14,7 @@ export function developmentIdentity(people: PeopleRepository): RequestHandler {
     if (!id.success) return sendFailure(res, { code: 'unauthenticated', message: 'Sign in: pick a demo person in the development sign-in.' });
     const person = await people.get(id.data);
     if (!person) return sendFailure(res, { code: 'unauthenticated', message: 'That demo person does not exist. Pick another one.' });
-    res.locals.actor = { id: person.id, timeZone: person.timeZone };
+    res.locals.actor = { id: person.id, timeZone: person.timeZone, appRoles: [] } satisfies Actor;
     next();
   };
 }

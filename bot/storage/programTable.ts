@@ -1,6 +1,7 @@
 import { program } from '../../shared/program';
 import type { ProgramRepository } from '../../shared/repositories';
-import { fromRow, isNotFound, toRow } from './entityCodec';
+import { fail, ok } from '../../shared/result';
+import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
 import { encodeKey, type Tables } from './tables';
 
 const RK = 'program';
@@ -18,6 +19,20 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
     },
     async save(p) {
       await table.upsertEntity(toRow(encodeKey(p.id), RK, program.parse(p), { name: p.name }), 'Replace');
+    },
+    async update(p, etag) {
+      const value = program.parse(p);
+      try {
+        const res = await table.updateEntity(toRow(encodeKey(p.id), RK, value, { name: p.name }), 'Replace', { etag });
+        return ok({ value, etag: res.etag ?? '' });
+      } catch (e) {
+        if (isConflict(e)) {
+          const current = await this.get(p.id);
+          return fail('conflict', 'Someone changed the program settings after you opened them. Review the current version and apply your change again.', current ? { current } : {});
+        }
+        if (isNotFound(e)) return fail('not_found', 'That program no longer exists.');
+        throw e;
+      }
     },
   };
 }

@@ -25,6 +25,10 @@ export function cachedPrograms(inner: ProgramRepository, ttl = PROGRAM_CACHE_TTL
       cache.delete(program.id);
       await inner.save(program);
     },
+    async update(program, etag) {
+      cache.delete(program.id);
+      return inner.update(program, etag);
+    },
   };
 }
 

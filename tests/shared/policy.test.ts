@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { authorizeFeedback, authorizePlan, authorizeProgram, canSeeEntry, PROGRAM_MANAGER_ROLE, type Actor, type EntryAccess } from '../../shared/policy';
+
+const actor = (id: string, appRoles: string[] = []): Actor => ({ id, timeZone: 'UTC', appRoles });
+const pair = { mentorId: 'mentor', menteeId: 'mentee', status: 'active' as const };
+const program = { managerIds: ['pm'] };
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
+
+describe('plans', () => {
+  it.each([
+    ['mentee', 'view', 'ok'],
+    ['mentor', 'edit_plan', 'ok'],
+    ['pm', 'view', 'not_found'],
+    ['stranger', 'view', 'not_found'],
+  ] as const)('%s may %s: %s', (who, action, expected) => {
+    expect(code(authorizePlan(actor(who), pair, action))).toBe(expected);
+  });
+
+  it('keeps an ended pair readable but not editable', () => {
+    const ended = { ...pair, status: 'ended' as const };
+    expect(code(authorizePlan(actor('mentee'), ended, 'view'))).toBe('ok');
+    expect(code(authorizePlan(actor('mentee'), ended, 'edit_plan'))).toBe('forbidden');
+  });
+});
+
+describe('programs', () => {
+  it('belong to the program’s managers and to holders of the app role', () => {
+    expect(code(authorizeProgram(actor('pm'), program, 'edit_settings'))).toBe('ok');
+    expect(code(authorizeProgram(actor('someone', [PROGRAM_MANAGER_ROLE]), program, 'view_aggregates'))).toBe('ok');
+    expect(code(authorizeProgram(actor('mentee'), program, 'view_settings'))).toBe('not_found');
+    expect(code(authorizeProgram(actor('mentee', ['Reader']), program, 'view_settings'))).toBe('not_found');
+  });
+});
+
+describe('feedback requests', () => {
+  const request = { menteeId: 'mentee', mentorId: 'mentor', respondentIds: ['peer'] };
+  it('may be answered only by the people they name', () => {
+    expect(code(authorizeFeedback(actor('peer'), request, 'respond'))).toBe('ok');
+    expect(code(authorizeFeedback(actor('stranger'), request, 'respond'))).toBe('forbidden');
+    expect(code(authorizeFeedback(actor('mentee'), request, 'respond'))).toBe('forbidden');
+  });
+  it('show results to the pair only', () => {
+    expect(code(authorizeFeedback(actor('mentee'), request, 'view_results'))).toBe('ok');
+    expect(code(authorizeFeedback(actor('mentor'), request, 'view_results'))).toBe('ok');
+    expect(code(authorizeFeedback(actor('peer'), request, 'view_results'))).toBe('not_found');
+    expect(code(authorizeFeedback(actor('pm'), request, 'view_results'))).toBe('not_found');
+  });
+});
+
+describe('journal entries', () => {
+  const entry = (over: Partial<EntryAccess>): EntryAccess => ({ authorId: 'mentee', visibility: 'pair', menteeConsented: false, pair, program, ...over });
+  it.each([
+    ['private entry, its author', entry({ visibility: 'private' }), 'mentee', true],
+    ['private entry, the mentor', entry({ visibility: 'private' }), 'mentor', false],
+    ['private entry by the mentor, the mentee', entry({ visibility: 'private', authorId: 'mentor' }), 'mentee', false],
+    ['pair entry, the mentor', entry({}), 'mentor', true],
+    ['pair entry, a program manager', entry({}), 'pm', false],
+    ['program entry without consent, a program manager', entry({ visibility: 'program' }), 'pm', false],
+    ['program entry with consent, a program manager', entry({ visibility: 'program', menteeConsented: true }), 'pm', true],
+    ['program entry with consent, a stranger', entry({ visibility: 'program', menteeConsented: true }), 'stranger', false],
+  ] as const)('%s: %s', (_name, e, who, expected) => {
+    expect(canSeeEntry(actor(who), e)).toBe(expected);
+  });
+});
