@@ -9,6 +9,9 @@ import { smartGaps } from '../smart';
 
 const goalOrder = { active: 0, completed: 1, dropped: 2 } as const;
 
+/** ISO dates and instants sort as plain text; locale collation would cost far more for nothing. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Shapes a stored plan for a viewer: SMART gaps, progress and overdue marks are computed here. */
 export function toPlanView(record: PlanRecord, program: Program, viewerRole: PairRole, viewerTimeZone: string, now: Date): PlanView {
   const today = todayIn(viewerTimeZone, now);
@@ -20,11 +23,11 @@ export function toPlanView(record: PlanRecord, program: Program, viewerRole: Pai
       smartGaps: goal.status === 'active' ? smartGaps(goal) : [],
       milestones: record.milestones
         .filter((m) => m.value.goalId === goal.id)
-        .sort((a, b) => a.value.dueDate.localeCompare(b.value.dueDate))
+        .sort((a, b) => compareText(a.value.dueDate, b.value.dueDate))
         .map((m) => ({ ...m, overdue: isOverdue(m.value, today) })),
       activities: record.activities.filter((a) => a.value.goalId === goal.id),
     }))
-    .sort((a, b) => goalOrder[a.value.status] - goalOrder[b.value.status] || a.value.createdAt.localeCompare(b.value.createdAt));
+    .sort((a, b) => goalOrder[a.value.status] - goalOrder[b.value.status] || compareText(a.value.createdAt, b.value.createdAt));
   return {
     pair: { ...record.mentorship, accepted: agreementAccepted(record.mentorship.value) },
     viewerRole,
