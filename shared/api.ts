@@ -51,21 +51,9 @@ const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: numbe
 const targetMessage = { message: 'The target must differ from the baseline, or there is nothing to achieve.', path: ['target'] };
 
 export const goalCreateInput = z
-  .object({
-    title: goalFields.title,
-    description: goalFields.description.default(''),
-    metric: goalFields.metric.optional(),
-    unit: goalFields.unit.optional(),
-    baseline: goalFields.baseline.optional(),
-    target: goalFields.target.optional(),
-    current: goalFields.current.optional(),
-    resources: goalFields.resources.optional(),
-    risks: goalFields.risks.optional(),
-    hoursPerMonth: goalFields.hoursPerMonth.optional(),
-    priorityId: goalFields.priorityId.optional(),
-    aspiration: goalFields.aspiration.optional(),
-    dueDate: goalFields.dueDate.optional(),
-  })
+  .object(goalFields)
+  .partial()
+  .extend({ title: goalFields.title, description: goalFields.description.default('') })
   .strict()
   .refine(targetDiffersFromBaseline, targetMessage);
 export type GoalCreateInput = z.infer<typeof goalCreateInput>;

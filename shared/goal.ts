@@ -35,22 +35,13 @@ export const goalFields = {
 } as const;
 
 export const goal = z
-  .object({
+  .object(goalFields)
+  .partial()
+  .extend({
     id: entityId,
     pairId: entityId,
     title: goalFields.title,
     description: goalFields.description,
-    metric: goalFields.metric.optional(),
-    unit: goalFields.unit.optional(),
-    baseline: goalFields.baseline.optional(),
-    target: goalFields.target.optional(),
-    current: goalFields.current.optional(),
-    resources: goalFields.resources.optional(),
-    risks: goalFields.risks.optional(),
-    hoursPerMonth: goalFields.hoursPerMonth.optional(),
-    priorityId: goalFields.priorityId.optional(),
-    aspiration: goalFields.aspiration.optional(),
-    dueDate: goalFields.dueDate.optional(),
     status: goalStatus,
     /** Increments with every change; each value has a revision entry in the goal's history. */
     revision: z.number().int().min(1),

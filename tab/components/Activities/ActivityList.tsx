@@ -1,8 +1,8 @@
 // A goal's development activities (stretch assignments, learning, ...): change a status in place,
 // delete one, or add one.
-import { Badge, Body1Strong, Button, Caption1, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { activityKindLabel, activityStatus, activityStatusLabel, type ActivityStatus, type DevelopmentActivity } from '../../../shared/activity';
 import type { GoalView, Versioned } from '../../../shared/api';
 import { useApi } from '../../api/ApiContext';
@@ -10,7 +10,7 @@ import { deleteActivity, updateActivity } from '../../api/endpoints';
 import { formatDate } from '../../format';
 import { strings } from '../../strings';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
-import { useListStyles } from '../Milestones/MilestoneList';
+import { PlanItemSection, usePlanItemStyles } from '../PlanItemSection/PlanItemSection';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
 import { ActivityDialog } from './ActivityDialog';
@@ -26,30 +26,22 @@ const useStyles = makeStyles({
 const statusColor = { planned: 'informative', in_progress: 'brand', done: 'success' } as const;
 
 export function ActivityList({ goal }: { goal: GoalView }) {
-  const styles = useListStyles();
   const { readOnly } = usePlanContext();
-  const headingId = useId();
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <div className={styles.header}>
-        <Body1Strong as="h6" id={headingId}>{strings.activities.heading}</Body1Strong>
-        {!readOnly && <ActivityDialog goal={goal} trigger={<Button size="small">{strings.activities.add}</Button>} />}
-      </div>
-      {goal.activities.length === 0 ? (
-        <Text size={200} className={styles.none}>{strings.activities.none}</Text>
-      ) : (
-        <ul className={styles.list}>
-          {goal.activities.map((a) => (
-            <ActivityItem key={a.value.id} goal={goal} activity={a} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <PlanItemSection
+      heading={strings.activities.heading}
+      addDialog={!readOnly && <ActivityDialog goal={goal} trigger={<Button size="small">{strings.activities.add}</Button>} />}
+      emptyText={strings.activities.none}
+    >
+      {goal.activities.map((a) => (
+        <ActivityItem key={a.value.id} goal={goal} activity={a} />
+      ))}
+    </PlanItemSection>
   );
 }
 
 function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<DevelopmentActivity> }) {
-  const list = useListStyles();
+  const list = usePlanItemStyles();
   const styles = useStyles();
   const api = useApi();
   const { pairId, readOnly } = usePlanContext();
