@@ -35,6 +35,27 @@ export default tseslint.config(
     },
   },
   {
+    // A Table query filter built by pasting text is an injection ("x' or PartitionKey ne '"): filters
+    // are built with the SDK's `odata` tag, which quotes and escapes every value.
+    files: ['bot/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        {
+          selector: "TemplateLiteral[parent.type!='TaggedTemplateExpression'] > TemplateElement[value.raw=/\\b(eq|ne|gt|ge|lt|le)\\s/]",
+          message: 'Build Table filters with the odata`...` tag from @azure/data-tables, never a plain template literal.',
+        },
+        {
+          selector: "BinaryExpression[operator='+'] > Literal[value=/\\b(eq|ne|gt|ge|lt|le)\\s/]",
+          message: 'Build Table filters with the odata`...` tag from @azure/data-tables, never string concatenation.',
+        },
+        {
+          selector: "Property[key.name='filter'] > TemplateLiteral, Property[key.name='filter'] > Literal, Property[key.name='filter'] > BinaryExpression",
+          message: 'A query filter comes from the odata`...` tag from @azure/data-tables.',
+        },
+      ],
+    },
+  },
+  {
     files: ['bot/teams/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

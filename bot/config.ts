@@ -4,8 +4,18 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** Comma-separated GUIDs, compared lower-case (Entra sends tenant ids lower-case). */
+const guidList = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== ''))
+  .pipe(z.array(z.string().uuid('each entry must be a tenant id (GUID)')).min(1, 'list at least one tenant id'));
+
+export const TENANT_ID_PLACEHOLDER = '{tenantid}';
+
 const envSchema = z.object({
   APP_MODE: z.enum(['development', 'production']).default('development'),
+  /** How callers prove who they are. Default: `development` when APP_MODE=development, else `entra`. */
+  AUTH_MODE: z.enum(['development', 'entra']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Public base URL of this server (what Teams and browsers reach); defaults to localhost. */
@@ -18,18 +28,48 @@ const envSchema = z.object({
   SEED_DEMO: bool.optional(),
   /** The Teams app id (manifest `id`), used in deep links to the tab. */
   TEAMS_APP_ID: z.string().uuid().default('6f1d9d2c-3c1e-4f55-9a57-0c5b8f6a1e01'),
+  /** The tab's Entra app (client) id: the audience of the Teams SSO token. */
+  AAD_CLIENT_ID: z.string().uuid().optional(),
+  /** The app's identifier URI (`api://{host}/botid-{botId}`), also accepted as the token's audience. */
+  AAD_APP_ID_URI: z.string().regex(/^api:\/\/\S+$/, 'an identifier URI such as api://host/botid-{botId}').optional(),
+  /** Tenants whose people may use the API. */
+  AAD_ALLOWED_TENANTS: guidList.optional(),
+  /** Where the token signing keys are published; sovereign clouds use other hosts. */
+  AAD_JWKS_URI: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  /** The token issuer, with `{tenantid}` standing for the token's `tid`. */
+  AAD_ISSUER_TEMPLATE: z
+    .string()
+    .url()
+    .refine((s) => s.includes(TENANT_ID_PLACEHOLDER), `must contain ${TENANT_ID_PLACEHOLDER}`)
+    .default(`https://login.microsoftonline.com/${TENANT_ID_PLACEHOLDER}/v2.0`),
   /** The bot's Entra app id; without it the bot accepts unauthenticated activities (development only). */
   BOT_ID: z.string().uuid().optional(),
   BOT_APP_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('SingleTenant'),
   BOT_TENANT_ID: z.string().uuid().optional(),
   BOT_PASSWORD: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** API writes (POST/PUT/PATCH/DELETE) one person may make per minute, per server instance. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
 });
 
+type ParsedEnv = z.output<typeof envSchema>;
 export type Env = z.input<typeof envSchema>;
+
+/** Entra ID token validation for the tab's API (Teams SSO). */
+export interface EntraAuthConfig {
+  mode: 'entra';
+  clientId: string;
+  applicationIdUri?: string;
+  allowedTenants: readonly string[];
+  jwksUri: string;
+  issuerTemplate: string;
+}
+
+export type AuthConfig = { mode: 'development' } | EntraAuthConfig;
 
 export interface AppConfig {
   mode: 'development' | 'production';
+  auth: AuthConfig;
   port: number;
   host: string;
   publicUrl: string;
@@ -39,6 +79,7 @@ export interface AppConfig {
   teamsAppId: string;
   bot: { appId?: string; appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant'; tenantId?: string; password?: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  rateLimit: { writesPerMinute: number };
 }
 
 export class ConfigError extends Error {}
@@ -52,16 +93,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.APP_MODE === 'production') {
-    const missing = [
-      !e.STORAGE_CONNECTION_STRING && 'STORAGE_CONNECTION_STRING (production does not use the embedded Azurite)',
-      !e.BOT_ID && 'BOT_ID (production accepts only Bot Framework-signed activities)',
-      !e.PUBLIC_URL && 'PUBLIC_URL',
-    ].filter(Boolean);
-    if (missing.length > 0) throw new ConfigError(`Invalid configuration for APP_MODE=production:\n${missing.map((m) => `  ${m}: required`).join('\n')}`);
+  const authMode = e.AUTH_MODE ?? (e.APP_MODE === 'development' ? 'development' : 'entra');
+  const problems = combinationProblems(e, authMode);
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration for APP_MODE=${e.APP_MODE}, AUTH_MODE=${authMode}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return {
     mode: e.APP_MODE,
+    auth: authMode === 'development' ? { mode: 'development' } : entraAuth(e),
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
@@ -71,5 +110,44 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     teamsAppId: e.TEAMS_APP_ID,
     bot: { appId: e.BOT_ID, appType: e.BOT_APP_TYPE, tenantId: e.BOT_TENANT_ID, password: e.BOT_PASSWORD },
     logLevel: e.LOG_LEVEL,
+    rateLimit: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
+  };
+}
+
+/** Each value may be valid alone and still not go with the others; every problem is listed at once. */
+function combinationProblems(e: ParsedEnv, authMode: 'development' | 'entra'): string[] {
+  const production = e.APP_MODE === 'production';
+  const entra = authMode === 'entra';
+  const problems: (string | false)[] = [
+    production && !e.STORAGE_CONNECTION_STRING && 'STORAGE_CONNECTION_STRING: required (production does not use the embedded Azurite)',
+    entra && !e.BOT_ID && 'BOT_ID: required (outside development the bot accepts only Bot Framework-signed activities)',
+    production && !e.PUBLIC_URL && 'PUBLIC_URL: required',
+    production && !entra && 'AUTH_MODE: development is refused in production (anyone could claim to be anyone); use entra',
+    entra && !e.AAD_CLIENT_ID && 'AAD_CLIENT_ID: required (the audience of the Teams SSO token)',
+    entra && !e.AAD_ALLOWED_TENANTS && 'AAD_ALLOWED_TENANTS: required (comma-separated tenant ids whose people may sign in)',
+    production && entra && !isHttpsOrLoopback(e.AAD_JWKS_URI) && 'AAD_JWKS_URI: must use https in production (signing keys fetched over http can be swapped)',
+    // botbuilder's own messages for these surface only at the first activity, and say less.
+    !!e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID && `BOT_TENANT_ID: required with BOT_APP_TYPE=${e.BOT_APP_TYPE}`,
+    !!e.BOT_ID && e.BOT_APP_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD && `BOT_PASSWORD: required with BOT_APP_TYPE=${e.BOT_APP_TYPE} (a managed identity needs none)`,
+  ];
+  return problems.filter((p): p is string => typeof p === 'string');
+}
+
+/** Loopback http is allowed: nothing outside the machine can sit in the middle (tests use it). */
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname));
+}
+
+function entraAuth(e: ParsedEnv): EntraAuthConfig {
+  // combinationProblems has made sure both are present.
+  if (!e.AAD_CLIENT_ID || !e.AAD_ALLOWED_TENANTS) throw new ConfigError('AAD_CLIENT_ID and AAD_ALLOWED_TENANTS are required with AUTH_MODE=entra');
+  return {
+    mode: 'entra',
+    clientId: e.AAD_CLIENT_ID.toLowerCase(),
+    applicationIdUri: e.AAD_APP_ID_URI,
+    allowedTenants: e.AAD_ALLOWED_TENANTS,
+    jwksUri: e.AAD_JWKS_URI,
+    issuerTemplate: e.AAD_ISSUER_TEMPLATE,
   };
 }

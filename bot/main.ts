@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `  Mentoring for Microsoft Teams is running (${config.mode})`,
+      `  Mentoring for Microsoft Teams is running (${config.mode}, sign-in: ${config.auth.mode === 'entra' ? 'Teams SSO' : 'development identity'})`,
       `  Tab:            ${base}/`,
       `  Bot endpoint:   ${base}/api/messages`,
       `  Health:         ${base}/healthz`,

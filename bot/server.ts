@@ -9,9 +9,13 @@ import { createProgramService } from '../shared/program/programService';
 import type { AppConfig } from './config';
 import { devRoutes } from './api/devRoutes';
 import { errorHandler, notFoundApi } from './api/http';
-import { developmentIdentity, teamsIdentity } from './api/identity';
+import { entraIdentity } from './api/entraIdentity';
+import { developmentIdentity } from './api/identity';
 import { planRoutes } from './api/planRoutes';
 import { programRoutes } from './api/programRoutes';
+import { requestLog } from './api/requestLog';
+import { securityHeaders } from './api/security';
+import { writeRateLimit } from './api/writeRateLimit';
 import { createLogger, type Logger } from './log';
 import { conversationTable } from './storage/conversationTable';
 import { peopleTable } from './storage/peopleTable';
@@ -26,6 +30,8 @@ const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
 export interface AppDeps {
   now?: () => Date;
   log?: Logger;
+  /** How soon an unknown token key id may refetch Entra's keys (tests shorten it to see rotation). */
+  jwksCooldownMs?: number;
 }
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
@@ -47,6 +53,9 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   // Entities carry their own ETags; hashing every JSON body for an HTTP ETag is wasted work.
   app.set('etag', false);
   app.set('trust proxy', 1);
+  // First, so every response (tab, API, health, bot endpoint, errors) is logged and carries the headers.
+  app.use(requestLog(log));
+  app.use(securityHeaders({ https: config.publicUrl.startsWith('https://') }));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -62,13 +71,14 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
   const api = express.Router();
   api.use('/api', express.json({ limit: '100kb' }));
-  if (config.mode === 'development') {
+  if (config.auth.mode === 'development') {
     api.use(devRoutes(people));
     api.use('/api', developmentIdentity(people));
   } else {
-    api.use('/api', teamsIdentity());
+    api.use('/api', entraIdentity(config.auth, people, log, { jwksCooldownMs: deps.jwksCooldownMs }));
   }
-  api.use(planRoutes(plan, config.mode === 'development' ? 'development' : 'entra'));
+  api.use('/api', writeRateLimit(config.rateLimit.writesPerMinute));
+  api.use(planRoutes(plan, config.auth.mode));
   api.use(programRoutes(programService));
   api.use('/api', notFoundApi);
   app.use(api);

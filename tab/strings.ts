@@ -62,6 +62,7 @@ export const strings = {
     conflictTitle: 'Someone else changed this',
     conflict: 'Your change was not saved because someone saved another one first. The plan now shows the current version: check it and apply your change again.',
     conflictInForm: 'Your change was not saved because someone saved another one while you were editing. The form now shows the current version: apply your change again and save.',
+    signInFailed: 'Teams could not sign you in to Mentoring. Close the app, open it again, and accept the sign-in prompt if Teams shows one.',
   },
   devSignIn: {
     title: 'Development sign-in',

@@ -7,6 +7,7 @@ import type { ErrorCode, Failure, Result } from '../../shared/result';
 import { toFieldIssues } from '../../shared/validation';
 import type { Logger } from '../log';
 import { EntityTooLargeError } from '../storage/tables';
+import { requestIdOf } from './requestLog';
 
 export const statusForCode: Record<ErrorCode, number> = {
   invalid: 400,
@@ -84,11 +85,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (e?.type === 'entity.too.large') return sendFailure(res, { code: 'too_large', message: 'The request is too large.' }, 413);
     if (err instanceof EntityTooLargeError) return sendFailure(res, { code: 'too_large', message: 'This is more text than can be stored. Shorten it and try again.' });
     if (isStorageUnavailable(err)) {
-      log.warn('storage unavailable', { path: req.path, error: String(e?.code ?? e?.name) });
+      log.warn('storage unavailable', { requestId: requestIdOf(res), path: req.path, error: String(e?.code ?? e?.name) });
       res.set('Retry-After', '5');
       return sendFailure(res, { code: 'unavailable', message: 'Storage is not answering right now. Try again in a moment.' });
     }
-    log.error('unhandled error', { path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    log.error('unhandled error', { requestId: requestIdOf(res), path: req.path, error: err instanceof Error ? err.stack : String(err) });
     sendFailure(res, { code: 'unavailable', message: 'Something went wrong on our side. Try again in a moment.' }, 500);
   };
 }

@@ -1,5 +1,6 @@
-// Who is calling. In development the tab names a demo person in the X-Dev-User header; this mode
-// exists only when the server runs with APP_MODE=development. Teams SSO replaces it in Teams.
+// Who is calling, in a local run: the tab names a demo person in the X-Dev-User header. Mounted only
+// with AUTH_MODE=development, which a production configuration refuses; with AUTH_MODE=entra the
+// caller is the Teams SSO token's (entraIdentity.ts).
 import type { RequestHandler } from 'express';
 import { personId } from '../../shared/person';
 import type { Actor } from '../../shared/policy';
@@ -17,12 +18,4 @@ export function developmentIdentity(people: PeopleRepository): RequestHandler {
     res.locals.actor = { id: person.id, timeZone: person.timeZone, appRoles: [] } satisfies Actor;
     next();
   };
-}
-
-/**
- * Outside development every caller must present a Teams SSO token. Until token validation is
- * configured, nothing is accepted: the API answers 401 rather than guess who is calling.
- */
-export function teamsIdentity(): RequestHandler {
-  return (_req, res) => sendFailure(res, { code: 'unauthenticated', message: 'Open the app in Microsoft Teams to sign in.' });
 }

@@ -139,7 +139,9 @@ async function main(): Promise<void> {
   const app = run('app', ['--import', 'tsx', 'bot/main.ts'], {
     PORT: String(APP_PORT),
     APP_MODE: 'development',
-    // The Playground sends unsigned activities: the bot must run with authentication off.
+    // The Playground sends unsigned activities: the bot must run with authentication off, which
+    // only the development identity allows.
+    AUTH_MODE: 'development',
     BOT_ID: '',
   });
   children.push(app);

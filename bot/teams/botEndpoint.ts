@@ -64,12 +64,13 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
 
 /**
  * Without a bot app id authentication is off: every request is accepted and replies carry no token.
- * That is for local runs only, and a production configuration refuses to start without an app id.
+ * That is for local runs with AUTH_MODE=development only; any other configuration refuses to start
+ * without an app id, and this refuses again in case a configuration is built some other way.
  */
-export function authenticationOptions(config: Pick<AppConfig, 'mode' | 'bot'>): ConfigurationBotFrameworkAuthenticationOptions {
+export function authenticationOptions(config: Pick<AppConfig, 'auth' | 'bot'>): ConfigurationBotFrameworkAuthenticationOptions {
   const { appId, appType, tenantId, password } = config.bot;
   if (!appId) {
-    if (config.mode === 'production') throw new Error('BOT_ID is required in production: the bot accepts only Bot Framework-signed activities.');
+    if (config.auth.mode !== 'development') throw new Error('BOT_ID is required with AUTH_MODE=entra: the bot accepts only Bot Framework-signed activities.');
     return {};
   }
   return {

@@ -1,7 +1,8 @@
 // Who the tab says it is. Locally: a development identity the person picks (the server accepts it
 // only in development mode). Inside Teams: the SSO token, which the API validates.
 import { authentication } from '@microsoft/teams-js';
-import type { AuthHeaderProvider } from './client';
+import { strings } from '../strings';
+import { ApiError, type AuthHeaderProvider } from './client';
 
 const DEV_USER_KEY = 'mentoring.devUser';
 
@@ -25,9 +26,18 @@ export const devUserStore = {
 
 export const devUserAuth = (personId: string): AuthHeaderProvider => async () => ({ 'X-Dev-User': personId });
 
-/** Teams SSO: teams-js caches the token and refreshes it when it expires. */
-export const teamsSsoAuth = (): AuthHeaderProvider => async () => {
-  const token = await authentication.getAuthToken();
+/**
+ * Teams SSO: teams-js caches the token and refreshes it when it expires. It fails when the person
+ * has not consented or the app registration is incomplete; that is a sign-in problem to show, not a
+ * crash, and the API is never called without a token.
+ */
+export const teamsSsoAuth = (getToken: () => Promise<string> = () => authentication.getAuthToken()): AuthHeaderProvider => async () => {
+  let token: string;
+  try {
+    token = await getToken();
+  } catch {
+    throw new ApiError(401, 'sign_in_failed', strings.errors.signInFailed);
+  }
   return { Authorization: `Bearer ${token}` };
 };
 

@@ -1,6 +1,5 @@
-// Decides who the tab speaks as. The server tells whether it runs in development mode: only then
-// does `GET /api/dev/people` exist, and only then may a person be picked from a list. Otherwise the
-// tab needs Teams, whose SSO token is the identity.
+// Decides who the tab speaks as (signInChoice.ts): a person picked from the development list when
+// the server offers one, else the Teams SSO token inside Teams, else a pointer to Teams.
 import { useMemo, useState } from 'react';
 import { devUserAuth, devUserStore, noAuth, teamsSsoAuth } from '../api/authProviders';
 import { ApiProvider } from '../api/ApiContext';
@@ -13,6 +12,7 @@ import { ErrorState, LoadingState } from '../components/StatusViews/StatusViews'
 import { useResource } from '../hooks/useResource';
 import { strings } from '../strings';
 import { PageFrame } from './PageFrame';
+import { signInChoice } from './signInChoice';
 import type { Host } from './useHost';
 
 export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }) {
@@ -29,11 +29,9 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
   const teamsClient = useMemo(() => (host.kind === 'teams' ? createApiClient(teamsSsoAuth()) : undefined), [host.kind]);
 
   const { state } = devPeople;
-  if (state.status === 'loading') return <PageFrame><LoadingState label={strings.app.connecting} /></PageFrame>;
-
-  const developmentMode = state.status === 'ready';
-  // 404 (or a refusal) means the route is not there: the server expects real sign-in.
-  if (state.status === 'error' && ![401, 403, 404].includes(state.error.status)) {
+  const choice = signInChoice(host.kind, state.status === 'error' ? { status: 'error', httpStatus: state.error.status } : { status: state.status });
+  if (choice === 'connecting') return <PageFrame><LoadingState label={strings.app.connecting} /></PageFrame>;
+  if (choice === 'connect_failed' && state.status === 'error') {
     return (
       <PageFrame>
         <ErrorState title={strings.app.connectFailed} message={state.error.message} onRetry={() => void devPeople.reload()} />
@@ -41,7 +39,7 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
     );
   }
 
-  if (developmentMode) {
+  if (choice === 'development' && state.status === 'ready') {
     const people = state.data;
     const signedIn = devUser && devClient ? people.find((p) => p.id === devUser) : undefined;
     if (!signedIn || !devClient) {
@@ -54,7 +52,7 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
     );
   }
 
-  if (!teamsClient) return <PageFrame><OpenInTeams /></PageFrame>;
+  if (choice !== 'teams_sso' || !teamsClient) return <PageFrame><OpenInTeams /></PageFrame>;
   return (
     <ApiProvider client={teamsClient}>
       <MyMentoring identityKey="teams" />

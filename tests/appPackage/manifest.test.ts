@@ -78,6 +78,14 @@ describe('app package (local)', () => {
       { scopes: ['personal'], commands: botCommands.map((command) => ({ title: command, description: en.commands[command] })) },
     ]);
   });
+
+  it('asks Teams for an SSO token for the app registration, under the bot-bound identifier URI', () => {
+    expect(manifest.webApplicationInfo).toEqual({
+      id: '00000000-0000-0000-0000-000000000000',
+      resource: 'api://localhost:3978/botid-00000000-0000-0000-0000-000000000000',
+    });
+    expect(manifest.webApplicationInfo.resource).toBe(`api://${manifest.validDomains[0]}/botid-${manifest.bots[0].botId}`);
+  });
 });
 
 describe('packaging checks', () => {

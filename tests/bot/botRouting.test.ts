@@ -1,5 +1,6 @@
 // The pure parts of the bot adapter: command names, who a person is, authentication settings, links.
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../bot/config';
 import { authenticationOptions } from '../../bot/teams/botEndpoint';
 import { commandOf } from '../../bot/teams/commands';
 import { cardLinksFor, tabDeepLink } from '../../bot/teams/deepLinks';
@@ -47,14 +48,15 @@ describe('personIdOf', () => {
 
 describe('authenticationOptions', () => {
   const bot = { appId: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', appType: 'SingleTenant' as const, tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', password: 's3cret' };
+  const entra = parseConfig({ APP_MODE: 'development', AUTH_MODE: 'entra', AAD_CLIENT_ID: bot.appId, AAD_ALLOWED_TENANTS: bot.tenantId, BOT_ID: bot.appId, BOT_TENANT_ID: bot.tenantId, BOT_PASSWORD: bot.password }).auth;
 
-  it('turns authentication off without an app id, in development only', () => {
-    expect(authenticationOptions({ mode: 'development', bot: { appType: 'SingleTenant' } })).toEqual({});
-    expect(() => authenticationOptions({ mode: 'production', bot: { appType: 'SingleTenant' } })).toThrow(/BOT_ID/);
+  it('turns authentication off without an app id, with the development identity only', () => {
+    expect(authenticationOptions({ auth: { mode: 'development' }, bot: { appType: 'SingleTenant' } })).toEqual({});
+    expect(() => authenticationOptions({ auth: entra, bot: { appType: 'SingleTenant' } })).toThrow(/BOT_ID/);
   });
 
   it('passes app id, type, tenant and secret from the configuration', () => {
-    expect(authenticationOptions({ mode: 'production', bot })).toEqual({
+    expect(authenticationOptions({ auth: entra, bot })).toEqual({
       MicrosoftAppId: bot.appId,
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: bot.tenantId,
@@ -63,7 +65,7 @@ describe('authenticationOptions', () => {
   });
 
   it('never passes a secret for a managed identity', () => {
-    expect(authenticationOptions({ mode: 'production', bot: { ...bot, appType: 'UserAssignedMSI' } })).toMatchObject({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' });
+    expect(authenticationOptions({ auth: entra, bot: { ...bot, appType: 'UserAssignedMSI' } })).toMatchObject({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' });
   });
 });
 

@@ -85,14 +85,25 @@ describe('messages', () => {
 describe('authentication', () => {
   let secured: TestServer;
   beforeAll(async () => {
+    const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    // A whole production configuration, as it must be to start at all.
     secured = await startTestServer({
       seed: false,
-      env: { BOT_ID: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_APP_TYPE: 'SingleTenant', BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', BOT_PASSWORD: 'not-a-real-secret' },
+      env: {
+        APP_MODE: 'production',
+        PUBLIC_URL: 'https://mentoring.contoso.example',
+        BOT_ID: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        BOT_APP_TYPE: 'SingleTenant',
+        BOT_TENANT_ID: tenantId,
+        BOT_PASSWORD: 'not-a-real-secret',
+        AAD_CLIENT_ID: '8b2d3c4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e',
+        AAD_ALLOWED_TENANTS: tenantId,
+      },
     });
   });
   afterAll(async () => secured?.close());
 
-  it('refuses an unsigned activity once a bot app id is configured', async () => {
+  it('refuses an unsigned activity in production configuration', async () => {
     const activity = messageActivity({ serviceUrl: connector.serviceUrl, user: alex, text: 'help' });
     expect((await postActivity(secured.baseUrl, activity)).status).toBe(401);
     expect(connector.requests).toEqual([]);

@@ -14,6 +14,8 @@ export interface TestServerOptions {
   now?: () => Date;
   /** Collects log lines, so tests can assert what is (and is not) logged. */
   logLines?: string[];
+  /** With AUTH_MODE=entra: how soon an unknown key id may refetch the keys (see AppDeps). */
+  jwksCooldownMs?: number;
 }
 
 export interface TestServer {
@@ -30,7 +32,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = parseConfig({ APP_MODE: 'development', PORT: '0', LOG_LEVEL: 'debug', ...options.env, STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: tablePrefix });
   const lines = options.logLines;
   const log = createLogger(lines ? 'debug' : 'error', lines ? (l) => lines.push(l) : (l) => process.stderr.write(`${l}\n`));
-  const app = await createApp(config, { connectionString, tablePrefix }, { now: options.now, log });
+  const app = await createApp(config, { connectionString, tablePrefix }, { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs });
   if (options.seed !== false) await seedDemo(app.repositories, options.now?.() ?? new Date());
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
