@@ -1,0 +1,224 @@
+// Every API route, read from the router itself, called as every kind of caller: nobody, an expired
+// token, a stranger in the tenant, someone from another tenant, another mentee of the same mentor,
+// the mentor of another pair, a program manager, and the rightful user. Each expected status is in
+// the table below; a route without a row fails, so a new route cannot ship unchecked. Denied
+// writes must leave storage exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { paths, pathFor } from '../../shared/api';
+import { addDays, todayIn } from '../../shared/dates';
+import type { Person } from '../../shared/person';
+import { bearer, secondsFromNow, startLocalEntra, type LocalEntra } from '../support/entraTokens';
+import { listRoutes } from '../support/routes';
+import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+
+type Caller = 'anonymous' | 'expired' | 'stranger' | 'otherTenant' | 'otherMentee' | 'otherMentor' | 'programManager' | 'rightful';
+const callers: Caller[] = ['anonymous', 'expired', 'stranger', 'otherTenant', 'otherMentee', 'otherMentor', 'programManager', 'rightful'];
+
+const otherMentor: Person = { id: '4f0d1a7c-5b6e-4a9f-8c2d-e5f6a7b8c9d0', displayName: 'Morgan Blake', timeZone: 'Europe/Berlin', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 2 };
+const otherMentorsMentee: Person = { id: '5a1e2b8d-6c7f-4b0a-9d3e-f6a7b8c9d0e1', displayName: 'Kai Nakamura', timeZone: 'Asia/Tokyo', workingHours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 };
+
+interface Request {
+  path: string;
+  body?: unknown;
+  etag?: string;
+}
+
+interface Row {
+  /** Who the route is for: the person whose call must succeed. */
+  owner: 'mentee' | 'manager';
+  /** Builds a fresh, valid request (creating what it needs as the owner), so only the caller varies. */
+  request: () => Promise<Request>;
+  /** Status for the rightful user. */
+  ok: number;
+  /** Statuses for the callers who are signed in but not entitled; 404 hides that the thing exists. */
+  denied?: Partial<Record<Caller, number>>;
+}
+
+let entra: LocalEntra;
+let server: TestServer;
+const tokens = {} as Record<Caller, string>;
+const ownerTokens = {} as Record<Row['owner'], string>;
+const pairId = demoPairIds.alex;
+const goalId = 'alex-oncall';
+const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
+
+async function send(method: string, req: Request, token: string | undefined) {
+  const res = await fetch(`${server.baseUrl}${req.path}`, {
+    method,
+    headers: {
+      ...(token ? bearer(token) : {}),
+      ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(req.etag ? { 'If-Match': req.etag } : {}),
+    },
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const asMentee = (method: string, req: Request) => send(method, req, ownerTokens.mentee);
+const planOf = async () => (await asMentee('GET', { path: pathFor(paths.plan, { pairId }) })).body;
+const etagOfGoal = async () => (await planOf()).goals.find((g: { value: { id: string } }) => g.value.id === goalId).etag;
+
+async function newMilestone() {
+  const created = await asMentee('POST', { path: pathFor(paths.milestones, { pairId, goalId }), body: { title: 'Matrix milestone', dueDate: inAWeek() } });
+  return { path: pathFor(paths.milestone, { pairId, goalId, milestoneId: created.body.value.id }), etag: created.body.etag as string };
+}
+
+async function newActivity() {
+  const created = await asMentee('POST', { path: pathFor(paths.activities, { pairId, goalId }), body: { kind: 'networking', title: 'Matrix activity' } });
+  return { path: pathFor(paths.activity, { pairId, goalId, activityId: created.body.value.id }), etag: created.body.etag as string };
+}
+
+async function programSettings() {
+  const res = await send('GET', { path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }) }, ownerTokens.manager);
+  const { id: _id, ...settings } = res.body.value;
+  return { settings, etag: res.body.etag as string };
+}
+
+const hidden: Row['denied'] = { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 404 };
+
+const matrix: Record<string, Row> = {
+  'GET /api/me': {
+    owner: 'mentee',
+    request: async () => ({ path: paths.me }),
+    ok: 200,
+    // Everyone signed in may ask who they are; a person not enrolled anywhere is told so.
+    denied: { stranger: 404, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
+  'GET /api/pairs/:pairId/plan': { owner: 'mentee', request: async () => ({ path: pathFor(paths.plan, { pairId }) }), ok: 200, denied: hidden },
+  'PUT /api/pairs/:pairId/agreement': {
+    owner: 'mentee',
+    request: async () => {
+      const plan = await planOf();
+      return { path: pathFor(paths.agreement, { pairId }), body: { ...plan.pair.value.agreement, hoursPerMonth: 3 }, etag: plan.pair.etag };
+    },
+    ok: 200,
+    denied: hidden,
+  },
+  'POST /api/pairs/:pairId/agreement/accept': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.agreementAccept, { pairId }), etag: (await planOf()).pair.etag }),
+    ok: 200,
+    denied: hidden,
+  },
+  'POST /api/pairs/:pairId/goals': { owner: 'mentee', request: async () => ({ path: pathFor(paths.goals, { pairId }), body: { title: 'Matrix goal' } }), ok: 201, denied: hidden },
+  'PATCH /api/pairs/:pairId/goals/:goalId': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.goal, { pairId, goalId }), body: { current: Math.round(Math.random() * 1000) + 2 }, etag: await etagOfGoal() }),
+    ok: 200,
+    denied: hidden,
+  },
+  'GET /api/pairs/:pairId/goals/:goalId/history': { owner: 'mentee', request: async () => ({ path: pathFor(paths.goalHistory, { pairId, goalId }) }), ok: 200, denied: hidden },
+  'POST /api/pairs/:pairId/goals/:goalId/milestones': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.milestones, { pairId, goalId }), body: { title: 'Matrix milestone', dueDate: inAWeek() } }),
+    ok: 201,
+    denied: hidden,
+  },
+  'PATCH /api/pairs/:pairId/goals/:goalId/milestones/:milestoneId': {
+    owner: 'mentee',
+    request: async () => ({ ...(await newMilestone()), body: { done: true } }),
+    ok: 200,
+    denied: hidden,
+  },
+  'DELETE /api/pairs/:pairId/goals/:goalId/milestones/:milestoneId': { owner: 'mentee', request: newMilestone, ok: 204, denied: hidden },
+  'POST /api/pairs/:pairId/goals/:goalId/activities': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.activities, { pairId, goalId }), body: { kind: 'certification', title: 'Matrix activity' } }),
+    ok: 201,
+    denied: hidden,
+  },
+  'PATCH /api/pairs/:pairId/goals/:goalId/activities/:activityId': {
+    owner: 'mentee',
+    request: async () => ({ ...(await newActivity()), body: { status: 'done' } }),
+    ok: 200,
+    denied: hidden,
+  },
+  'DELETE /api/pairs/:pairId/goals/:goalId/activities/:activityId': { owner: 'mentee', request: newActivity, ok: 204, denied: hidden },
+  'GET /api/programs/:programId': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // Participants and strangers learn nothing about program settings.
+    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'PUT /api/programs/:programId': {
+    owner: 'manager',
+    request: async () => {
+      const { settings, etag } = await programSettings();
+      return { path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }), body: { ...settings, checkpointIntervalMonths: 3 }, etag };
+    },
+    ok: 200,
+    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+};
+
+/** Everything stored, row by row, for proving a denied write changed nothing. */
+async function storageSnapshot(): Promise<string> {
+  const tables = tablesOf(server);
+  const rows: string[] = [];
+  for (const table of [tables.plans, tables.programs, tables.people, tables.pairIndex]) {
+    for await (const row of table.listEntities()) rows.push(`${row.partitionKey}/${row.rowKey}@${row.etag}`);
+  }
+  return rows.sort().join('\n');
+}
+
+const apiRoutes = () =>
+  listRoutes(server.app.app)
+    .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/messages') // the bot endpoint takes Bot Framework tokens: tests/bot
+    .map((r) => `${r.method} ${r.path}`);
+
+beforeAll(async () => {
+  entra = await startLocalEntra();
+  server = await startTestServer({ env: { ...entra.productionEnv, RATE_LIMIT_WRITES_PER_MINUTE: '10000' } });
+  const { people, plans } = server.app.repositories;
+  await Promise.all([people.save(otherMentor), people.save(otherMentorsMentee)]);
+  const alexPair = (await plans.load(pairId))!.mentorship.value;
+  const otherPair = await plans.createPair(
+    { ...alexPair, id: 'matrix-other-pair', mentorId: otherMentor.id, menteeId: otherMentorsMentee.id },
+    { mentor: { id: otherMentor.id, displayName: otherMentor.displayName, timeZone: otherMentor.timeZone }, mentee: { id: otherMentorsMentee.id, displayName: otherMentorsMentee.displayName, timeZone: otherMentorsMentee.timeZone } },
+  );
+  if (!otherPair.ok) throw new Error(otherPair.error.message);
+
+  ownerTokens.mentee = await entra.mint({ oid: demoPeople.menteeAlex.id });
+  ownerTokens.manager = await entra.mint({ oid: demoPeople.manager.id });
+  Object.assign(tokens, {
+    expired: await entra.mint({ oid: demoPeople.menteeAlex.id, exp: secondsFromNow(-3600), iat: secondsFromNow(-7200), nbf: secondsFromNow(-7200) }),
+    stranger: await entra.mint({ oid: '6b2f3c9e-7d8a-4c1b-8e4f-a7b8c9d0e1f2' }),
+    otherTenant: await entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.otherTenantId }),
+    otherMentee: await entra.mint({ oid: demoPeople.menteeSam.id }),
+    otherMentor: await entra.mint({ oid: otherMentor.id }),
+    programManager: ownerTokens.manager,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await entra?.close();
+});
+
+describe('the route table', () => {
+  it('has a row for every API route and no row for a route that does not exist', () => {
+    expect(apiRoutes().sort()).toEqual(Object.keys(matrix).sort());
+  });
+});
+
+describe.each(Object.keys(matrix))('%s', (key) => {
+  const row = matrix[key]!;
+  const method = key.split(' ')[0]!;
+
+  it.each(callers)('as %s', async (caller) => {
+    const token = caller === 'rightful' ? ownerTokens[row.owner] : caller === 'anonymous' ? undefined : tokens[caller];
+    const expected = caller === 'rightful' ? row.ok : (row.denied?.[caller] ?? 401);
+    const req = await row.request();
+    const before = method === 'GET' || expected < 400 ? '' : await storageSnapshot();
+    const res = await send(method, req, token);
+    expect(res.status).toBe(expected);
+    if (expected >= 400) {
+      expect(res.body.error.code).toEqual(expect.any(String));
+      if (before) expect(await storageSnapshot()).toBe(before);
+    }
+  });
+});
