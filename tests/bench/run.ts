@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     const f = (n: number) => `${n.toFixed(2)} ms`;
     console.log(`\nPlan load (${planLoad.entities} entities, ${planLoad.api.samples} samples each)`);
     console.log(`  API  GET ${'/api/pairs/:pairId/plan'.padEnd(28)} p50 ${f(planLoad.api.p50)}  p95 ${f(planLoad.api.p95)}`);
+    console.log(`       server side (access log)              p50 ${f(planLoad.apiServerSide.p50)}  p95 ${f(planLoad.apiServerSide.p95)}`);
     console.log(`  raw  partition query (@azure/data-tables)  p50 ${f(planLoad.rawQuery.p50)}  p95 ${f(planLoad.rawQuery.p95)}`);
     console.log(`  ratio API / raw                            p50 ${planLoad.p50Ratio}x  p95 ${planLoad.p95Ratio}x   (goal: ${planLoad.goal})\n`);
     const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad };
