@@ -2,6 +2,7 @@
 // Storage. Every update takes the ETag that was read: a mismatch is a `conflict` result carrying
 // the current version, never a silent overwrite.
 import type { DevelopmentActivity } from './activity';
+import type { CheckIn } from './checkins/checkIn';
 import type { Goal, GoalRevision } from './goal';
 import type { Mentorship, PairRole } from './mentorship';
 import type { Milestone } from './milestone';
@@ -73,4 +74,15 @@ export interface StoredConversation {
 export interface ConversationRepository {
   save(conversation: StoredConversation): Promise<void>;
   get(personId: string): Promise<StoredConversation | undefined>;
+}
+
+/** A pair's check-ins, rows `checkin|{slot}` in the pair's partition of the Plans table. */
+export interface CheckInRepository {
+  get(pairId: string, slot: string): Promise<Versioned<CheckIn> | undefined>;
+  /** Every check-in of the pair, newest slot first. */
+  list(pairId: string): Promise<Versioned<CheckIn>[]>;
+  /** Records that a slot's check-in went out. A second record of the same slot is a `conflict`: sent once. */
+  recordSent(checkIn: CheckIn): Promise<Result<Versioned<CheckIn>>>;
+  /** Replaces a check-in if the ETag matches (answers, comments, missed). */
+  update(checkIn: CheckIn, etag: string): Promise<Result<Versioned<CheckIn>>>;
 }
