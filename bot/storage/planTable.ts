@@ -23,11 +23,12 @@ const rk = {
 };
 
 /**
- * The rows a plan view needs: everything in the partition except goal history, which grows with
- * every edit and is read only when someone opens it. ('}' sorts right after '|'.)
+ * The rows a plan view needs: everything in the partition except goal history, check-ins and the
+ * journal, which grow with every edit or period and are read only when someone opens them.
+ * ('}' sorts right after '|'; key order: activity| checkin| goalrev| goal| journal| milestone| pair.)
  */
 export const planRowsFilter = (pairId: string) =>
-  odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey lt ${'goalrev|'} or RowKey ge ${'goalrev}'})`;
+  odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey lt ${'checkin|'} or (RowKey ge ${'checkin}'} and RowKey lt ${'goalrev|'}) or (RowKey ge ${'goalrev}'} and RowKey lt ${'journal|'}) or RowKey ge ${'journal}'})`;
 
 const memberSummary = z.object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone }).strict();
 const pairRow = z.object({ mentorship, members: z.object({ mentor: memberSummary, mentee: memberSummary }).strict() }).strict();
@@ -123,7 +124,8 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       const goals: Versioned<Goal>[] = [];
       const milestones: Versioned<Milestone>[] = [];
       const activities: Versioned<DevelopmentActivity>[] = [];
-      for await (const row of plans.listEntities({ queryOptions: { filter: planRowsFilter(pairId) } })) {
+      // Only the columns a plan needs: the JSON document (the ETag always comes along).
+      for await (const row of plans.listEntities({ queryOptions: { filter: planRowsFilter(pairId), select: ['RowKey', 'data'] } })) {
         const key = row.rowKey ?? '';
         if (key === PAIR_RK) pair = fromRow(pairRow, row);
         // Goals, milestones and activities are validated on every write below; a plan load reads
