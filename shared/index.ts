@@ -17,3 +17,6 @@ export * from './smart';
 export * from './validation';
 export * from './dueDate';
 export * from './program/programService';
+export * from './checkins/schedule';
+export * from './meetings/slots';
+export * from './meetings/meetingLink';
