@@ -20,3 +20,4 @@ export * from './program/programService';
 export * from './checkins/schedule';
 export * from './meetings/slots';
 export * from './meetings/meetingLink';
+export * from './meetings/meetingSuggestions';

@@ -37,11 +37,13 @@ export const person = z
   .strict();
 export type Person = z.infer<typeof person>;
 
-export type PersonSummary = Pick<Person, 'id' | 'displayName' | 'jobTitle' | 'timeZone'>;
+/** What the other person in a pair sees of someone: enough to name them and invite them. */
+export type PersonSummary = Pick<Person, 'id' | 'displayName' | 'jobTitle' | 'timeZone' | 'email'>;
 
 export const summarizePerson = (p: Person): PersonSummary => ({
   id: p.id,
   displayName: p.displayName,
   jobTitle: p.jobTitle,
   timeZone: p.timeZone,
+  email: p.email,
 });

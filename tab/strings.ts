@@ -109,6 +109,14 @@ export const strings = {
     unlinkedGroup: 'Not linked to a priority',
     priorityGroupLabel: (name: string) => `Priority: ${name}`,
   },
+  meetings: {
+    heading: 'Plan your next meeting',
+    intro: (minutes: number) => `Times in the next two weeks inside both of your working hours, for a ${minutes}-minute meeting. Times are shown in your time zone.`,
+    none: 'There is no time inside both of your working hours in the next two weeks. Agree on a time in chat, or adjust the working hours in the agreement.',
+    open: 'Open a Teams meeting draft',
+    openFor: (when: string) => `Open a Teams meeting draft for ${when}`,
+    theirTime: (name: string, time: string) => `${name}: ${time}`,
+  },
   agreement: {
     heading: 'Mentoring agreement',
     acceptedByBoth: 'Accepted by both',

@@ -13,7 +13,7 @@ import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '
 export const DEMO_PROGRAM_ID = 'demo-program';
 
 export const demoPeople = {
-  mentor: { id: '0b6f7c3e-1d2a-4c5b-9e8f-a1b2c3d4e5f6', displayName: 'Priya Raman', jobTitle: 'Principal Engineer', email: 'priya.raman@contoso.example', timeZone: 'Europe/London', workingHours: { start: '08:30', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 3 },
+  mentor: { id: '0b6f7c3e-1d2a-4c5b-9e8f-a1b2c3d4e5f6', displayName: 'Priya Raman', jobTitle: 'Principal Engineer', email: 'priya.raman@contoso.example', timeZone: 'Europe/London', workingHours: { start: '08:30', end: '18:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 3 },
   menteeAlex: { id: '1c7a8d4f-2e3b-4d6c-8f9a-b2c3d4e5f6a7', displayName: 'Alex Chen', jobTitle: 'Software Engineer II', email: 'alex.chen@contoso.example', timeZone: 'America/Los_Angeles', workingHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 },
   menteeSam: { id: '2d8b9e5a-3f4c-4e7d-9a0b-c3d4e5f6a7b8', displayName: 'Sam Okafor', jobTitle: 'Data Analyst', email: 'sam.okafor@contoso.example', timeZone: 'Asia/Kolkata', workingHours: { start: '10:00', end: '18:30', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 },
   manager: { id: '3e9c0f6b-4a5d-4f8e-8b1c-d4e5f6a7b8c9', displayName: 'Jordan Lee', jobTitle: 'L&D Program Manager', email: 'jordan.lee@contoso.example', timeZone: 'America/New_York', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 },

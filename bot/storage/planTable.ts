@@ -30,7 +30,7 @@ const rk = {
 export const planRowsFilter = (pairId: string) =>
   odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey lt ${'checkin|'} or (RowKey ge ${'checkin}'} and RowKey lt ${'goalrev|'}) or (RowKey ge ${'goalrev}'} and RowKey lt ${'journal|'}) or RowKey ge ${'journal}'})`;
 
-const memberSummary = z.object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone }).strict();
+const memberSummary = z.object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone, email: z.string().optional() }).strict();
 const pairRow = z.object({ mentorship, members: z.object({ mentor: memberSummary, mentee: memberSummary }).strict() }).strict();
 const revisionRow = z.object({
   goalId: z.string(),

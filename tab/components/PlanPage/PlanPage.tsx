@@ -17,6 +17,7 @@ import { cadenceLabel } from '../../../shared/program';
 import { usePlan } from '../../hooks/usePlan';
 import { strings } from '../../strings';
 import { AgreementSummary } from '../Agreement/AgreementSummary';
+import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
 import { GoalDialog } from '../GoalForm/GoalDialog';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
@@ -97,6 +98,7 @@ export function PlanPage({ pairId }: { pairId: string }) {
         )}
 
         <AgreementSummary />
+        <MeetingSuggestions />
 
         <section aria-labelledby="goals-heading" className={styles.plan}>
           <div className={styles.goalsHeader}>
