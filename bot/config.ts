@@ -50,6 +50,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** API writes (POST/PUT/PATCH/DELETE) one person may make per minute, per server instance. */
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** Seconds between check-in sender runs inside the server; 0: off. Default: 60 in development, 0 in production. */
+  CHECKIN_TIMER_SECONDS: z.coerce.number().int().min(0).max(3_600).optional(),
+  /** Proactive requests per second per tenant from this instance (Teams allows about 50 per app and tenant). */
+  CHECKIN_SENDS_PER_SECOND: z.coerce.number().min(1).max(50).default(48),
+  /** Shared secret an external scheduler presents (header X-Jobs-Secret) to POST /api/jobs/checkins. */
+  JOBS_SECRET: z.string().min(32, 'at least 32 characters').max(512).optional(),
 });
 
 type ParsedEnv = z.output<typeof envSchema>;
@@ -80,6 +86,8 @@ export interface AppConfig {
   bot: { appId?: string; appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant'; tenantId?: string; password?: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   rateLimit: { writesPerMinute: number };
+  /** Check-in sending: the in-process timer (0: off), this instance's tenant rate, the jobs route's secret (unset: the route refuses everyone). */
+  checkIns: { timerSeconds: number; sendsPerSecond: number; jobsSecret?: string };
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     bot: { appId: e.BOT_ID, appType: e.BOT_APP_TYPE, tenantId: e.BOT_TENANT_ID, password: e.BOT_PASSWORD },
     logLevel: e.LOG_LEVEL,
     rateLimit: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
+    checkIns: { timerSeconds: e.CHECKIN_TIMER_SECONDS ?? (e.APP_MODE === 'development' ? 60 : 0), sendsPerSecond: e.CHECKIN_SENDS_PER_SECOND, jobsSecret: e.JOBS_SECRET },
   };
 }
 

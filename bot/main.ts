@@ -1,6 +1,7 @@
 // Entry point of `npm start`: parse configuration, open storage (the embedded Azurite unless a
 // connection string is configured), seed the demo program on first start, listen.
 import type { Server } from 'node:http';
+import { startCheckInTimer } from './checkins/checkInTimer';
 import { ConfigError, parseConfig } from './config';
 import { openEmbeddedStorage } from './dev/embeddedStorage';
 import { seedDemoIfEmpty } from './dev/seedDemo';
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
   const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
-  const { app, repositories, log } = await createApp(config, { connectionString, tablePrefix: config.tablePrefix });
+  const { app, repositories, checkIns, log } = await createApp(config, { connectionString, tablePrefix: config.tablePrefix });
   if (config.seedDemo && (await seedDemoIfEmpty(repositories, new Date()))) log.info('seeded the demo program');
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     await embedded?.close();
     throw e;
   });
+  const stopCheckIns = startCheckInTimer(checkIns.sender, config.checkIns.timerSeconds, log);
   const port = (server.address() as { port: number }).port;
   const base = `http://localhost:${port}`;
   console.log(
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
       `  Tab:            ${base}/`,
       `  Bot endpoint:   ${base}/api/messages`,
       `  Health:         ${base}/healthz`,
+      `  Check-ins:      ${config.checkIns.timerSeconds > 0 ? `due ones sent every ${config.checkIns.timerSeconds} s` : `timer off; POST ${base}/api/jobs/checkins runs the sender`}`,
       `  Table Storage:  ${embedded ? `embedded Azurite on 127.0.0.1:${embedded.port}, data in ${config.storage.kind === 'embedded' ? config.storage.dataDir : ''}/azurite` : 'configured connection'}`,
       '',
     ].join('\n'),
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopCheckIns();
     server.close();
     server.closeAllConnections();
     await embedded?.close();

@@ -4,19 +4,28 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { createCheckInScheduling } from '../shared/checkins/checkInScheduling';
+import { createCheckInService } from '../shared/checkins/checkInService';
 import { createPlanService } from '../shared/plan/planService';
 import { createProgramService } from '../shared/program/programService';
 import type { AppConfig } from './config';
 import { devRoutes } from './api/devRoutes';
 import { errorHandler, notFoundApi } from './api/http';
+import { jobRoutes } from './api/jobRoutes';
 import { entraIdentity } from './api/entraIdentity';
 import { developmentIdentity } from './api/identity';
+import { checkInRoutes } from './api/checkInRoutes';
 import { planRoutes } from './api/planRoutes';
 import { programRoutes } from './api/programRoutes';
 import { requestLog } from './api/requestLog';
 import { securityHeaders } from './api/security';
 import { writeRateLimit } from './api/writeRateLimit';
+import type { ProactiveMessenger } from './checkins/proactiveMessenger';
+import { createCheckInSender, type CheckInSenderDeps } from './checkins/sender';
 import { createLogger, type Logger } from './log';
+import { checkInDueTable } from './storage/checkInDueTable';
+import { checkInScheduleTable } from './storage/checkInScheduleTable';
+import { checkInTable } from './storage/checkInTable';
 import { conversationTable } from './storage/conversationTable';
 import { peopleTable } from './storage/peopleTable';
 import { planTable } from './storage/planTable';
@@ -24,6 +33,7 @@ import { programTable } from './storage/programTable';
 import { cachedPeople, cachedPrograms } from './storage/readCache';
 import { ensureTables, openTables, pingStorage, type StorageConnection } from './storage/tables';
 import { createBotEndpoint } from './teams/botEndpoint';
+import { teamsProactiveMessenger } from './teams/proactive';
 
 const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
 
@@ -32,6 +42,10 @@ export interface AppDeps {
   log?: Logger;
   /** How soon an unknown token key id may refetch Entra's keys (tests shorten it to see rotation). */
   jwksCooldownMs?: number;
+  /** Where check-ins go; defaults to Teams through the Bot Framework (tests record them instead). */
+  messenger?: ProactiveMessenger;
+  /** Clock, randomness and options of the check-in sender (tests make time pass without waiting). */
+  checkInSender?: Pick<CheckInSenderDeps, 'clock' | 'random' | 'instanceId' | 'options'>;
 }
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
@@ -44,9 +58,34 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const programs = cachedPrograms(programTable(tables));
   const plans = planTable(tables);
   const conversations = conversationTable(tables);
+  const checkIns = checkInTable(tables);
+  const messenger = deps.messenger ?? teamsProactiveMessenger(config);
+  const checkInsDue = checkInDueTable(tables);
+  const checkInSchedules = checkInScheduleTable(tables, checkInsDue);
+  const checkInScheduling = createCheckInScheduling({ plans, schedules: checkInSchedules, now });
+  const checkInSender = createCheckInSender({
+    due: checkInsDue,
+    schedules: checkInSchedules,
+    scheduling: checkInScheduling,
+    plans,
+    conversations,
+    checkIns,
+    messenger,
+    log,
+    ...deps.checkInSender,
+    options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkInSender?.options },
+  });
   const plan = createPlanService({ plans, people, programs, now, newId: randomUUID });
+  const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
   const programService = createProgramService({ programs });
-  const bot = createBotEndpoint({ config, tables, conversations, people, log, now });
+  const onInstalled = async (personId: string) => {
+    try {
+      await checkInScheduling.reachableAgain(personId);
+    } catch (error) {
+      log.warn('could not resume check-ins after an install', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger } });
 
   const app = express();
   app.disable('x-powered-by');
@@ -67,6 +106,8 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   });
 
   app.post('/api/messages', express.json({ limit: '256kb' }), bot.handler);
+  // Outside the user API's authentication: a scheduler's shared secret, not a Teams token.
+  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret));
 
   // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
   const api = express.Router();
@@ -80,6 +121,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use('/api', writeRateLimit(config.rateLimit.writesPerMinute));
   api.use(planRoutes(plan, config.auth.mode));
   api.use(programRoutes(programService));
+  api.use(checkInRoutes(checkInService));
   api.use('/api', notFoundApi);
   app.use(api);
 
@@ -92,7 +134,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   }
   app.use(errorHandler(log));
 
-  return { app, repositories: { people, programs, plans, conversations }, tables, log };
+  return { app, repositories: { people, programs, plans, conversations, checkInSchedules }, checkIns: { scheduling: checkInScheduling, sender: checkInSender }, tables, log };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

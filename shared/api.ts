@@ -29,6 +29,7 @@ export const paths = {
   activities: '/api/pairs/:pairId/goals/:goalId/activities',
   activity: '/api/pairs/:pairId/goals/:goalId/activities/:activityId',
   programSettings: '/api/programs/:programId',
+  checkIns: '/api/pairs/:pairId/checkins',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
@@ -174,6 +175,8 @@ export interface GoalHistoryView {
   goalId: string;
   revisions: GoalRevision[];
 }
+
+export type { CheckInHistoryView } from './checkins/checkInHistory';
 
 export interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };

@@ -21,3 +21,6 @@ export * from './checkins/schedule';
 export * from './meetings/slots';
 export * from './meetings/meetingLink';
 export * from './meetings/meetingSuggestions';
+export * from './checkins/checkInService';
+export * from './checkins/checkInHistory';
+export * from './journal/journalEntry';

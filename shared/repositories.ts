@@ -3,7 +3,9 @@
 // the current version, never a silent overwrite.
 import type { DevelopmentActivity } from './activity';
 import type { CheckIn } from './checkins/checkIn';
+import type { CheckInScheduleState } from './checkins/checkInScheduling';
 import type { Goal, GoalRevision } from './goal';
+import type { JournalEntry } from './journal/journalEntry';
 import type { Mentorship, PairRole } from './mentorship';
 import type { Milestone } from './milestone';
 import type { Person, PersonSummary } from './person';
@@ -83,6 +85,23 @@ export interface CheckInRepository {
   list(pairId: string): Promise<Versioned<CheckIn>[]>;
   /** Records that a slot's check-in went out. A second record of the same slot is a `conflict`: sent once. */
   recordSent(checkIn: CheckIn): Promise<Result<Versioned<CheckIn>>>;
-  /** Replaces a check-in if the ETag matches (answers, comments, missed). */
-  update(checkIn: CheckIn, etag: string): Promise<Result<Versioned<CheckIn>>>;
+  /**
+   * Replaces a check-in if the ETag matches (answers, comments, missed). With a journal entry, both
+   * are written in one transaction: an answer is never stored without its entry, or the reverse.
+   */
+  update(checkIn: CheckIn, etag: string, journal?: JournalEntry): Promise<Result<Versioned<CheckIn>>>;
+}
+
+/**
+ * When each pair's next check-in is due: one schedule row per pair (in the pair's partition). Saving
+ * also files the next due time in the due index the sender reads, so finding what is due never
+ * scans all pairs.
+ */
+export interface CheckInScheduleRepository {
+  get(pairId: string): Promise<Versioned<CheckInScheduleState> | undefined>;
+  /**
+   * Creates (no `previous`) or replaces the version read as `previous` (its ETag must still match);
+   * a mismatch, or a create that finds a row, is a `conflict`.
+   */
+  save(schedule: CheckInScheduleState, previous: Versioned<CheckInScheduleState> | undefined): Promise<Result<Versioned<CheckInScheduleState>>>;
 }

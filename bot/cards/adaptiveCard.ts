@@ -30,7 +30,49 @@ export interface Container {
   separator?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | Container;
+interface InputBase {
+  id: string;
+  label?: string;
+  isRequired?: boolean;
+  /** Shown by the client under the input when its own validation (required, min/max, length) fails. */
+  errorMessage?: string;
+  spacing?: Spacing;
+}
+
+export interface TextInput extends InputBase {
+  type: 'Input.Text';
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  value?: string;
+}
+
+export interface NumberInput extends InputBase {
+  type: 'Input.Number';
+  placeholder?: string;
+  min?: number;
+  max?: number;
+  value?: number;
+}
+
+export interface ChoiceSetInput extends InputBase {
+  type: 'Input.ChoiceSet';
+  choices: { title: string; value: string }[];
+  style?: 'compact' | 'expanded';
+  placeholder?: string;
+  value?: string;
+}
+
+export type CardInput = TextInput | NumberInput | ChoiceSetInput;
+
+/** Buttons inside the body, next to what they act on (the card's own actions sit at its end). */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+  spacing?: 'Small' | 'Medium' | 'Large';
+}
+
+export type CardElement = TextBlock | FactSet | Container | CardInput | ActionSet;
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';
@@ -38,7 +80,16 @@ export interface OpenUrlAction {
   url: string;
 }
 
-export type CardAction = OpenUrlAction;
+/** Universal Actions: the client sends `verb` and `data` (merged with the card's input values) to the bot. */
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: Record<string, string>;
+  style?: 'positive' | 'destructive';
+}
+
+export type CardAction = OpenUrlAction | ExecuteAction;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

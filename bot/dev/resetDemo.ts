@@ -1,6 +1,8 @@
 // `npm run demo:reset`: empties the app's tables and seeds the demo program again.
 import { ConfigError, parseConfig } from '../config';
 import { ensureTables, openTables, type Tables } from '../storage/tables';
+import { checkInDueTable } from '../storage/checkInDueTable';
+import { checkInScheduleTable } from '../storage/checkInScheduleTable';
 import { peopleTable } from '../storage/peopleTable';
 import { planTable } from '../storage/planTable';
 import { programTable } from '../storage/programTable';
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
     const tables = openTables({ connectionString, tablePrefix: config.tablePrefix });
     await ensureTables(tables);
     const deleted = await clear(tables);
-    await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans: planTable(tables) }, new Date());
+    const checkInSchedules = checkInScheduleTable(tables, checkInDueTable(tables));
+    await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans: planTable(tables), checkInSchedules }, new Date());
     console.log(`Demo data reset: removed ${deleted} rows and seeded the demo program again.`);
   } finally {
     await embedded?.close();

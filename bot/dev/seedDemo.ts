@@ -1,7 +1,8 @@
+import { createCheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { GoalRevision } from '../../shared/goal';
 import { summarizePerson } from '../../shared/person';
 import { diffGoal } from '../../shared/plan/goalRevisions';
-import type { PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
+import type { CheckInScheduleRepository, PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
 import { todayIn } from '../../shared/dates';
 import { DEMO_PROGRAM_ID, demoPairs, demoPeople, demoProgram } from './demoData';
 
@@ -9,6 +10,8 @@ interface SeedTargets {
   people: PeopleRepository;
   programs: ProgramRepository;
   plans: PlanRepository;
+  /** With it, every active demo pair gets its check-in schedule. */
+  checkInSchedules?: CheckInScheduleRepository;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -18,7 +21,7 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
   return true;
 }
 
-export async function seedDemo({ people, programs, plans }: SeedTargets, now: Date): Promise<void> {
+export async function seedDemo({ people, programs, plans, checkInSchedules }: SeedTargets, now: Date): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
   for (const pair of demoPairs(now)) {
     const created = await plans.createPair(pair.mentorship, { mentor: summarizePerson(demoPeople.mentor), mentee: summarizePerson(pair.mentee) });
@@ -32,6 +35,10 @@ export async function seedDemo({ people, programs, plans }: SeedTargets, now: Da
       ...pair.milestones.map((m) => plans.createMilestone(pair.mentorship.id, m)),
       ...pair.activities.map((a) => plans.createActivity(pair.mentorship.id, a)),
     ]);
+    if (checkInSchedules && pair.mentorship.status === 'active') {
+      const scheduled = await createCheckInScheduling({ plans, schedules: checkInSchedules, now: () => now }).scheduleNext(pair.mentorship);
+      if (!scheduled.ok) throw new Error(`Scheduling check-ins of ${pair.mentorship.id}: ${scheduled.error.message}`);
+    }
   }
   // The program last: its presence marks the seed as complete.
   await programs.save(demoProgram(todayIn('UTC', now)));

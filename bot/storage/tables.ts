@@ -8,9 +8,15 @@
 //                  {pairId}              "goalrev|{goalId}|{000001}"     goal history, one row per revision
 //                  {pairId}              "milestone|{milestoneId}"       milestone
 //                  {pairId}              "activity|{activityId}"         development activity
+//                  {pairId}              "checkin|{slot}"                check-in of a period (slot: its first local date)
+//                  {pairId}              "journal|{inverted ms}|{id}"    journal entry, newest first (written with what it records)
+//                  {pairId}              "checkin-schedule"              when the pair's next check-in is due; pause, snooze, unreachable
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state
+//   CheckInsDue    {UTC hour of dueAt}   "{dueAt}|{pairId}"              due index: a planned check-in and the sender's lease
+//                  ("2026-11-21T09")                                     on it; a hint, the schedule row is the truth
+//                  "cursor"              "sender"                        oldest hour that may still hold rows (bot/checkins/sender.ts)
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -25,6 +31,7 @@ export const tableNames = {
   pairIndex: 'PairIndex',
   conversations: 'Conversations',
   botState: 'BotState',
+  checkInsDue: 'CheckInsDue',
 } as const;
 export type TableName = keyof typeof tableNames;
 

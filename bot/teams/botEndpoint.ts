@@ -3,11 +3,16 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { RequestHandler } from 'express';
+import type { CheckInScheduling } from '../../shared/checkins/checkInScheduling';
+import type { CheckInService } from '../../shared/checkins/checkInService';
+import type { PlanService } from '../../shared/plan/planService';
 import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
 import { en } from '../cards/strings';
+import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
+import { registerCheckInActions } from './checkInActions';
 import { cardLinksFor } from './deepLinks';
 import { onMembersAdded } from './installation';
 import { registerMessageRoutes } from './messages';
@@ -21,6 +26,10 @@ export interface BotEndpointDeps {
   log: Logger;
   /** Clock for stored timestamps; defaults to the system clock. */
   now?: () => Date;
+  /** Called after someone installs the app and their conversation is stored. */
+  onInstalled?: (personId: string) => Promise<void>;
+  /** Check-in answers, comments and the `check in` / `plan` commands; without them only `help`. */
+  checkIns?: { service: CheckInService; scheduling: CheckInScheduling; plan: PlanService; messenger: ProactiveMessenger };
 }
 
 export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHandler } {
@@ -44,8 +53,15 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     removeRecipientMention: true,
   });
   const links = cardLinksFor(config);
-  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log }));
-  registerMessageRoutes(app, links);
+  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log, onInstalled: deps.onInstalled }));
+  const mode = config.mode;
+  if (deps.checkIns) {
+    const { service, scheduling, plan, messenger } = deps.checkIns;
+    registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log });
+    registerMessageRoutes(app, links, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode });
+  } else {
+    registerMessageRoutes(app, links);
+  }
 
   const handler: RequestHandler = async (req, res) => {
     try {

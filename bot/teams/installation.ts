@@ -15,6 +15,8 @@ export interface InstallationDeps {
   mode: 'development' | 'production';
   now: () => Date;
   log: Logger;
+  /** Told once the conversation is stored (check-ins resume for someone who had removed the app). */
+  onInstalled?: (personId: string) => Promise<void>;
 }
 
 export function onMembersAdded(deps: InstallationDeps) {
@@ -37,6 +39,7 @@ export function onMembersAdded(deps: InstallationDeps) {
         updatedAt: deps.now().toISOString(),
       });
       deps.log.info('bot installed', { personId: id });
+      await deps.onInstalled?.(id);
     } else {
       deps.log.warn('bot installed by someone without an Entra object id; conversation not stored', { channelId: activity.channelId });
     }

@@ -4,6 +4,7 @@ import {
   paths,
   type ActivityCreateInput,
   type ActivityPatchInput,
+  type CheckInHistoryView,
   type GoalCreateInput,
   type GoalHistoryView,
   type GoalPatchInput,
@@ -40,6 +41,8 @@ export const createGoal = (api: ApiClient, pairId: string, body: GoalCreateInput
 
 export const updateGoal = (api: ApiClient, ref: GoalRef, etag: string, body: GoalPatchInput) =>
   api.request<Versioned<Goal>>('PATCH', pathFor(paths.goal, { ...ref }), { body, etag });
+
+export const getCheckIns = (api: ApiClient, pairId: string) => api.request<CheckInHistoryView>('GET', pathFor(paths.checkIns, { pairId }));
 
 export const getGoalHistory = (api: ApiClient, ref: GoalRef) =>
   api.request<GoalHistoryView>('GET', pathFor(paths.goalHistory, { ...ref }));

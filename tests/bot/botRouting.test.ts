@@ -23,6 +23,21 @@ describe('commandOf', () => {
     expect(commandOf(text)).toBeUndefined();
   });
 
+  it.each([
+    ['check in', 'check in'],
+    ['Check in!', 'check in'],
+    ['/check in please', 'check in'],
+    ['<at>Mentoring</at> check   IN', 'check in'],
+    ['plan', 'plan'],
+    ['Plan?', 'plan'],
+  ])('reads the multi-word and other commands: %j as %j', (text, command) => {
+    expect(commandOf(text)).toBe(command);
+  });
+
+  it.each(['check', 'checkin', 'check out', 'my plan', 'in check'])('finds no command in %j either', (text) => {
+    expect(commandOf(text)).toBeUndefined();
+  });
+
   it('finds no command without text', () => {
     expect(commandOf(undefined)).toBeUndefined();
   });

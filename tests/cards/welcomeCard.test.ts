@@ -29,6 +29,6 @@ describe('welcomeCard', () => {
 
   it('adds the browser link only when given', () => {
     const card = welcomeCard({ links: { tab, browser: 'http://localhost:3978/' } });
-    expect(card.actions?.map((a) => a.url)).toEqual([tab, 'http://localhost:3978/']);
+    expect(card.actions?.map((a) => ('url' in a ? a.url : a.verb))).toEqual([tab, 'http://localhost:3978/']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openBlockers } from '../../shared/checkins/checkInHistory';
 import { meetingSuggestions } from '../../shared/meetings/meetingSuggestions';
 
 const weekdays = [1, 2, 3, 4, 5];
@@ -42,5 +43,20 @@ describe('meeting suggestions', () => {
     expect(link.searchParams.get('attendees')).toBe('priya@contoso.example,alex@contoso.example');
     expect(link.searchParams.get('subject')).toBe('Mentoring: Priya Raman and Alex Chen');
     expect(link.searchParams.get('content')).toBe('Open blockers:\n- Waiting for on-call access\n\nGoals due soon:\n- Lead an incident (due 2026-12-10)');
+  });
+});
+
+describe('open blockers for the agenda', () => {
+  const answered = (slot: string, blockers: string, needHelpWith = '') => ({
+    pairId: 'p', slot, dueAt: `${slot}T09:00:00.000Z`, status: 'answered' as const, comments: [],
+    answer: { goals: [], confidence: 3, wins: '', blockers, nextSteps: '', needHelpWith },
+  });
+  it('come from the latest answered check-in, help requests included', () => {
+    const missed = { pairId: 'p', slot: '2026-11-30', dueAt: '2026-11-30T09:00:00.000Z', status: 'missed' as const, comments: [] };
+    expect(openBlockers([answered('2026-11-02', 'Old blocker'), missed, answered('2026-11-16', 'No staging access', 'reviewing my design')])).toEqual([
+      'No staging access',
+      'Help needed: reviewing my design',
+    ]);
+    expect(openBlockers([missed])).toEqual([]);
   });
 });

@@ -63,3 +63,13 @@ export async function postActivity(baseUrl: string, activity: unknown, headers: 
   });
   return { status: res.status, text: await res.text() };
 }
+
+/** A Universal Action (Action.Execute) as Teams sends it: the card's data merged with its input values. */
+export function cardActionActivity(o: ActivityOptions & { verb: string; data: Record<string, unknown>; replyToId?: string }) {
+  return {
+    ...base('invoke', o),
+    name: 'adaptiveCard/action',
+    replyToId: o.replyToId ?? 'card-message-1',
+    value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
+  };
+}

@@ -14,9 +14,12 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { cadenceLabel } from '../../../shared/program';
+import { openBlockers } from '../../../shared/checkins/checkInHistory';
+import { useCheckIns } from '../../hooks/useCheckIns';
 import { usePlan } from '../../hooks/usePlan';
 import { strings } from '../../strings';
 import { AgreementSummary } from '../Agreement/AgreementSummary';
+import { CheckInHistory } from '../CheckIns/CheckInHistory';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
 import { GoalDialog } from '../GoalForm/GoalDialog';
@@ -42,6 +45,9 @@ type Notice = Parameters<PlanContextValue['notify']>[0];
 export function PlanPage({ pairId }: { pairId: string }) {
   const styles = useStyles();
   const { state, reload } = usePlan(pairId);
+  const checkIns = useCheckIns(pairId);
+  const checkInList = checkIns.state.data?.checkIns;
+  const blockers = useMemo(() => openBlockers(checkInList ?? []), [checkInList]);
   const [notice, setNotice] = useState<Notice>();
   const plan = state.data;
 
@@ -98,7 +104,7 @@ export function PlanPage({ pairId }: { pairId: string }) {
         )}
 
         <AgreementSummary />
-        <MeetingSuggestions />
+        <MeetingSuggestions blockers={blockers} />
 
         <section aria-labelledby="goals-heading" className={styles.plan}>
           <div className={styles.goalsHeader}>
@@ -109,6 +115,7 @@ export function PlanPage({ pairId }: { pairId: string }) {
           </div>
           <GoalGroups />
         </section>
+        <CheckInHistory checkIns={checkIns} />
       </article>
     </PlanContext.Provider>
   );

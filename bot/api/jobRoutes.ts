@@ -1,0 +1,35 @@
+// Jobs an external scheduler triggers (in Azure: a Logic App or Function on a timer). Not a user
+// route: no Teams token opens it, only the shared secret JOBS_SECRET in the X-Jobs-Secret header,
+// compared in constant time. Without a configured secret the route refuses everyone.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router } from 'express';
+import type { CheckInSender } from '../checkins/sender';
+import { sendFailure } from './http';
+
+export const jobPaths = { checkIns: '/api/jobs/checkins' } as const;
+export const JOBS_SECRET_HEADER = 'x-jobs-secret';
+
+// Hashing first gives both sides the same length, so the comparison leaks nothing about it.
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+export function hasJobsSecret(presented: string | undefined, secret: string | undefined): boolean {
+  if (!secret || presented === undefined) return false;
+  return timingSafeEqual(digest(presented), digest(secret));
+}
+
+export function jobRoutes(sender: Pick<CheckInSender, 'run'>, secret: string | undefined): Router {
+  const router = Router();
+  router.post(jobPaths.checkIns, async (req, res, next) => {
+    if (!hasJobsSecret(req.get(JOBS_SECRET_HEADER), secret)) {
+      res.set('WWW-Authenticate', 'X-Jobs-Secret');
+      return sendFailure(res, { code: 'unauthenticated', message: 'This job needs the scheduler secret.' });
+    }
+    try {
+      const report = await sender.run();
+      res.json(report);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

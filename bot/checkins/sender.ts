@@ -1,0 +1,251 @@
+// Sends the check-ins that are due, once each, however many server instances run this at once.
+//
+// Protocol, per row of the due index (CheckInsDue):
+//  1. Claim: write a lease (owner, leaseUntil) under the row's ETag. Only one instance's write
+//     succeeds; the others get 412 and move on. A row whose lease has not expired is not touched.
+//  2. Check: the pair's schedule row must still plan this slot at this due time (else the row is
+//     stale: paused, snoozed, rescheduled; it is deleted). If the slot's check-in is recorded
+//     already, a previous holder sent it and died before cleaning up: skip to step 5.
+//  3. Send through the rate limiter. Before every attempt the lease is renewed under its ETag, so a
+//     holder that lost its lease (it stalled past leaseUntil and someone else claimed the row) stops
+//     before sending. 429 waits Retry-After (pausing the whole tenant), 5xx/timeouts back off
+//     exponentially with jitter; 403/404 marks the mentee unreachable and stops.
+//  4. Record: `CheckInRepository.recordSent` creates the check-in row if absent (a second record of
+//     a slot is a conflict, never a second row).
+//  5. Schedule the next slot (schedule row under its ETag, new index row), then delete this row
+//     under the lease's ETag.
+// A process that dies:
+//  - before step 3 sends: nothing went out; the lease expires and another instance sends it.
+//  - after the send, before step 4 records it: the lease expires and the check-in is sent again.
+//    This window is one storage write long; a duplicate card is answered into the same slot
+//    (answers are idempotent per slot), which beats a check-in recorded but never delivered.
+//  - after step 4: the next holder finds the record, does not send, and finishes steps 5.
+// Rows that fail transiently are left with their lease; it expires and a later run retries them.
+import { randomUUID } from 'node:crypto';
+import type { CheckIn } from '../../shared/checkins/checkIn';
+import type { CheckInScheduleState, CheckInScheduling } from '../../shared/checkins/checkInScheduling';
+import type { Mentorship } from '../../shared/mentorship';
+import type { Versioned } from '../../shared/result';
+import type { CheckInRepository, CheckInScheduleRepository, ConversationRepository, PlanRepository } from '../../shared/repositories';
+import { checkInCard } from '../cards/checkInCard';
+import type { Logger } from '../log';
+import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
+import { bucketsBetween, dueBucket } from '../storage/checkInDueTable';
+import type { ProactiveMessenger } from './proactiveMessenger';
+import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS, type Clock } from './sendRateLimiter';
+
+export interface CheckInSenderOptions {
+  /** How long a claim holds. Longer than one send attempt (20 s timeout) plus a backoff. */
+  leaseMs: number;
+  /** Rows handled at once; the rate limiter, not this, sets the pace. */
+  concurrency: number;
+  /** Requests per second per tenant from this instance (Teams: about 50 per app and tenant). */
+  tenantPerSecond: number;
+  /** Send attempts per row in one run; then the row waits for a later run. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How far back a first run (no cursor yet) looks for rows. */
+  firstRunLookbackHours: number;
+  /** A run stops claiming new rows after this long; the rest waits for the next run. */
+  maxRunMs: number;
+}
+
+export const defaultSenderOptions: CheckInSenderOptions = {
+  leaseMs: 120_000,
+  concurrency: 16,
+  tenantPerSecond: 48,
+  maxAttempts: 6,
+  backoffBaseMs: 500,
+  backoffMaxMs: 30_000,
+  firstRunLookbackHours: 24 * 7,
+  maxRunMs: 240_000,
+};
+
+export interface CheckInSenderDeps {
+  due: CheckInDueIndex;
+  schedules: CheckInScheduleRepository;
+  scheduling: CheckInScheduling;
+  plans: Pick<PlanRepository, 'load'>;
+  conversations: ConversationRepository;
+  checkIns: Pick<CheckInRepository, 'get' | 'recordSent'>;
+  messenger: ProactiveMessenger;
+  log: Logger;
+  clock?: Clock;
+  random?: () => number;
+  /** Names this instance in leases (for logs); unique per sender by default. */
+  instanceId?: string;
+  options?: Partial<CheckInSenderOptions>;
+}
+
+export type RowOutcome = 'sent' | 'already_sent' | 'stale' | 'unreachable' | 'rejected' | 'busy' | 'retry_later';
+
+export interface SenderRunReport {
+  /** Due rows read from the index. */
+  due: number;
+  outcomes: Record<RowOutcome, number>;
+  /** Index partitions (hours) queried. */
+  buckets: number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export function createCheckInSender(deps: CheckInSenderDeps) {
+  const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? Math.random;
+  const owner = deps.instanceId ?? randomUUID();
+  const options = { ...defaultSenderOptions, ...deps.options };
+  const limiter = createSendRateLimiter({ tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS }, clock);
+  const now = () => new Date(clock.now());
+
+  /** Exponential backoff with jitter (half fixed, half random), capped. */
+  const backoff = (attempt: number) => {
+    const ceiling = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** attempt);
+    return ceiling / 2 + random() * (ceiling / 2);
+  };
+
+  async function deliver(found: DueRow): Promise<RowOutcome> {
+    if (found.leaseUntil && Date.parse(found.leaseUntil) > clock.now()) return 'busy';
+    let row = await due.claim(found, owner, new Date(clock.now() + options.leaseMs));
+    if (!row) return 'busy';
+
+    const stored = await schedules.get(row.pairId);
+    const schedule = stored?.value;
+    if (!stored || !schedule || schedule.unreachable || schedule.nextSlot !== row.slot || schedule.nextDueAt !== row.dueAt) {
+      await due.release(row);
+      return 'stale';
+    }
+    const record = await plans.load(row.pairId);
+    const pair = record?.mentorship.value;
+    if (!record || !pair || pair.status !== 'active') {
+      // The pair ended or paused: the schedule learns it and plans nothing.
+      if (pair) await scheduling.scheduleNext(pair, { justRead: stored });
+      await due.release(row);
+      return 'stale';
+    }
+    // Only a row claimed before may have been sent by a holder that died: a first claim skips the read.
+    if (row.claims > 1 && (await checkIns.get(row.pairId, row.slot))) {
+      await finish(row, pair, stored);
+      return 'already_sent';
+    }
+    const conversation = await conversations.get(pair.menteeId);
+    if (!conversation) {
+      await scheduling.markUnreachable(pair, 'not_installed');
+      await due.release(row);
+      return 'unreachable';
+    }
+
+    const card = checkInCard({
+      pairId: pair.id,
+      slot: row.slot,
+      mentorName: record.members.mentor.displayName,
+      goals: record.goals.map((g) => g.value).filter((g) => g.status === 'active'),
+    });
+    for (let attempt = 0; ; attempt++) {
+      if (attempt >= options.maxAttempts) return 'retry_later';
+      // Renew when less than half the lease is left: the send must finish inside it.
+      if (Date.parse(row.leaseUntil) - clock.now() < options.leaseMs / 2) {
+        const renewed = await due.claim(row, owner, new Date(clock.now() + options.leaseMs), true);
+        if (!renewed) return 'busy';
+        row = renewed;
+      }
+      await limiter.acquire(conversation.tenantId, conversation.conversationId);
+      const outcome = await messenger.send(conversation, card);
+      if (outcome.kind === 'sent') break;
+      if (outcome.kind === 'unreachable') {
+        log.info('check-in recipient unreachable', { pairId: pair.id, status: outcome.status, detail: outcome.detail });
+        await scheduling.markUnreachable(pair, outcome.detail);
+        await due.release(row);
+        return 'unreachable';
+      }
+      if (outcome.kind === 'rejected') {
+        // A refused message is a bug in the card, not a reason to retry forever: skip the slot.
+        log.error('check-in refused by the connector', { pairId: pair.id, slot: row.slot, status: outcome.status, detail: outcome.detail });
+        await finish(row, pair, stored);
+        return 'rejected';
+      }
+      let wait = backoff(attempt);
+      if (outcome.kind === 'throttled' && outcome.retryAfterMs !== undefined) {
+        limiter.pauseTenant(conversation.tenantId, outcome.retryAfterMs);
+        wait = outcome.retryAfterMs + random() * options.backoffBaseMs;
+      }
+      if (wait > options.leaseMs / 2) return 'retry_later';
+      log.debug('check-in send retried', { pairId: pair.id, kind: outcome.kind, detail: outcome.detail, waitMs: Math.round(wait) });
+      await clock.sleep(wait);
+    }
+
+    const sentAt = now().toISOString();
+    const checkIn: CheckIn = { pairId: pair.id, slot: row.slot, dueAt: row.dueAt, status: 'sent', sentAt, comments: [] };
+    const recorded = await checkIns.recordSent(checkIn);
+    if (!recorded.ok) log.warn('check-in was recorded by another sender', { pairId: pair.id, slot: row.slot });
+    await finish(row, pair, stored);
+    return 'sent';
+  }
+
+  /** Plans the slot after `row`'s and drops the row. */
+  async function finish(row: DueRow, pair: Mentorship, justRead: Versioned<CheckInScheduleState>): Promise<void> {
+    const next = await scheduling.scheduleNext(pair, { sentSlot: row.slot, justRead });
+    if (!next.ok) log.warn('could not plan the next check-in', { pairId: pair.id, code: next.error.code });
+    // Saving a schedule whose due time moved on drops its old index row, which is this one.
+    if (!next.ok || justRead.value.nextDueAt !== row.dueAt || next.value.value.nextDueAt === row.dueAt) await due.release(row);
+  }
+
+  async function runOnce(): Promise<SenderRunReport> {
+    const startedAt = clock.now();
+    const at = now();
+    const cursor = await due.cursor();
+    // Always look one hour back as well: a row written by an instance whose clock lags sits there.
+    const oneHourBack = dueBucket(new Date(at.getTime() - 3_600_000));
+    const firstBucket = cursor ? (cursor.bucket < oneHourBack ? cursor.bucket : oneHourBack) : dueBucket(new Date(at.getTime() - options.firstRunLookbackHours * 3_600_000));
+    const buckets = bucketsBetween(firstBucket, dueBucket(at));
+
+    const report: SenderRunReport = { due: 0, buckets: buckets.length, outcomes: { sent: 0, already_sent: 0, stale: 0, unreachable: 0, rejected: 0, busy: 0, retry_later: 0 } };
+    let oldestOpen: string | undefined;
+    for (const bucket of buckets) {
+      const rows = await due.listDue(bucket, at);
+      report.due += rows.length;
+      let next = 0;
+      const worker = async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          const outcome = clock.now() - startedAt > options.maxRunMs ? 'retry_later' : await deliverSafely(row);
+          report.outcomes[outcome]++;
+          if ((outcome === 'busy' || outcome === 'retry_later') && (oldestOpen === undefined || bucket < oldestOpen)) oldestOpen = bucket;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
+    }
+    // The cursor moves up to the oldest hour that still holds work, never past the hour before now.
+    const target = oldestOpen !== undefined && oldestOpen < oneHourBack ? oldestOpen : oneHourBack;
+    await due.advanceCursor(target, cursor);
+    if (report.due > 0) log.info('check-in run', { ...report.outcomes, due: report.due, buckets: report.buckets });
+    return report;
+  }
+
+  /** A storage outage on one row must not stop the run: the row stays and is retried later. */
+  async function deliverSafely(row: DueRow): Promise<RowOutcome> {
+    try {
+      return await deliver(row);
+    } catch (error) {
+      log.warn('check-in row failed; retried on a later run', { pairId: row.pairId, error: error instanceof Error ? error.message : String(error) });
+      return 'retry_later';
+    }
+  }
+
+  let running: Promise<SenderRunReport> | undefined;
+  return {
+    /** One pass over what is due. A call while a pass runs joins that pass. */
+    run(): Promise<SenderRunReport> {
+      running ??= runOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+  };
+}
+
+export type CheckInSender = ReturnType<typeof createCheckInSender>;

@@ -1,0 +1,166 @@
+// The check-in cards' Universal Actions: the mentee's answer and the mentor's comment. Each answers
+// inside the invoke with the card that replaces the one clicked (Teams allows 5 seconds): the
+// summary, the card again with what to fix, or a card saying why it could not be done.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { slotKey } from '../../shared/checkins/checkIn';
+import type { AnswerResult, CheckInContext, CheckInService, CommentResult } from '../../shared/checkins/checkInService';
+import { entityId } from '../../shared/program';
+import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
+import type { Failure } from '../../shared/result';
+import type { AdaptiveCard } from '../cards/adaptiveCard';
+import type { CardLinks } from '../cards/cardLinks';
+import { answerFromCardInputs, checkInCard, checkInVerbs } from '../cards/checkInCard';
+import { checkInSummaryCard, menteeCommentCard } from '../cards/checkInSummaryCard';
+import { openBlockers } from '../../shared/checkins/checkInHistory';
+import { todayIn } from '../../shared/dates';
+import { meetingSuggestions } from '../../shared/meetings/meetingSuggestions';
+import { MENTOR_COMMENT_INPUT, mentorCheckInCard } from '../cards/mentorCheckInCard';
+import { refusedCard } from '../cards/refusedCard';
+import { en } from '../cards/strings';
+import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
+import type { Logger } from '../log';
+import { actorOf } from './botActor';
+import { checkInProblems } from './checkInProblems';
+
+export interface CheckInActionDeps {
+  checkIns: CheckInService;
+  people: PeopleRepository;
+  conversations: ConversationRepository;
+  messenger: ProactiveMessenger;
+  links: CardLinks;
+  mode: 'development' | 'production';
+  log: Logger;
+}
+
+/** The card names its check-in; who acts is the activity's sender, never the card data. */
+const actionTarget = z.object({ pairId: entityId, slot: slotKey }).passthrough();
+
+// A proactive send may retry for longer than Teams waits for the invoke: past this budget the
+// invoke answers and the send finishes on its own.
+const DELIVERY_BUDGET_MS = 2_500;
+
+/** Two times for the next meeting, with the blockers this check-in raised at the top of the agenda. */
+function meetingsFor(ctx: CheckInContext) {
+  const now = new Date();
+  return meetingSuggestions({
+    agreement: ctx.agreement,
+    mentor: ctx.mentor,
+    mentee: ctx.mentee,
+    goals: ctx.goals,
+    blockers: openBlockers([ctx.checkIn.value]),
+    now,
+    today: todayIn(ctx.agreement.mentor.timeZone, now),
+    count: 2,
+  });
+}
+
+export function registerCheckInActions(app: Application<TurnState>, deps: CheckInActionDeps): void {
+  const { checkIns, log } = deps;
+
+  const summaryFor = (ctx: CheckInContext, keptFirst = false) =>
+    checkInSummaryCard({ checkIn: ctx.checkIn.value, goals: ctx.goals, mentorName: ctx.mentor.displayName, links: deps.links, keptFirst });
+  const mentorCardFor = (ctx: CheckInContext, extra: Partial<Parameters<typeof mentorCheckInCard>[0]> = {}) =>
+    mentorCheckInCard({
+      checkIn: ctx.checkIn.value,
+      goals: ctx.goals,
+      menteeName: ctx.mentee.displayName,
+      mentorName: ctx.mentor.displayName,
+      links: deps.links,
+      meetings: meetingsFor(ctx),
+      ...extra,
+    });
+
+  /** Sends a card into someone's stored personal chat; false when it did not (yet) arrive. */
+  async function deliver(personId: string, card: AdaptiveCard, what: string): Promise<boolean> {
+    const conversation = await deps.conversations.get(personId);
+    if (!conversation) {
+      log.info(`${what} not delivered: app not installed`, { personId });
+      return false;
+    }
+    const sending = deps.messenger.send(conversation, card).then(
+      (outcome) => {
+        if (outcome.kind !== 'sent') log.warn(`${what} not delivered`, { personId, kind: outcome.kind, detail: outcome.detail });
+        return outcome.kind === 'sent';
+      },
+      (error: unknown) => {
+        log.error(`${what} failed`, { personId, error: error instanceof Error ? error.stack : String(error) });
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), DELIVERY_BUDGET_MS);
+    });
+    try {
+      return await Promise.race([sending, budget]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function withActor(context: TurnContext, data: unknown, run: (actor: NonNullable<Awaited<ReturnType<typeof actorOf>>>, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+    const actor = await actorOf(context, deps.people, deps.mode);
+    if (!actor) return refusedCard(en.replies.notIdentified);
+    const target = actionTarget.safeParse(data);
+    if (!target.success) return refusedCard(en.refused.staleCard);
+    try {
+      return await run(actor, target.data);
+    } catch (error) {
+      // Storage down or a bug: the invoke still answers in time, with an apology, never the error.
+      log.error('check-in card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
+      return refusedCard(en.replies.somethingWentWrong);
+    }
+  }
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(checkInVerbs.submit, async (context, _state, data) =>
+    withActor(context, data, async (actor, { pairId, slot }) => {
+      const { answer, values } = answerFromCardInputs(data);
+      const result = await checkIns.answer(actor, pairId, slot, answer);
+      if (result.ok) {
+        if (result.value.outcome === 'stored') await notifyMentor(result.value);
+        return summaryFor(result.value, result.value.outcome === 'kept_first');
+      }
+      if (result.error.code === 'invalid') {
+        // The card again, with what was typed and what to fix; if even that cannot be built, the reason.
+        const ctx = await checkIns.context(actor, pairId, slot);
+        if (ctx.ok) {
+          const goals = ctx.value.goals.filter((g) => g.status === 'active');
+          return checkInCard({ pairId, slot, mentorName: ctx.value.mentor.displayName, goals, values, problems: checkInProblems(result.error, answer, ctx.value.goals) });
+        }
+      }
+      return refusedFor(result.error);
+    }),
+  );
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(checkInVerbs.comment, async (context, _state, data) =>
+    withActor(context, data, async (actor, { pairId, slot }) => {
+      const text = data[MENTOR_COMMENT_INPUT];
+      const result = await checkIns.comment(actor, pairId, slot, typeof text === 'string' ? text : '');
+      if (result.ok) {
+        // A retried submit stored nothing new and sends nothing again.
+        if (result.value.duplicate) return mentorCardFor(result.value);
+        const delivered = await deliverComment(result.value);
+        return mentorCardFor(result.value, { commentDelivery: delivered ? 'sent' : 'not_delivered' });
+      }
+      if (result.error.code === 'invalid') {
+        const ctx = await checkIns.context(actor, pairId, slot);
+        if (ctx.ok) return mentorCardFor(ctx.value, { problems: (result.error.issues ?? []).map((i) => i.message), ...(typeof text === 'string' ? { commentValue: text } : {}) });
+      }
+      return refusedFor(result.error);
+    }),
+  );
+
+  async function notifyMentor(result: AnswerResult): Promise<void> {
+    await deliver(result.mentor.id, mentorCardFor(result), 'check-in summary to mentor');
+  }
+
+  function deliverComment(result: CommentResult): Promise<boolean> {
+    const card = menteeCommentCard({ checkIn: result.checkIn.value, goals: result.goals, mentorName: result.mentor.displayName, links: deps.links });
+    return deliver(result.mentee.id, card, 'check-in comment to mentee');
+  }
+}
+
+/** A failure's message is written for people (see shared/result.ts); nothing else of it is shown. */
+const refusedFor = (failure: Failure) => refusedCard(failure.message);

@@ -1,0 +1,54 @@
+// What a pair sees of its check-ins: every one, newest first, with adherence (answered out of those
+// due so far) and the missed ones counted, so a drifting relationship shows in numbers.
+import type { Goal } from '../goal';
+import type { CheckIn } from './checkIn';
+
+export interface CheckInAdherence {
+  /** Check-ins whose due time has come (the ones a person could have answered). */
+  due: number;
+  answered: number;
+  missed: number;
+  /** answered / due, 0..1; null before the first check-in is due. */
+  rate: number | null;
+}
+
+export interface CheckInHistoryView {
+  pairId: string;
+  adherence: CheckInAdherence;
+  /** Newest slot first. */
+  checkIns: CheckIn[];
+  /** Titles of the goals the answers name, so a view needs no second request. */
+  goals: Pick<Goal, 'id' | 'title' | 'unit' | 'status'>[];
+}
+
+export function checkInAdherence(checkIns: readonly CheckIn[], now: Date): CheckInAdherence {
+  // An answered check-in counts as due even if answered early (before its due time).
+  const due = checkIns.filter((c) => c.status === 'answered' || Date.parse(c.dueAt) <= now.getTime());
+  const answered = due.filter((c) => c.status === 'answered').length;
+  const missed = due.filter((c) => c.status === 'missed').length;
+  return { due: due.length, answered, missed, rate: due.length === 0 ? null : answered / due.length };
+}
+
+export function checkInHistory(pairId: string, checkIns: readonly CheckIn[], goals: readonly Goal[], now: Date): CheckInHistoryView {
+  const sorted = [...checkIns].sort((a, b) => (a.slot < b.slot ? 1 : a.slot > b.slot ? -1 : 0));
+  const named = new Set(sorted.flatMap((c) => c.answer?.goals.map((g) => g.goalId) ?? []));
+  return {
+    pairId,
+    adherence: checkInAdherence(sorted, now),
+    checkIns: sorted,
+    goals: goals
+      .filter((g) => named.has(g.id))
+      .map((g) => ({ id: g.id, title: g.title, status: g.status, ...(g.unit ? { unit: g.unit } : {}) })),
+  };
+}
+
+/**
+ * What still stands in the pair's way: the blockers and help request of the latest answered
+ * check-in. A meeting agenda starts with these.
+ */
+export function openBlockers(checkIns: readonly CheckIn[]): string[] {
+  const latest = [...checkIns].filter((c) => c.status === 'answered' && c.answer).sort((a, b) => (a.slot < b.slot ? 1 : -1))[0];
+  if (!latest?.answer) return [];
+  const { blockers, needHelpWith } = latest.answer;
+  return [blockers, needHelpWith ? `Help needed: ${needHelpWith}` : ''].map((t) => t.trim()).filter((t) => t !== '');
+}

@@ -1,0 +1,32 @@
+// A journal entry: one thing that happened in a pair (capability 9), with who wrote it and who may
+// see it (policy.ts `canSeeEntry`). Entries live in the pair's partition, newest first, and are
+// written in the same transaction as the change they record, so the timeline never misses one.
+import { z } from 'zod';
+import { isoInstant } from '../dates';
+import { limits } from '../limits';
+import { personId } from '../person';
+import { entityId } from '../program';
+import { slotKey } from '../checkins/checkIn';
+
+export const journalEntryKind = z.enum(['check_in']);
+export type JournalEntryKind = z.infer<typeof journalEntryKind>;
+
+export const entryVisibility = z.enum(['private', 'pair', 'program']);
+
+export const journalEntry = z
+  .object({
+    id: entityId,
+    pairId: entityId,
+    kind: journalEntryKind,
+    at: isoInstant,
+    authorId: personId,
+    visibility: entryVisibility,
+    /** Program visibility takes the mentee's consent for this entry; never assumed. */
+    menteeConsented: z.boolean(),
+    /** One line for the timeline; the details stay with what the entry points at. */
+    summary: z.string().max(limits.shortText),
+    /** What the entry is about: the check-in's slot for `check_in`. */
+    checkInSlot: slotKey.optional(),
+  })
+  .strict();
+export type JournalEntry = z.infer<typeof journalEntry>;

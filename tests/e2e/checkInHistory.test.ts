@@ -1,0 +1,90 @@
+// The check-in history on the plan page, in a real browser against the real server: an answered
+// check-in (blockers first, progress, a mentor's comment) and a missed one, with adherence.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { checkInTable } from '../../bot/storage/checkInTable';
+import type { CheckIn } from '../../shared/checkins/checkIn';
+import { launchChromium, newPage } from '../support/browser';
+import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page | undefined;
+
+const pairId = demoPairIds.alex;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  const checkIns = checkInTable(tablesOf(server));
+  const sent = (slot: string): CheckIn => ({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status: 'sent', sentAt: `${slot}T17:00:00.000Z`, comments: [] });
+
+  const missed = await checkIns.recordSent({ ...sent('2026-01-05'), status: 'missed' });
+  const answered = await checkIns.recordSent(sent('2026-01-19'));
+  if (!missed.ok || !answered.ok) throw new Error('could not seed check-ins');
+  const answer = {
+    goals: [{ goalId: 'alex-oncall', current: 2 }, { goalId: 'alex-speaking', status: 'at_risk' as const }],
+    confidence: 4,
+    wins: 'Led my first incident review.',
+    blockers: 'No slot on the all-hands agenda yet.',
+    nextSteps: 'Ask the organizers.',
+    needHelpWith: 'An introduction to the organizers.',
+  };
+  const at = '2026-01-20T10:00:00.000Z';
+  const stored = await checkIns.update(
+    {
+      ...answered.value.value,
+      status: 'answered',
+      answeredAt: at,
+      answeredBy: demoPeople.menteeAlex.id,
+      answer,
+      comments: [{ id: 'c1', at: '2026-01-20T12:00:00.000Z', by: demoPeople.mentor.id, text: 'I will introduce you to them this week.' }],
+    },
+    answered.value.etag,
+    { id: 'j1', pairId, kind: 'check_in', at, authorId: demoPeople.menteeAlex.id, visibility: 'pair', menteeConsented: false, summary: 'Check-in answered.', checkInSlot: '2026-01-19' },
+  );
+  if (!stored.ok) throw new Error(stored.error.message);
+});
+afterEach(async (context) => {
+  if (page && context.task.result?.state === 'fail') {
+    await page.screenshot({ path: `tests/e2e/screenshots/${context.task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
+  }
+  await page?.context().close();
+  page = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('check-in history on the plan page', () => {
+  it('shows answers with comments, the missed check-in and adherence', async () => {
+    page = await newPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();
+    await page.getByRole('button', { name: demoPeople.menteeAlex.displayName }).click();
+
+    const section = page.getByRole('group', { name: 'Check-ins' });
+    await section.getByRole('list', { name: 'Check-ins, newest first' }).waitFor();
+    expect(await section.getByText('1 of 2 check-ins answered (50%) · 1 missed').count()).toBe(1);
+
+    const items = section.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4 }) });
+    expect(await items.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual(['Period starting Jan 19, 2026', 'Period starting Jan 5, 2026']);
+
+    const answered = items.nth(0);
+    expect(await answered.getByText('Answered', { exact: true }).count()).toBe(1);
+    const text = await answered.innerText();
+    // What needs attention comes before the rest of the answer.
+    expect(text.indexOf('No slot on the all-hands agenda yet.')).toBeLessThan(text.indexOf('Led my first incident review.'));
+    expect(text).toContain('An introduction to the organizers.');
+    expect(text).toContain('Confidence 4 of 5');
+    expect(text).toContain('2 incidents');
+    expect(text).toContain('At risk');
+    expect(text).toContain('I will introduce you to them this week.');
+    expect(text).toContain(demoPeople.mentor.displayName);
+
+    const missed = items.nth(1);
+    expect(await missed.getByText('Missed', { exact: true }).count()).toBe(1);
+    expect(await missed.innerText()).toContain('Not answered before the next check-in was due.');
+  });
+});
