@@ -1,6 +1,7 @@
 // `npm run bench`: measures, prints the figures and writes them to bench-results.json.
 import { writeFileSync } from 'node:fs';
 import { startAzuriteProcess } from './azuriteProcess';
+import { benchDispatch, benchDueLookup } from './checkIns';
 import { benchPlanLoad } from './planLoad';
 
 async function main(): Promise<void> {
@@ -14,7 +15,13 @@ async function main(): Promise<void> {
     console.log(`       server side (access log)              p50 ${f(planLoad.apiServerSide.p50)}  p95 ${f(planLoad.apiServerSide.p95)}`);
     console.log(`  raw  partition query (@azure/data-tables)  p50 ${f(planLoad.rawQuery.p50)}  p95 ${f(planLoad.rawQuery.p95)}`);
     console.log(`  ratio API / raw                            p50 ${planLoad.p50Ratio}x  p95 ${planLoad.p95Ratio}x   (goal: ${planLoad.goal})\n`);
-    const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad };
+    const dueLookup = await benchDueLookup(azurite.connectionString, Number(process.env.BENCH_PAIRS ?? 20_000));
+    console.log(`Check-ins due (${dueLookup.pairs} pairs in the due index, seeded in ${dueLookup.seedMs} ms)`);
+    console.log(`  ${dueLookup.due} due, ${dueLookup.entitiesRead} entities read (${dueLookup.readsPerDue}x) from ${dueLookup.hoursQueried} hourly partitions in ${f(dueLookup.ms)}   (goal: ${dueLookup.goal})`);
+    const dispatch = await benchDispatch(azurite.connectionString, Number(process.env.BENCH_CHECKINS ?? 600));
+    console.log(`Check-in dispatch (${dispatch.checkIns} check-ins, connector enforcing Teams' limits, sender at ${dispatch.configuredPerSecond}/s)`);
+    console.log(`  ${dispatch.perSecond} messages/s over ${dispatch.seconds} s = ${Math.round(dispatch.shareOfTenantLimit * 100)}% of 50/s; lost ${dispatch.lost}, doubled ${dispatch.doubled}, 429s ${dispatch.throttledByConnector}   (goal: ${dispatch.goal})\n`);
+    const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad, checkIns: { dueLookup, dispatch } };
     writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Figures written to bench-results.json');
   } finally {

@@ -4,6 +4,7 @@
 // the table below; a route without a row fails, so a new route cannot ship unchecked. Denied
 // writes must leave storage exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobPaths } from '../../bot/api/jobRoutes';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
@@ -137,6 +138,7 @@ const matrix: Record<string, Row> = {
     denied: hidden,
   },
   'DELETE /api/pairs/:pairId/goals/:goalId/activities/:activityId': { owner: 'mentee', request: newActivity, ok: 204, denied: hidden },
+  'GET /api/pairs/:pairId/checkins': { owner: 'mentee', request: async () => ({ path: pathFor(paths.checkIns, { pairId }) }), ok: 200, denied: hidden },
   'GET /api/programs/:programId': {
     owner: 'manager',
     request: async () => ({ path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }) }),
@@ -152,6 +154,13 @@ const matrix: Record<string, Row> = {
     },
     ok: 200,
     denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  // Not a user route: only the scheduler's shared secret opens it (tests/checkins/jobRoute.test.ts),
+  // so every caller with or without a Teams token is 401, the rightful user included.
+  'POST /api/jobs/checkins': {
+    owner: 'mentee',
+    request: async () => ({ path: jobPaths.checkIns }),
+    ok: 401,
   },
 };
 

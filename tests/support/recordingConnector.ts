@@ -13,7 +13,20 @@ export interface ConnectorRequest {
   replyToId?: string;
   authorization?: string;
   body: any;
+  /** The status the connector answered. */
+  status?: number;
 }
+
+/** A programmed answer instead of the normal one: e.g. 429 with Retry-After, 500, 403. */
+export interface ConnectorFailure {
+  status: number;
+  headers?: Record<string, string>;
+  /** The error code in the body, as Teams sends it (`ConversationNotFound`, `BotNotInConversationRoster`). */
+  code?: string;
+}
+
+/** Decides per POST of an activity whether it fails; undefined: answered normally. */
+export type ConnectorResponder = (request: ConnectorRequest) => ConnectorFailure | undefined;
 
 export interface RecordingConnector {
   /** Use as the activity's serviceUrl. */
@@ -23,12 +36,17 @@ export interface RecordingConnector {
   sent(): any[];
   /** The message activities only: a slow turn also sends "typing" activities, a timing detail. */
   messages(): any[];
+  /** The message activities the connector accepted (2xx): what a person would see. */
+  delivered(): ConnectorRequest[];
+  /** Makes POSTs of activities fail as `responder` says (replaces the previous one; undefined: none fail). */
+  failWith(responder: ConnectorResponder | undefined): void;
   clear(): void;
   close(): Promise<void>;
 }
 
 export async function startRecordingConnector(): Promise<RecordingConnector> {
   const requests: ConnectorRequest[] = [];
+  let responder: ConnectorResponder | undefined;
   const app = express();
   app.use(express.json({ limit: '1mb' }));
 
@@ -45,14 +63,18 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     return entry;
   };
 
-  app.post('/v3/conversations/:conversationId/activities', (req, res) => {
-    record(req);
+  const post = (req: express.Request, res: express.Response, replyToId?: string) => {
+    const entry = record(req, replyToId);
+    const failure = responder?.(entry);
+    entry.status = failure?.status ?? 201;
+    if (failure) {
+      res.status(failure.status).set(failure.headers ?? {}).json({ error: { code: failure.code ?? 'ServiceError', message: 'Programmed failure' } });
+      return;
+    }
     res.status(201).json({ id: `sent-${requests.length}` });
-  });
-  app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    record(req, String(req.params.activityId));
-    res.status(201).json({ id: `sent-${requests.length}` });
-  });
+  };
+  app.post('/v3/conversations/:conversationId/activities', (req, res) => post(req, res));
+  app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => post(req, res, String(req.params.activityId)));
   app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
     record(req, String(req.params.activityId));
     res.status(200).json({ id: String(req.params.activityId) });
@@ -71,6 +93,10 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     requests,
     sent: () => requests.filter((r) => r.method === 'POST').map((r) => r.body),
     messages: () => requests.filter((r) => r.method === 'POST' && r.body?.type === 'message').map((r) => r.body),
+    delivered: () => requests.filter((r) => r.method === 'POST' && r.body?.type === 'message' && r.status !== undefined && r.status < 300),
+    failWith: (next) => {
+      responder = next;
+    },
     clear: () => {
       requests.length = 0;
     },

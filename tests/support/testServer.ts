@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { parseConfig } from '../../bot/config';
 import { seedDemo } from '../../bot/dev/seedDemo';
 import { createLogger } from '../../bot/log';
-import { createApp, type App } from '../../bot/server';
+import { createApp, type App, type AppDeps } from '../../bot/server';
 import { openTables } from '../../bot/storage/tables';
 import { newTablePrefix, testConnectionString } from './storage';
 
@@ -16,6 +16,8 @@ export interface TestServerOptions {
   logLines?: string[];
   /** With AUTH_MODE=entra: how soon an unknown key id may refetch the keys (see AppDeps). */
   jwksCooldownMs?: number;
+  /** The check-in sender's clock and options (see AppDeps). */
+  checkInSender?: AppDeps['checkInSender'];
 }
 
 export interface TestServer {
@@ -32,7 +34,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = parseConfig({ APP_MODE: 'development', PORT: '0', LOG_LEVEL: 'debug', ...options.env, STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: tablePrefix });
   const lines = options.logLines;
   const log = createLogger(lines ? 'debug' : 'error', lines ? (l) => lines.push(l) : (l) => process.stderr.write(`${l}\n`));
-  const app = await createApp(config, { connectionString, tablePrefix }, { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs });
+  const app = await createApp(config, { connectionString, tablePrefix }, { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs, checkInSender: options.checkInSender });
   if (options.seed !== false) await seedDemo(app.repositories, options.now?.() ?? new Date());
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
