@@ -75,7 +75,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     ...deps.checkInSender,
     options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkInSender?.options },
   });
-  const plan = createPlanService({ plans, people, programs, now, newId: randomUUID });
+  const plan = createPlanService({ plans, people, programs, now, newId: randomUUID, onMentorshipChanged: (m) => checkInScheduling.scheduleNext(m) });
   const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
   const programService = createProgramService({ programs });
   const onInstalled = async (personId: string) => {

@@ -35,6 +35,11 @@ export interface PlanServiceDeps {
   programs: ProgramRepository;
   now: () => Date;
   newId: () => string;
+  /**
+   * Told after a pair's mentorship changed (agreement rewritten or accepted, pair activated), so the
+   * check-in schedule follows the new cadence and starts when the pair becomes active.
+   */
+  onMentorshipChanged?: (mentorship: Mentorship) => Promise<unknown>;
 }
 
 interface PairContext {
@@ -46,6 +51,12 @@ const invalid = <T>(path: string, message: string): Result<T> => fail('invalid',
 
 export function createPlanService(deps: PlanServiceDeps) {
   const { plans, people, programs, now, newId } = deps;
+
+  /** The mentorship write stands; then the check-in schedule follows the new agreement and status. */
+  async function afterMentorshipChange(written: Result<Versioned<Mentorship>>): Promise<Result<Versioned<Mentorship>>> {
+    if (written.ok && deps.onMentorshipChanged) await deps.onMentorshipChanged(written.value.value);
+    return written;
+  }
 
   async function openPair(actor: Actor, pairId: string, action: PlanAction): Promise<Result<PairContext>> {
     const record = await plans.load(pairId);
@@ -240,7 +251,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const ctx = await openPair(actor, pairId, 'edit_agreement');
       if (!ctx.ok) return ctx;
       const { acceptedByMenteeAt: _a, acceptedByMentorAt: _b, ...rest } = ctx.value.record.mentorship.value;
-      return plans.updateMentorship({ ...rest, agreement }, etag);
+      return afterMentorshipChange(await plans.updateMentorship({ ...rest, agreement }, etag));
     },
 
     async acceptAgreement(actor: Actor, pairId: string, etag: string): Promise<Result<Versioned<Mentorship>>> {
@@ -250,7 +261,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const at = now().toISOString();
       const next: Mentorship = ctx.value.role === 'mentor' ? { ...m, acceptedByMentorAt: at } : { ...m, acceptedByMenteeAt: at };
       if (next.acceptedByMenteeAt && next.acceptedByMentorAt && next.status === 'proposed') next.status = 'active';
-      return plans.updateMentorship(next, etag);
+      return afterMentorshipChange(await plans.updateMentorship(next, etag));
     },
   };
 }

@@ -159,6 +159,10 @@ describe('the agreement', () => {
     const accepted = await sam().post(pathFor(paths.agreementAccept, { pairId: demoPairIds.sam }), undefined, { 'If-Match': plan.pair.etag });
     expect(accepted.status).toBe(200);
     expect(accepted.body.value).toMatchObject({ status: 'active', acceptedByMenteeAt: expect.any(String), acceptedByMentorAt: expect.any(String) });
+    // Now active, the pair gets its first check-in on the agreed cadence.
+    expect(plan.pair.value.status).toBe('proposed');
+    const schedule = await server.app.repositories.checkInSchedules.get(demoPairIds.sam);
+    expect(schedule?.value).toMatchObject({ nextSlot: expect.any(String), nextDueAt: expect.any(String) });
     const rewritten = await mentor.put(pathFor(paths.agreement, { pairId: demoPairIds.sam }), { ...plan.pair.value.agreement, hoursPerMonth: 3 }, accepted.body.etag);
     expect(rewritten.status).toBe(200);
     expect(rewritten.body.value.acceptedByMenteeAt).toBeUndefined();
