@@ -1,8 +1,6 @@
 // Add a development activity to a goal: its kind, title, notes, status and an optional due date.
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -25,6 +23,7 @@ import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
+import { FormDialogActions } from '../../forms/FormDialogActions';
 
 export function ActivityDialog({ goal, trigger }: { goal: GoalView; trigger: ReactElement }) {
   const [open, setOpen] = useState(false);
@@ -88,12 +87,7 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
             <Input type="date" min={plan.today} value={values.dueDate} onChange={set('dueDate')} />
           </Field>
         </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">{strings.common.cancel}</Button>
-          </DialogTrigger>
-          <Button appearance="primary" type="submit" disabled={busy}>{s.add}</Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} submitLabel={s.add} />
       </DialogBody>
     </form>
   );

@@ -2,12 +2,10 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
-  DialogTrigger,
   Field,
   Menu,
   MenuItem,
@@ -30,6 +28,7 @@ import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
+import { FormDialogActions } from '../../forms/FormDialogActions';
 
 type Transition = Exclude<GoalStatus, 'active'> | 'reopen';
 
@@ -101,12 +100,7 @@ function StatusForm({ goal, transition, onDone }: { goal: GoalView; transition: 
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
         </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">{strings.common.cancel}</Button>
-          </DialogTrigger>
-          <Button appearance="primary" type="submit" disabled={busy}>{t.confirm}</Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} submitLabel={t.confirm} />
       </DialogBody>
     </form>
   );

@@ -1,12 +1,9 @@
 // The goal form, in SMART order. Errors show next to their field: from the shared zod schemas when
 // a field is left or the form is sent, and from the server's `issues` when it still refuses.
 import {
-  Button,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogTitle,
-  DialogTrigger,
   Field,
   Textarea,
   mergeClasses,
@@ -23,6 +20,7 @@ import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { GoalFormFields } from './GoalFormFields';
 import { emptyGoalForm, goalToForm, validateCreate, validatePatch, type GoalFormValues } from './goalFormModel';
+import { FormDialogActions } from '../../forms/FormDialogActions';
 
 export interface GoalFormProps {
   goal?: GoalView;
@@ -110,14 +108,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             </Field>
           )}
         </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">{strings.common.cancel}</Button>
-          </DialogTrigger>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? strings.goalForm.saving : base ? strings.goalForm.save : strings.goalForm.create}
-          </Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} submitLabel={busy ? strings.goalForm.saving : base ? strings.goalForm.save : strings.goalForm.create} />
       </DialogBody>
     </form>
   );

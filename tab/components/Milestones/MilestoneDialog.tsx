@@ -1,8 +1,6 @@
 // Add or edit a milestone: a title and a due date, checked with the shared schemas before sending.
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -23,6 +21,7 @@ import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
+import { FormDialogActions } from '../../forms/FormDialogActions';
 
 export interface MilestoneDialogProps {
   goal: GoalView;
@@ -105,12 +104,7 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
             <Input type="date" min={plan.today} value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
           </Field>
         </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">{strings.common.cancel}</Button>
-          </DialogTrigger>
-          <Button appearance="primary" type="submit" disabled={busy}>{base ? strings.common.save : s.add}</Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} submitLabel={base ? strings.common.save : s.add} />
       </DialogBody>
     </form>
   );
