@@ -24,17 +24,24 @@ export const TEAMS_CONVERSATION_WINDOWS = [
   { count: 1_800, ms: 3_600_000 },
 ] as const;
 
+/** The tenant limit is counted over any one second. */
+const TENANT_WINDOW_MS = 1_000;
+
 export function createSendRateLimiter(limits: SendRateLimits, clock: Clock) {
   const interval = 1_000 / limits.tenantPerSecond;
-  /** Per tenant: the theoretical time the next request may go (GCRA), and a 429 pause. */
-  const tenants = new Map<string, { nextAt: number; pausedUntil: number }>();
+  /**
+   * Per tenant: the theoretical time the next request may go (GCRA), a 429 pause, and the send times
+   * of the last second. Evenly booked slots can still leave in a bunch when several waiting senders
+   * wake together, so the last second's count is checked again at the moment of sending.
+   */
+  const tenants = new Map<string, { nextAt: number; pausedUntil: number; recent: number[] }>();
   /** Per conversation: send times within the longest window, oldest first. */
   const conversations = new Map<string, number[]>();
   const longestWindow = Math.max(...limits.conversationWindows.map((w) => w.ms));
 
   const tenant = (id: string) => {
     let t = tenants.get(id);
-    if (!t) tenants.set(id, (t = { nextAt: 0, pausedUntil: 0 }));
+    if (!t) tenants.set(id, (t = { nextAt: 0, pausedUntil: 0, recent: [] }));
     return t;
   };
 
@@ -67,6 +74,13 @@ export function createSendRateLimiter(limits: SendRateLimits, clock: Clock) {
         if (slot > now) await clock.sleep(slot - now);
         // A 429 may have paused the tenant while this caller waited for its slot.
         if (t.pausedUntil > clock.now()) continue;
+        const sendAt = clock.now();
+        while (t.recent.length > 0 && t.recent[0]! <= sendAt - TENANT_WINDOW_MS) t.recent.shift();
+        if (t.recent.length >= limits.tenantPerSecond) {
+          await clock.sleep(t.recent[0]! + TENANT_WINDOW_MS - sendAt);
+          continue;
+        }
+        t.recent.push(sendAt);
         const list = conversations.get(conversation) ?? [];
         list.push(clock.now());
         conversations.set(conversation, list);
