@@ -11,6 +11,7 @@ import { authorizePlan, type Actor } from '../policy';
 import type { CheckInRepository, PlanRecord, PlanRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import { toFieldIssues } from '../validation';
+import { diffGoal } from '../plan/goalRevisions';
 import { checkInAnswer, mentorComment, type CheckIn, type CheckInAnswer, type MentorComment } from './checkIn';
 import { checkInHistory, type CheckInHistoryView } from './checkInHistory';
 import { checkInForDate, type CheckInSchedule } from './schedule';
@@ -123,6 +124,32 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     return ok(parsed.data);
   }
 
+
+  /**
+   * The values a check-in reports become the goals' current values, each with a history entry that
+   * names the check-in. A goal changed after the card went out keeps its newer value (the number
+   * stays in the check-in); a goal edited at the same moment keeps that edit.
+   */
+  async function carryProgressToGoals(record: PlanRecord, checkIn: CheckIn, answer: CheckInAnswer, actor: Actor): Promise<void> {
+    const sentAt = checkIn.sentAt ?? checkIn.dueAt;
+    const at = now().toISOString();
+    for (const progress of answer.goals) {
+      const found = record.goals.find((g) => g.value.id === progress.goalId);
+      if (progress.current === undefined || !found || found.value.status !== 'active') continue;
+      if (found.value.current === progress.current || found.value.updatedAt > sentAt) continue;
+      const next: Goal = { ...found.value, current: progress.current, revision: found.value.revision + 1, updatedAt: at, updatedBy: actor.id };
+      await plans.updateGoal(next, found.etag, {
+        goalId: next.id,
+        revision: next.revision,
+        change: 'updated',
+        at,
+        by: actor.id,
+        reason: `Check-in for the period starting ${checkIn.slot}`,
+        fields: diffGoal(found.value, next),
+      });
+    }
+  }
+
   return {
     /** The mentee's answer to the check-in of `slot` (its own slot, however late). */
     async answer(actor: Actor, pairId: string, slot: string, input: unknown): Promise<Result<AnswerResult>> {
@@ -155,7 +182,10 @@ export function createCheckInService(deps: CheckInServiceDeps) {
           summary: `Check-in for ${slot} answered (confidence ${answer.value.confidence} of 5).`,
           checkInSlot: slot,
         });
-        if (written.ok) return ok({ ...contextOf(record, written.value), outcome: 'stored' });
+        if (written.ok) {
+          await carryProgressToGoals(record, stored, answer.value, actor);
+          return ok({ ...contextOf(record, written.value), outcome: 'stored' });
+        }
         if (written.error.code !== 'conflict') return written;
       }
       return fail('conflict', 'This check-in changed while your answer was saved. Try again.');

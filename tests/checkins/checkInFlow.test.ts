@@ -122,6 +122,27 @@ describe('answering a check-in card', () => {
     expect(draft.searchParams.get('content')).toContain('Open blockers:');
   });
 
+  it('moves the goals’ current values to what the check-in reports, with a history entry; an old card does not', async () => {
+    const goalValue = async (goalId: string) => (await server.app.repositories.plans.load(pairId))!.goals.find((g) => g.value.id === goalId)!.value;
+    const before = await goalValue('alex-eval');
+    // A card sent before the goal last changed: its number stays in the check-in only.
+    await seedCheckIn('2025-06-02');
+    await submit(alex, '2025-06-02');
+    expect(await goalValue('alex-eval')).toEqual(before);
+
+    // A card sent after it: the goal takes the reported value.
+    await seedCheckIn('2099-01-05');
+    await submit(alex, '2099-01-05');
+    const after = await goalValue('alex-eval');
+    expect(after).toMatchObject({ current: 180, revision: before.revision + 1, updatedBy: demoPeople.menteeAlex.id });
+    const history = await server.app.repositories.plans.goalHistory(pairId, 'alex-eval');
+    expect(history.find((r) => r.revision === after.revision)).toMatchObject({
+      change: 'updated',
+      reason: 'Check-in for the period starting 2099-01-05',
+      fields: [{ field: 'current', from: before.current, to: 180 }],
+    });
+  });
+
   it('stores a retried submit once: same answer, same version, one journal entry, one message to the mentor', async () => {
     await seedCheckIn('2026-01-12');
     const first = await submit(alex, '2026-01-12');
