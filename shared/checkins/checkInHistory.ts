@@ -29,8 +29,16 @@ export function checkInAdherence(checkIns: readonly CheckIn[], now: Date): Check
   return { due: due.length, answered, missed, rate: due.length === 0 ? null : answered / due.length };
 }
 
+/**
+ * A check-in still unanswered when the next one went out is missed. Check-ins exist only once sent,
+ * so any unanswered one with a newer one after it was not answered before the next was due.
+ */
+export function withMissed(newestFirst: readonly CheckIn[]): CheckIn[] {
+  return newestFirst.map((c, i) => (c.status === 'sent' && i > 0 ? { ...c, status: 'missed' } : c));
+}
+
 export function checkInHistory(pairId: string, checkIns: readonly CheckIn[], goals: readonly Goal[], now: Date): CheckInHistoryView {
-  const sorted = [...checkIns].sort((a, b) => (a.slot < b.slot ? 1 : a.slot > b.slot ? -1 : 0));
+  const sorted = withMissed([...checkIns].sort((a, b) => (a.slot < b.slot ? 1 : a.slot > b.slot ? -1 : 0)));
   const named = new Set(sorted.flatMap((c) => c.answer?.goals.map((g) => g.goalId) ?? []));
   return {
     pairId,

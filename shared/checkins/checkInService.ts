@@ -1,5 +1,5 @@
 // Use cases of check-ins: the mentee answers, the mentor comments, both read the history, the
-// sender marks missed ones. Each loads the pair, asks the policy, applies the rules and writes with
+// history counts missed ones. Each loads the pair, asks the policy, applies the rules and writes with
 // the ETag it read. Card actions arrive more than once (Teams retries an invoke that took too
 // long), so answering and commenting are idempotent.
 import { todayIn } from '../dates';
@@ -253,18 +253,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       if (!pair.ok) return pair;
       const list = await checkIns.list(pairId);
       return ok(checkInHistory(pairId, list.map((c) => c.value), pair.value.record.goals.map((g) => g.value), now()));
-    },
-
-    /** For the sender: a check-in not answered before the next one is due. An answered one stays answered. */
-    async markMissed(pairId: string, slot: string): Promise<Result<Versioned<CheckIn>>> {
-      for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-        const current = await checkIns.get(pairId, slot);
-        if (!current) return notFoundCheckIn();
-        if (current.value.status !== 'sent') return ok(current);
-        const written = await checkIns.update({ ...current.value, status: 'missed' }, current.etag);
-        if (written.ok || written.error.code !== 'conflict') return written;
-      }
-      return fail('conflict', 'This check-in kept changing; try again.');
     },
   };
 }
