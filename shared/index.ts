@@ -24,3 +24,4 @@ export * from './meetings/meetingSuggestions';
 export * from './checkins/checkInService';
 export * from './checkins/checkInHistory';
 export * from './journal/journalEntry';
+export * from './checkins/pausePeriod';

@@ -8,6 +8,8 @@ import type { Actor } from '../../shared/policy';
 import type { Result, Versioned } from '../../shared/result';
 import { en, fillPlaceholders } from '../cards/strings';
 import { commandArguments, type BotCommand } from './commands';
+import { pauseUntil } from '../../shared/checkins/pausePeriod';
+import { todayIn } from '../../shared/dates';
 
 const SNOOZE_LENGTHS = ['day', 'week'] as const;
 
@@ -30,7 +32,7 @@ export async function runScheduleCommand(
 
   let result: Result<Versioned<CheckInScheduleState>>;
   if (command === 'pause') {
-    const date = args[0] === 'until' ? args[1] : args[0];
+    const date = pauseUntil(args, todayIn(actor.timeZone, new Date()));
     if (!date) return s.pauseUsage;
     result = await deps.scheduling.pause(actor, pair.pairId, date);
     if (result.ok) return fillPlaceholders(s.paused, { date });
