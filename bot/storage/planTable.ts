@@ -23,12 +23,13 @@ const rk = {
 };
 
 /**
- * The rows a plan view needs: everything in the partition except goal history, check-ins and the
- * journal, which grow with every edit or period and are read only when someone opens them.
- * ('}' sorts right after '|'; key order: activity| checkin| goalrev| goal| journal| milestone| pair.)
+ * The rows a plan view needs, named one kind at a time: the pair, its goals, milestones and
+ * activities. Everything else in the partition (goal history, check-ins, the journal, feedback,
+ * the check-in schedule) grows over time and is read only where it is shown. ('}' sorts right after
+ * '|', so `goal|`..`goal}` holds goals but not `goalrev|` history.)
  */
 export const planRowsFilter = (pairId: string) =>
-  odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey lt ${'checkin|'} or (RowKey ge ${'checkin}'} and RowKey lt ${'goalrev|'}) or (RowKey ge ${'goalrev}'} and RowKey lt ${'journal|'}) or RowKey ge ${'journal}'})`;
+  odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey eq ${PAIR_RK} or (RowKey ge ${'goal|'} and RowKey lt ${'goal}'}) or (RowKey ge ${'milestone|'} and RowKey lt ${'milestone}'}) or (RowKey ge ${'activity|'} and RowKey lt ${'activity}'}))`;
 
 const memberSummary = z.object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone, email: z.string().optional() }).strict();
 const pairRow = z.object({ mentorship, members: z.object({ mentor: memberSummary, mentee: memberSummary }).strict() }).strict();
