@@ -25,3 +25,6 @@ export * from './checkins/checkInService';
 export * from './checkins/checkInHistory';
 export * from './journal/journalEntry';
 export * from './checkins/pausePeriod';
+export * from './feedback/feedbackRequest';
+export * from './feedback/feedbackResults';
+export * from './feedback/feedbackService';

@@ -105,3 +105,27 @@ export interface CheckInScheduleRepository {
    */
   save(schedule: CheckInScheduleState, previous: Versioned<CheckInScheduleState> | undefined): Promise<Result<Versioned<CheckInScheduleState>>>;
 }
+
+// (Lead: this import may move up with the others; appended here to keep the change additive.)
+import type { FeedbackRequest, FeedbackResponse } from './feedback/feedbackRequest';
+
+/**
+ * 360 feedback of a pair, rows `feedback|{requestId}` and `feedbackresp|{requestId}|{respondentId}`
+ * in the pair's partition of the Plans table. A person has one response row per request.
+ */
+export interface FeedbackRepository {
+  /** A second create of the same request id is a `conflict`. */
+  createRequest(request: FeedbackRequest): Promise<Result<Versioned<FeedbackRequest>>>;
+  getRequest(pairId: string, requestId: string): Promise<Versioned<FeedbackRequest> | undefined>;
+  /** Every request of the pair, in request-id order. */
+  listRequests(pairId: string): Promise<Versioned<FeedbackRequest>[]>;
+  /** Replaces the request (status, remindedAt) if the ETag matches; a mismatch is a `conflict` with the current version. */
+  updateRequest(request: FeedbackRequest, etag: string): Promise<Result<Versioned<FeedbackRequest>>>;
+  getResponse(pairId: string, requestId: string, respondentId: string): Promise<Versioned<FeedbackResponse> | undefined>;
+  listResponses(pairId: string, requestId: string): Promise<Versioned<FeedbackResponse>[]>;
+  /**
+   * Without an ETag: creates the person's response (`conflict` if one exists). With the ETag that was
+   * read: replaces it (`conflict` with the current version if it changed meanwhile).
+   */
+  saveResponse(pairId: string, response: FeedbackResponse, etag: string | undefined): Promise<Result<Versioned<FeedbackResponse>>>;
+}

@@ -11,6 +11,8 @@
 //                  {pairId}              "checkin|{slot}"                check-in of a period (slot: its first local date)
 //                  {pairId}              "journal|{inverted ms}|{id}"    journal entry, newest first (written with what it records)
 //                  {pairId}              "checkin-schedule"              when the pair's next check-in is due; pause, snooze, unreachable
+//                  {pairId}              "feedback|{requestId}"          360 feedback request (behaviors, respondents, close date)
+//                  {pairId}              "feedbackresp|{requestId}|{respondentId}"  one respondent's answer, replaced when they answer again
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state

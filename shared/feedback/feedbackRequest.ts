@@ -1,0 +1,129 @@
+// 360 feedback: a mentee asks named people (peers, supervisors, customers) to rate the behaviors of
+// one goal's strategic priority, give an example and a suggestion. Rows live in the pair's partition
+// (see bot/storage/tables.ts); the rules are in feedbackService.ts and feedbackResults.ts.
+import { z } from 'zod';
+import { isoDate, isoInstant, todayIn, type IsoDate } from '../dates';
+import { limits } from '../limits';
+import { personId } from '../person';
+import { entityId } from '../program';
+
+/** Anonymous results stay hidden until this many people have answered. */
+export const ANONYMITY_THRESHOLD = 3;
+export const MAX_RESPONDENTS = 20;
+export const FEEDBACK_TEXT_MAX = 1_000;
+
+export const feedbackRelation = z.enum(['peer', 'supervisor', 'customer']);
+export type FeedbackRelation = z.infer<typeof feedbackRelation>;
+
+export const feedbackRespondent = z
+  .object({
+    /** Entra object id (a customer is a guest in the tenant and has one too). */
+    personId,
+    displayName: z.string().trim().min(1).max(limits.name),
+    relation: feedbackRelation,
+  })
+  .strict();
+export type FeedbackRespondent = z.infer<typeof feedbackRespondent>;
+
+const behavior = z.string().trim().min(1).max(limits.shortText);
+
+const behaviors = z
+  .array(behavior)
+  .min(1, 'Pick at least one behavior to be rated.')
+  .max(limits.behaviors)
+  .refine((list) => new Set(list.map((b) => b.toLowerCase())).size === list.length, 'Each behavior is listed once.');
+
+const respondents = z
+  .array(feedbackRespondent)
+  .min(1, 'Name at least one person to ask.')
+  .max(MAX_RESPONDENTS)
+  .refine((list) => new Set(list.map((r) => r.personId)).size === list.length, 'Each person is asked once.');
+
+/** What the mentee fills in. Behaviors default to the goal's priority's behaviors when left out. */
+export const feedbackRequestInput = z
+  .object({
+    goalId: entityId,
+    behaviors: behaviors.optional(),
+    respondents,
+    closesOn: isoDate,
+    anonymous: z.boolean().default(false),
+  })
+  .strict();
+export type FeedbackRequestInput = z.input<typeof feedbackRequestInput>;
+
+export const feedbackRequestStatus = z.enum(['open', 'closed']);
+export type FeedbackRequestStatus = z.infer<typeof feedbackRequestStatus>;
+
+export const feedbackRequest = z
+  .object({
+    id: entityId,
+    pairId: entityId,
+    goalId: entityId,
+    behaviors,
+    respondents,
+    closesOn: isoDate,
+    anonymous: z.boolean(),
+    createdBy: personId,
+    createdAt: isoInstant,
+    status: feedbackRequestStatus,
+    /** Pending respondents are reminded once; this is when. */
+    remindedAt: isoInstant.optional(),
+  })
+  .strict();
+export type FeedbackRequest = z.infer<typeof feedbackRequest>;
+
+const feedbackText = (what: string) => z.string().trim().min(1, `Write ${what}.`).max(FEEDBACK_TEXT_MAX);
+
+/** What a respondent submits from the card or the tab: every behavior of the request rated 1-5. */
+export const feedbackAnswer = z
+  .object({
+    ratings: z.record(behavior, z.number().int().min(1, 'Rate from 1 to 5.').max(5, 'Rate from 1 to 5.')),
+    example: feedbackText('a specific example'),
+    suggestion: feedbackText('a suggestion'),
+  })
+  .strict();
+export type FeedbackAnswer = z.infer<typeof feedbackAnswer>;
+
+export const feedbackResponse = feedbackAnswer
+  .extend({
+    requestId: entityId,
+    respondentId: personId,
+    answeredAt: isoInstant,
+    /** Set when the respondent changed their answer; a person has one answer per request. */
+    updatedAt: isoInstant.optional(),
+  })
+  .strict();
+export type FeedbackResponse = z.infer<typeof feedbackResponse>;
+
+// A request is open through its close date everywhere on Earth: the last zone to finish the day is
+// UTC-12, so nobody finds a request closed on the date it names. IANA's sign is inverted.
+const LAST_ZONE_ON_EARTH = 'Etc/GMT+12';
+
+/** The calendar date in the last time zone on Earth; a request is past once this is after closesOn. */
+export function lastDateOnEarth(now: Date): IsoDate {
+  return todayIn(LAST_ZONE_ON_EARTH, now);
+}
+
+export const isPastClose = (request: Pick<FeedbackRequest, 'closesOn'>, now: Date): boolean => lastDateOnEarth(now) > request.closesOn;
+
+/** A request takes answers while it is open and its close date has not passed. */
+export const acceptsResponses = (request: Pick<FeedbackRequest, 'status' | 'closesOn'>, now: Date): boolean =>
+  request.status === 'open' && !isPastClose(request, now);
+
+/** The closed version of a request whose date passed, or undefined when nothing is to be done. */
+export function closeIfDue(request: FeedbackRequest, now: Date): FeedbackRequest | undefined {
+  return request.status === 'open' && isPastClose(request, now) ? { ...request, status: 'closed' } : undefined;
+}
+
+/**
+ * Respondents to remind: those who have not answered a request that still takes answers. A request
+ * is reminded once; after `remindedAt` is set nobody is reminded again. When to remind (e.g. two
+ * days before the close date) is the scheduler's choice.
+ */
+export function pendingReminders(request: FeedbackRequest, responses: readonly Pick<FeedbackResponse, 'respondentId'>[], now: Date): FeedbackRespondent[] {
+  if (request.remindedAt || !acceptsResponses(request, now)) return [];
+  const answered = new Set(responses.map((r) => r.respondentId));
+  return request.respondents.filter((r) => !answered.has(r.personId));
+}
+
+export const markReminded = (request: FeedbackRequest, now: Date): FeedbackRequest => ({ ...request, remindedAt: now.toISOString() });

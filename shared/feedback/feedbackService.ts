@@ -1,0 +1,150 @@
+// Use cases of 360 feedback: the mentee asks, named respondents answer (and may change their
+// answer), the pair reads the results. Each loads what it needs from the pair's partition, asks the
+// policy, validates, and writes with the ETag it read. Card submits arrive more than once (Teams
+// retries a slow invoke), so answering is idempotent: one response row per person, updated.
+import { todayIn } from '../dates';
+import { authorizeFeedback, authorizePlan, type Actor, type FeedbackRequestParties } from '../policy';
+import { priorityById } from '../program';
+import type { FeedbackRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
+import { fail, ok, type Result, type Versioned } from '../result';
+import { toFieldIssues } from '../validation';
+import {
+  acceptsResponses,
+  closeIfDue,
+  feedbackAnswer,
+  feedbackRequestInput,
+  type FeedbackAnswer,
+  type FeedbackRequest,
+  type FeedbackResponse,
+} from './feedbackRequest';
+import { feedbackResults, type FeedbackResults } from './feedbackResults';
+
+export interface FeedbackServiceDeps {
+  plans: PlanRepository;
+  programs: ProgramRepository;
+  feedback: FeedbackRepository;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** Where a request lives: rows are in the pair's partition, so both ids travel together (card data). */
+export interface FeedbackRequestRef {
+  pairId: string;
+  requestId: string;
+}
+
+/** `stored`: first answer. `updated`: the person changed their answer. `duplicate`: the same answer again. */
+export type FeedbackAnswerOutcome = 'stored' | 'updated' | 'duplicate';
+
+const invalid = <T>(path: string, message: string): Result<T> => fail('invalid', message, { issues: [{ path, message }] });
+const noPair = <T>(): Result<T> => fail('not_found', 'There is no such mentoring plan, or it is not shared with you.');
+const noRequest = <T>(): Result<T> => fail('not_found', 'There is no such feedback request, or it is not shared with you.');
+// A conflict means the same person submitted twice at once (a retried card): read again, decide again.
+const WRITE_ATTEMPTS = 3;
+
+const partiesOf = (record: PlanRecord, request: FeedbackRequest): FeedbackRequestParties => ({
+  menteeId: record.mentorship.value.menteeId,
+  mentorId: record.mentorship.value.mentorId,
+  respondentIds: request.respondents.map((r) => r.personId),
+});
+
+const sameAnswer = (a: FeedbackAnswer, b: FeedbackAnswer): boolean =>
+  a.example === b.example && a.suggestion === b.suggestion && Object.keys(a.ratings).length === Object.keys(b.ratings).length && Object.entries(a.ratings).every(([k, v]) => b.ratings[k] === v);
+
+export function createFeedbackService(deps: FeedbackServiceDeps) {
+  const { plans, programs, feedback, now, newId } = deps;
+
+  /** Every behavior of the request rated, and nothing else. */
+  function validateAnswer(request: FeedbackRequest, input: unknown): Result<FeedbackAnswer> {
+    const parsed = feedbackAnswer.safeParse(input);
+    if (!parsed.success) return fail('invalid', 'Some answers need attention.', { issues: toFieldIssues(parsed.error) });
+    for (const b of request.behaviors) {
+      if (parsed.data.ratings[b] === undefined) return invalid(`ratings.${b}`, `Rate “${b}” from 1 to 5.`);
+    }
+    const extra = Object.keys(parsed.data.ratings).find((k) => !request.behaviors.includes(k));
+    if (extra !== undefined) return invalid(`ratings.${extra}`, `“${extra}” is not one of the behaviors of this request.`);
+    return ok(parsed.data);
+  }
+
+  return {
+    /** The mentee asks for feedback on one of their active goals. */
+    async createRequest(actor: Actor, pairId: string, input: unknown): Promise<Result<Versioned<FeedbackRequest>>> {
+      const record = await plans.load(pairId);
+      if (!record) return noPair();
+      const role = authorizePlan(actor, record.mentorship.value, 'edit_plan');
+      if (!role.ok) return role;
+      if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee asks for feedback on their goals.');
+      const parsed = feedbackRequestInput.safeParse(input);
+      if (!parsed.success) return fail('invalid', 'Some fields need attention.', { issues: toFieldIssues(parsed.error) });
+      const data = parsed.data;
+      const goal = record.goals.find((g) => g.value.id === data.goalId)?.value;
+      if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
+      if (goal.status !== 'active') return invalid('goalId', 'Feedback is asked on an active goal.');
+      let behaviors = data.behaviors;
+      if (!behaviors) {
+        const program = await programs.get(record.mentorship.value.programId);
+        behaviors = program ? priorityById(program.value, goal.priorityId)?.behaviors : undefined;
+        if (!behaviors?.length) return invalid('behaviors', 'This goal’s priority names no behaviors: pick the behaviors to be rated.');
+      }
+      const menteeIndex = data.respondents.findIndex((r) => r.personId === actor.id);
+      if (menteeIndex >= 0) return invalid(`respondents.${menteeIndex}.personId`, 'Ask other people: you cannot give feedback on your own request.');
+      if (data.closesOn <= todayIn(actor.timeZone, now())) return invalid('closesOn', 'Pick a close date after today.');
+      const request: FeedbackRequest = {
+        id: newId(),
+        pairId,
+        goalId: goal.id,
+        behaviors,
+        respondents: data.respondents,
+        closesOn: data.closesOn,
+        anonymous: data.anonymous,
+        createdBy: actor.id,
+        createdAt: now().toISOString(),
+        status: 'open',
+      };
+      return feedback.createRequest(request);
+    },
+
+    /** A named respondent answers; answering again replaces their answer while the request is open. */
+    async respond(actor: Actor, ref: FeedbackRequestRef, input: unknown): Promise<Result<{ response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
+      const [record, stored] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId)]);
+      if (!record || !stored) return noRequest();
+      const request = stored.value;
+      const allowed = authorizeFeedback(actor, partiesOf(record, request), 'respond');
+      if (!allowed.ok) return allowed;
+      if (!acceptsResponses(request, now())) return fail('forbidden', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
+      const answer = validateAnswer(request, input);
+      if (!answer.ok) return answer;
+      for (let attempt = 1; ; attempt++) {
+        const previous = await feedback.getResponse(ref.pairId, request.id, actor.id);
+        if (previous && sameAnswer(previous.value, answer.value)) return ok({ response: previous, outcome: 'duplicate' });
+        const at = now().toISOString();
+        const response: FeedbackResponse = previous
+          ? { ...answer.value, requestId: request.id, respondentId: actor.id, answeredAt: previous.value.answeredAt, updatedAt: at }
+          : { ...answer.value, requestId: request.id, respondentId: actor.id, answeredAt: at };
+        const written = await feedback.saveResponse(ref.pairId, response, previous?.etag);
+        if (written.ok) return ok({ response: written.value, outcome: previous ? 'updated' : 'stored' });
+        if (written.error.code !== 'conflict' || attempt >= WRITE_ATTEMPTS) return written;
+      }
+    },
+
+    /** Results for the pair's mentee and mentor: aggregated, attributed unless anonymous. */
+    async results(actor: Actor, pairId: string, requestId: string): Promise<Result<FeedbackResults>> {
+      const [record, stored] = await Promise.all([plans.load(pairId), feedback.getRequest(pairId, requestId)]);
+      if (!record || !stored) return noRequest();
+      const allowed = authorizeFeedback(actor, partiesOf(record, stored.value), 'view_results');
+      if (!allowed.ok) return allowed;
+      const responses = await feedback.listResponses(pairId, requestId);
+      return ok(feedbackResults(stored.value, responses.map((r) => r.value)));
+    },
+
+    /** For the scheduler: closes the request if its date passed. `undefined` when it stays as it is. */
+    async closeIfDue(ref: FeedbackRequestRef): Promise<Result<Versioned<FeedbackRequest> | undefined>> {
+      const stored = await feedback.getRequest(ref.pairId, ref.requestId);
+      if (!stored) return noRequest();
+      const closed = closeIfDue(stored.value, now());
+      return closed ? feedback.updateRequest(closed, stored.etag) : ok(undefined);
+    },
+  };
+}
+
+export type FeedbackService = ReturnType<typeof createFeedbackService>;
