@@ -12,6 +12,9 @@ import type { PersonSummary } from './person';
 import { entityId, type Cadence, type StrategicPriority } from './program';
 import type { Versioned } from './result';
 import type { SmartGap } from './smart';
+import type { FeedbackRequest } from './feedback/feedbackRequest';
+import type { FeedbackResults } from './feedback/feedbackResults';
+import type { Win } from './recognition/win';
 
 export type { Versioned };
 
@@ -30,6 +33,12 @@ export const paths = {
   activity: '/api/pairs/:pairId/goals/:goalId/activities/:activityId',
   programSettings: '/api/programs/:programId',
   checkIns: '/api/pairs/:pairId/checkins',
+  /** People known to the app, for choosing feedback respondents outside Teams (`?search=`). */
+  people: '/api/people',
+  feedbackRequests: '/api/pairs/:pairId/feedback-requests',
+  feedbackResults: '/api/pairs/:pairId/feedback-requests/:requestId/results',
+  wins: '/api/pairs/:pairId/wins',
+  win: '/api/pairs/:pairId/wins/:winId',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
@@ -46,6 +55,9 @@ export const programParams = z.object({ programId: entityId }).strict();
 export const goalParams = z.object({ pairId: entityId, goalId: entityId }).strict();
 export const milestoneParams = goalParams.extend({ milestoneId: entityId }).strict();
 export const activityParams = goalParams.extend({ activityId: entityId }).strict();
+export const feedbackRequestParams = pairParams.extend({ requestId: entityId }).strict();
+export const winParams = pairParams.extend({ winId: entityId }).strict();
+export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>
   g.baseline === undefined || g.baseline === null || g.target === undefined || g.target === null || g.baseline !== g.target;
@@ -177,6 +189,50 @@ export interface GoalHistoryView {
 }
 
 export type { CheckInHistoryView } from './checkins/checkInHistory';
+
+// ---- 360 feedback and recognition ----
+
+export type { FeedbackRequestInput } from './feedback/feedbackRequest';
+export type { FeedbackResults } from './feedback/feedbackResults';
+
+/** A request as the pair sees it, with its results (hidden while an anonymous request has too few answers). */
+export interface FeedbackRequestView extends Versioned<FeedbackRequest> {
+  goalTitle: string;
+  results: FeedbackResults;
+}
+
+export interface FeedbackRequestListView {
+  requests: FeedbackRequestView[];
+}
+
+/** Whether each respondent got the request card from the bot; the others need it shared into a chat. */
+export interface FeedbackDelivery {
+  personId: string;
+  displayName: string;
+  delivered: boolean;
+}
+
+export interface FeedbackRequestCreated {
+  request: FeedbackRequestView;
+  delivery: FeedbackDelivery[];
+}
+
+export interface PeopleView {
+  people: PersonSummary[];
+}
+
+/** The mentee's consent to show a win in the program channel's weekly digest. */
+export const winConsentInput = z.object({ shareInDigest: z.boolean() }).strict();
+export type WinConsentInput = z.infer<typeof winConsentInput>;
+
+export interface WinView extends Versioned<Win> {
+  recognizedByName: string;
+  goalTitle?: string;
+}
+
+export interface WinListView {
+  wins: WinView[];
+}
 
 export interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };

@@ -8,7 +8,7 @@ import { personId } from '../person';
 import { entityId } from '../program';
 import { slotKey } from '../checkins/checkIn';
 
-export const journalEntryKind = z.enum(['check_in']);
+export const journalEntryKind = z.enum(['check_in', 'feedback', 'win']);
 export type JournalEntryKind = z.infer<typeof journalEntryKind>;
 
 export const entryVisibility = z.enum(['private', 'pair', 'program']);
@@ -27,6 +27,12 @@ export const journalEntry = z
     summary: z.string().max(limits.shortText),
     /** What the entry is about: the check-in's slot for `check_in`. */
     checkInSlot: slotKey.optional(),
+    /** The goal a `feedback` or `win` entry is about. */
+    goalId: entityId.optional(),
+    /** The win a `win` entry records. */
+    winId: entityId.optional(),
+    /** The full text of a `feedback` entry (the summary is its first line). */
+    body: z.string().max(limits.longText).optional(),
   })
   .strict();
 export type JournalEntry = z.infer<typeof journalEntry>;
