@@ -202,7 +202,10 @@ export interface FeedbackRequestView extends Versioned<FeedbackRequest> {
 }
 
 export interface FeedbackRequestListView {
+  /** Newest first. */
   requests: FeedbackRequestView[];
+  /** The scorecard's stakeholder satisfaction (1..5): the mean of every rating in the results shown; absent when none are. */
+  stakeholderSatisfaction?: number;
 }
 
 /** Whether each respondent got the request card from the bot; the others need it shared into a chat. */

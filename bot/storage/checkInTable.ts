@@ -3,22 +3,15 @@
 // one transaction (see tables.ts for the key scheme).
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { checkIn as checkInSchema, type CheckIn } from '../../shared/checkins/checkIn';
-import { journalEntry as journalEntrySchema, type JournalEntry } from '../../shared/journal/journalEntry';
 import type { CheckInRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { journalRow } from './journalTable';
 import { encodeKey, type Tables } from './tables';
 
 const CHECKIN_PREFIX = 'checkin|';
-const JOURNAL_PREFIX = 'journal|';
 // Slot keys sort chronologically as text; '}' sorts right after '|', closing the prefix range.
 const checkInKey = (slot: string) => `${CHECKIN_PREFIX}${encodeKey(slot)}`;
-
-// The largest instant a JS Date holds, in ms: inverting against it makes newer entries sort first.
-const MAX_TIME_MS = 8_640_000_000_000_000;
-/** `journal|{inverted time, 16 digits}|{id}`: a partition query reads the journal newest first. */
-export const journalKey = (entry: Pick<JournalEntry, 'at' | 'id'>) =>
-  `${JOURNAL_PREFIX}${String(MAX_TIME_MS - Date.parse(entry.at)).padStart(16, '0')}|${encodeKey(entry.id)}`;
 
 const alreadySent = <T>(): Result<T> => fail('conflict', 'This check-in was sent already.');
 const changedMeanwhile = <T>(current?: Versioned<CheckIn>): Result<T> =>
@@ -73,11 +66,10 @@ export function checkInTable(tables: Pick<Tables, 'plans'>): CheckInRepository {
           const res = await plans.updateEntity(row, 'Replace', { etag });
           return ok({ value: valid, etag: res.etag ?? '' });
         }
-        const entry = journalEntrySchema.parse(journal);
-        if (entry.pairId !== valid.pairId) throw new Error('A journal entry belongs to the partition of the check-in it records');
+        if (journal.pairId !== valid.pairId) throw new Error('A journal entry belongs to the partition of the check-in it records');
         const actions: TransactionAction[] = [
           ['update', row, 'Replace', { etag }],
-          ['create', toRow(pk, journalKey(entry), entry, { kind: 'journal', entryKind: entry.kind, visibility: entry.visibility })],
+          ['create', journalRow(journal)],
         ];
         const res = await plans.submitTransaction(actions);
         // Sub-responses come in the order of the actions; the check-in is the first.

@@ -7,6 +7,7 @@ import { feedbackRequest as requestSchema, feedbackResponse as responseSchema, t
 import type { FeedbackRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import type { OpenFeedbackIndex } from './openFeedbackTable';
 import { encodeKey, type Tables } from './tables';
 
 // '}' sorts right after '|', closing a prefix range. 'feedbackresp|' sorts before 'feedback|'
@@ -16,8 +17,13 @@ const requestKey = (requestId: string) => `${REQUEST_PREFIX}${encodeKey(requestI
 const responsePrefix = (requestId: string) => `feedbackresp|${encodeKey(requestId)}|`;
 const responseKey = (requestId: string, respondentId: string) => `${responsePrefix(requestId)}${encodeKey(respondentId)}`;
 
-export function feedbackTable(tables: Pick<Tables, 'plans'>): FeedbackRepository {
+/**
+ * With the open-request index, a new request is filed there first (a hint that may point at
+ * nothing if the request write then fails; the jobs drop it) and a closed one is dropped after.
+ */
+export function feedbackTable(tables: Pick<Tables, 'plans'>, openIndex?: OpenFeedbackIndex): FeedbackRepository {
   const { plans } = tables;
+  const indexRow = (r: FeedbackRequest) => ({ pairId: r.pairId, requestId: r.id, closesOn: r.closesOn });
 
   async function read<T>(schema: ZodType<T, ZodTypeDef, unknown>, pairId: string, rowKey: string): Promise<Versioned<T> | undefined> {
     try {
@@ -48,6 +54,7 @@ export function feedbackTable(tables: Pick<Tables, 'plans'>): FeedbackRepository
 
     async createRequest(value) {
       const valid = requestSchema.parse(value);
+      if (valid.status === 'open') await openIndex?.file(indexRow(valid));
       try {
         const res = await plans.createEntity(requestRow(valid));
         return ok({ value: valid, etag: res.etag ?? '' });
@@ -63,6 +70,7 @@ export function feedbackTable(tables: Pick<Tables, 'plans'>): FeedbackRepository
       const valid = requestSchema.parse(value);
       try {
         const res = await plans.updateEntity(requestRow(valid), 'Replace', { etag });
+        if (valid.status === 'closed') await openIndex?.forget(indexRow(valid));
         return ok({ value: valid, etag: res.etag ?? '' });
       } catch (e) {
         if (isNotFound(e)) return fail('not_found', 'That feedback request no longer exists.');

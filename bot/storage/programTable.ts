@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import { program } from '../../shared/program';
 import type { ProgramRepository } from '../../shared/repositories';
 import { fail, ok } from '../../shared/result';
@@ -35,4 +36,15 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
       }
     },
   };
+}
+
+/** Every program's id and name (a few rows): for choosing a program, e.g. the digest channel's. */
+export async function listProgramNames(tables: Pick<Tables, 'programs'>): Promise<{ id: string; name: string }[]> {
+  const out: { id: string; name: string }[] = [];
+  const rows = tables.programs.listEntities<{ name?: string; data?: string }>({ queryOptions: { filter: odata`RowKey eq ${RK}`, select: ['name', 'data'] } });
+  for await (const row of rows) {
+    const value = fromRow(program, row).value;
+    out.push({ id: value.id, name: value.name });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }

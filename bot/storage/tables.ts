@@ -13,12 +13,19 @@
 //                  {pairId}              "checkin-schedule"              when the pair's next check-in is due; pause, snooze, unreachable
 //                  {pairId}              "feedback|{requestId}"          360 feedback request (behaviors, respondents, close date)
 //                  {pairId}              "feedbackresp|{requestId}|{respondentId}"  one respondent's answer, replaced when they answer again
+//                  {pairId}              "win|{winId}"                   a win (written with its journal entry); the mentee's digest consent
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state
 //   CheckInsDue    {UTC hour of dueAt}   "{dueAt}|{pairId}"              due index: a planned check-in and the sender's lease
 //                  ("2026-11-21T09")                                     on it; a hint, the schedule row is the truth
 //                  "cursor"              "sender"                        oldest hour that may still hold rows (bot/checkins/sender.ts)
+//   OpenFeedback   {closesOn}            "{pairId}|{requestId}"          open 360 requests by close date, so reminders and closing
+//                  ("2026-11-30")                                        read a date range, not every pair; a hint, the request row is the truth
+//   Digest         "channel"             {programId}                     the program channel of the weekly digest (conversation reference)
+//                  {programId}|{monday}  "{pairId}|{winId}"              digest index: a win of that week whose mentee agreed to share it;
+//                                                                        a hint, the win row is the truth (bot/recognition/digestJob.ts)
+//                  {programId}|{monday}  "digest"                        that week's digest: claimed, sent (once per program and week)
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -34,6 +41,8 @@ export const tableNames = {
   conversations: 'Conversations',
   botState: 'BotState',
   checkInsDue: 'CheckInsDue',
+  openFeedback: 'OpenFeedback',
+  digest: 'Digest',
 } as const;
 export type TableName = keyof typeof tableNames;
 

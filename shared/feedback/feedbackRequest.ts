@@ -2,7 +2,7 @@
 // one goal's strategic priority, give an example and a suggestion. Rows live in the pair's partition
 // (see bot/storage/tables.ts); the rules are in feedbackService.ts and feedbackResults.ts.
 import { z } from 'zod';
-import { isoDate, isoInstant, todayIn, type IsoDate } from '../dates';
+import { addDays, isoDate, isoInstant, todayIn, type IsoDate } from '../dates';
 import { limits } from '../limits';
 import { personId } from '../person';
 import { entityId } from '../program';
@@ -68,6 +68,11 @@ export const feedbackRequest = z
     status: feedbackRequestStatus,
     /** Pending respondents are reminded once; this is when. */
     remindedAt: isoInstant.optional(),
+    /** Recorded when the request closes, for the program's response rates. */
+    closedAt: isoInstant.optional(),
+    responseCount: z.number().int().min(0).max(MAX_RESPONDENTS).optional(),
+    /** responses / respondents at closing, 0..1. */
+    responseRate: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type FeedbackRequest = z.infer<typeof feedbackRequest>;
@@ -110,9 +115,29 @@ export const isPastClose = (request: Pick<FeedbackRequest, 'closesOn'>, now: Dat
 export const acceptsResponses = (request: Pick<FeedbackRequest, 'status' | 'closesOn'>, now: Date): boolean =>
   request.status === 'open' && !isPastClose(request, now);
 
-/** The closed version of a request whose date passed, or undefined when nothing is to be done. */
-export function closeIfDue(request: FeedbackRequest, now: Date): FeedbackRequest | undefined {
-  return request.status === 'open' && isPastClose(request, now) ? { ...request, status: 'closed' } : undefined;
+/**
+ * The closed version of a request whose date passed, or undefined when nothing is to be done. With
+ * the responses, the closed request records how many came in (the program's response rates).
+ */
+export function closeIfDue(request: FeedbackRequest, now: Date, responses?: readonly Pick<FeedbackResponse, 'respondentId'>[]): FeedbackRequest | undefined {
+  if (request.status !== 'open' || !isPastClose(request, now)) return undefined;
+  const closed: FeedbackRequest = { ...request, status: 'closed', closedAt: now.toISOString() };
+  if (!responses) return closed;
+  const named = new Set(request.respondents.map((r) => r.personId));
+  const responseCount = new Set(responses.map((r) => r.respondentId).filter((id) => named.has(id))).size;
+  return { ...closed, responseCount, responseRate: Math.round((responseCount / request.respondents.length) * 100) / 100 };
+}
+
+/** Pending respondents are reminded when the close date is this near (in days, UTC). */
+export const REMIND_DAYS_BEFORE_CLOSE = 2;
+/** ...but never on the day they were asked: a reminder right after the request is noise. */
+export const REMIND_NOT_BEFORE_MS = 24 * 3_600_000;
+
+/** Whether it is time for the one reminder (who is pending is `pendingReminders`). */
+export function reminderDue(request: FeedbackRequest, now: Date): boolean {
+  if (request.remindedAt || !acceptsResponses(request, now)) return false;
+  if (now.getTime() - Date.parse(request.createdAt) < REMIND_NOT_BEFORE_MS) return false;
+  return addDays(todayIn('UTC', now), REMIND_DAYS_BEFORE_CLOSE) >= request.closesOn;
 }
 
 /**

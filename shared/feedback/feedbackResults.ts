@@ -108,14 +108,21 @@ export function feedbackResults(request: FeedbackRequest, allResponses: readonly
  * while results are hidden or nobody rated anything.
  */
 export function stakeholderSatisfaction(results: FeedbackResults): number | undefined {
-  if (results.visibility === 'hidden') return undefined;
+  return overallSatisfaction([results]);
+}
+
+/** Stakeholder satisfaction over several requests: every rating shown counts once. */
+export function overallSatisfaction(all: readonly FeedbackResults[]): number | undefined {
   let sum = 0;
   let count = 0;
-  for (const b of results.behaviors) {
-    b.distribution.forEach((n, i) => {
-      sum += n * (i + 1);
-      count += n;
-    });
+  for (const results of all) {
+    if (results.visibility === 'hidden') continue;
+    for (const b of results.behaviors) {
+      b.distribution.forEach((n, i) => {
+        sum += n * (i + 1);
+        count += n;
+      });
+    }
   }
   return count ? round2(sum / count) : undefined;
 }

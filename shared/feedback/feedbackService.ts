@@ -2,6 +2,7 @@
 // answer), the pair reads the results. Each loads what it needs from the pair's partition, asks the
 // policy, validates, and writes with the ETag it read. Card submits arrive more than once (Teams
 // retries a slow invoke), so answering is idempotent: one response row per person, updated.
+import type { FeedbackRequestListView, FeedbackRequestView } from '../api';
 import { todayIn } from '../dates';
 import { authorizeFeedback, authorizePlan, type Actor, type FeedbackRequestParties } from '../policy';
 import { priorityById } from '../program';
@@ -13,11 +14,15 @@ import {
   closeIfDue,
   feedbackAnswer,
   feedbackRequestInput,
+  markReminded,
+  pendingReminders,
+  reminderDue,
   type FeedbackAnswer,
   type FeedbackRequest,
+  type FeedbackRespondent,
   type FeedbackResponse,
 } from './feedbackRequest';
-import { feedbackResults, type FeedbackResults } from './feedbackResults';
+import { feedbackResults, overallSatisfaction, type FeedbackResults } from './feedbackResults';
 
 export interface FeedbackServiceDeps {
   plans: PlanRepository;
@@ -31,6 +36,26 @@ export interface FeedbackServiceDeps {
 export interface FeedbackRequestRef {
   pairId: string;
   requestId: string;
+}
+
+/** What a card about a request shows besides the request: whose it is and on which goal. */
+export interface FeedbackCardContext {
+  request: Versioned<FeedbackRequest>;
+  menteeName: string;
+  goalTitle: string;
+}
+
+/**
+ * What a person holding a request card may see of it: a named respondent gets the request, whether
+ * it still takes answers and their own answer; anyone else learns only that it is not for them.
+ */
+export type RespondentView =
+  | (FeedbackCardContext & { kind: 'respondent'; open: boolean; response?: Versioned<FeedbackResponse> })
+  | { kind: 'not_named' };
+
+/** The one reminder, claimed: who to remind, with what the card shows. */
+export interface ReminderClaim extends FeedbackCardContext {
+  pending: FeedbackRespondent[];
 }
 
 /** `stored`: first answer. `updated`: the person changed their answer. `duplicate`: the same answer again. */
@@ -47,6 +72,20 @@ const partiesOf = (record: PlanRecord, request: FeedbackRequest): FeedbackReques
   mentorId: record.mentorship.value.mentorId,
   respondentIds: request.respondents.map((r) => r.personId),
 });
+
+const contextOf = (record: PlanRecord, request: Versioned<FeedbackRequest>): FeedbackCardContext => ({
+  request,
+  menteeName: record.members.mentee.displayName,
+  goalTitle: record.goals.find((g) => g.value.id === request.value.goalId)?.value.title ?? request.value.goalId,
+});
+
+const viewOf = (context: FeedbackCardContext, responses: readonly Versioned<FeedbackResponse>[]): FeedbackRequestView => ({
+  ...context.request,
+  goalTitle: context.goalTitle,
+  results: feedbackResults(context.request.value, responses.map((r) => r.value)),
+});
+
+const newestFirst = (a: FeedbackRequestView, b: FeedbackRequestView) => b.value.createdAt.localeCompare(a.value.createdAt) || b.value.id.localeCompare(a.value.id);
 
 const sameAnswer = (a: FeedbackAnswer, b: FeedbackAnswer): boolean =>
   a.example === b.example && a.suggestion === b.suggestion && Object.keys(a.ratings).length === Object.keys(b.ratings).length && Object.entries(a.ratings).every(([k, v]) => b.ratings[k] === v);
@@ -66,7 +105,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     return ok(parsed.data);
   }
 
-  return {
+  const service = {
     /** The mentee asks for feedback on one of their active goals. */
     async createRequest(actor: Actor, pairId: string, input: unknown): Promise<Result<Versioned<FeedbackRequest>>> {
       const record = await plans.load(pairId);
@@ -104,8 +143,40 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       return feedback.createRequest(request);
     },
 
+    /** createRequest, answered with the pair's view of the new request and what its card shows. */
+    async ask(actor: Actor, pairId: string, input: unknown): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView }>> {
+      const created = await service.createRequest(actor, pairId, input);
+      if (!created.ok) return created;
+      const record = await plans.load(pairId);
+      if (!record) return noPair();
+      const context = contextOf(record, created.value);
+      return ok({ ...context, view: viewOf(context, []) });
+    },
+
+    /** Every request of the pair with its results, for the mentee and the mentor. */
+    async listRequests(actor: Actor, pairId: string): Promise<Result<FeedbackRequestListView>> {
+      const record = await plans.load(pairId);
+      if (!record) return noPair();
+      const role = authorizePlan(actor, record.mentorship.value, 'view');
+      if (!role.ok) return role;
+      const requests = await feedback.listRequests(pairId);
+      const views = await Promise.all(requests.map(async (r) => viewOf(contextOf(record, r), await feedback.listResponses(pairId, r.value.id))));
+      views.sort(newestFirst);
+      const satisfaction = overallSatisfaction(views.map((v) => v.results));
+      return ok({ requests: views, ...(satisfaction === undefined ? {} : { stakeholderSatisfaction: satisfaction }) });
+    },
+
+    /** What the card shows to the person holding it (the bot's refresh and "change my answer"). */
+    async respondentView(actor: Actor, ref: FeedbackRequestRef): Promise<Result<RespondentView>> {
+      const [record, stored] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId)]);
+      if (!record || !stored) return noRequest();
+      if (!authorizeFeedback(actor, partiesOf(record, stored.value), 'respond').ok) return ok({ kind: 'not_named' });
+      const response = await feedback.getResponse(ref.pairId, ref.requestId, actor.id);
+      return ok({ kind: 'respondent', ...contextOf(record, stored), open: acceptsResponses(stored.value, now()), ...(response ? { response } : {}) });
+    },
+
     /** A named respondent answers; answering again replaces their answer while the request is open. */
-    async respond(actor: Actor, ref: FeedbackRequestRef, input: unknown): Promise<Result<{ response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
+    async respond(actor: Actor, ref: FeedbackRequestRef, input: unknown): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
       const [record, stored] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId)]);
       if (!record || !stored) return noRequest();
       const request = stored.value;
@@ -116,13 +187,13 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       if (!answer.ok) return answer;
       for (let attempt = 1; ; attempt++) {
         const previous = await feedback.getResponse(ref.pairId, request.id, actor.id);
-        if (previous && sameAnswer(previous.value, answer.value)) return ok({ response: previous, outcome: 'duplicate' });
+        if (previous && sameAnswer(previous.value, answer.value)) return ok({ ...contextOf(record, stored), response: previous, outcome: 'duplicate' });
         const at = now().toISOString();
         const response: FeedbackResponse = previous
           ? { ...answer.value, requestId: request.id, respondentId: actor.id, answeredAt: previous.value.answeredAt, updatedAt: at }
           : { ...answer.value, requestId: request.id, respondentId: actor.id, answeredAt: at };
         const written = await feedback.saveResponse(ref.pairId, response, previous?.etag);
-        if (written.ok) return ok({ response: written.value, outcome: previous ? 'updated' : 'stored' });
+        if (written.ok) return ok({ ...contextOf(record, stored), response: written.value, outcome: previous ? 'updated' : 'stored' });
         if (written.error.code !== 'conflict' || attempt >= WRITE_ATTEMPTS) return written;
       }
     },
@@ -137,14 +208,39 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       return ok(feedbackResults(stored.value, responses.map((r) => r.value)));
     },
 
-    /** For the scheduler: closes the request if its date passed. `undefined` when it stays as it is. */
+    /**
+     * For the scheduler: closes the request if its date passed, recording how many answered.
+     * `undefined` when it stays as it is.
+     */
     async closeIfDue(ref: FeedbackRequestRef): Promise<Result<Versioned<FeedbackRequest> | undefined>> {
       const stored = await feedback.getRequest(ref.pairId, ref.requestId);
       if (!stored) return noRequest();
-      const closed = closeIfDue(stored.value, now());
-      return closed ? feedback.updateRequest(closed, stored.etag) : ok(undefined);
+      if (!closeIfDue(stored.value, now())) return ok(undefined);
+      const responses = await feedback.listResponses(ref.pairId, ref.requestId);
+      return feedback.updateRequest(closeIfDue(stored.value, now(), responses.map((r) => r.value))!, stored.etag);
+    },
+
+    /**
+     * For the scheduler: when the one reminder is due, records it (under the ETag read) BEFORE anyone
+     * is reminded, so of two instances only one gets the claim; the other gets `undefined`, as does
+     * a request with nobody pending. A process that dies after the claim reminds nobody: a reminder
+     * is sent at most once.
+     */
+    async claimReminder(ref: FeedbackRequestRef): Promise<Result<ReminderClaim | undefined>> {
+      const stored = await feedback.getRequest(ref.pairId, ref.requestId);
+      if (!stored) return noRequest();
+      if (!reminderDue(stored.value, now())) return ok(undefined);
+      const responses = await feedback.listResponses(ref.pairId, ref.requestId);
+      const pending = pendingReminders(stored.value, responses.map((r) => r.value), now());
+      if (pending.length === 0) return ok(undefined);
+      const marked = await feedback.updateRequest(markReminded(stored.value, now()), stored.etag);
+      if (!marked.ok) return marked.error.code === 'conflict' ? ok(undefined) : marked;
+      const record = await plans.load(ref.pairId);
+      if (!record) return noPair();
+      return ok({ ...contextOf(record, marked.value), pending });
     },
   };
+  return service;
 }
 
 export type FeedbackService = ReturnType<typeof createFeedbackService>;

@@ -26,3 +26,6 @@ export interface RecognitionService {
   /** The mentee gives or withdraws consent to show one win in the digest (If-Match ETag). */
   setWinConsent(actor: Actor, pairId: string, winId: string, etag: string, input: unknown): Promise<Result<Versioned<Win>>>;
 }
+
+export { createRecognitionService, type RecognitionServiceDeps } from './createRecognitionService';
+export type { DigestIndex, DigestEntryRef, JournalRepository, WinRepository } from './recognitionRepositories';
