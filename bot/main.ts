@@ -5,13 +5,15 @@ import { startCheckInTimer } from './checkins/checkInTimer';
 import { ConfigError, parseConfig } from './config';
 import { openEmbeddedStorage } from './dev/embeddedStorage';
 import { seedDemoIfEmpty } from './dev/seedDemo';
+import { startFeedbackTimer } from './feedback/feedbackJobs';
+import { startDigestTimer } from './recognition/digestTimer';
 import { createApp } from './server';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
   const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
-  const { app, repositories, checkIns, log } = await createApp(config, { connectionString, tablePrefix: config.tablePrefix });
+  const { app, repositories, checkIns, feedback, digest, log } = await createApp(config, { connectionString, tablePrefix: config.tablePrefix });
   if (config.seedDemo && (await seedDemoIfEmpty(repositories, new Date()))) log.info('seeded the demo program');
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
     throw e;
   });
   const stopCheckIns = startCheckInTimer(checkIns.sender, config.checkIns.timerSeconds, log);
+  // The same cadence closes 360 requests and sends their one reminder (POST /api/jobs/feedback in Azure).
+  const stopFeedback = startFeedbackTimer(feedback.jobs, config.checkIns.timerSeconds, log);
+  // And checks whether a program's weekly digest of shared wins is due (POST /api/jobs/digest in Azure).
+  const stopDigest = startDigestTimer(digest, config.checkIns.timerSeconds, log);
   const port = (server.address() as { port: number }).port;
   const base = `http://localhost:${port}`;
   console.log(
@@ -45,6 +51,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopCheckIns();
+    stopFeedback();
+    stopDigest();
     server.close();
     server.closeAllConnections();
     await embedded?.close();

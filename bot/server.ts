@@ -8,6 +8,9 @@ import { createCheckInScheduling } from '../shared/checkins/checkInScheduling';
 import { createCheckInService } from '../shared/checkins/checkInService';
 import { createPlanService } from '../shared/plan/planService';
 import { createProgramService } from '../shared/program/programService';
+import { createFeedbackService } from '../shared/feedback/feedbackService';
+import { createPeopleSearch } from '../shared/feedback/peopleSearch';
+import { createRecognitionService } from '../shared/recognition/recognitionService';
 import type { AppConfig } from './config';
 import { devRoutes } from './api/devRoutes';
 import { errorHandler, notFoundApi } from './api/http';
@@ -15,6 +18,12 @@ import { jobRoutes } from './api/jobRoutes';
 import { entraIdentity } from './api/entraIdentity';
 import { developmentIdentity } from './api/identity';
 import { checkInRoutes } from './api/checkInRoutes';
+import { feedbackRoutes } from './api/feedbackRoutes';
+import { createFeedbackDelivery, type FeedbackDeliveryDeps } from './feedback/feedbackDelivery';
+import { createFeedbackJobs } from './feedback/feedbackJobs';
+import { feedbackTable } from './storage/feedbackTable';
+import { openFeedbackTable } from './storage/openFeedbackTable';
+import { winRoutes } from './api/winRoutes';
 import { planRoutes } from './api/planRoutes';
 import { programRoutes } from './api/programRoutes';
 import { requestLog } from './api/requestLog';
@@ -29,7 +38,12 @@ import { checkInTable } from './storage/checkInTable';
 import { conversationTable } from './storage/conversationTable';
 import { peopleTable } from './storage/peopleTable';
 import { planTable } from './storage/planTable';
-import { programTable } from './storage/programTable';
+import { listProgramNames, programTable } from './storage/programTable';
+import { digestIndexTable, digestWeekTable, programChannelTable } from './storage/digestTable';
+import { createDigestJob } from './recognition/digestJob';
+import { cardLinksFor } from './teams/deepLinks';
+import { journalTable } from './storage/journalTable';
+import { winTable } from './storage/winTable';
 import { cachedPeople, cachedPrograms } from './storage/readCache';
 import { ensureTables, openTables, pingStorage, type StorageConnection } from './storage/tables';
 import { createBotEndpoint } from './teams/botEndpoint';
@@ -46,6 +60,8 @@ export interface AppDeps {
   messenger?: ProactiveMessenger;
   /** Clock, randomness and options of the check-in sender (tests make time pass without waiting). */
   checkInSender?: Pick<CheckInSenderDeps, 'clock' | 'random' | 'instanceId' | 'options'>;
+  /** Clock, randomness and options of 360 request delivery (tests make retries instant). */
+  feedbackDelivery?: Pick<FeedbackDeliveryDeps, 'clock' | 'random' | 'options'>;
 }
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
@@ -78,6 +94,16 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const plan = createPlanService({ plans, people, programs, now, newId: randomUUID, onMentorshipChanged: (m) => checkInScheduling.scheduleNext(m) });
   const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
   const programService = createProgramService({ programs });
+  const openFeedback = openFeedbackTable(tables);
+  const feedbackRequests = feedbackTable(tables, openFeedback);
+  const feedback = createFeedbackService({ plans, programs, feedback: feedbackRequests, now, newId: randomUUID });
+  const feedbackDelivery = createFeedbackDelivery({ conversations, messenger, log, ...deps.feedbackDelivery });
+  const feedbackJobs = createFeedbackJobs({ index: openFeedback, feedback: feedbackRequests, service: feedback, delivery: feedbackDelivery, log, now });
+  const wins = winTable(tables);
+  const programChannels = programChannelTable(tables);
+  const digestIndex = digestIndexTable(tables);
+  const recognition = createRecognitionService({ plans, wins, journal: journalTable(tables), digest: digestIndex, now, newId: randomUUID });
+  const digestJob = createDigestJob({ channels: programChannels, programs, index: digestIndex, weeks: digestWeekTable(tables), wins, plans, messenger, log, now, links: cardLinksFor(config) });
   const onInstalled = async (personId: string) => {
     try {
       await checkInScheduling.reachableAgain(personId);
@@ -85,7 +111,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       log.warn('could not resume check-ins after an install', { error: error instanceof Error ? error.message : String(error) });
     }
   };
-  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger } });
+  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger }, feedback: { service: feedback, delivery: feedbackDelivery, plan }, recognition, digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels }, messageExtensions: { plan, plans, feedback } });
 
   const app = express();
   app.disable('x-powered-by');
@@ -107,7 +133,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   app.post('/api/messages', express.json({ limit: '256kb' }), bot.handler);
   // Outside the user API's authentication: a scheduler's shared secret, not a Teams token.
-  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret));
+  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret, feedbackJobs, digestJob));
 
   // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
   const api = express.Router();
@@ -122,6 +148,8 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(planRoutes(plan, config.auth.mode));
   api.use(programRoutes(programService));
   api.use(checkInRoutes(checkInService));
+  api.use(feedbackRoutes({ feedback, people: createPeopleSearch({ people }), delivery: feedbackDelivery }));
+  api.use(winRoutes(recognition));
   api.use('/api', notFoundApi);
   app.use(api);
 
@@ -134,7 +162,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   }
   app.use(errorHandler(log));
 
-  return { app, repositories: { people, programs, plans, conversations, checkInSchedules }, checkIns: { scheduling: checkInScheduling, sender: checkInSender }, tables, log };
+  return { app, repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex }, checkIns: { scheduling: checkInScheduling, sender: checkInSender }, digest: digestJob, feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery }, tables, log };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -2,11 +2,13 @@
 // route: no Teams token opens it, only the shared secret JOBS_SECRET in the X-Jobs-Secret header,
 // compared in constant time. Without a configured secret the route refuses everyone.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { CheckInSender } from '../checkins/sender';
+import type { FeedbackJobs } from '../feedback/feedbackJobs';
+import type { DigestJob } from '../recognition/digestJob';
 import { sendFailure } from './http';
 
-export const jobPaths = { checkIns: '/api/jobs/checkins' } as const;
+export const jobPaths = { checkIns: '/api/jobs/checkins', feedback: '/api/jobs/feedback', digest: '/api/jobs/digest' } as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
 
 // Hashing first gives both sides the same length, so the comparison leaks nothing about it.
@@ -17,19 +19,24 @@ export function hasJobsSecret(presented: string | undefined, secret: string | un
   return timingSafeEqual(digest(presented), digest(secret));
 }
 
-export function jobRoutes(sender: Pick<CheckInSender, 'run'>, secret: string | undefined): Router {
+export function jobRoutes(sender: Pick<CheckInSender, 'run'>, secret: string | undefined, feedback?: Pick<FeedbackJobs, 'run'>, weeklyDigest?: Pick<DigestJob, 'run'>): Router {
   const router = Router();
-  router.post(jobPaths.checkIns, async (req, res, next) => {
+  const job = (run: () => Promise<unknown>): RequestHandler => async (req, res, next) => {
     if (!hasJobsSecret(req.get(JOBS_SECRET_HEADER), secret)) {
       res.set('WWW-Authenticate', 'X-Jobs-Secret');
       return sendFailure(res, { code: 'unauthenticated', message: 'This job needs the scheduler secret.' });
     }
     try {
-      const report = await sender.run();
+      const report = await run();
       res.json(report);
     } catch (error) {
       next(error);
     }
-  });
+  };
+  router.post(jobPaths.checkIns, job(() => sender.run()));
+  // Closing 360 requests and their one reminder.
+  if (feedback) router.post(jobPaths.feedback, job(() => feedback.run()));
+  // The weekly digest of shared wins to each program channel (posts only when one is due).
+  if (weeklyDigest) router.post(jobPaths.digest, job(() => weeklyDigest.run()));
   return router;
 }

@@ -60,10 +60,29 @@ export interface ChoiceSetInput extends InputBase {
   choices: { title: string; value: string }[];
   style?: 'compact' | 'expanded';
   placeholder?: string;
+  /** For a multi-select, the chosen values joined by commas (as the client sends them back). */
   value?: string;
+  isMultiSelect?: boolean;
+  /** Teams' people picker: choices come from the tenant directory (values are Entra object ids). */
+  'choices.data'?: { type: 'Data.Query'; dataset: 'graph.microsoft.com/users' };
 }
 
-export type CardInput = TextInput | NumberInput | ChoiceSetInput;
+export interface DateInput extends InputBase {
+  type: 'Input.Date';
+  /** `YYYY-MM-DD`, as the client also sends it back. */
+  value?: string;
+  min?: string;
+  max?: string;
+}
+
+/** Sends "true" or "false" (the defaults of valueOn / valueOff). */
+export interface ToggleInput extends InputBase {
+  type: 'Input.Toggle';
+  title: string;
+  value?: 'true' | 'false';
+}
+
+export type CardInput = TextInput | NumberInput | ChoiceSetInput | DateInput | ToggleInput;
 
 /** Buttons inside the body, next to what they act on (the card's own actions sit at its end). */
 export interface ActionSet {
@@ -89,6 +108,17 @@ export interface ExecuteAction {
   style?: 'positive' | 'destructive';
 }
 
+/**
+ * Dialogs (message extension task modules) only: the client sends `data` merged with the inputs to
+ * the bot as the dialog's submit. Cards in a conversation use Action.Execute instead.
+ */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data?: Record<string, string>;
+  style?: 'positive' | 'destructive';
+}
+
 export type CardAction = OpenUrlAction | ExecuteAction;
 
 export interface AdaptiveCard {
@@ -101,6 +131,13 @@ export interface AdaptiveCard {
   fallbackText?: string;
   /** Teams renders the card across the chat's width instead of a narrow bubble. */
   msteams?: { width: 'Full' };
+  /** Universal Actions: the listed users' clients ask the bot for their own view of the card (at most 60). */
+  refresh?: { action: ExecuteAction; userIds?: string[] };
+}
+
+/** A dialog's card: its buttons submit the dialog (Action.Submit), nothing else. */
+export interface DialogCard extends Omit<AdaptiveCard, 'actions'> {
+  actions: SubmitAction[];
 }
 
 export function adaptiveCard(body: CardElement[], actions: CardAction[], fallbackText: string): AdaptiveCard {

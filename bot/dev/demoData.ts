@@ -9,6 +9,7 @@ import type { Agreement, Mentorship } from '../../shared/mentorship';
 import type { Milestone } from '../../shared/milestone';
 import type { Person } from '../../shared/person';
 import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
+import type { Win } from '../../shared/recognition/win';
 
 export const DEMO_PROGRAM_ID = 'demo-program';
 
@@ -60,6 +61,8 @@ export interface DemoPair {
   goals: Goal[];
   milestones: Milestone[];
   activities: DevelopmentActivity[];
+  /** Wins in the plan; one shared in the program's weekly digest by its mentee. */
+  wins: Win[];
 }
 
 export function demoPairs(now: Date): DemoPair[] {
@@ -71,6 +74,7 @@ export function demoPairs(now: Date): DemoPair[] {
   });
   const alex = demoPeople.menteeAlex;
   const sam = demoPeople.menteeSam;
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
   return [
     {
       mentee: alex,
@@ -108,6 +112,10 @@ export function demoPairs(now: Date): DemoPair[] {
         { id: 'alex-a2', goalId: 'alex-eval', kind: 'targeted_learning', title: 'Course: evaluating LLM applications', notes: 'Internal academy, 6 hours.', status: 'planned', dueDate: addDays(today, 40) },
         { id: 'alex-a3', goalId: 'alex-eval', kind: 'cross_functional_exposure', title: 'Sit with the support team for a day', notes: '', status: 'done' },
       ],
+      wins: [
+        { id: 'alex-win-1', pairId: demoPairIds.alex, goalId: 'alex-oncall', text: 'Ran the post-incident review for the payments outage: calm, clear, and every follow-up had an owner by the end.', recognizedBy: demoPeople.mentor.id, at: daysAgo(3), shareInDigest: true },
+        { id: 'alex-win-2', pairId: demoPairIds.alex, goalId: 'alex-eval', text: 'Labelled the first 120 real support tickets for the evaluation set.', recognizedBy: alex.id, at: daysAgo(10), shareInDigest: false },
+      ],
     },
     {
       mentee: sam,
@@ -123,6 +131,9 @@ export function demoPairs(now: Date): DemoPair[] {
       ],
       milestones: [{ id: 'sam-m1', goalId: 'sam-stakeholders', title: 'Draft the first review deck', dueDate: addDays(today, 21), done: false }],
       activities: [{ id: 'sam-a1', goalId: 'sam-stakeholders', kind: 'networking', title: 'Meet each product lead one to one', notes: '', status: 'planned' }],
+      wins: [
+        { id: 'sam-win-1', pairId: demoPairIds.sam, goalId: 'sam-stakeholders', text: 'Drafted an agenda for the metrics review that ends in decisions, not just charts.', recognizedBy: demoPeople.mentor.id, at: daysAgo(1), shareInDigest: false },
+      ],
     },
   ];
 }

@@ -6,6 +6,8 @@ import { checkInScheduleTable } from '../storage/checkInScheduleTable';
 import { peopleTable } from '../storage/peopleTable';
 import { planTable } from '../storage/planTable';
 import { programTable } from '../storage/programTable';
+import { digestIndexTable } from '../storage/digestTable';
+import { winTable } from '../storage/winTable';
 import { openEmbeddedStorage } from './embeddedStorage';
 import { seedDemo } from './seedDemo';
 
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     await ensureTables(tables);
     const deleted = await clear(tables);
     const checkInSchedules = checkInScheduleTable(tables, checkInDueTable(tables));
-    await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans: planTable(tables), checkInSchedules }, new Date());
+    await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans: planTable(tables), checkInSchedules, wins: winTable(tables), digest: digestIndexTable(tables) }, new Date());
     console.log(`Demo data reset: removed ${deleted} rows and seeded the demo program again.`);
   } finally {
     await embedded?.close();

@@ -4,6 +4,9 @@ import { summarizePerson } from '../../shared/person';
 import { diffGoal } from '../../shared/plan/goalRevisions';
 import type { CheckInScheduleRepository, PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
 import { todayIn } from '../../shared/dates';
+import { firstLine } from '../../shared/recognition/createRecognitionService';
+import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
+import { digestWeekOf } from '../../shared/recognition/weeklyDigest';
 import { DEMO_PROGRAM_ID, demoPairs, demoPeople, demoProgram } from './demoData';
 
 interface SeedTargets {
@@ -12,6 +15,9 @@ interface SeedTargets {
   plans: PlanRepository;
   /** With it, every active demo pair gets its check-in schedule. */
   checkInSchedules?: CheckInScheduleRepository;
+  /** With them, the demo pairs get their wins (each with its journal entry; shared ones filed for the digest). */
+  wins?: WinRepository;
+  digest?: Pick<DigestIndex, 'file'>;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -21,7 +27,7 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
   return true;
 }
 
-export async function seedDemo({ people, programs, plans, checkInSchedules }: SeedTargets, now: Date): Promise<void> {
+export async function seedDemo({ people, programs, plans, checkInSchedules, wins, digest }: SeedTargets, now: Date): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
   for (const pair of demoPairs(now)) {
     const created = await plans.createPair(pair.mentorship, { mentor: summarizePerson(demoPeople.mentor), mentee: summarizePerson(pair.mentee) });
@@ -35,6 +41,12 @@ export async function seedDemo({ people, programs, plans, checkInSchedules }: Se
       ...pair.milestones.map((m) => plans.createMilestone(pair.mentorship.id, m)),
       ...pair.activities.map((a) => plans.createActivity(pair.mentorship.id, a)),
     ]);
+    for (const win of wins ? pair.wins : []) {
+      const byName = win.recognizedBy === demoPeople.mentor.id ? demoPeople.mentor.displayName : pair.mentee.displayName;
+      if (win.shareInDigest) await digest?.file({ programId: DEMO_PROGRAM_ID, week: digestWeekOf(win.at), pairId: win.pairId, winId: win.id });
+      const res = await wins!.create(win, { id: `${win.id}-journal`, pairId: win.pairId, kind: 'win', at: win.at, authorId: win.recognizedBy, visibility: 'pair', menteeConsented: false, summary: firstLine(`${byName} recognized a win: ${win.text}`), winId: win.id, goalId: win.goalId });
+      if (!res.ok) throw new Error(`Seeding win ${win.id}: ${res.error.message}`);
+    }
     if (checkInSchedules && pair.mentorship.status === 'active') {
       const scheduled = await createCheckInScheduling({ plans, schedules: checkInSchedules, now: () => now }).scheduleNext(pair.mentorship);
       if (!scheduled.ok) throw new Error(`Scheduling check-ins of ${pair.mentorship.id}: ${scheduled.error.message}`);

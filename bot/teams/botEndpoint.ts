@@ -6,16 +6,23 @@ import type { RequestHandler } from 'express';
 import type { CheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { CheckInService } from '../../shared/checkins/checkInService';
 import type { PlanService } from '../../shared/plan/planService';
-import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
+import type { RecognitionService } from '../../shared/recognition/recognitionService';
+import type { ConversationRepository, PeopleRepository, PlanRepository } from '../../shared/repositories';
+import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
 import { registerCheckInActions } from './checkInActions';
+import type { FeedbackCardDelivery } from '../feedback/feedbackDelivery';
+import { registerFeedbackActions } from './feedbackActions';
+import { registerFeedbackCommand } from './feedbackCommand';
 import { cardLinksFor } from './deepLinks';
+import { onTeamInstalled, registerDigestChannelActions, type DigestChannelDeps } from './digestChannel';
 import { onMembersAdded } from './installation';
-import { registerMessageRoutes } from './messages';
+import { named, registerMessageRoutes } from './messages';
+import { messageExtensionApology, registerMessageExtensions } from './messageExtensions';
 import { tableStateStorage } from './tableStateStorage';
 
 export interface BotEndpointDeps {
@@ -30,6 +37,14 @@ export interface BotEndpointDeps {
   onInstalled?: (personId: string) => Promise<void>;
   /** Check-in answers, comments and the `check in` / `plan` commands; without them only `help`. */
   checkIns?: { service: CheckInService; scheduling: CheckInScheduling; plan: PlanService; messenger: ProactiveMessenger };
+  /** 360 request cards (answers, per-user views) and the `ask for feedback` command. */
+  feedback?: { service: FeedbackService; delivery: FeedbackCardDelivery; plan: PlanService };
+  /** Wins and mentor feedback notes (the message extension records them through it). */
+  recognition?: RecognitionService;
+  /** The program channel of the weekly digest, chosen on a card when the app is added to a team. */
+  digestChannel?: Pick<DigestChannelDeps, 'programs' | 'programNames' | 'channels'>;
+  /** The message extension (with `recognition`): plans to pick from, and 360 requests to create. */
+  messageExtensions?: { plan: PlanService; plans: Pick<PlanRepository, 'pairsOf'>; feedback: Pick<FeedbackService, 'createRequest'>; membersBudgetMs?: number };
 }
 
 export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHandler } {
@@ -38,6 +53,8 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
   adapter.onTurnError = async (context, error) => {
     // Logged without the user's text; the user gets a plain apology, never the error itself.
     log.error('bot turn failed', { activityType: context.activity.type, error: error instanceof Error ? error.stack : String(error) });
+    const apology = messageExtensionApology(context);
+    if (apology) await context.sendActivity(apology);
     if (context.activity.type !== 'message') return;
     try {
       await context.sendActivity(en.replies.somethingWentWrong);
@@ -53,14 +70,25 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     removeRecipientMention: true,
   });
   const links = cardLinksFor(config);
-  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log, onInstalled: deps.onInstalled }));
+  const digestChannel = deps.digestChannel && { ...deps.digestChannel, people: deps.people, mode: config.mode, now: deps.now ?? (() => new Date()), log };
+  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log, onInstalled: deps.onInstalled, onTeamInstalled: digestChannel && onTeamInstalled(digestChannel) }));
+  if (digestChannel) registerDigestChannelActions(app, digestChannel);
   const mode = config.mode;
+  if (deps.feedback) {
+    // Before the message routes: their catch-all would take `ask for feedback`.
+    const { service, delivery, plan } = deps.feedback;
+    registerFeedbackActions(app, { feedback: service, people: deps.people, mode, log });
+    registerFeedbackCommand(app, named('ask for feedback'), { feedback: service, delivery, plan, people: deps.people, mode, authMode: config.auth.mode, log, now: deps.now ?? (() => new Date()) });
+  }
   if (deps.checkIns) {
     const { service, scheduling, plan, messenger } = deps.checkIns;
     registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log });
     registerMessageRoutes(app, links, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode });
   } else {
     registerMessageRoutes(app, links);
+  }
+  if (deps.messageExtensions && deps.recognition) {
+    registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now: deps.now ?? (() => new Date()) });
   }
 
   const handler: RequestHandler = async (req, res) => {

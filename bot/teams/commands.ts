@@ -1,6 +1,6 @@
 // The commands the bot understands, by name. Messages are routed on these names (never on words
 // found somewhere in the text); the manifest's commandLists and the help card list the same ones.
-export const botCommands = ['help', 'check in', 'plan', 'pause', 'resume', 'snooze'] as const;
+export const botCommands = ['help', 'check in', 'plan', 'pause', 'resume', 'snooze', 'ask for feedback'] as const;
 export type BotCommand = (typeof botCommands)[number];
 
 // Longest names first, so a name that starts with another command's name still wins.

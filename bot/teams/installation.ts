@@ -1,6 +1,7 @@
-// The app was installed in someone's personal scope: Teams sends a conversationUpdate whose
+// The app was installed: in someone's personal scope Teams sends a conversationUpdate whose
 // membersAdded holds the bot. Keep the conversation reference (the only way to message that person
-// later, for check-ins) and greet them with the welcome card.
+// later, for check-ins) and greet them with the welcome card. Added to a team, the bot offers the
+// program channel choice instead (digestChannel.ts).
 import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
 import { personId } from '../../shared/person';
 import type { ConversationRepository } from '../../shared/repositories';
@@ -17,13 +18,16 @@ export interface InstallationDeps {
   log: Logger;
   /** Told once the conversation is stored (check-ins resume for someone who had removed the app). */
   onInstalled?: (personId: string) => Promise<void>;
+  /** The app was added to a team: the bot offers to post the program's weekly digest in one of its channels. */
+  onTeamInstalled?: (context: TurnContext) => Promise<void>;
 }
 
 export function onMembersAdded(deps: InstallationDeps) {
   return async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
     const botWasAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
-    // The manifest installs the bot in personal scope only; a group or channel add is not ours to greet.
+    if (botWasAdded && isTeam(activity)) return deps.onTeamInstalled?.(context);
+    // Personal scope is where people are greeted; a group chat add is not ours to greet.
     if (!botWasAdded || !isPersonal(activity)) return;
 
     const id = personIdOf(activity.from, deps.mode);
@@ -45,6 +49,12 @@ export function onMembersAdded(deps: InstallationDeps) {
     }
     await context.sendActivity(cardMessage(welcomeCard({ displayName: activity.from?.name, links: deps.links })));
   };
+}
+
+/** Added to a team: Teams sends the add in the team's General channel, with the team in channelData. */
+function isTeam(activity: Activity): boolean {
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
+  return activity.conversation.conversationType === 'channel' && typeof team?.id === 'string';
 }
 
 function isPersonal(activity: Activity): boolean {

@@ -19,7 +19,7 @@ import { botCommands, commandOf, type BotCommand } from './commands';
 import { runScheduleCommand } from './scheduleCommands';
 
 const isMessage = (context: TurnContext) => context.activity.type === ActivityTypes.Message;
-const named = (command: BotCommand) => async (context: TurnContext) => isMessage(context) && commandOf(context.activity.text) === command;
+export const named = (command: BotCommand) => async (context: TurnContext) => isMessage(context) && commandOf(context.activity.text) === command;
 
 /** What the commands beyond `help` need; without it only `help` and the catch-all are registered. */
 export interface CommandDeps {

@@ -12,6 +12,7 @@ import { manifestSchemaErrors } from '../../appPackage/manifestSchema';
 import { en } from '../../bot/cards/strings';
 import { botCommands } from '../../bot/teams/commands';
 import { PLAN_TAB_ENTITY_ID } from '../../bot/teams/deepLinks';
+import { meCommands, MY_GOALS_SEARCH_PARAMETER } from '../../bot/teams/messageExtensionCommands';
 
 let outDir: string;
 let built: BuiltPackage;
@@ -73,10 +74,33 @@ describe('app package (local)', () => {
 
   it('lists the bot’s commands, with the help card’s descriptions, in personal scope', () => {
     expect(manifest.bots).toHaveLength(1);
-    expect(manifest.bots[0]).toMatchObject({ botId: '00000000-0000-0000-0000-000000000000', scopes: ['personal'] });
+    // Personal for check-ins; team for the weekly digest in a program channel; group chats for feedback requests.
+    expect(manifest.bots[0]).toMatchObject({ botId: '00000000-0000-0000-0000-000000000000', scopes: ['personal', 'team', 'groupChat'] });
     expect(manifest.bots[0].commandLists).toEqual([
       { scopes: ['personal'], commands: botCommands.map((command) => ({ title: command, description: en.commands[command] })) },
     ]);
+  });
+
+  it('declares the message extension the bot handles, with the texts the bot uses', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    const commands = Object.fromEntries(extension.commands.map((c: any) => [c.id, c]));
+    expect(Object.keys(commands).sort()).toEqual(Object.values(meCommands).sort());
+    for (const id of Object.values(meCommands)) {
+      expect(commands[id]).toMatchObject({ title: en.messageExtension.commands[id].title, description: en.messageExtension.commands[id].description });
+    }
+    for (const id of [meCommands.sendFeedback, meCommands.recognizeWin, meCommands.requestFeedback]) expect(commands[id]).toMatchObject({ type: 'action', fetchTask: true });
+    expect(commands[meCommands.sendFeedback].context).toEqual(['compose', 'commandBox', 'message']);
+    expect(commands[meCommands.myGoals]).toMatchObject({
+      type: 'query',
+      initialRun: true,
+      parameters: [{ name: MY_GOALS_SEARCH_PARAMETER, title: en.messageExtension.searchParameter.title, description: en.messageExtension.searchParameter.description }],
+    });
+  });
+
+  it('unfurls links to the app’s own host only', () => {
+    expect(manifest.composeExtensions[0].messageHandlers).toEqual([{ type: 'link', value: { domains: manifest.validDomains } }]);
   });
 
   it('asks Teams for an SSO token for the app registration, under the bot-bound identifier URI', () => {

@@ -78,6 +78,8 @@ async function programSettings() {
   return { settings, etag: res.body.etag as string };
 }
 
+const feedbackRequestBody = () => ({ goalId, respondents: [{ personId: 'c0000000-0000-4000-8000-0000000000aa', displayName: 'Matrix Guest', relation: 'customer' }], closesOn: inAWeek() });
+
 const hidden: Row['denied'] = { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 404 };
 
 const matrix: Record<string, Row> = {
@@ -161,6 +163,48 @@ const matrix: Record<string, Row> = {
     owner: 'mentee',
     request: async () => ({ path: jobPaths.checkIns }),
     ok: 401,
+  },
+  'POST /api/jobs/feedback': { owner: 'mentee', request: async () => ({ path: jobPaths.feedback }), ok: 401 },
+  'POST /api/jobs/digest': { owner: 'mentee', request: async () => ({ path: jobPaths.digest }), ok: 401 },
+  'GET /api/pairs/:pairId/wins': { owner: 'mentee', request: async () => ({ path: pathFor(paths.wins, { pairId }) }), ok: 200, denied: hidden },
+  'POST /api/pairs/:pairId/wins': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.wins, { pairId }), body: { text: `Matrix win ${Math.random()}`, goalId } }),
+    ok: 201,
+    denied: hidden,
+  },
+  'PATCH /api/pairs/:pairId/wins/:winId': {
+    owner: 'mentee',
+    request: async () => {
+      const created = await asMentee('POST', { path: pathFor(paths.wins, { pairId }), body: { text: `Matrix win ${Math.random()}` } });
+      return { path: pathFor(paths.win, { pairId, winId: created.body.value.id }), body: { shareInDigest: true }, etag: created.body.etag as string };
+    },
+    ok: 200,
+    denied: hidden,
+  },
+  'GET /api/people': {
+    owner: 'mentee',
+    request: async () => ({ path: `${paths.people}?search=a` }),
+    ok: 200,
+    // Anyone the app knows may look for people to ask; someone it does not know learns nothing.
+    denied: { stranger: 404, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
+  'GET /api/pairs/:pairId/feedback-requests': { owner: 'mentee', request: async () => ({ path: pathFor(paths.feedbackRequests, { pairId }) }), ok: 200, denied: hidden },
+  'POST /api/pairs/:pairId/feedback-requests': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.feedbackRequests, { pairId }), body: feedbackRequestBody() }),
+    ok: 201,
+    denied: hidden,
+  },
+  'GET /api/pairs/:pairId/feedback-requests/:requestId/results': {
+    owner: 'mentee',
+    request: async () => {
+      const created = await asMentee('POST', { path: pathFor(paths.feedbackRequests, { pairId }), body: feedbackRequestBody() });
+      return { path: pathFor(paths.feedbackResults, { pairId, requestId: created.body.request.value.id }) };
+    },
+    ok: 200,
+    // Respondents answer in the card; the results are the pair's.
+    denied: hidden,
   },
 };
 

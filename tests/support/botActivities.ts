@@ -73,3 +73,42 @@ export function cardActionActivity(o: ActivityOptions & { verb: string; data: Re
     value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
   };
 }
+
+/** A message extension invoke as Teams sends it (`composeExtension/*`), from the compose box of the conversation. */
+export function composeExtensionActivity(o: ActivityOptions & { name: string; value: Record<string, unknown> }) {
+  return { ...base('invoke', o), name: o.name, value: o.value };
+}
+
+/** Opening an action command's dialog; `messageText` when it was started from a message's "..." menu. */
+export function fetchTaskActivity(o: ActivityOptions & { commandId: string; messageText?: string }) {
+  const fromMessage = o.messageText !== undefined;
+  return composeExtensionActivity({
+    ...o,
+    name: 'composeExtension/fetchTask',
+    value: {
+      commandId: o.commandId,
+      commandContext: fromMessage ? 'message' : 'compose',
+      context: { theme: 'default' },
+      ...(fromMessage ? { messagePayload: { id: '1700000000000', body: { contentType: 'html', content: o.messageText } } } : {}),
+    },
+  });
+}
+
+/** A dialog's Action.Submit: its data merged with the dialog's input values. */
+export function submitActionActivity(o: ActivityOptions & { commandId: string; data: Record<string, unknown> }) {
+  return composeExtensionActivity({ ...o, name: 'composeExtension/submitAction', value: { commandId: o.commandId, commandContext: 'compose', context: { theme: 'default' }, data: o.data } });
+}
+
+/** A search command's query; `initialRun` is what Teams sends when the pane opens, before anything is typed. */
+export function queryActivity(o: ActivityOptions & { commandId: string; parameters: { name: string; value: string }[]; skip?: number; count?: number }) {
+  return composeExtensionActivity({
+    ...o,
+    name: 'composeExtension/query',
+    value: { commandId: o.commandId, parameters: o.parameters, queryOptions: { skip: o.skip ?? 0, count: o.count ?? 25 } },
+  });
+}
+
+/** A link pasted into the compose box, for the app whose manifest names its domain. */
+export function queryLinkActivity(o: ActivityOptions & { url: string }) {
+  return composeExtensionActivity({ ...o, name: 'composeExtension/queryLink', value: { url: o.url } });
+}

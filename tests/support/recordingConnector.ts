@@ -25,6 +25,17 @@ export interface ConnectorFailure {
   code?: string;
 }
 
+/** A member as the connector lists it (`TeamsChannelAccount`). */
+export interface ConnectorMember {
+  /** `29:...` for people, `28:...` for bots. */
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  /** `user` or `guest`. */
+  userRole?: string;
+}
+
 /** Decides per POST of an activity whether it fails; undefined: answered normally. */
 export type ConnectorResponder = (request: ConnectorRequest) => ConnectorFailure | undefined;
 
@@ -38,6 +49,13 @@ export interface RecordingConnector {
   messages(): any[];
   /** The message activities the connector accepted (2xx): what a person would see. */
   delivered(): ConnectorRequest[];
+  /**
+   * What `GET /v3/conversations/:id/pagedmembers` answers for a conversation: its members (paged as
+   * asked), or a failure (e.g. 403 BotNotInConversationRoster). A conversation never set answers 404.
+   */
+  setMembers(conversationId: string, members: ConnectorMember[] | ConnectorFailure): void;
+  /** What `GET /v3/teams/:teamId/conversations` lists for a team (the General channel's id is the team's, with no name). Unset teams answer 404. */
+  setTeamChannels(teamId: string, channels: { id: string; name?: string }[]): void;
   /** Makes POSTs of activities fail as `responder` says (replaces the previous one; undefined: none fail). */
   failWith(responder: ConnectorResponder | undefined): void;
   clear(): void;
@@ -79,6 +97,29 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     record(req, String(req.params.activityId));
     res.status(200).json({ id: String(req.params.activityId) });
   });
+  const membersByConversation = new Map<string, ConnectorMember[] | ConnectorFailure>();
+  app.get('/v3/conversations/:conversationId/pagedmembers', (req, res, next) => {
+    const members = membersByConversation.get(String(req.params.conversationId));
+    if (members === undefined) return next();
+    const entry = record(req);
+    if (!Array.isArray(members)) {
+      entry.status = members.status;
+      res.status(members.status).set(members.headers ?? {}).json({ error: { code: members.code ?? 'ServiceError', message: 'Programmed failure' } });
+      return;
+    }
+    const pageSize = Math.max(1, Number(req.query.pageSize) || 50);
+    const start = Number(req.query.continuationToken) || 0;
+    const end = start + pageSize;
+    entry.status = 200;
+    res.status(200).json({ members: members.slice(start, end), ...(end < members.length ? { continuationToken: String(end) } : {}) });
+  });
+  const channelsByTeam = new Map<string, { id: string; name?: string }[]>();
+  app.get('/v3/teams/:teamId/conversations', (req, res, next) => {
+    const channels = channelsByTeam.get(String(req.params.teamId));
+    if (channels === undefined) return next();
+    record(req).status = 200;
+    res.status(200).json({ conversations: channels });
+  });
   app.use((req, res) => {
     record(req);
     res.status(404).json({ error: { code: 'NotImplemented', message: `The recording connector has no ${req.method} ${req.path}` } });
@@ -94,6 +135,12 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     sent: () => requests.filter((r) => r.method === 'POST').map((r) => r.body),
     messages: () => requests.filter((r) => r.method === 'POST' && r.body?.type === 'message').map((r) => r.body),
     delivered: () => requests.filter((r) => r.method === 'POST' && r.body?.type === 'message' && r.status !== undefined && r.status < 300),
+    setMembers: (conversationId, members) => {
+      membersByConversation.set(conversationId, members);
+    },
+    setTeamChannels: (teamId, channels) => {
+      channelsByTeam.set(teamId, channels);
+    },
     failWith: (next) => {
       responder = next;
     },

@@ -1,0 +1,126 @@
+// The program channel of the weekly digest. When the app is added to a team, the bot posts a card
+// in the team's General channel; a program manager picks the channel there (Action.Execute). The
+// team and tenant come from the activity, never the card; the chosen channel must be one the
+// connector lists for the team.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { TeamsInfo, TurnContext, type Activity, type ChannelInfo } from 'botbuilder';
+import { z } from 'zod';
+import { entityId } from '../../shared/program';
+import { setProgramChannel, type ProgramChannelRepository } from '../../shared/recognition/programChannel';
+import type { PeopleRepository, ProgramRepository } from '../../shared/repositories';
+import type { AdaptiveCard } from '../cards/adaptiveCard';
+import {
+  channelTitle,
+  DIGEST_CHANNEL_INPUT,
+  DIGEST_PROGRAM_INPUT,
+  digestChannelCard,
+  digestChannelNotManagerCard,
+  digestChannelSetCard,
+  digestChannelVerbs,
+  type TeamChannelChoice,
+} from '../cards/digestChannelCard';
+import { refusedCard } from '../cards/refusedCard';
+import { en } from '../cards/strings';
+import type { Logger } from '../log';
+import { actorOf } from './botActor';
+import { cardMessage } from './cardMessage';
+
+export interface DigestChannelDeps {
+  programs: Pick<ProgramRepository, 'get'>;
+  /** Every program's id and name, to choose from. */
+  programNames: () => Promise<{ id: string; name: string }[]>;
+  channels: ProgramChannelRepository;
+  people: PeopleRepository;
+  mode: 'development' | 'production';
+  now: () => Date;
+  log: Logger;
+}
+
+const choice = z.object({ [DIGEST_CHANNEL_INPUT]: z.string().min(1).max(256), [DIGEST_PROGRAM_INPUT]: entityId }).passthrough();
+
+const teamIdOf = (activity: Activity): string | undefined => {
+  const id = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
+
+const tenantIdOf = (activity: Activity): string => {
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : '');
+};
+
+/** The team's channels; when the connector cannot list them, the one the card was posted in. */
+async function teamChannels(context: TurnContext, teamId: string, log: Logger): Promise<TeamChannelChoice[]> {
+  try {
+    const listed = await TeamsInfo.getTeamChannels(context, teamId);
+    const channels = listed.filter((c): c is ChannelInfo & { id: string } => typeof c.id === 'string' && c.id !== '').map((c) => ({ id: c.id, ...(c.name ? { name: c.name } : {}) }));
+    if (channels.length > 0) return channels;
+  } catch (error) {
+    log.warn('could not list the team’s channels', { error: error instanceof Error ? error.message : String(error) });
+  }
+  // The General channel's id is the team's id.
+  return [{ id: teamId }];
+}
+
+/** The channel's conversation reference: a proactive send to it starts a new post in the channel. */
+function channelReference(activity: Activity, channelId: string): Record<string, unknown> {
+  const reference = TurnContext.getConversationReference(activity);
+  const conversation = { id: channelId, conversationType: 'channel', isGroup: true, tenantId: tenantIdOf(activity) };
+  const { user: _user, activityId: _activityId, ...rest } = reference;
+  return JSON.parse(JSON.stringify({ ...rest, conversation })) as Record<string, unknown>;
+}
+
+export function onTeamInstalled(deps: DigestChannelDeps) {
+  return async (context: TurnContext): Promise<void> => {
+    const teamId = teamIdOf(context.activity);
+    if (!teamId) return;
+    const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
+    deps.log.info('app added to a team', { channels: channels.length, programs: programs.length });
+    await context.sendActivity(cardMessage(digestChannelCard({ channels, programs })));
+  };
+}
+
+export function registerDigestChannelActions(app: Application<TurnState>, deps: DigestChannelDeps): void {
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(digestChannelVerbs.setChannel, async (context, _state, data): Promise<AdaptiveCard> => {
+    try {
+      const activity = context.activity;
+      const teamId = teamIdOf(activity);
+      if (!teamId) return refusedCard(en.digestChannel.notInTeam);
+      const actor = await actorOf(context, deps.people, deps.mode);
+      if (!actor) return refusedCard(en.replies.notIdentified);
+      const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
+      const parsed = choice.safeParse(data);
+      const chosen = parsed.success ? channels.find((c) => c.id === parsed.data[DIGEST_CHANNEL_INPUT]) : undefined;
+      const program = parsed.success ? programs.find((p) => p.id === parsed.data[DIGEST_PROGRAM_INPUT]) : undefined;
+      if (!parsed.success || !chosen || !program) return digestChannelCard({ channels, programs, problem: en.digestChannel.unknownChannel });
+
+      const channelName = channelTitle(chosen);
+      const saved = await setProgramChannel({ programs: deps.programs, channels: deps.channels }, actor, {
+        programId: program.id,
+        teamId,
+        channelId: chosen.id,
+        channelName,
+        tenantId: tenantIdOf(activity),
+        serviceUrl: activity.serviceUrl,
+        reference: channelReference(activity, chosen.id),
+        setBy: actor.id,
+        setAt: deps.now().toISOString(),
+      });
+      if (!saved.ok) {
+        if (saved.error.code === 'forbidden') return digestChannelNotManagerCard();
+        return refusedCard(saved.error.message);
+      }
+      deps.log.info('digest channel chosen', { programId: program.id });
+      const done = digestChannelSetCard({ programName: program.name, channelName, setByName: activity.from?.name });
+      // The answer replaces the card for the manager; the team sees the choice made, not a stale picker.
+      if (activity.replyToId) {
+        await context.updateActivity({ ...cardMessage(done), id: activity.replyToId }).catch((error: unknown) => {
+          deps.log.warn('could not update the digest channel card for everyone', { error: error instanceof Error ? error.message : String(error) });
+        });
+      }
+      return done;
+    } catch (error) {
+      deps.log.error('digest channel action failed', { error: error instanceof Error ? error.stack : String(error) });
+      return refusedCard(en.replies.somethingWentWrong);
+    }
+  });
+}

@@ -1,0 +1,111 @@
+// The 360 request card's Universal Actions: a respondent's answer, their own view of a card posted
+// into a group chat (refresh), and "change my answer". Each answers inside the invoke with the card
+// that replaces the one clicked: the thank-you summary, the form again with what to fix, or a
+// polite card for someone the request does not name or a request that closed.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { FeedbackRequestRef, FeedbackService, RespondentView } from '../../shared/feedback/feedbackService';
+import type { Actor } from '../../shared/policy';
+import { entityId } from '../../shared/program';
+import type { PeopleRepository } from '../../shared/repositories';
+import type { Failure } from '../../shared/result';
+import type { AdaptiveCard } from '../cards/adaptiveCard';
+import {
+  answerFromFeedbackInputs,
+  feedbackCardValues,
+  feedbackClosedCard,
+  feedbackNotForYouCard,
+  feedbackRequestCard,
+  feedbackThanksCard,
+  feedbackVerbs,
+} from '../cards/feedbackRequestCard';
+import { refusedCard } from '../cards/refusedCard';
+import { en } from '../cards/strings';
+import type { Logger } from '../log';
+import { actorOf } from './botActor';
+
+export interface FeedbackActionDeps {
+  feedback: Pick<FeedbackService, 'respond' | 'respondentView'>;
+  people: PeopleRepository;
+  mode: 'development' | 'production';
+  log: Logger;
+}
+
+/** The card names its request; who acts is the activity's sender, never the card data. */
+const requestTarget = z.object({ pairId: entityId, requestId: entityId }).passthrough();
+
+type Respondent = Extract<RespondentView, { kind: 'respondent' }>;
+
+const formFor = (view: Respondent, extra: { values?: Record<string, string>; problems?: string[] } = {}) =>
+  feedbackRequestCard({ request: view.request.value, menteeName: view.menteeName, goalTitle: view.goalTitle, ...extra });
+
+const thanksFor = (view: Respondent) =>
+  feedbackThanksCard({ request: view.request.value, menteeName: view.menteeName, goalTitle: view.goalTitle, response: view.response!.value, open: view.open });
+
+/** What this person sees of the request now: their answer, the form, or why there is none. */
+function currentCard(view: RespondentView): AdaptiveCard {
+  if (view.kind === 'not_named') return feedbackNotForYouCard();
+  if (view.response) return thanksFor(view);
+  return view.open ? formFor(view) : feedbackClosedCard(view.request.value);
+}
+
+/** Each problem once, in the words the service chose. */
+const problemsOf = (failure: Failure) => [...new Set((failure.issues ?? []).map((i) => i.message))].slice(0, 20);
+
+export function registerFeedbackActions(app: Application<TurnState>, deps: FeedbackActionDeps): void {
+  const { feedback, log } = deps;
+
+  async function withRespondent(context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+    const actor = await actorOf(context, deps.people, deps.mode);
+    if (!actor) return refusedCard(en.replies.notIdentified);
+    const target = requestTarget.safeParse(data);
+    if (!target.success) return refusedCard(en.feedback.staleCard);
+    try {
+      return await run(actor, { pairId: target.data.pairId, requestId: target.data.requestId });
+    } catch (error) {
+      // Storage down or a bug: the invoke still answers in time, with an apology, never the error.
+      log.error('feedback card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
+      return refusedCard(en.replies.somethingWentWrong);
+    }
+  }
+
+  /** The respondent's view, or the card that replaces the form when there is none to show. */
+  async function viewOf(actor: Actor, ref: FeedbackRequestRef): Promise<RespondentView | AdaptiveCard> {
+    const view = await feedback.respondentView(actor, ref);
+    return view.ok ? view.value : refusedCard(view.error.message);
+  }
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackVerbs.respond, async (context, _state, data) =>
+    withRespondent(context, data, async (actor, ref) => {
+      const view = await viewOf(actor, ref);
+      if (!('kind' in view)) return view;
+      if (view.kind === 'not_named') return feedbackNotForYouCard();
+      if (!view.open) return feedbackClosedCard(view.request.value);
+      const { answer, values } = answerFromFeedbackInputs(view.request.value, data);
+      const result = await feedback.respond(actor, ref, answer);
+      if (result.ok) return thanksFor({ ...view, request: result.value.request, response: result.value.response });
+      if (result.error.code === 'invalid') return formFor(view, { values, problems: problemsOf(result.error).length ? problemsOf(result.error) : [result.error.message] });
+      // Closed between the two reads, or another refusal: what is true now.
+      const now = await viewOf(actor, ref);
+      return 'kind' in now ? currentCard(now) : now;
+    }),
+  );
+
+  // Sent by the clients of the people named in the card's refresh.userIds (a card in a group chat).
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackVerbs.refresh, async (context, _state, data) =>
+    withRespondent(context, data, async (actor, ref) => {
+      const view = await viewOf(actor, ref);
+      return 'kind' in view ? currentCard(view) : view;
+    }),
+  );
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackVerbs.edit, async (context, _state, data) =>
+    withRespondent(context, data, async (actor, ref) => {
+      const view = await viewOf(actor, ref);
+      if (!('kind' in view)) return view;
+      if (view.kind !== 'respondent' || !view.open) return currentCard(view);
+      return formFor(view, view.response ? { values: feedbackCardValues(view.request.value, view.response.value) } : {});
+    }),
+  );
+}
