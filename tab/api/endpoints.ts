@@ -5,6 +5,10 @@ import {
   type ActivityCreateInput,
   type ActivityPatchInput,
   type CheckInHistoryView,
+  type FeedbackRequestCreated,
+  type FeedbackRequestInput,
+  type FeedbackRequestListView,
+  type PeopleView,
   type GoalCreateInput,
   type GoalHistoryView,
   type GoalPatchInput,
@@ -19,6 +23,8 @@ import type { Goal } from '../../shared/goal';
 import type { Mentorship } from '../../shared/mentorship';
 import type { Milestone } from '../../shared/milestone';
 import type { PersonSummary } from '../../shared/person';
+import type { WinConsentInput, WinListView } from '../../shared/api';
+import type { Win, WinInput } from '../../shared/recognition/win';
 import type { ApiClient } from './client';
 
 export interface GoalRef {
@@ -64,3 +70,24 @@ export const updateActivity = (api: ApiClient, ref: GoalRef, activityId: string,
 
 export const deleteActivity = (api: ApiClient, ref: GoalRef, activityId: string, etag: string) =>
   api.request<void>('DELETE', pathFor(paths.activity, { ...ref, activityId }), { etag });
+
+// ---- 360 feedback ----
+
+export const searchPeople = (api: ApiClient, search: string) =>
+  api.request<PeopleView>('GET', `${paths.people}?${new URLSearchParams({ search })}`).then((r) => r.people);
+
+export const getFeedbackRequests = (api: ApiClient, pairId: string) =>
+  api.request<FeedbackRequestListView>('GET', pathFor(paths.feedbackRequests, { pairId }));
+
+export const createFeedbackRequest = (api: ApiClient, pairId: string, body: FeedbackRequestInput) =>
+  api.request<FeedbackRequestCreated>('POST', pathFor(paths.feedbackRequests, { pairId }), { body });
+
+// ---- wins ----
+
+export const getWins = (api: ApiClient, pairId: string) => api.request<WinListView>('GET', pathFor(paths.wins, { pairId }));
+
+export const createWin = (api: ApiClient, pairId: string, body: WinInput) =>
+  api.request<Versioned<Win>>('POST', pathFor(paths.wins, { pairId }), { body });
+
+export const setWinConsent = (api: ApiClient, pairId: string, winId: string, etag: string, body: WinConsentInput) =>
+  api.request<Versioned<Win>>('PATCH', pathFor(paths.win, { pairId, winId }), { body, etag });

@@ -47,7 +47,7 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
     }
     return (
       <ApiProvider client={devClient}>
-        <MyMentoring identityKey={`dev:${signedIn.id}`} devIdentity={{ person: signedIn, onSwitch: () => chooseDevUser(undefined) }} />
+        <MyMentoring identityKey={`dev:${signedIn.id}`} link={host.link} devIdentity={{ person: signedIn, onSwitch: () => chooseDevUser(undefined) }} />
       </ApiProvider>
     );
   }
@@ -55,7 +55,7 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
   if (choice !== 'teams_sso' || !teamsClient) return <PageFrame><OpenInTeams /></PageFrame>;
   return (
     <ApiProvider client={teamsClient}>
-      <MyMentoring identityKey="teams" />
+      <MyMentoring identityKey="teams" link={host.link} />
     </ApiProvider>
   );
 }

@@ -2,13 +2,14 @@
 // window found") but waits up to 60 s in a frame that is not Teams, so it races a short timeout.
 import { app } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
+import { parsePlanPath, type PlanLinkRef } from '../../shared/planLinks';
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
 export type Host =
   | { kind: 'detecting' }
-  | { kind: 'teams'; theme: TeamsTheme }
-  | { kind: 'browser' };
+  | { kind: 'teams'; theme: TeamsTheme; link?: PlanLinkRef }
+  | { kind: 'browser'; link?: PlanLinkRef };
 
 const TEAMS_INIT_TIMEOUT_MS = 3_000;
 
@@ -25,12 +26,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-async function detectTeams(): Promise<TeamsTheme | undefined> {
+/**
+ * The plan or goal the tab was opened at: inside Teams the deep link's `subEntityId` (the context's
+ * `page.subPageId`), in a browser the path (`/plans/{pairId}[/goals/{goalId}]`).
+ */
+const linkFrom = (path: string | undefined): { link?: PlanLinkRef } => {
+  const link = path ? parsePlanPath(path) : undefined;
+  return link ? { link } : {};
+};
+
+async function detectTeams(): Promise<{ theme: TeamsTheme; subPageId?: string } | undefined> {
   try {
     await withTimeout(app.initialize(), TEAMS_INIT_TIMEOUT_MS);
     const context = await withTimeout(app.getContext(), TEAMS_INIT_TIMEOUT_MS);
     app.notifySuccess();
-    return asTeamsTheme(context.app.theme);
+    return { theme: asTeamsTheme(context.app.theme), subPageId: context.page.subPageId };
   } catch {
     return undefined;
   }
@@ -40,15 +50,16 @@ export function useHost(): Host {
   const [host, setHost] = useState<Host>({ kind: 'detecting' });
   useEffect(() => {
     let active = true;
-    void detectTeams().then((theme) => {
+    void detectTeams().then((teams) => {
       if (!active) return;
-      if (theme === undefined) {
-        setHost({ kind: 'browser' });
+      if (teams === undefined) {
+        setHost({ kind: 'browser', ...linkFrom(window.location.pathname) });
         return;
       }
-      setHost({ kind: 'teams', theme });
+      const link = linkFrom(teams.subPageId);
+      setHost({ kind: 'teams', theme: teams.theme, ...link });
       app.registerOnThemeChangeHandler((next) => {
-        if (active) setHost({ kind: 'teams', theme: asTeamsTheme(next) });
+        if (active) setHost({ kind: 'teams', theme: asTeamsTheme(next), ...link });
       });
     });
     return () => {

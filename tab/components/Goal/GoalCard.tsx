@@ -63,7 +63,7 @@ export function GoalCard({ goal }: { goal: GoalView }) {
   if (g.hoursPerMonth !== undefined) details.push([strings.goal.hours, strings.goal.hoursValue(formatNumber(g.hoursPerMonth))]);
 
   return (
-    <Card role="article" className={mergeClasses(styles.card, g.status !== 'active' && styles.closed)} aria-labelledby={titleId}>
+    <Card role="article" className={mergeClasses(styles.card, g.status !== 'active' && styles.closed)} aria-labelledby={titleId} data-goal-id={g.id} tabIndex={-1}>
       <div className={styles.header}>
         <h5 id={titleId} className={styles.title}>{g.title}</h5>
         <div className={styles.meta}>

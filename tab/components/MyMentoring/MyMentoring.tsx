@@ -3,6 +3,7 @@
 import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PairSummary } from '../../../shared/api';
+import type { PlanLinkRef } from '../../../shared/planLinks';
 import { PageFrame } from '../../app/PageFrame';
 import { useMe } from '../../hooks/useMe';
 import { strings } from '../../strings';
@@ -29,12 +30,14 @@ export interface MyMentoringProps {
   /** Changes when the signed-in person changes, so everything loads again. */
   identityKey: string;
   devIdentity?: DevIdentity;
+  /** The plan (and goal) a link opened the tab at; the first pair otherwise. */
+  link?: PlanLinkRef;
 }
 
-export function MyMentoring({ identityKey, devIdentity }: MyMentoringProps) {
+export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps) {
   const styles = useStyles();
   const me = useMe(identityKey);
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useState<string | undefined>(link?.pairId);
   const { state } = me;
 
   const switchAction = devIdentity && <Button onClick={devIdentity.onSwitch}>{strings.devSignIn.switchPerson}</Button>;
@@ -70,7 +73,7 @@ export function MyMentoring({ identityKey, devIdentity }: MyMentoringProps) {
             ))}
           </TabList>
         )}
-        {current && <PlanPage key={current.pairId} pairId={current.pairId} />}
+        {current && <PlanPage key={current.pairId} pairId={current.pairId} focusGoalId={current.pairId === link?.pairId ? link.goalId : undefined} />}
       </>
     );
   }

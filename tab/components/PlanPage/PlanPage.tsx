@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cadenceLabel } from '../../../shared/program';
 import { openBlockers } from '../../../shared/checkins/checkInHistory';
 import { useCheckIns } from '../../hooks/useCheckIns';
@@ -20,10 +20,12 @@ import { usePlan } from '../../hooks/usePlan';
 import { strings } from '../../strings';
 import { AgreementSummary } from '../Agreement/AgreementSummary';
 import { CheckInHistory } from '../CheckIns/CheckInHistory';
+import { FeedbackRequests } from '../Feedback/FeedbackRequests';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
 import { GoalDialog } from '../GoalForm/GoalDialog';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';
 
 const useStyles = makeStyles({
@@ -42,7 +44,13 @@ const useStyles = makeStyles({
 
 type Notice = Parameters<PlanContextValue['notify']>[0];
 
-export function PlanPage({ pairId }: { pairId: string }) {
+export interface PlanPageProps {
+  pairId: string;
+  /** A goal a link pointed at: shown and focused once the plan has loaded. */
+  focusGoalId?: string;
+}
+
+export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
   const styles = useStyles();
   const { state, reload } = usePlan(pairId);
   const checkIns = useCheckIns(pairId);
@@ -50,6 +58,14 @@ export function PlanPage({ pairId }: { pairId: string }) {
   const blockers = useMemo(() => openBlockers(checkInList ?? []), [checkInList]);
   const [notice, setNotice] = useState<Notice>();
   const plan = state.data;
+  const planLoaded = plan !== undefined;
+
+  useEffect(() => {
+    if (!planLoaded || !focusGoalId) return;
+    const card = document.querySelector<HTMLElement>(`[data-goal-id="${CSS.escape(focusGoalId)}"]`);
+    card?.scrollIntoView({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [planLoaded, focusGoalId]);
 
   const context = useMemo<PlanContextValue | undefined>(
     () => (plan ? { pairId, plan, readOnly: plan.pair.value.status === 'ended', reload, notify: setNotice } : undefined),
@@ -115,6 +131,8 @@ export function PlanPage({ pairId }: { pairId: string }) {
           </div>
           <GoalGroups />
         </section>
+        <FeedbackRequests />
+        <Wins />
         <CheckInHistory checkIns={checkIns} />
       </article>
     </PlanContext.Provider>

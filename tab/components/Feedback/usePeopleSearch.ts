@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+import type { PersonSummary } from '../../../shared/person';
+import { useApi } from '../../api/ApiContext';
+import { searchPeople } from '../../api/endpoints';
+
+export type PeopleSearch = { status: 'loading' } | { status: 'ready'; people: PersonSummary[] } | { status: 'error' };
+
+// Wait for a pause in typing so each keystroke does not become a request.
+const TYPING_PAUSE_MS = 250;
+
+/** People known to the app whose name matches `query`; an older answer never replaces a newer one. */
+export function usePeopleSearch(query: string): PeopleSearch {
+  const api = useApi();
+  const [result, setResult] = useState<PeopleSearch>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    setResult({ status: 'loading' });
+    const timer = setTimeout(() => {
+      searchPeople(api, query.trim()).then(
+        (people) => current && setResult({ status: 'ready', people }),
+        () => current && setResult({ status: 'error' }),
+      );
+    }, TYPING_PAUSE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, query]);
+  return result;
+}

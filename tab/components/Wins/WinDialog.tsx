@@ -1,0 +1,74 @@
+// Record a win from the plan page: what happened, the goal it moves forward, and (for the mentee)
+// whether the program's weekly digest may show it.
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Select, Switch, Textarea } from '@fluentui/react-components';
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { WIN_TEXT_MAX, winInput } from '../../../shared/recognition/win';
+import { useApi } from '../../api/ApiContext';
+import { createWin } from '../../api/endpoints';
+import { zodFieldErrors } from '../../forms/fieldErrors';
+import { FormDialogActions } from '../../forms/FormDialogActions';
+import { FormNoticeBar } from '../../forms/FormNoticeBar';
+import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
+import { useSubmit } from '../../forms/useSubmit';
+import { strings } from '../../strings';
+import { usePlanContext } from '../PlanPage/PlanContext';
+
+export function WinDialog({ trigger, onAdded }: { trigger: ReactElement; onAdded: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
+      <DialogSurface>{open && <WinForm onDone={() => setOpen(false)} onAdded={onAdded} />}</DialogSurface>
+    </Dialog>
+  );
+}
+
+function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promise<void> }) {
+  const styles = useDialogFormStyles();
+  const api = useApi();
+  const { pairId, plan } = usePlanContext();
+  const [values, setValues] = useState({ text: '', goalId: '', shareInDigest: false });
+  const { busy, fieldErrors, notice, run, reject } = useSubmit();
+  const s = strings.wins;
+  const mine = plan.viewerRole === 'mentee';
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const parsed = winInput.safeParse({ text: values.text, goalId: values.goalId || undefined, shareInDigest: mine && values.shareInDigest });
+    if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
+    const done = await run(async () => {
+      await createWin(api, pairId, parsed.data);
+      await onAdded();
+    }, { form });
+    if (done) onDone();
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <DialogBody>
+        <DialogTitle>{s.addTitle}</DialogTitle>
+        <DialogContent className={styles.content}>
+          <FormNoticeBar notice={notice} />
+          <Field label={s.text} hint={s.textHint} required validationMessage={fieldErrors.text}>
+            <Textarea value={values.text} maxLength={WIN_TEXT_MAX} resize="vertical" onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))} />
+          </Field>
+          <Field label={s.goal} validationMessage={fieldErrors.goalId}>
+            <Select value={values.goalId} onChange={(_, d) => setValues((v) => ({ ...v, goalId: d.value }))}>
+              <option value="">{s.noGoal}</option>
+              {plan.goals.map((g) => (
+                <option key={g.value.id} value={g.value.id}>{g.value.title}</option>
+              ))}
+            </Select>
+          </Field>
+          {mine && (
+            <Field hint={s.shareHint} validationMessage={fieldErrors.shareInDigest}>
+              <Switch label={s.share} checked={values.shareInDigest} onChange={(_, d) => setValues((v) => ({ ...v, shareInDigest: d.checked }))} />
+            </Field>
+          )}
+        </DialogContent>
+        <FormDialogActions busy={busy} submitLabel={s.save} />
+      </DialogBody>
+    </form>
+  );
+}
