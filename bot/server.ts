@@ -44,7 +44,7 @@ import { createDigestJob } from './recognition/digestJob';
 import { cardLinksFor } from './teams/deepLinks';
 import { journalTable } from './storage/journalTable';
 import { winTable } from './storage/winTable';
-import { cachedPeople, cachedPrograms } from './storage/readCache';
+import { cachedPairIndex, cachedPeople, cachedPrograms } from './storage/readCache';
 import { ensureTables, openTables, pingStorage, type StorageConnection } from './storage/tables';
 import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
@@ -72,7 +72,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   const people = cachedPeople(peopleTable(tables));
   const programs = cachedPrograms(programTable(tables));
-  const plans = planTable(tables);
+  const plans = cachedPairIndex(planTable(tables));
   const conversations = conversationTable(tables);
   const checkIns = checkInTable(tables);
   const messenger = deps.messenger ?? teamsProactiveMessenger(config);

@@ -1,15 +1,16 @@
 // Short-lived read-through caches for data that is read on every request and changes rarely:
-// program settings and people's directory profiles. Each server instance caches for at most the
+// program settings, people's directory profiles and the index of which pairs a person is in. Each server instance caches for at most the
 // TTL, so a change made through another instance shows within that time; a change made through
 // this instance shows at once. Plans, goals and everything people edit are never cached.
 import { LRUCache } from 'lru-cache';
 import type { Person } from '../../shared/person';
 import type { Program } from '../../shared/program';
-import type { PeopleRepository, ProgramRepository } from '../../shared/repositories';
+import type { PairRef, PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
 import type { Versioned } from '../../shared/result';
 
 export const PROGRAM_CACHE_TTL_MS = 30_000;
 export const PEOPLE_CACHE_TTL_MS = 60_000;
+export const PAIR_INDEX_CACHE_TTL_MS = 30_000;
 
 export function cachedPrograms(inner: ProgramRepository, ttl = PROGRAM_CACHE_TTL_MS): ProgramRepository {
   const cache = new LRUCache<string, Versioned<Program>>({ max: 100, ttl });
@@ -46,6 +47,34 @@ export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS)
     async save(person) {
       cache.delete(person.id);
       await inner.save(person);
+    },
+  };
+}
+
+/**
+ * Which pairs a person is in: read by every search and dialog of the message extension, changed only
+ * when a pair is created. It is a pointer, not a permission: each plan is loaded (and authorized)
+ * from its own partition, so a stale entry can only point at a plan the person is no longer in,
+ * and that plan then answers "not found" as it does to anyone else.
+ */
+export function cachedPairIndex(inner: PlanRepository, ttl = PAIR_INDEX_CACHE_TTL_MS): PlanRepository {
+  const cache = new LRUCache<string, PairRef[]>({ max: 10_000, ttl });
+  return {
+    ...inner,
+    async pairsOf(personId) {
+      const hit = cache.get(personId);
+      if (hit) return [...hit];
+      const found = await inner.pairsOf(personId);
+      cache.set(personId, found);
+      return [...found];
+    },
+    async createPair(mentorship, members) {
+      cache.delete(mentorship.mentorId);
+      cache.delete(mentorship.menteeId);
+      const created = await inner.createPair(mentorship, members);
+      cache.delete(mentorship.mentorId);
+      cache.delete(mentorship.menteeId);
+      return created;
     },
   };
 }

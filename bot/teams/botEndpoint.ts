@@ -23,7 +23,7 @@ import { onTeamInstalled, registerDigestChannelActions, type DigestChannelDeps }
 import { onMembersAdded } from './installation';
 import { named, registerMessageRoutes } from './messages';
 import { messageExtensionApology, registerMessageExtensions } from './messageExtensions';
-import { tableStateStorage } from './tableStateStorage';
+import { MessageTurnState, tableStateStorage } from './tableStateStorage';
 
 export interface BotEndpointDeps {
   config: AppConfig;
@@ -67,6 +67,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     adapter,
     botAppId: config.bot.appId,
     storage: tableStateStorage(deps.tables),
+    turnStateFactory: () => new MessageTurnState(),
     removeRecipientMention: true,
   });
   const links = cardLinksFor(config);

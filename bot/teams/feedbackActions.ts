@@ -5,6 +5,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { FeedbackRequest } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackRequestRef, FeedbackService, RespondentView } from '../../shared/feedback/feedbackService';
 import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
@@ -78,17 +79,20 @@ export function registerFeedbackActions(app: Application<TurnState>, deps: Feedb
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackVerbs.respond, async (context, _state, data) =>
     withRespondent(context, data, async (actor, ref) => {
+      // The answer first (the common case, in one round of reads); the person's view only when it is refused.
+      const result = await feedback.respond(actor, ref, (request: FeedbackRequest) => answerFromFeedbackInputs(request, data).answer);
+      if (result.ok) return thanksFor({ kind: 'respondent', ...result.value, open: true });
       const view = await viewOf(actor, ref);
       if (!('kind' in view)) return view;
       if (view.kind === 'not_named') return feedbackNotForYouCard();
       if (!view.open) return feedbackClosedCard(view.request.value);
-      const { answer, values } = answerFromFeedbackInputs(view.request.value, data);
-      const result = await feedback.respond(actor, ref, answer);
-      if (result.ok) return thanksFor({ ...view, request: result.value.request, response: result.value.response });
-      if (result.error.code === 'invalid') return formFor(view, { values, problems: problemsOf(result.error).length ? problemsOf(result.error) : [result.error.message] });
-      // Closed between the two reads, or another refusal: what is true now.
-      const now = await viewOf(actor, ref);
-      return 'kind' in now ? currentCard(now) : now;
+      if (result.error.code === 'invalid') {
+        const { values } = answerFromFeedbackInputs(view.request.value, data);
+        const problems = problemsOf(result.error);
+        return formFor(view, { values, problems: problems.length ? problems : [result.error.message] });
+      }
+      // Another refusal (closed between the two reads is handled above): what is true now.
+      return currentCard(view);
     }),
   );
 

@@ -6,7 +6,8 @@
 // Concurrency follows botbuilder's contract: an item that carries the eTag it was read with is
 // written only if the row still has that eTag (Table Storage If-Match); `'*'` or no eTag overwrites.
 import { createHash } from 'node:crypto';
-import type { Storage, StoreItems } from 'botbuilder';
+import { TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { fromRow, isConflict, isNotFound, toRow } from '../storage/entityCodec';
 import { encodeKey, type Tables } from '../storage/tables';
@@ -89,4 +90,20 @@ export function tableStateStorage(tables: Pick<Tables, 'botState'>): Storage {
       await Promise.all(keys.map(deleteOne));
     },
   };
+}
+
+/**
+ * Turn state for the Application: conversation and user scopes through `storage` for messages and
+ * conversation updates. Invokes (message-extension commands, card actions) carry their context in
+ * their payload and the domain tables, and answer inside Teams' 5-second budget, so they neither
+ * read nor write these scopes: a handler of an invoke that sets state gets it for that turn only.
+ */
+export class MessageTurnState extends TurnState {
+  override load(context: TurnContext, storage?: Storage): Promise<boolean> {
+    return super.load(context, context.activity.type === ActivityTypes.Invoke ? undefined : storage);
+  }
+
+  override save(context: TurnContext, storage?: Storage): Promise<void> {
+    return super.save(context, context.activity.type === ActivityTypes.Invoke ? undefined : storage);
+  }
 }

@@ -175,18 +175,23 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       return ok({ kind: 'respondent', ...contextOf(record, stored), open: acceptsResponses(stored.value, now()), ...(response ? { response } : {}) });
     },
 
-    /** A named respondent answers; answering again replaces their answer while the request is open. */
+    /**
+     * A named respondent answers; answering again replaces their answer while the request is open.
+     * `input` may be a function of the request, for a card whose inputs are named by the request's
+     * behaviors: the request is read once, here.
+     */
     async respond(actor: Actor, ref: FeedbackRequestRef, input: unknown): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
-      const [record, stored] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId)]);
+      // The person's previous answer is read with the request: one round trip inside Teams' invoke budget.
+      const [record, stored, firstPrevious] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
       if (!record || !stored) return noRequest();
       const request = stored.value;
       const allowed = authorizeFeedback(actor, partiesOf(record, request), 'respond');
       if (!allowed.ok) return allowed;
       if (!acceptsResponses(request, now())) return fail('forbidden', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
-      const answer = validateAnswer(request, input);
+      const answer = validateAnswer(request, typeof input === 'function' ? (input as (r: FeedbackRequest) => unknown)(request) : input);
       if (!answer.ok) return answer;
       for (let attempt = 1; ; attempt++) {
-        const previous = await feedback.getResponse(ref.pairId, request.id, actor.id);
+        const previous = attempt === 1 ? firstPrevious : await feedback.getResponse(ref.pairId, request.id, actor.id);
         if (previous && sameAnswer(previous.value, answer.value)) return ok({ ...contextOf(record, stored), response: previous, outcome: 'duplicate' });
         const at = now().toISOString();
         const response: FeedbackResponse = previous

@@ -98,7 +98,9 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     },
 
     async sendFeedbackNote(actor, pairId, input) {
-      const pair = await openPair(actor, pairId, 'edit_plan');
+      const at = now();
+      // Recent entries (to spot a retried submit) are read with the plan: one round trip in Teams' invoke budget.
+      const [pair, recent] = await Promise.all([openPair(actor, pairId, 'edit_plan'), journal.since(pairId, new Date(at.getTime() - RETRY_WINDOW_MS))]);
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
       if (role !== 'mentor') return fail('forbidden', `Only ${record.members.mentor.displayName}, the mentor, sends feedback notes in this plan.`);
@@ -108,8 +110,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       const goal = record.goals.find((g) => g.value.id === goalId)?.value;
       if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
 
-      const at = now();
-      const earlier = (await journal.since(pairId, new Date(at.getTime() - RETRY_WINDOW_MS))).find(
+      const earlier = recent.find(
         (e) => e.kind === 'feedback' && e.authorId === actor.id && e.goalId === goalId && e.body === text,
       );
       if (earlier) return ok({ ...partiesOf(record, goalId), goalTitle: goal.title, entry: earlier });

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { startAzuriteProcess } from './azuriteProcess';
 import { benchDispatch, benchDueLookup } from './checkIns';
+import { benchInvokes } from './invokes';
 import { benchPlanLoad } from './planLoad';
 
 async function main(): Promise<void> {
@@ -21,7 +22,14 @@ async function main(): Promise<void> {
     const dispatch = await benchDispatch(azurite.connectionString, Number(process.env.BENCH_CHECKINS ?? 600));
     console.log(`Check-in dispatch (${dispatch.checkIns} check-ins, connector enforcing Teams' limits, sender at ${dispatch.configuredPerSecond}/s)`);
     console.log(`  ${dispatch.perSecond} messages/s over ${dispatch.seconds} s = ${Math.round(dispatch.shareOfTenantLimit * 100)}% of 50/s; lost ${dispatch.lost}, doubled ${dispatch.doubled}, 429s ${dispatch.throttledByConnector}   (goal: ${dispatch.goal})\n`);
-    const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad, checkIns: { dueLookup, dispatch } };
+    const invokes = await benchInvokes(azurite.connectionString, Number(process.env.BENCH_INVOKES ?? 300));
+    console.log(`Bot invokes through /api/messages (${invokes.bare.samples} samples each, interleaved)`);
+    console.log(`  ${'bare TeamsAdapter turn (answers, does nothing)'.padEnd(62)} p50 ${f(invokes.bare.p50)}  p99 ${f(invokes.bare.p99)}`);
+    for (const r of invokes.invokes) {
+      console.log(`  ${`${r.invoke}: ${r.what}`.padEnd(62)} p50 ${f(r.latency.p50)}  p99 ${f(r.latency.p99)}  p50 ${r.p50Ratio}x bare`);
+    }
+    console.log(`  goal: ${invokes.goal}: ${invokes.met ? 'met' : 'NOT met'}\n`);
+    const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad, checkIns: { dueLookup, dispatch }, invokes };
     writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Figures written to bench-results.json');
   } finally {

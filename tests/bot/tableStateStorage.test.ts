@@ -1,7 +1,7 @@
 // The teams-ai turn-state storage against the real Table Storage (the run's in-memory Azurite).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Storage } from 'botbuilder';
-import { StateConflictError, stateRowKey, tableStateStorage } from '../../bot/teams/tableStateStorage';
+import { TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { MessageTurnState, StateConflictError, stateRowKey, tableStateStorage } from '../../bot/teams/tableStateStorage';
 import { ensureTables, openTables, type Tables } from '../../bot/storage/tables';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
@@ -94,5 +94,40 @@ describe('table state storage', () => {
     const row = await tables.botState.getEntity<{ data: string; stateKey: string }>(stateRowKey(key), 'state');
     expect(JSON.parse(row.data)).toEqual({ v: 1 });
     expect(row.stateKey).toBe(key);
+  });
+});
+
+describe('turn state per activity type', () => {
+  const contextFor = (type: string) =>
+    new TurnContext(new TestAdapter(), { type, channelId: 'msteams', conversation: { id: `a:turn-${type}-${++counter}` } as never, from: { id: '29:1x', name: 'Ana' }, recipient: { id: '28:bot', name: 'Mentoring' } });
+
+  it('loads and saves the conversation and user scopes of a message in Table Storage', async () => {
+    const context = contextFor('message');
+    const state = new MessageTurnState();
+    await state.load(context, storage);
+    (state.conversation as Record<string, unknown>).lastTopic = 'check-in';
+    await state.save(context, storage);
+    const reread = new MessageTurnState();
+    await reread.load(context, storage);
+    expect((reread.conversation as Record<string, unknown>).lastTopic).toBe('check-in');
+  });
+
+  it('neither reads nor writes storage for an invoke', async () => {
+    const calls: string[] = [];
+    const recording: Storage = {
+      read: async (keys) => (calls.push(`read ${keys.join(',')}`), {}),
+      write: async (changes) => void calls.push(`write ${Object.keys(changes).join(',')}`),
+      delete: async (keys) => void calls.push(`delete ${keys.join(',')}`),
+    };
+    const context = contextFor('invoke');
+    const state = new MessageTurnState();
+    await state.load(context, recording);
+    (state.conversation as Record<string, unknown>).lastTopic = 'set during an invoke';
+    await state.save(context, recording);
+    expect(calls).toEqual([]);
+
+    const message = new MessageTurnState();
+    await message.load(contextFor('message'), recording);
+    expect(calls).toHaveLength(1);
   });
 });
