@@ -1,12 +1,10 @@
 // Entry point of `npm start`: parse configuration, open storage (the embedded Azurite unless a
 // connection string is configured), seed the demo program on first start, listen.
 import type { Server } from 'node:http';
-import { startCheckInTimer } from './checkins/checkInTimer';
 import { ConfigError, parseConfig } from './config';
 import { openEmbeddedStorage } from './dev/embeddedStorage';
 import { seedDemoIfEmpty } from './dev/seedDemo';
-import { startFeedbackTimer } from './feedback/feedbackJobs';
-import { startDigestTimer } from './recognition/digestTimer';
+import { startJobTimer } from './jobs/jobTimer';
 import { createApp } from './server';
 
 async function main(): Promise<void> {
@@ -26,11 +24,14 @@ async function main(): Promise<void> {
     await embedded?.close();
     throw e;
   });
-  const stopCheckIns = startCheckInTimer(checkIns.sender, config.checkIns.timerSeconds, log);
-  // The same cadence closes 360 requests and sends their one reminder (POST /api/jobs/feedback in Azure).
-  const stopFeedback = startFeedbackTimer(feedback.jobs, config.checkIns.timerSeconds, log);
-  // And checks whether a program's weekly digest of shared wins is due (POST /api/jobs/digest in Azure).
-  const stopDigest = startDigestTimer(digest, config.checkIns.timerSeconds, log);
+  // One cadence for every job: check-ins due, 360 requests to close or remind once, and whether a
+  // program's weekly digest of shared wins is due (in Azure: POST /api/jobs/{checkins,feedback,digest}).
+  const seconds = config.checkIns.timerSeconds;
+  const stopJobs = [
+    startJobTimer('check-in', () => checkIns.sender.run(), seconds, log),
+    startJobTimer('feedback', () => feedback.jobs.run(), seconds, log),
+    startJobTimer('weekly digest', () => digest.run(), seconds, log),
+  ];
   const port = (server.address() as { port: number }).port;
   const base = `http://localhost:${port}`;
   console.log(
@@ -50,9 +51,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    stopCheckIns();
-    stopFeedback();
-    stopDigest();
+    for (const stop of stopJobs) stop();
     server.close();
     server.closeAllConnections();
     await embedded?.close();

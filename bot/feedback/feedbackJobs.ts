@@ -88,27 +88,3 @@ export function createFeedbackJobs(deps: FeedbackJobDeps) {
 }
 
 export type FeedbackJobs = ReturnType<typeof createFeedbackJobs>;
-
-/** The in-process trigger for local runs (like the check-in timer); the returned function stops it. */
-export function startFeedbackTimer(jobs: Pick<FeedbackJobs, 'run'>, seconds: number, log: Logger): () => void {
-  if (seconds <= 0) return () => undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const tick = async () => {
-    try {
-      await jobs.run();
-    } catch (error) {
-      log.warn('feedback run failed', { error: error instanceof Error ? error.message : String(error) });
-    }
-    if (!stopped) schedule();
-  };
-  const schedule = () => {
-    timer = setTimeout(() => void tick(), seconds * 1000);
-    timer.unref();
-  };
-  schedule();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}

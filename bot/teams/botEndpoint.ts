@@ -24,6 +24,7 @@ import { onMembersAdded } from './installation';
 import { named, registerMessageRoutes } from './messages';
 import { messageExtensionApology, registerMessageExtensions } from './messageExtensions';
 import { MessageTurnState, tableStateStorage } from './tableStateStorage';
+import { activityTenant, tenantAllowed } from './tenantGuard';
 
 export interface BotEndpointDeps {
   config: AppConfig;
@@ -92,9 +93,16 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now: deps.now ?? (() => new Date()) });
   }
 
+  const allowedTenants = config.auth.mode === 'entra' ? new Set(config.auth.allowedTenants.map((t) => t.toLowerCase())) : undefined;
   const handler: RequestHandler = async (req, res) => {
     try {
       await adapter.process(req, res, async (context) => {
+        // Checked after the Bot Framework signature (inside the turn), so only a signed activity gets here.
+        if (!tenantAllowed(context.activity, allowedTenants)) {
+          log.warn('bot activity from a tenant that is not allowed', { activityType: context.activity.type, tenant: activityTenant(context.activity) });
+          if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { error: { code: 'forbidden', message: 'This organization does not use this app.' } } } });
+          return;
+        }
         await app.run(context);
       });
     } catch (error) {
