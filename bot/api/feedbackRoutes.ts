@@ -14,7 +14,7 @@ import { actorOf, route, sendFailure } from './http';
 export interface FeedbackRouteDeps {
   feedback: FeedbackService;
   people: PeopleSearch;
-  delivery: Pick<FeedbackCardDelivery, 'sendRequest'>;
+  delivery: Pick<FeedbackCardDelivery, 'sendRequest' | 'reachable'>;
 }
 
 const noParams = z.object({}).strict();
@@ -26,7 +26,8 @@ export function feedbackRoutes(deps: FeedbackRouteDeps): Router {
   r.post(paths.feedbackRequests, route({ params: pairParams, body: feedbackRequestInput, status: 201 }, async ({ actor, params, body }) => {
     const asked = await deps.feedback.ask(actor, params.pairId, body);
     if (!asked.ok) return asked;
-    const delivery = await deps.delivery.sendRequest(asked.value, asked.value.request.value.respondents);
+    const { respondents } = asked.value.request.value;
+    const delivery = asked.value.repeated ? await deps.delivery.reachable(respondents) : await deps.delivery.sendRequest(asked.value, respondents);
     return ok<FeedbackRequestCreated>({ request: asked.value.view, delivery });
   }));
   r.get(paths.feedbackResults, route({ params: feedbackRequestParams }, ({ actor, params }) => deps.feedback.results(actor, params.pairId, params.requestId)));

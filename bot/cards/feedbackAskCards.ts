@@ -64,6 +64,8 @@ export interface FeedbackAskCardData {
   /** The mentee's local today: the close date must come after it. */
   today: string;
   defaultClosesOn: string;
+  /** Names this filling-in of the card: a retried submit is stored once (see feedbackRequestInput). */
+  submissionId: string;
   /** What was sent (input id -> value), kept when the request is refused. */
   values?: Readonly<Record<string, string>>;
   problems?: readonly string[];
@@ -132,7 +134,7 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       ...(values[feedbackAskInputs.anonymous] === 'true' ? { value: 'true' as const } : {}),
     },
   );
-  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.send, verb: feedbackAskVerbs.create, style: 'positive', data: { pairId: data.pairId, goalId: data.goal.id } }], s.fallbackText);
+  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.send, verb: feedbackAskVerbs.create, style: 'positive', data: { pairId: data.pairId, goalId: data.goal.id, submissionId: data.submissionId } }], s.fallbackText);
 }
 
 export interface FeedbackSentCardData {

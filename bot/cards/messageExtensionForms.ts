@@ -211,6 +211,8 @@ export interface RequestFeedbackDetailsFormInput extends FormState {
   /** Suggested close date, and the earliest allowed (both `YYYY-MM-DD`). */
   closesOn: string;
   earliestClose: string;
+  /** Names this filling-in of the dialog: a retried submit is stored once (see feedbackRequestInput). */
+  submissionId: string;
 }
 
 export function requestFeedbackDetailsForm(input: RequestFeedbackDetailsFormInput, strings: BotStrings = en): DialogCard {
@@ -261,5 +263,5 @@ export function requestFeedbackDetailsForm(input: RequestFeedbackDetailsFormInpu
     spacing: 'Medium',
     ...(values?.[meInputs.anonymous] === 'true' ? { value: 'true' as const } : {}),
   });
-  return dialogCard(body, [submit(s.submit, { step: requestFeedbackSteps.details, pairId: input.pairId, goalId: input.goalId })], s.title);
+  return dialogCard(body, [submit(s.submit, { step: requestFeedbackSteps.details, pairId: input.pairId, goalId: input.goalId, submissionId: input.submissionId })], s.title);
 }

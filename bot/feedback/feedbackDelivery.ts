@@ -96,6 +96,11 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
         }),
       );
     },
+
+    /** For a repeated submission, whose cards went out the first time: who has the app, without sending again. */
+    async reachable(respondents: readonly FeedbackRespondent[]): Promise<FeedbackDelivery[]> {
+      return Promise.all(respondents.map(async (r) => ({ personId: r.personId, displayName: r.displayName, delivered: (await conversations.get(r.personId)) !== undefined })));
+    },
   };
 }
 

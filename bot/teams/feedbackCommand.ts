@@ -3,6 +3,7 @@
 // created by the same use case as the tab's, delivered to every respondent who has the app, and
 // the invoke is answered with who got it. The card's inputs are parsed here into the use case's
 // input; every rule (who may ask, what is valid) is the service's.
+import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
@@ -25,7 +26,7 @@ import { cardMessage } from './cardMessage';
 
 export interface FeedbackCommandDeps {
   feedback: Pick<FeedbackService, 'ask'>;
-  delivery: Pick<FeedbackCardDelivery, 'sendRequest'>;
+  delivery: Pick<FeedbackCardDelivery, 'sendRequest' | 'reachable'>;
   plan: PlanService;
   people: PeopleRepository;
   mode: 'development' | 'production';
@@ -88,7 +89,7 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
       const chosen = activeGoal(plan.value, target.data.goalId);
       if (!chosen) return refusedCard(en.feedbackAsk.noGoals);
       const today = todayIn(actor.timeZone, deps.now());
-      return feedbackAskCard({ pairId: target.data.pairId, goal: chosen.goal, behaviors: chosen.behaviors, today, defaultClosesOn: addDays(today, DEFAULT_OPEN_DAYS) });
+      return feedbackAskCard({ pairId: target.data.pairId, goal: chosen.goal, behaviors: chosen.behaviors, today, defaultClosesOn: addDays(today, DEFAULT_OPEN_DAYS), submissionId: randomUUID() });
     }),
   );
 
@@ -103,8 +104,10 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
       if (!chosen) return refusedCard(en.feedbackAsk.noGoals);
       const values = Object.fromEntries(Object.values(feedbackAskInputs).map((id) => [id, textOf(data, id)]));
       const today = todayIn(actor.timeZone, deps.now());
+      // The card data's id is only a name for this submission; the schema checks its form.
+      const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomUUID();
       const again = (problems: string[]) =>
-        feedbackAskCard({ pairId, goal: chosen.goal, behaviors: chosen.behaviors, today, defaultClosesOn: addDays(today, DEFAULT_OPEN_DAYS), values, problems });
+        feedbackAskCard({ pairId, goal: chosen.goal, behaviors: chosen.behaviors, today, defaultClosesOn: addDays(today, DEFAULT_OPEN_DAYS), submissionId, values, problems });
 
       const picked = listOf(values[feedbackAskInputs.behaviors]!).map((i) => chosen.behaviors[Number(i)]).filter((b): b is string => b !== undefined);
       const extra = values[feedbackAskInputs.extraBehaviors]!.split('\n').map((b) => b.trim()).filter((b) => b !== '');
@@ -118,6 +121,7 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
         respondents: ids.map((personId, i) => ({ personId, displayName: named[i]!, relation })),
         closesOn: values[feedbackAskInputs.closesOn],
         anonymous: values[feedbackAskInputs.anonymous] === 'true',
+        submissionId,
       };
       const asked = await deps.feedback.ask(actor, pairId, input);
       if (!asked.ok) {
@@ -125,7 +129,8 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
         return again([...new Set((asked.error.issues ?? []).map((i) => i.message))].slice(0, 10));
       }
       const request = asked.value.request.value;
-      const delivery = await deliverWithinBudget(asked.value, request.respondents);
+      // A retried submit: the cards went out the first time.
+      const delivery = asked.value.repeated ? await deps.delivery.reachable(request.respondents) : await deliverWithinBudget(asked.value, request.respondents);
       return feedbackSentCard({ goalTitle: asked.value.goalTitle, closesOn: request.closesOn, anonymous: request.anonymous, delivery });
     }),
   );

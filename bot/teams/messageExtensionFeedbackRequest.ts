@@ -3,6 +3,7 @@
 // request and its card goes into the chat, where the people named answer it (Universal Actions).
 // The chat's members are read again at every step: the dialog's data names people, it does not
 // vouch for them.
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PlanView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
@@ -70,7 +71,7 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
     return dialog(t.title, requestFeedbackGoalForm({ goals, askable: members ? askable(members, actor).members.length : undefined, values, problems }));
   }
 
-  function detailsStep(actor: Actor, target: { view: PlanView; goal: { id: string; title: string; priorityId?: string } }, members: readonly ChatMember[] | undefined, values?: Record<string, string>, problems: string[] = []) {
+  function detailsStep(actor: Actor, target: { view: PlanView; goal: { id: string; title: string; priorityId?: string } }, members: readonly ChatMember[] | undefined, values?: Record<string, string>, problems: string[] = [], submissionId: string = randomUUID()) {
     const today = todayIn(actor.timeZone, deps.now());
     const chosen = askable(members ?? [], actor);
     const memberChoices: ChatMemberChoice[] = chosen.members.map((m) => ({ personId: m.personId, name: m.name, relation: m.guest ? 'customer' : 'peer' }));
@@ -85,6 +86,7 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
         moreMembers: chosen.more,
         closesOn: addDays(today, DEFAULT_OPEN_DAYS),
         earliestClose: addDays(today, 1),
+        submissionId,
         values,
         problems: members ? problems : [t.membersUnknown, ...problems],
       }),
@@ -93,17 +95,19 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
 
   async function create(actor: Actor, context: TurnContext, data: Record<string, unknown>) {
     const values = formValues(data);
+    // Only a name for this submission (the schema checks its form); the dialog shown again keeps it.
+    const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomUUID();
     const pairId = entityId.safeParse(data.pairId);
     const goalId = entityId.safeParse(data.goalId);
     const target = pairId.success && goalId.success ? await ownActiveGoal(deps, actor, pairId.data, goalId.data) : undefined;
     if (!target) return dialog(t.title, noticeForm(t.title, en.messageExtension.staleForm));
     const members = await membersOf(context);
-    if (!members) return detailsStep(actor, target, members, values);
+    if (!members) return detailsStep(actor, target, members, values, [], submissionId);
     const chosen = askable(members, actor).members;
     const listed = new Set(chosen.map((m) => m.personId));
     // A relation for someone not (or no longer) listed is not silently dropped: the asker checks again.
     const strangers = Object.keys(values).filter((key) => key.startsWith(RELATION_PREFIX) && !listed.has(key.slice(RELATION_PREFIX.length)) && values[key] !== 'none');
-    if (strangers.length > 0) return detailsStep(actor, target, members, values, [t.notAMember]);
+    if (strangers.length > 0) return detailsStep(actor, target, members, values, [t.notAMember], submissionId);
     const respondents: FeedbackRespondent[] = chosen.flatMap((m) => {
       const relation = feedbackRelation.safeParse(values[meInputs.relation(m.personId)]);
       return relation.success ? [{ personId: m.personId, displayName: m.name.slice(0, limits.name), relation: relation.data }] : [];
@@ -114,9 +118,10 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
       respondents,
       closesOn: values[meInputs.closesOn] ?? '',
       anonymous: values[meInputs.anonymous] === 'true',
+      submissionId,
     };
     const created = await deps.feedback.createRequest(actor, target.view.pair.value.id, input);
-    if (!created.ok) return detailsStep(actor, target, members, values, problemsOf(created.error));
+    if (!created.ok) return detailsStep(actor, target, members, values, problemsOf(created.error), submissionId);
     const card = feedbackRequestCard({ request: created.value.value, menteeName: target.view.mentee.displayName, goalTitle: target.goal.title });
     return cardsResult([cardAttachment(card)]);
   }

@@ -47,6 +47,11 @@ export const feedbackRequestInput = z
     respondents,
     closesOn: isoDate,
     anonymous: z.boolean().default(false),
+    /**
+     * Names one filling-in of the form (a dialog, a card): it becomes the request's id, so a retried
+     * submit (Teams repeats a slow invoke; a double click) finds the request the first one stored.
+     */
+    submissionId: entityId.optional(),
   })
   .strict();
 export type FeedbackRequestInput = z.input<typeof feedbackRequestInput>;

@@ -105,52 +105,64 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     return ok(parsed.data);
   }
 
+  /** Validates and stores a new request; a repeated submission finds the request its first one stored. */
+  async function createOnce(actor: Actor, pairId: string, input: unknown): Promise<Result<{ record: PlanRecord; request: Versioned<FeedbackRequest>; repeated: boolean }>> {
+    const record = await plans.load(pairId);
+    if (!record) return noPair();
+    const role = authorizePlan(actor, record.mentorship.value, 'edit_plan');
+    if (!role.ok) return role;
+    if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee asks for feedback on their goals.');
+    const parsed = feedbackRequestInput.safeParse(input);
+    if (!parsed.success) return fail('invalid', 'Some fields need attention.', { issues: toFieldIssues(parsed.error) });
+    const data = parsed.data;
+    const goal = record.goals.find((g) => g.value.id === data.goalId)?.value;
+    if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
+    if (goal.status !== 'active') return invalid('goalId', 'Feedback is asked on an active goal.');
+    let behaviors = data.behaviors;
+    if (!behaviors) {
+      const program = await programs.get(record.mentorship.value.programId);
+      behaviors = program ? priorityById(program.value, goal.priorityId)?.behaviors : undefined;
+      if (!behaviors?.length) return invalid('behaviors', 'This goal’s priority names no behaviors: pick the behaviors to be rated.');
+    }
+    const menteeIndex = data.respondents.findIndex((r) => r.personId === actor.id);
+    if (menteeIndex >= 0) return invalid(`respondents.${menteeIndex}.personId`, 'Ask other people: you cannot give feedback on your own request.');
+    if (data.closesOn <= todayIn(actor.timeZone, now())) return invalid('closesOn', 'Pick a close date after today.');
+    const request: FeedbackRequest = {
+      id: data.submissionId ?? newId(),
+      pairId,
+      goalId: goal.id,
+      behaviors,
+      respondents: data.respondents,
+      closesOn: data.closesOn,
+      anonymous: data.anonymous,
+      createdBy: actor.id,
+      createdAt: now().toISOString(),
+      status: 'open',
+    };
+    const created = await feedback.createRequest(request);
+    if (created.ok) return ok({ record, request: created.value, repeated: false });
+    if (created.error.code !== 'conflict' || !data.submissionId) return created;
+    const earlier = await feedback.getRequest(pairId, request.id);
+    if (earlier && earlier.value.createdBy === actor.id && earlier.value.goalId === request.goalId) return ok({ record, request: earlier, repeated: true });
+    return invalid('submissionId', 'This form was sent already: open it again to ask for more feedback.');
+  }
+
   const service = {
-    /** The mentee asks for feedback on one of their active goals. */
+    /** The mentee asks for feedback on one of their active goals; a repeated submission is stored once. */
     async createRequest(actor: Actor, pairId: string, input: unknown): Promise<Result<Versioned<FeedbackRequest>>> {
-      const record = await plans.load(pairId);
-      if (!record) return noPair();
-      const role = authorizePlan(actor, record.mentorship.value, 'edit_plan');
-      if (!role.ok) return role;
-      if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee asks for feedback on their goals.');
-      const parsed = feedbackRequestInput.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'Some fields need attention.', { issues: toFieldIssues(parsed.error) });
-      const data = parsed.data;
-      const goal = record.goals.find((g) => g.value.id === data.goalId)?.value;
-      if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
-      if (goal.status !== 'active') return invalid('goalId', 'Feedback is asked on an active goal.');
-      let behaviors = data.behaviors;
-      if (!behaviors) {
-        const program = await programs.get(record.mentorship.value.programId);
-        behaviors = program ? priorityById(program.value, goal.priorityId)?.behaviors : undefined;
-        if (!behaviors?.length) return invalid('behaviors', 'This goal’s priority names no behaviors: pick the behaviors to be rated.');
-      }
-      const menteeIndex = data.respondents.findIndex((r) => r.personId === actor.id);
-      if (menteeIndex >= 0) return invalid(`respondents.${menteeIndex}.personId`, 'Ask other people: you cannot give feedback on your own request.');
-      if (data.closesOn <= todayIn(actor.timeZone, now())) return invalid('closesOn', 'Pick a close date after today.');
-      const request: FeedbackRequest = {
-        id: newId(),
-        pairId,
-        goalId: goal.id,
-        behaviors,
-        respondents: data.respondents,
-        closesOn: data.closesOn,
-        anonymous: data.anonymous,
-        createdBy: actor.id,
-        createdAt: now().toISOString(),
-        status: 'open',
-      };
-      return feedback.createRequest(request);
+      const created = await createOnce(actor, pairId, input);
+      return created.ok ? ok(created.value.request) : created;
     },
 
-    /** createRequest, answered with the pair's view of the new request and what its card shows. */
-    async ask(actor: Actor, pairId: string, input: unknown): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView }>> {
-      const created = await service.createRequest(actor, pairId, input);
+    /**
+     * createRequest, answered with the pair's view of the request and what its card shows.
+     * `repeated`: this submission was stored before (and its cards went out then).
+     */
+    async ask(actor: Actor, pairId: string, input: unknown): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
+      const created = await createOnce(actor, pairId, input);
       if (!created.ok) return created;
-      const record = await plans.load(pairId);
-      if (!record) return noPair();
-      const context = contextOf(record, created.value);
-      return ok({ ...context, view: viewOf(context, []) });
+      const context = contextOf(created.value.record, created.value.request);
+      return ok({ ...context, view: viewOf(context, []), repeated: created.value.repeated });
     },
 
     /** Every request of the pair with its results, for the mentee and the mentor. */

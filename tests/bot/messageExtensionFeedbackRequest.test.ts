@@ -99,7 +99,7 @@ describe('Request feedback: choosing the goal', () => {
     expect(inputs[meInputs.relation(morgan.aadObjectId)].choices.map((c: any) => c.value)).toEqual(['peer', 'supervisor', 'customer', 'none']);
     expect(inputs[meInputs.closesOn]).toMatchObject({ type: 'Input.Date', value: addDays(alexToday(), 14), min: addDays(alexToday(), 1) });
     expect(inputs[meInputs.anonymous]).toMatchObject({ type: 'Input.Toggle' });
-    expect(card.actions[0].data).toEqual({ step: requestFeedbackSteps.details, pairId: demoPairIds.alex, goalId: 'alex-oncall' });
+    expect(card.actions[0].data).toEqual({ step: requestFeedbackSteps.details, pairId: demoPairIds.alex, goalId: 'alex-oncall', submissionId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('asks again for a goal that is not the mentee’s own active goal', async () => {
@@ -135,6 +135,15 @@ describe('Request feedback: creating the request', () => {
     expect(textsOf(card).join('\n')).toContain('Alex Chen');
     expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: feedbackVerbs.respond, data: { pairId: demoPairIds.alex, requestId: stored!.id } });
     expect(card.refresh.userIds).toHaveLength(2);
+  });
+
+  it('stores a retried submit once: the same submission answers with the same request', async () => {
+    const closesOn = addDays(alexToday(), 11);
+    const data = details({ submissionId: 'a-retried-submission', [meInputs.closesOn]: closesOn });
+    const [first] = insertedCards(await me.submit(alex, meCommands.requestFeedback, data));
+    const [again] = insertedCards(await me.submit(alex, meCommands.requestFeedback, data));
+    expect(again!.content.actions[0].data).toEqual(first!.content.actions[0].data);
+    expect((await requests()).filter((r) => r.closesOn === closesOn)).toHaveLength(1);
   });
 
   it('refuses bad details with the dialog again, and stores nothing', async () => {

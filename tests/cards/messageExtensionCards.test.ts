@@ -80,6 +80,7 @@ describe('dialogs', () => {
       requestFeedbackDetailsForm({
         pairId: id(1, 'pair'),
         goalId: id(1, 'goal'),
+        submissionId: id(1, 'submission'),
         goalTitle: longText(limits.title),
         behaviors: Array.from({ length: limits.behaviors }, (_, i) => `${i}, ${longText(limits.shortText - 4)}`),
         members: Array.from({ length: MAX_RESPONDENTS }, (_, i) => ({ personId: id(i, 'person'), name: longText(limits.name), relation: 'peer' as const })),

@@ -117,6 +117,26 @@ describe('asking for feedback', () => {
     expect(await openIndexRows()).toContainEqual(expect.objectContaining({ partitionKey: inAWeek(), requestId }));
   });
 
+  it('stores a repeated submission once and sends its cards once; a new submission is a new request', async () => {
+    const respondents = [{ personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, relation: 'peer' }];
+    const body = { goalId: 'alex-eval', behaviors: ['Explains trade-offs'], respondents, closesOn: inAWeek(), submissionId: '5f0e6b1c2d3a4e5f8a9b0c1d2e3f4a5b' };
+    connector.clear();
+    const first = await ask(body);
+    const again = await ask(body);
+    expect(again.request.value.id).toBe(first.request.value.id);
+    expect(again.delivery).toEqual(first.delivery);
+    expect(connector.messages()).toHaveLength(1);
+
+    const another = await ask({ ...body, submissionId: '6a1f7c2d3e4b5f6a9b0c1d2e3f4a5b6c' });
+    expect(another.request.value.id).not.toBe(first.request.value.id);
+    expect(connector.messages()).toHaveLength(2);
+
+    // A submission id is only a name for one filling-in of the form, never a way to reach another request.
+    const reused = await alex().post(requests, { ...body, goalId: 'alex-oncall' });
+    expect(reused.status).toBe(400);
+    expect(connector.messages()).toHaveLength(2);
+  });
+
   it('lists the pair’s requests for the mentee and the mentor, newest first, and for nobody else', async () => {
     const first = await ask({ goalId: 'alex-speaking', behaviors: ['Tells a story'], respondents: [guest(0)], closesOn: inAWeek() });
     const second = await ask({ goalId: 'alex-speaking', behaviors: ['Tells a story'], respondents: [guest(1)], closesOn: inAWeek() });

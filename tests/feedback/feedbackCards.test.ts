@@ -112,7 +112,7 @@ describe('the ask-for-feedback cards', () => {
 
   it('request form: valid but for Teams’ people picker, which is a Teams extension of Input.ChoiceSet', () => {
     const values = { [feedbackAskInputs.extraBehaviors]: long(EXTRA_BEHAVIORS_MAX, 'Extra'), [feedbackAskInputs.anonymous]: 'true' };
-    const card = feedbackAskCard({ pairId: 'pair-1', goal: goals[0]!, behaviors, today: '2026-11-21', defaultClosesOn: '2026-11-28', values, problems: ['Pick a close date after today.'] });
+    const card = feedbackAskCard({ pairId: 'pair-1', goal: goals[0]!, behaviors, today: '2026-11-21', defaultClosesOn: '2026-11-28', submissionId: '8d3f0c1e-5b7a-4e2d-9c6f-0a1b2c3d4e5f', values, problems: ['Pick a close date after today.'] });
     const picker = allInputs(card).find((i) => i.id === feedbackAskInputs.respondents);
     expect(picker).toMatchObject({ isMultiSelect: true, choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } });
     // The Adaptive Card 1.5 parser knows choices.data only from 1.6; Teams reads it in 1.5 cards.

@@ -61,12 +61,17 @@ export function FeedbackRequestDialog({ trigger, onCreated }: FeedbackRequestDia
   );
 }
 
+/** 128 random bits as hex (getRandomValues works outside secure contexts too, unlike randomUUID). */
+const newSubmissionId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackRequestCreated) => void }) {
   const styles = useStyles();
   const formStyles = useDialogFormStyles();
   const api = useApi();
   const { pairId, plan } = usePlanContext();
   const [values, setValues] = useState<FeedbackRequestFormValues>(() => initialValues(plan));
+  // One id per opening of the dialog: sending again after a lost answer finds the request already stored.
+  const [submissionId] = useState(newSubmissionId);
   const { busy, fieldErrors, notice, run, reject, setFieldError } = useSubmit();
   const s = strings.feedback.form;
 
@@ -85,7 +90,7 @@ function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackReque
     if (!input.ok) return reject(input.errors, form);
     let created: FeedbackRequestCreated | undefined;
     const done = await run(async () => {
-      created = await createFeedbackRequest(api, pairId, input.value);
+      created = await createFeedbackRequest(api, pairId, { ...input.value, submissionId });
     }, { form });
     if (done && created) onCreated(created);
   }
