@@ -1,30 +1,15 @@
 // The built tab under the server's Content-Security-Policy, in a real Chromium: it renders with no
 // policy violation, a Teams host may frame it, and any other site may not.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { launchChromium, newPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { browserSession } from '../support/browserSession';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 /** A page that records every CSP violation: console reports and `securitypolicyviolation` events. */
 async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-  const p = await newPage(browser);
+  const p = await session.open();
   const violations: string[] = [];
   p.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -36,7 +21,6 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
   });
   // No internet here: answer teams-js' valid-origins fetch locally (the CSP check happens before it).
   await p.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }));
-  page = p;
   return { page: p, violations };
 }
 
@@ -50,7 +34,7 @@ const TAB_ORIGIN = 'https://mentoring.example';
 /** A stand-in host page at `origin` that frames the tab. */
 async function framedBy(p: Page, origin: string) {
   await p.route(`${TAB_ORIGIN}/**`, async (route) => {
-    const response = await route.fetch({ url: route.request().url().replace(TAB_ORIGIN, server.baseUrl) });
+    const response = await route.fetch({ url: route.request().url().replace(TAB_ORIGIN, session.server.baseUrl) });
     await route.fulfill({ response });
   });
   await p.route(`${origin}/**`, (route) =>
@@ -61,7 +45,7 @@ async function framedBy(p: Page, origin: string) {
 describe('the tab under its Content-Security-Policy', () => {
   it('renders the plan with no policy violation', async () => {
     const { page: p, violations } = await watchedPage();
-    await p.goto(`${server.baseUrl}/`);
+    await p.goto(`${session.server.baseUrl}/`);
     await p.getByRole('button', { name: demoPeople.menteeAlex.displayName }).click();
     await p.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
     // A dialog: Fluent renders it in a portal and injects more styles at run time.

@@ -1,32 +1,14 @@
 // Planning the next meeting from the plan page: times inside both people's working hours, and a
 // Teams meeting draft that names both of them.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { launchChromium, newPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { browserSession } from '../support/browserSession';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 describe('meeting suggestions', () => {
   it('offer a time inside both working days and open a Teams meeting draft for both people', async () => {
-    page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByRole('button', { name: demoPeople.menteeAlex.displayName }).click();
+    const page = await session.signInAs(demoPeople.menteeAlex.displayName);
     const card = page.getByRole('group', { name: 'Plan your next meeting' }).or(page.locator('[aria-labelledby="meetings-heading"]'));
     await card.first().waitFor();
     const open = card.first().getByRole('button', { name: /Open a Teams meeting draft for/ }).first();

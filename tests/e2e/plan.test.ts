@@ -1,46 +1,25 @@
 // The plan page in a real browser against the real server: development sign-in, then a goal that
 // starts without a measurable target, is fixed, and is still there after a reload.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
 import { addDays, todayIn } from '../../shared/dates';
-import { launchChromium, newPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { browserSession } from '../support/browserSession';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterEach(async (context) => {
-  // A failed flow leaves a picture of what the browser showed (tests/e2e/screenshots is ignored by git).
-  if (page && context.task.result?.state === 'fail') {
-    await page.screenshot({ path: `tests/e2e/screenshots/${context.task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
-  }
-  await page?.context().close();
-  page = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 const mentee = demoPeople.menteeAlex;
 const inTwoMonths = () => addDays(todayIn(mentee.timeZone, new Date()), 60);
 
-async function signInAsMentee(p: Page) {
-  await p.goto(`${server.baseUrl}/`);
-  await p.getByRole('heading', { name: 'Development sign-in' }).waitFor();
-  await p.getByRole('button', { name: mentee.displayName }).click();
-  await p.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
+async function signInAsMentee(options?: BrowserContextOptions): Promise<Page> {
+  const page = await session.signInAs(mentee.displayName, '/', options);
+  await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
+  return page;
 }
 
 describe('the plan page', () => {
   it('adds a goal, shows what SMART still lacks, makes it measurable, and keeps it across a reload', async () => {
-    page = await newPage(browser);
-    await signInAsMentee(page);
+    const page = await signInAsMentee();
     expect(await page.getByText('Development identity').count()).toBeGreaterThan(0);
 
     const title = 'Give a talk at the engineering all-hands';
@@ -91,8 +70,7 @@ describe('the plan page', () => {
   });
 
   it('fits a 320 px wide window without horizontal scrolling', async () => {
-    page = await newPage(browser, { viewport: { width: 320, height: 800 } });
-    await signInAsMentee(page);
+    const page = await signInAsMentee({ viewport: { width: 320, height: 800 } });
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,

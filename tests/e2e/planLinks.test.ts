@@ -1,52 +1,31 @@
 // The app's own plan links (cards' "Open in browser", unfurled links) open the tab at that plan and
 // goal: the pair's tab is selected and the goal is scrolled to and focused.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
-import { planUrl } from '../../shared/planLinks';
-import { launchChromium, newPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { planPath } from '../../shared/planLinks';
+import { browserSession } from '../support/browserSession';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page | undefined;
+const session = browserSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openAs(person: { displayName: string }, url: string): Promise<Page> {
-  const p = await newPage(browser);
-  await p.goto(url);
-  await p.getByRole('heading', { name: 'Development sign-in' }).waitFor();
-  await p.getByRole('button', { name: person.displayName }).click();
-  return p;
-}
+/** Opens the app's own link (its path on the test server) as the demo person named. */
+const openAs = (person: { displayName: string }, link: { pairId: string; goalId?: string }) => session.signInAs(person.displayName, `/${planPath(link)}`);
 
 describe('plan links', () => {
   it('opens the mentor at the mentee the link names, not the first pair', async () => {
-    page = await openAs(demoPeople.mentor, planUrl(server.baseUrl, { pairId: demoPairIds.sam }));
+    const page = await openAs(demoPeople.mentor, { pairId: demoPairIds.sam });
     await page.getByRole('heading', { name: `${demoPeople.menteeSam.displayName}’s plan`, level: 2 }).waitFor();
     expect(await page.getByRole('tab', { selected: true }).innerText()).toContain(demoPeople.menteeSam.displayName);
   });
 
   it('focuses the goal a goal link names', async () => {
-    page = await openAs(demoPeople.menteeAlex, planUrl(server.baseUrl, { pairId: demoPairIds.alex, goalId: 'alex-eval' }));
+    const page = await openAs(demoPeople.menteeAlex, { pairId: demoPairIds.alex, goalId: 'alex-eval' });
     await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-goal-id') === 'alex-eval');
     expect(await page.evaluate(() => document.activeElement?.querySelector('h5')?.textContent)).toBe('Ship an evaluation harness for the support-answer model');
   });
 
   it('opens the first plan for a link to a plan the person is not in', async () => {
-    page = await openAs(demoPeople.menteeAlex, planUrl(server.baseUrl, { pairId: demoPairIds.sam }));
+    const page = await openAs(demoPeople.menteeAlex, { pairId: demoPairIds.sam });
     await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
   });
 });

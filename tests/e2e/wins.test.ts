@@ -1,39 +1,18 @@
 // Wins on the plan page, in a real browser against the real server: the mentee adds a win, shares
 // one in the weekly digest with the switch (a conflicting change reloads and says so); the mentor
 // sees whether each is shared, without a switch.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { winTable } from '../../bot/storage/winTable';
-import { launchChromium, newPage } from '../support/browser';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { browserSession } from '../support/browserSession';
+import { tablesOf } from '../support/testServer';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page | undefined;
+const session = browserSession();
 const pairId = demoPairIds.alex;
-const wins = () => winTable(tablesOf(server));
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterEach(async (context) => {
-  if (page && context.task.result?.state === 'fail') {
-    await page.screenshot({ path: `tests/e2e/screenshots/${context.task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
-  }
-  await page?.context().close();
-  page = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wins = () => winTable(tablesOf(session.server));
 
 async function signInAs(name: string) {
-  page = await newPage(browser);
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();
-  await page.getByRole('button', { name }).click();
+  const page = await session.signInAs(name);
   const section = page.getByRole('group', { name: 'Wins' });
   await section.getByRole('list', { name: 'Wins, newest first' }).waitFor();
   return { page, section };
