@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     console.log(`Bot invokes through /api/messages (${invokes.bare.samples} samples each, interleaved)`);
     console.log(`  ${'bare TeamsAdapter turn (answers, does nothing)'.padEnd(62)} p50 ${f(invokes.bare.p50)}  p99 ${f(invokes.bare.p99)}`);
     for (const r of invokes.invokes) {
-      console.log(`  ${`${r.invoke}: ${r.what}`.padEnd(62)} p50 ${f(r.latency.p50)}  p99 ${f(r.latency.p99)}  p50 ${r.p50Ratio}x bare`);
+      const trips = `${r.roundTrips.sequential} sequential storage round trip${r.roundTrips.sequential === 1 ? '' : 's'} (${r.roundTrips.requests} requests; goal ≤ ${r.roundTripGoal})`;
+      console.log(`  ${`${r.invoke}: ${r.what}`.padEnd(62)} p50 ${f(r.latency.p50)}  p99 ${f(r.latency.p99)}  p50 ${r.p50Ratio}x bare  ${trips}`);
+      if (process.env.BENCH_VERBOSE) console.log(`      ${r.roundTrips.calls.join('\n      ')}`);
     }
     console.log(`  goal: ${invokes.goal}: ${invokes.met ? 'met' : 'NOT met'}\n`);
     const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad, checkIns: { dueLookup, dispatch }, invokes };
