@@ -13,11 +13,14 @@ const guidList = z
 export const TENANT_ID_PLACEHOLDER = '{tenantid}';
 
 const envSchema = z.object({
-  APP_MODE: z.enum(['development', 'production']).default('development'),
+  /** Default: `production` when NODE_ENV=production (what hosts set), else `development`. */
+  APP_MODE: z.enum(['development', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
   /** How callers prove who they are. Default: `development` when APP_MODE=development, else `entra`. */
   AUTH_MODE: z.enum(['development', 'entra']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Interface to listen on. Default: loopback in development (nobody else on the network reaches it), every interface in production. */
+  HOST: z.string().min(1).optional(),
   /** Public base URL of this server (what Teams and browsers reach); defaults to localhost. */
   PUBLIC_URL: z.string().url().optional(),
   /** A Table Storage connection string. Unset: the embedded Azurite under DATA_DIR. */
@@ -58,7 +61,7 @@ const envSchema = z.object({
   JOBS_SECRET: z.string().min(32, 'at least 32 characters').max(512).optional(),
 });
 
-type ParsedEnv = z.output<typeof envSchema>;
+type ParsedEnv = Omit<z.output<typeof envSchema>, 'APP_MODE'> & { APP_MODE: 'development' | 'production' };
 export type Env = z.input<typeof envSchema>;
 
 /** Entra ID token validation for the tab's API (Teams SSO). */
@@ -78,6 +81,8 @@ export interface AppConfig {
   auth: AuthConfig;
   port: number;
   host: string;
+  /** A development run listening beyond this machine: anyone who reaches it can act as anyone. */
+  exposedDevelopment: boolean;
   publicUrl: string;
   storage: { kind: 'embedded'; dataDir: string } | { kind: 'connection'; connectionString: string };
   tablePrefix: string;
@@ -100,7 +105,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  // A host that says NODE_ENV=production gets production (and its required settings) unless
+  // APP_MODE says otherwise on purpose: the development sign-in must never start by omission.
+  const e: ParsedEnv = { ...parsed.data, APP_MODE: parsed.data.APP_MODE ?? (parsed.data.NODE_ENV === 'production' ? 'production' : 'development') };
   const authMode = e.AUTH_MODE ?? (e.APP_MODE === 'development' ? 'development' : 'entra');
   const problems = combinationProblems(e, authMode);
   if (problems.length > 0) {
@@ -110,7 +117,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     mode: e.APP_MODE,
     auth: authMode === 'development' ? { mode: 'development' } : entraAuth(e),
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.APP_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    exposedDevelopment: authMode === 'development' && e.HOST !== undefined && !isLoopbackHost(e.HOST),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     storage: e.STORAGE_CONNECTION_STRING ? { kind: 'connection', connectionString: e.STORAGE_CONNECTION_STRING } : { kind: 'embedded', dataDir: e.DATA_DIR },
     tablePrefix: e.TABLE_PREFIX ?? '',
@@ -141,6 +149,8 @@ function combinationProblems(e: ParsedEnv, authMode: 'development' | 'entra'): s
   ];
   return problems.filter((p): p is string => typeof p === 'string');
 }
+
+export const isLoopbackHost = (host: string): boolean => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** Loopback http is allowed: nothing outside the machine can sit in the middle (tests use it). */
 function isHttpsOrLoopback(url: string): boolean {

@@ -32,6 +32,12 @@ async function main(): Promise<void> {
     startJobTimer('feedback', () => feedback.jobs.run(), seconds, log),
     startJobTimer('weekly digest', () => digest.run(), seconds, log),
   ];
+  if (config.exposedDevelopment) {
+    log.warn('development sign-in listening beyond this machine', { host: config.host });
+    console.warn(
+      `\n  WARNING: HOST=${config.host} with the development sign-in: anyone who reaches this port can read every\n  person's plan and act as anyone. Use it only on a network you trust, or unset HOST to listen on loopback.\n`,
+    );
+  }
   const port = (server.address() as { port: number }).port;
   const base = `http://localhost:${port}`;
   console.log(

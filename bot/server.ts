@@ -27,7 +27,8 @@ import { winRoutes } from './api/winRoutes';
 import { planRoutes } from './api/planRoutes';
 import { programRoutes } from './api/programRoutes';
 import { requestLog } from './api/requestLog';
-import { securityHeaders } from './api/security';
+import { noStore, securityHeaders } from './api/security';
+import { hostGuard } from './api/hostGuard';
 import { writeRateLimit } from './api/writeRateLimit';
 import type { ProactiveMessenger } from './checkins/proactiveMessenger';
 import { createCheckInSender, type CheckInSenderDeps } from './checkins/sender';
@@ -45,7 +46,7 @@ import { cardLinksFor } from './teams/deepLinks';
 import { journalTable } from './storage/journalTable';
 import { winTable } from './storage/winTable';
 import { cachedPairIndex, cachedPeople, cachedPrograms } from './storage/readCache';
-import { ensureTables, openTables, pingStorage, type StorageConnection } from './storage/tables';
+import { ensureTables, missingTables, openTables, tableRecreator, type StorageConnection } from './storage/tables';
 import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
 
@@ -121,10 +122,21 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   // First, so every response (tab, API, health, bot endpoint, errors) is logged and carries the headers.
   app.use(requestLog(log));
   app.use(securityHeaders({ https: config.publicUrl.startsWith('https://') }));
+  app.use(hostGuard(config.publicUrl));
+  // Every API answer is about someone (plans, people, cards): never kept by a browser or proxy.
+  app.use('/api', noStore);
 
+  const recreateTables = tableRecreator(tables);
+  // Healthy means every table answers; a missing table is recreated here, so health reports the
+  // state the API will actually serve from.
   app.get('/healthz', async (_req, res) => {
     try {
-      await pingStorage(connection);
+      const missing = await missingTables(tables);
+      if (missing.length > 0) {
+        log.warn('tables missing; recreating them', { tables: missing });
+        await recreateTables();
+        if ((await missingTables(tables)).length > 0) return res.status(503).json({ status: 'unavailable', storage: 'tables missing' });
+      }
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', storage: 'not answering' });
@@ -160,7 +172,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   } else {
     app.get('/', (_req, res) => res.type('text').send('The tab is not built: run `npm run build`.'));
   }
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, recreateTables));
 
   return { app, repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex }, checkIns: { scheduling: checkInScheduling, sender: checkInSender }, digest: digestJob, feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery }, tables, log };
 }

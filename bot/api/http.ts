@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/policy';
 import type { ErrorCode, Failure, Result } from '../../shared/result';
 import { toFieldIssues } from '../../shared/validation';
 import type { Logger } from '../log';
-import { EntityTooLargeError } from '../storage/tables';
+import { EntityTooLargeError, isTableNotFound } from '../storage/tables';
 import { requestIdOf } from './requestLog';
 
 export const statusForCode: Record<ErrorCode, number> = {
@@ -76,13 +76,32 @@ export function actorOf(res: Response): Actor {
   return actor;
 }
 
-/** Storage that does not answer is a retryable 503, not a crash; anything else is a 500. */
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/** What the body parser refuses is the client's fault: its own 4xx, with a message that says why. */
+const bodyParserMessages: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON.',
+  'charset.unsupported': 'Send the body as JSON in UTF-8.',
+  'encoding.unsupported': 'Send the body uncompressed, or gzip, deflate or br encoded.',
+};
+
+/**
+ * Storage that does not answer is a retryable 503, not a crash; a table that has gone is recreated
+ * and the request may be retried; a body the parser refuses is a 4xx; anything else is a 500.
+ */
+export function errorHandler(log: Logger, recreateTables?: () => Promise<void>): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next) => {
     if (res.headersSent) return;
     const e = err as { type?: string; status?: number; statusCode?: number; code?: string; name?: string };
-    if (e?.type === 'entity.parse.failed') return sendFailure(res, { code: 'invalid', message: 'The request body is not valid JSON.' });
     if (e?.type === 'entity.too.large') return sendFailure(res, { code: 'too_large', message: 'The request is too large.' }, 413);
+    const parserStatus = e?.status ?? e?.statusCode;
+    if (typeof e?.type === 'string' && typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
+      return sendFailure(res, { code: 'invalid', message: bodyParserMessages[e.type] ?? 'The request could not be read.' }, parserStatus);
+    }
+    if (recreateTables && isTableNotFound(err)) {
+      log.warn('a table is missing; recreating the tables', { requestId: requestIdOf(res), path: req.path });
+      void recreateTables().catch((error: unknown) => log.error('could not recreate the tables', { error: String(error) }));
+      res.set('Retry-After', '1');
+      return sendFailure(res, { code: 'unavailable', message: 'Storage is being repaired. Try again in a moment.' });
+    }
     if (err instanceof EntityTooLargeError) return sendFailure(res, { code: 'too_large', message: 'This is more text than can be stored. Shorten it and try again.' });
     if (isStorageUnavailable(err)) {
       log.warn('storage unavailable', { requestId: requestIdOf(res), path: req.path, error: String(e?.code ?? e?.name) });

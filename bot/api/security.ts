@@ -61,6 +61,12 @@ export function securityHeaders({ https }: SecurityHeaderOptions): RequestHandle
     // Microsoft: a COOP header on an app's pages severs the Teams authentication pop-up from its
     // opener (authenticate() then fails with CancelledByUser). MicrosoftDocs/msteams-docs#9895.
     crossOriginOpenerPolicy: false,
-    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 }
+
+/** For answers that carry personal data: no browser, proxy or shared cache may keep them. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};

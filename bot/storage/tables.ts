@@ -30,7 +30,7 @@
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
 // Table keys may not contain / \ # ? or control characters.
-import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { TABLE_ENTITY_MAX_BYTES, TABLE_STRING_PROPERTY_MAX_BYTES } from '../../shared/limits';
 
 export const tableNames = {
@@ -75,11 +75,41 @@ export async function ensureTables(tables: Tables): Promise<void> {
   await Promise.all(Object.values(tables).map((t) => t.createTable()));
 }
 
-/** A cheap round trip that proves storage answers: used by /healthz. */
-export async function pingStorage(conn: StorageConnection): Promise<void> {
-  const service = TableServiceClient.fromConnectionString(conn.connectionString, { ...clientOptions(conn.connectionString), retryOptions: { maxRetries: 0 } });
-  const pages = service.listTables().byPage({ maxPageSize: 1 });
-  await pages.next();
+/**
+ * What /healthz asks: does every table the app needs answer? One cheap query per table, all at
+ * once. A table that is gone (an emulator restarted in memory, a table deleted by an operator) is
+ * named; storage that does not answer at all throws.
+ */
+export async function missingTables(tables: Tables): Promise<TableName[]> {
+  const probes = Object.entries(tables).map(async ([name, client]) => {
+    try {
+      await client.listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 }).next();
+      return undefined;
+    } catch (error) {
+      if (isTableNotFound(error)) return name as TableName;
+      throw error;
+    }
+  });
+  return (await Promise.all(probes)).filter((name): name is TableName => name !== undefined);
+}
+
+/** Azure names the error in `code`; Azurite only in the body of a query's answer. */
+export const isTableNotFound = (error: unknown): boolean => {
+  const e = error as { name?: string; statusCode?: number; code?: string; details?: { errorCode?: string }; message?: string } | null;
+  if (e?.name !== 'RestError' || e.statusCode !== 404) return false;
+  return e.code === 'TableNotFound' || e.details?.errorCode === 'TableNotFound' || /"TableNotFound"/.test(e.message ?? '');
+};
+
+/**
+ * Recreates missing tables without a restart: whoever notices a missing table (health, a failed
+ * request) asks, and concurrent askers share one run.
+ */
+export function tableRecreator(tables: Tables): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => {
+    running ??= ensureTables(tables).finally(() => (running = undefined));
+    return running;
+  };
 }
 
 /**

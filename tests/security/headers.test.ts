@@ -98,7 +98,7 @@ describe('security headers', () => {
     const https = await startTestServer({ env: { PUBLIC_URL: 'https://mentoring.example.com' }, seed: false });
     try {
       const headers = (await fetch(`${https.baseUrl}/healthz`)).headers;
-      expect(headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
       expect(directivesOf(headers.get('content-security-policy'))['upgrade-insecure-requests']).toEqual([]);
     } finally {
       await https.close();
