@@ -1,6 +1,7 @@
 // The contract between the tab and the API: paths, request bodies and response shapes. The server
 // parses every body and parameter with these schemas; the tab uses the same ones for inline
-// validation, so both say the same thing about bad input.
+// validation, so both say the same thing about bad input. Which route takes which schema and
+// answers what is in the route table, shared/api/routes.ts.
 import { z } from 'zod';
 import { activityKind, activityStatus, type DevelopmentActivity } from './activity';
 import { isoDate, type IsoDate } from './dates';
@@ -50,6 +51,8 @@ export function pathFor(template: string, params: Record<string, string>): strin
   });
 }
 
+/** For a path without parameters: anything Express found there is not ours. */
+export const noParams = z.object({}).strict();
 export const pairParams = z.object({ pairId: entityId }).strict();
 export const programParams = z.object({ programId: entityId }).strict();
 export const goalParams = z.object({ pairId: entityId, goalId: entityId }).strict();

@@ -1,7 +1,7 @@
 // Turns schema errors into messages a person can act on, for the API's 400 answers and the tab's
 // inline field messages alike.
-import type { ZodError, ZodIssue } from 'zod';
-import type { FieldIssue } from './result';
+import type { ZodError, ZodIssue, ZodType, ZodTypeDef } from 'zod';
+import { fail, ok, type FieldIssue, type Result } from './result';
 
 function messageFor(issue: ZodIssue): string {
   switch (issue.code) {
@@ -31,4 +31,13 @@ function messageFor(issue: ZodIssue): string {
 
 export function toFieldIssues(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: messageFor(issue) }));
+}
+
+/**
+ * A door's parse (a card action, a message-extension submit): the input as the schema makes it, or
+ * `invalid` with a message per field. Use cases then take the parsed value and never parse again.
+ */
+export function parseInput<T>(schema: ZodType<T, ZodTypeDef, unknown>, input: unknown, message = 'Some fields need attention.'): Result<T> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : fail('invalid', message, { issues: toFieldIssues(parsed.error) });
 }

@@ -1,13 +1,12 @@
 // Development-only: the demo people the development sign-in offers. Not mounted in production.
-import { Router } from 'express';
-import { paths } from '../../shared/api';
+import type { Router } from 'express';
 import { summarizePerson } from '../../shared/person';
 import type { PeopleRepository } from '../../shared/repositories';
+import { ok } from '../../shared/result';
+import { serve } from './http';
 
 export function devRoutes(people: PeopleRepository): Router {
-  const r = Router();
-  r.get(paths.devPeople, async (_req, res) => {
-    res.json({ people: (await people.list()).map(summarizePerson) });
+  return serve({
+    getDevPeople: async () => ok({ people: (await people.list()).map(summarizePerson) }),
   });
-  return r;
 }

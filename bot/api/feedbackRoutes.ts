@@ -1,15 +1,12 @@
 // 360 feedback over HTTP, for the tab: people to ask, a pair's requests with their results, and
 // asking (the bot then delivers the request card to every respondent who has the app).
-import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
-import { feedbackRequestParams, pairParams, paths, peopleQuery, type FeedbackRequestCreated } from '../../shared/api';
-import { feedbackRequestInput } from '../../shared/feedback/feedbackRequest';
+import type { Router } from 'express';
+import type { FeedbackRequestCreated } from '../../shared/api';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import type { PeopleSearch } from '../../shared/feedback/peopleSearch';
 import { ok } from '../../shared/result';
-import { toFieldIssues } from '../../shared/validation';
 import type { FeedbackCardDelivery } from '../feedback/feedbackDelivery';
-import { actorOf, route, sendFailure } from './http';
+import { serve } from './http';
 
 export interface FeedbackRouteDeps {
   feedback: FeedbackService;
@@ -17,32 +14,17 @@ export interface FeedbackRouteDeps {
   delivery: Pick<FeedbackCardDelivery, 'sendRequest' | 'reachable'>;
 }
 
-const noParams = z.object({}).strict();
-
 export function feedbackRoutes(deps: FeedbackRouteDeps): Router {
-  const r = Router();
-  r.get(paths.people, searchPeople(deps.people));
-  r.get(paths.feedbackRequests, route({ params: pairParams }, ({ actor, params }) => deps.feedback.listRequests(actor, params.pairId)));
-  r.post(paths.feedbackRequests, route({ params: pairParams, body: feedbackRequestInput, status: 201 }, async ({ actor, params, body }) => {
-    const asked = await deps.feedback.ask(actor, params.pairId, body);
-    if (!asked.ok) return asked;
-    const { respondents } = asked.value.request.value;
-    const delivery = asked.value.repeated ? await deps.delivery.reachable(respondents) : await deps.delivery.sendRequest(asked.value, respondents);
-    return ok<FeedbackRequestCreated>({ request: asked.value.view, delivery });
-  }));
-  r.get(paths.feedbackResults, route({ params: feedbackRequestParams }, ({ actor, params }) => deps.feedback.results(actor, params.pairId, params.requestId)));
-  return r;
-}
-
-/** `route()` reads no query string; this route's only input is one. */
-function searchPeople(people: PeopleSearch): RequestHandler {
-  return async (req, res) => {
-    const actor = actorOf(res);
-    if (!noParams.safeParse(req.params).success) return sendFailure(res, { code: 'not_found', message: 'There is nothing at this address.' });
-    const query = peopleQuery.safeParse(req.query);
-    if (!query.success) return sendFailure(res, { code: 'invalid', message: 'Search by a name or an email address.', issues: toFieldIssues(query.error) });
-    const found = await people.search(actor, query.data.search);
-    if (!found.ok) return sendFailure(res, found.error);
-    res.json(found.value);
-  };
+  return serve({
+    searchPeople: ({ actor, query }) => deps.people.search(actor, query.search),
+    getFeedbackRequests: ({ actor, params }) => deps.feedback.listRequests(actor, params.pairId),
+    createFeedbackRequest: async ({ actor, params, body }) => {
+      const asked = await deps.feedback.ask(actor, params.pairId, body);
+      if (!asked.ok) return asked;
+      const { respondents } = asked.value.request.value;
+      const delivery = asked.value.repeated ? await deps.delivery.reachable(respondents) : await deps.delivery.sendRequest(asked.value, respondents);
+      return ok<FeedbackRequestCreated>({ request: asked.value.view, delivery });
+    },
+    getFeedbackResults: ({ actor, params }) => deps.feedback.results(actor, params.pairId, params.requestId),
+  });
 }

@@ -1,7 +1,8 @@
-// Maps domain results and failures to HTTP, in one place.
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import type { ZodType, ZodTypeDef } from 'zod';
-import type { ErrorBody } from '../../shared/api';
+// Serves the route table (shared/api/routes.ts) and maps domain results and failures to HTTP, in one place.
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { IF_MATCH, type ErrorBody } from '../../shared/api';
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteSpec } from '../../shared/api/route';
+import { routes, type RouteName, type Routes } from '../../shared/api/routes';
 import type { Actor } from '../../shared/policy';
 import type { ErrorCode, Failure, Result } from '../../shared/result';
 import { toFieldIssues } from '../../shared/validation';
@@ -27,43 +28,57 @@ export function sendFailure(res: Response, failure: Failure, status = statusForC
   res.status(status).json(body);
 }
 
-type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
-
-interface RouteSpec<P, B> {
-  params: Schema<P>;
-  body?: Schema<B>;
-  /** Updates and deletes must present the ETag they read (If-Match). */
-  ifMatch?: boolean;
-  /** Status for success; 204 sends no body. */
-  status?: 200 | 201 | 204;
-}
-
-interface RouteContext<P, B> {
-  actor: Actor;
-  params: P;
-  body: B;
+export interface RouteContext<R extends RouteSpec> {
+  /** Absent only for an `anonymous` route. */
+  actor: R extends { anonymous: true } ? undefined : Actor;
+  params: ParamsOf<R>;
+  body: BodyOf<R>;
+  query: QueryOf<R>;
   etag: string;
 }
 
-/** A route: parse params and body with their schemas, require If-Match where asked, run, map. */
-export function route<P, B = undefined, T = unknown>(spec: RouteSpec<P, B>, run: (ctx: RouteContext<P, B>) => Promise<Result<T>>): RequestHandler {
+/** A route module's part: take the parsed input, call one use case, return its Result. */
+export type RouteHandler<R extends RouteSpec> = (ctx: RouteContext<R>) => Promise<Result<ResponseOf<R>>>;
+
+export type RouteHandlers = { [N in RouteName]?: RouteHandler<Routes[N]> };
+
+/** A router serving the named routes of the table with their method and path. */
+export function serve(handlers: RouteHandlers): Router {
+  const router = Router();
+  for (const name of Object.keys(routes) as RouteName[]) {
+    const run = handlers[name] as RouteHandler<RouteSpec> | undefined;
+    if (!run) continue;
+    const spec: RouteSpec = routes[name];
+    router[methodOf[spec.method]](spec.path, handlerFor(spec, run));
+  }
+  return router;
+}
+
+const methodOf = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const;
+
+/** Parse params, query and body with the route's schemas, require If-Match where asked, run, map. */
+function handlerFor(spec: RouteSpec, run: RouteHandler<RouteSpec>): RequestHandler {
   return async (req, res) => {
-    const actor = actorOf(res);
+    const actor = spec.anonymous ? undefined : actorOf(res);
     const params = spec.params.safeParse(req.params);
     if (!params.success) return sendFailure(res, { code: 'not_found', message: 'There is nothing at this address.' });
-    let body = undefined as B;
+    let query: unknown;
+    if (spec.query) {
+      const parsed = spec.query.safeParse(req.query);
+      if (!parsed.success) return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
+      query = parsed.data;
+    }
+    let body: unknown;
     if (spec.body) {
       const parsed = spec.body.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
-      }
+      if (!parsed.success) return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
       body = parsed.data;
     }
-    const etag = req.get('If-Match') ?? '';
+    const etag = req.get(IF_MATCH) ?? '';
     if (spec.ifMatch && etag === '') {
       return sendFailure(res, { code: 'invalid', message: 'Send the version you edited in the If-Match header.' }, 428);
     }
-    const result = await run({ actor, params: params.data, body, etag });
+    const result = await run({ actor, params: params.data, body, query, etag } as RouteContext<RouteSpec>);
     if (!result.ok) return sendFailure(res, result.error);
     if (spec.status === 204) res.status(204).end();
     else res.status(spec.status ?? 200).json(result.value);

@@ -4,11 +4,12 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { slotKey } from '../../shared/checkins/checkIn';
+import { checkInAnswer, mentorCommentText, slotKey } from '../../shared/checkins/checkIn';
 import type { AnswerResult, CheckInContext, CheckInService, CommentResult } from '../../shared/checkins/checkInService';
 import { entityId } from '../../shared/program';
 import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
 import type { Failure } from '../../shared/result';
+import { parseInput } from '../../shared/validation';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { CardLinks } from '../cards/cardLinks';
 import { answerFromCardInputs, checkInCard, checkInVerbs } from '../cards/checkInCard';
@@ -117,7 +118,8 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
   app.adaptiveCards.actionExecute<Record<string, unknown>>(checkInVerbs.submit, async (context, _state, data) =>
     withActor(context, data, async (actor, { pairId, slot }) => {
       const { answer, values } = answerFromCardInputs(data);
-      const result = await checkIns.answer(actor, pairId, slot, answer);
+      const parsed = parseInput(checkInAnswer, answer, 'Some answers need attention.');
+      const result = parsed.ok ? await checkIns.answer(actor, pairId, slot, parsed.value) : parsed;
       if (result.ok) {
         if (result.value.outcome === 'stored') await notifyMentor(result.value);
         return summaryFor(result.value, result.value.outcome === 'kept_first');
@@ -137,7 +139,8 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
   app.adaptiveCards.actionExecute<Record<string, unknown>>(checkInVerbs.comment, async (context, _state, data) =>
     withActor(context, data, async (actor, { pairId, slot }) => {
       const text = data[MENTOR_COMMENT_INPUT];
-      const result = await checkIns.comment(actor, pairId, slot, typeof text === 'string' ? text : '');
+      const parsed = parseInput(mentorCommentText, typeof text === 'string' ? text : '', 'The comment needs attention.');
+      const result = parsed.ok ? await checkIns.comment(actor, pairId, slot, parsed.value) : parsed;
       if (result.ok) {
         // A retried submit stored nothing new and sends nothing again.
         if (result.value.duplicate) return mentorCardFor(result.value);

@@ -5,12 +5,13 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { FeedbackRequest } from '../../shared/feedback/feedbackRequest';
+import { feedbackAnswer, type FeedbackRequest } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackRequestRef, FeedbackService, RespondentView } from '../../shared/feedback/feedbackService';
 import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
 import type { Failure } from '../../shared/result';
+import { parseInput } from '../../shared/validation';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import {
   answerFromFeedbackInputs,
@@ -80,7 +81,9 @@ export function registerFeedbackActions(app: Application<TurnState>, deps: Feedb
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackVerbs.respond, async (context, _state, data) =>
     withRespondent(context, data, async (actor, ref) => {
       // The answer first (the common case, in one round of reads); the person's view only when it is refused.
-      const result = await feedback.respond(actor, ref, (request: FeedbackRequest) => answerFromFeedbackInputs(request, data).answer);
+      const result = await feedback.respond(actor, ref, (request: FeedbackRequest) =>
+        parseInput(feedbackAnswer, answerFromFeedbackInputs(request, data).answer, 'Some answers need attention.'),
+      );
       if (result.ok) return thanksFor({ kind: 'respondent', ...result.value, open: true });
       const view = await viewOf(actor, ref);
       if (!('kind' in view)) return view;

@@ -9,12 +9,13 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { FeedbackDelivery, PlanView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
-import { MAX_RESPONDENTS, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
+import { MAX_RESPONDENTS, feedbackRequestInput, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import type { PlanService } from '../../shared/plan/planService';
 import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
+import { parseInput } from '../../shared/validation';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard } from '../cards/feedbackAskCards';
 import { refusedCard } from '../cards/refusedCard';
@@ -123,7 +124,8 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
         anonymous: values[feedbackAskInputs.anonymous] === 'true',
         submissionId,
       };
-      const asked = await deps.feedback.ask(actor, pairId, input);
+      const parsed = parseInput(feedbackRequestInput, input);
+      const asked = parsed.ok ? await deps.feedback.ask(actor, pairId, parsed.value) : parsed;
       if (!asked.ok) {
         if (asked.error.code !== 'invalid') return refusedCard(asked.error.message);
         return again([...new Set((asked.error.issues ?? []).map((i) => i.message))].slice(0, 10));

@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PlanView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
-import { MAX_RESPONDENTS, feedbackRelation, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
+import { MAX_RESPONDENTS, feedbackRelation, feedbackRequestInput, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
 import { limits } from '../../shared/limits';
 import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
+import { parseInput } from '../../shared/validation';
 import { feedbackRequestCard } from '../cards/feedbackRequestCard';
 import {
   meInputs,
@@ -112,15 +113,15 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
       const relation = feedbackRelation.safeParse(values[meInputs.relation(m.personId)]);
       return relation.success ? [{ personId: m.personId, displayName: m.name.slice(0, limits.name), relation: relation.data }] : [];
     });
-    const input = {
+    const input = parseInput(feedbackRequestInput, {
       goalId: target.goal.id,
       behaviors: chosenBehaviors(values, priorityBehaviors(target.view, target.goal.priorityId)),
       respondents,
       closesOn: values[meInputs.closesOn] ?? '',
       anonymous: values[meInputs.anonymous] === 'true',
       submissionId,
-    };
-    const created = await deps.feedback.createRequest(actor, target.view.pair.value.id, input);
+    });
+    const created = input.ok ? await deps.feedback.createRequest(actor, target.view.pair.value.id, input.value) : input;
     if (!created.ok) return detailsStep(actor, target, members, values, problemsOf(created.error), submissionId);
     const card = feedbackRequestCard({ request: created.value.value, menteeName: target.view.mentee.displayName, goalTitle: target.goal.title });
     return cardsResult([cardAttachment(card)]);

@@ -6,7 +6,9 @@ import { todayIn } from '../../shared/dates';
 import { limits } from '../../shared/limits';
 import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
-import { WIN_TEXT_MAX } from '../../shared/recognition/win';
+import { feedbackNoteInput } from '../../shared/recognition/feedbackNote';
+import { WIN_TEXT_MAX, winInput } from '../../shared/recognition/win';
+import { parseInput } from '../../shared/validation';
 import { feedbackNoteCard } from '../cards/feedbackNoteCard';
 import { kudosCard } from '../cards/kudosCard';
 import { meInputs, noticeForm, parseGoalChoice, recognizeWinForm, sendFeedbackForm } from '../cards/messageExtensionForms';
@@ -36,7 +38,9 @@ export function sendFeedbackCommand(deps: MessageExtensionDeps): ActionCommand {
       const values = formValues(data);
       const target = parseGoalChoice(data[meInputs.goal]);
       if (!target) return form(actor, values, [t.goalError]);
-      const noted = await deps.recognition.sendFeedbackNote(actor, target.pairId, { goalId: target.goalId, text: values[meInputs.text] ?? '' });
+      const note = parseInput(feedbackNoteInput, { goalId: target.goalId, text: values[meInputs.text] ?? '' }, 'The feedback needs attention.');
+      if (!note.ok) return form(actor, values, problemsOf(note.error));
+      const noted = await deps.recognition.sendFeedbackNote(actor, target.pairId, note.value);
       if (!noted.ok) return form(actor, values, problemsOf(noted.error));
       const { mentor, mentee, goalTitle, entry } = noted.value;
       const card = feedbackNoteCard({
@@ -75,8 +79,9 @@ export function recognizeWinCommand(deps: MessageExtensionDeps): ActionCommand {
       const goalValue = values[meInputs.goal];
       const goal = goalValue ? parseGoalChoice(goalValue) : undefined;
       if (goalValue && (!goal || goal.pairId !== pairId)) return form(actor, values, [t.goalOfOtherPair]);
-      const input = { text: values[meInputs.text] ?? '', shareInDigest: values[meInputs.shareInDigest] === 'true', ...(goal ? { goalId: goal.goalId } : {}) };
-      const recorded = await deps.recognition.recognizeWin(actor, pairId, input);
+      const input = parseInput(winInput, { text: values[meInputs.text] ?? '', shareInDigest: values[meInputs.shareInDigest] === 'true', ...(goal ? { goalId: goal.goalId } : {}) }, 'The win needs attention.');
+      if (!input.ok) return form(actor, values, problemsOf(input.error));
+      const recorded = await deps.recognition.recognizeWin(actor, pairId, input.value);
       if (!recorded.ok) return form(actor, values, problemsOf(recorded.error));
       const { mentor, mentee, goalTitle, win } = recorded.value;
       const card = kudosCard({

@@ -54,6 +54,8 @@ export const mentorComment = z
   })
   .strict();
 export type MentorComment = z.infer<typeof mentorComment>;
+/** What the mentor writes: the door parses it with this before the use case stores it. */
+export const mentorCommentText = mentorComment.shape.text;
 
 /** Slot keys are sortable and safe inside Table Storage keys (see schedule.ts). */
 export const slotKey = z.string().min(1).max(32).regex(/^[0-9A-Za-z-]+$/, 'A check-in slot key uses letters, digits and -.');

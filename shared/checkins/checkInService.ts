@@ -10,9 +10,8 @@ import type { PersonSummary } from '../person';
 import { authorizePlan, type Actor } from '../policy';
 import type { CheckInRepository, PlanRecord, PlanRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
-import { toFieldIssues } from '../validation';
 import { diffGoal } from '../plan/goalRevisions';
-import { checkInAnswer, mentorComment, type CheckIn, type CheckInAnswer, type MentorComment } from './checkIn';
+import type { CheckIn, CheckInAnswer, MentorComment } from './checkIn';
 import { checkInHistory, type CheckInHistoryView } from './checkInHistory';
 import { checkInForDate, type CheckInSchedule } from './schedule';
 
@@ -106,12 +105,11 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     return role.ok ? ok({ record, role: role.value }) : role;
   }
 
-  function validateAnswer(record: PlanRecord, input: unknown): Result<CheckInAnswer> {
-    const parsed = checkInAnswer.safeParse(input);
-    if (!parsed.success) return fail('invalid', 'Some answers need attention.', { issues: toFieldIssues(parsed.error) });
+  /** The parsed answer against this plan: its own goals, each once, within their bounds. */
+  function validateAnswer(record: PlanRecord, answer: CheckInAnswer): Result<CheckInAnswer> {
     const goals = new Map(record.goals.map((g) => [g.value.id, g.value]));
     const seen = new Set<string>();
-    for (const [i, progress] of parsed.data.goals.entries()) {
+    for (const [i, progress] of answer.goals.entries()) {
       const goal = goals.get(progress.goalId);
       if (!goal) return invalid(`goals.${i}.goalId`, 'That goal is not part of this plan.');
       if (seen.has(goal.id)) return invalid(`goals.${i}.goalId`, `“${goal.title}” is answered twice.`);
@@ -121,7 +119,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
         return invalid(`goals.${i}.current`, `“${goal.title}”: use a number no smaller than ${min}.`);
       }
     }
-    return ok(parsed.data);
+    return ok(answer);
   }
 
 
@@ -151,8 +149,8 @@ export function createCheckInService(deps: CheckInServiceDeps) {
   }
 
   return {
-    /** The mentee's answer to the check-in of `slot` (its own slot, however late). */
-    async answer(actor: Actor, pairId: string, slot: string, input: unknown): Promise<Result<AnswerResult>> {
+    /** The mentee's answer (parsed with `checkInAnswer`) to the check-in of `slot` (its own slot, however late). */
+    async answer(actor: Actor, pairId: string, slot: string, input: CheckInAnswer): Promise<Result<AnswerResult>> {
       const pair = await openPair(actor, pairId, 'edit_plan');
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
@@ -191,24 +189,25 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       return fail('conflict', 'This check-in changed while your answer was saved. Try again.');
     },
 
-    /** The mentor's comment on a check-in. The same text sent again (a retry) is stored once. */
-    async comment(actor: Actor, pairId: string, slot: string, text: unknown): Promise<Result<CommentResult>> {
+    /**
+     * The mentor's comment (parsed with `mentorCommentText`) on a check-in. The same text sent again
+     * (a retry) is stored once.
+     */
+    async comment(actor: Actor, pairId: string, slot: string, text: string): Promise<Result<CommentResult>> {
       const pair = await openPair(actor, pairId, 'edit_plan');
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
       if (role !== 'mentor') return fail('forbidden', `Only ${record.members.mentor.displayName} comments on this check-in.`);
-      const parsedText = mentorComment.shape.text.safeParse(text);
-      if (!parsedText.success) return fail('invalid', 'The comment needs attention.', { issues: toFieldIssues(parsedText.error).map((i) => ({ ...i, path: 'comment' })) });
 
       for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
         const current = await checkIns.get(pairId, slot);
         if (!current) return notFoundCheckIn();
-        const earlier = current.value.comments.find((c) => c.by === actor.id && c.text === parsedText.data);
+        const earlier = current.value.comments.find((c) => c.by === actor.id && c.text === text);
         if (earlier) return ok({ ...contextOf(record, current), comment: earlier, duplicate: true });
         if (current.value.comments.length >= MAX_COMMENTS) {
           return invalid('comment', 'This check-in has as many comments as it can hold.');
         }
-        const comment: MentorComment = { id: newId(), at: now().toISOString(), by: actor.id, text: parsedText.data };
+        const comment: MentorComment = { id: newId(), at: now().toISOString(), by: actor.id, text };
         const written = await checkIns.update({ ...current.value, comments: [...current.value.comments, comment] }, current.etag);
         if (written.ok) return ok({ ...contextOf(record, written.value), comment, duplicate: false });
         if (written.error.code !== 'conflict') return written;

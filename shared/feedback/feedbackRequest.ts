@@ -55,6 +55,8 @@ export const feedbackRequestInput = z
   })
   .strict();
 export type FeedbackRequestInput = z.input<typeof feedbackRequestInput>;
+/** `feedbackRequestInput` as parsed (defaults applied): what the use case takes. */
+export type ParsedFeedbackRequestInput = z.output<typeof feedbackRequestInput>;
 
 export const feedbackRequestStatus = z.enum(['open', 'closed']);
 export type FeedbackRequestStatus = z.infer<typeof feedbackRequestStatus>;

@@ -8,16 +8,14 @@ import { authorizeFeedback, authorizePlan, type Actor, type FeedbackRequestParti
 import { priorityById } from '../program';
 import type { FeedbackRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
-import { toFieldIssues } from '../validation';
 import {
   acceptsResponses,
   closeIfDue,
-  feedbackAnswer,
-  feedbackRequestInput,
   markReminded,
   pendingReminders,
   reminderDue,
   type FeedbackAnswer,
+  type ParsedFeedbackRequestInput,
   type FeedbackRequest,
   type FeedbackRespondent,
   type FeedbackResponse,
@@ -94,27 +92,22 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   const { plans, programs, feedback, now, newId } = deps;
 
   /** Every behavior of the request rated, and nothing else. */
-  function validateAnswer(request: FeedbackRequest, input: unknown): Result<FeedbackAnswer> {
-    const parsed = feedbackAnswer.safeParse(input);
-    if (!parsed.success) return fail('invalid', 'Some answers need attention.', { issues: toFieldIssues(parsed.error) });
+  function validateAnswer(request: FeedbackRequest, answer: FeedbackAnswer): Result<FeedbackAnswer> {
     for (const b of request.behaviors) {
-      if (parsed.data.ratings[b] === undefined) return invalid(`ratings.${b}`, `Rate “${b}” from 1 to 5.`);
+      if (answer.ratings[b] === undefined) return invalid(`ratings.${b}`, `Rate “${b}” from 1 to 5.`);
     }
-    const extra = Object.keys(parsed.data.ratings).find((k) => !request.behaviors.includes(k));
+    const extra = Object.keys(answer.ratings).find((k) => !request.behaviors.includes(k));
     if (extra !== undefined) return invalid(`ratings.${extra}`, `“${extra}” is not one of the behaviors of this request.`);
-    return ok(parsed.data);
+    return ok(answer);
   }
 
   /** Validates and stores a new request; a repeated submission finds the request its first one stored. */
-  async function createOnce(actor: Actor, pairId: string, input: unknown): Promise<Result<{ record: PlanRecord; request: Versioned<FeedbackRequest>; repeated: boolean }>> {
+  async function createOnce(actor: Actor, pairId: string, data: ParsedFeedbackRequestInput): Promise<Result<{ record: PlanRecord; request: Versioned<FeedbackRequest>; repeated: boolean }>> {
     const record = await plans.load(pairId);
     if (!record) return noPair();
     const role = authorizePlan(actor, record.mentorship.value, 'edit_plan');
     if (!role.ok) return role;
     if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee asks for feedback on their goals.');
-    const parsed = feedbackRequestInput.safeParse(input);
-    if (!parsed.success) return fail('invalid', 'Some fields need attention.', { issues: toFieldIssues(parsed.error) });
-    const data = parsed.data;
     const goal = record.goals.find((g) => g.value.id === data.goalId)?.value;
     if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
     if (goal.status !== 'active') return invalid('goalId', 'Feedback is asked on an active goal.');
@@ -149,7 +142,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
 
   const service = {
     /** The mentee asks for feedback on one of their active goals; a repeated submission is stored once. */
-    async createRequest(actor: Actor, pairId: string, input: unknown): Promise<Result<Versioned<FeedbackRequest>>> {
+    async createRequest(actor: Actor, pairId: string, input: ParsedFeedbackRequestInput): Promise<Result<Versioned<FeedbackRequest>>> {
       const created = await createOnce(actor, pairId, input);
       return created.ok ? ok(created.value.request) : created;
     },
@@ -158,7 +151,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
      * createRequest, answered with the pair's view of the request and what its card shows.
      * `repeated`: this submission was stored before (and its cards went out then).
      */
-    async ask(actor: Actor, pairId: string, input: unknown): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
+    async ask(actor: Actor, pairId: string, input: ParsedFeedbackRequestInput): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
       const created = await createOnce(actor, pairId, input);
       if (!created.ok) return created;
       const context = contextOf(created.value.record, created.value.request);
@@ -189,10 +182,10 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
 
     /**
      * A named respondent answers; answering again replaces their answer while the request is open.
-     * `input` may be a function of the request, for a card whose inputs are named by the request's
-     * behaviors: the request is read once, here.
+     * `input` is parsed with `feedbackAnswer`; it may be a function of the request (parsing there), for
+     * a card whose inputs are named by the request's behaviors: the request is read once, here.
      */
-    async respond(actor: Actor, ref: FeedbackRequestRef, input: unknown): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
+    async respond(actor: Actor, ref: FeedbackRequestRef, input: FeedbackAnswer | ((request: FeedbackRequest) => Result<FeedbackAnswer>)): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
       // The person's previous answer is read with the request: one round trip inside Teams' invoke budget.
       const [record, stored, firstPrevious] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
       if (!record || !stored) return noRequest();
@@ -200,7 +193,9 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       const allowed = authorizeFeedback(actor, partiesOf(record, request), 'respond');
       if (!allowed.ok) return allowed;
       if (!acceptsResponses(request, now())) return fail('forbidden', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
-      const answer = validateAnswer(request, typeof input === 'function' ? (input as (r: FeedbackRequest) => unknown)(request) : input);
+      const parsed = typeof input === 'function' ? input(request) : ok(input);
+      if (!parsed.ok) return parsed;
+      const answer = validateAnswer(request, parsed.value);
       if (!answer.ok) return answer;
       for (let attempt = 1; ; attempt++) {
         const previous = attempt === 1 ? firstPrevious : await feedback.getResponse(ref.pairId, request.id, actor.id);

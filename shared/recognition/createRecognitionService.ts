@@ -1,20 +1,18 @@
 // The recognition use cases (see recognitionService.ts for the contract). Each loads the pair's
-// plan, asks the policy, validates, and writes in the pair's partition. Message-extension submits
+// plan, asks the policy, checks the parsed input against the plan, and writes in the pair's partition. Message-extension submits
 // arrive again when Teams retries a slow one, so the same win or note by the same person within a
 // few minutes is recorded once.
-import { winConsentInput, type WinView } from '../api';
+import type { WinView } from '../api';
 import type { JournalEntry } from '../journal/journalEntry';
 import { limits } from '../limits';
 import { authorizePlan, type Actor, type PlanAction } from '../policy';
 import type { PairRole } from '../mentorship';
 import type { PlanRecord, PlanRepository } from '../repositories';
 import { fail, ok, type Result } from '../result';
-import { toFieldIssues } from '../validation';
-import { feedbackNoteInput } from './feedbackNote';
 import type { DigestIndex, JournalRepository, WinRepository } from './recognitionRepositories';
 import type { RecognitionParties, RecognitionService } from './recognitionService';
 import { digestWeekOf } from './weeklyDigest';
-import { winInput, type Win } from './win';
+import type { Win } from './win';
 
 export interface RecognitionServiceDeps {
   plans: Pick<PlanRepository, 'load'>;
@@ -63,9 +61,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       const pair = await openPair(actor, pairId, 'edit_plan');
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
-      const parsed = winInput.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'The win needs attention.', { issues: toFieldIssues(parsed.error) });
-      const data = parsed.data;
+      const data = input;
       if (data.goalId !== undefined && !record.goals.some((g) => g.value.id === data.goalId)) return invalid('goalId', 'That goal is not part of this plan.');
       // Consent is the mentee's alone: a mentor asking to share is told so, not quietly ignored.
       if (data.shareInDigest && role !== 'mentee') {
@@ -104,9 +100,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
       if (role !== 'mentor') return fail('forbidden', `Only ${record.members.mentor.displayName}, the mentor, sends feedback notes in this plan.`);
-      const parsed = feedbackNoteInput.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'The feedback needs attention.', { issues: toFieldIssues(parsed.error) });
-      const { goalId, text } = parsed.data;
+      const { goalId, text } = input;
       const goal = record.goals.find((g) => g.value.id === goalId)?.value;
       if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
 
@@ -149,14 +143,12 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
       if (role !== 'mentee') return fail('forbidden', `Only ${record.members.mentee.displayName} decides whether a win is shared in the program’s digest.`);
-      const parsed = winConsentInput.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'Say whether to share the win.', { issues: toFieldIssues(parsed.error) });
       const current = await wins.get(pairId, winId);
       if (!current) return noWin();
       if (current.etag !== etag) {
         return fail('conflict', 'This win changed after you opened it. Review it and choose again.', { current });
       }
-      const share = parsed.data.shareInDigest;
+      const share = input.shareInDigest;
       if (current.value.shareInDigest === share) return ok(current);
       const next: Win = { ...current.value, shareInDigest: share };
       const ref = digestRef(record, next);

@@ -11,3 +11,4 @@ export const feedbackNoteInput = z
   })
   .strict();
 export type FeedbackNoteInput = z.input<typeof feedbackNoteInput>;
+export type ParsedFeedbackNote = z.output<typeof feedbackNoteInput>;

@@ -19,6 +19,8 @@ export const winInput = z
   })
   .strict();
 export type WinInput = z.input<typeof winInput>;
+/** `winInput` as parsed (trimmed, defaults applied): what the use case takes. */
+export type ParsedWinInput = z.output<typeof winInput>;
 
 export const win = z
   .object({

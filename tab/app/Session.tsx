@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { devUserAuth, devUserStore, noAuth, teamsSsoAuth } from '../api/authProviders';
 import { ApiProvider } from '../api/ApiContext';
 import { createApiClient } from '../api/client';
-import { getDevPeople } from '../api/endpoints';
+import { routes } from '../../shared/api/routes';
+import { call } from '../api/call';
 import { DevSignIn } from '../components/DevSignIn/DevSignIn';
 import { OpenInTeams } from '../components/DevSignIn/OpenInTeams';
 import { MyMentoring } from '../components/MyMentoring/MyMentoring';
@@ -17,7 +18,7 @@ import type { Host } from './useHost';
 
 export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }) {
   const anonymous = useMemo(() => createApiClient(noAuth), []);
-  const devPeople = useResource('dev-people', () => getDevPeople(anonymous));
+  const devPeople = useResource('dev-people', () => call(anonymous, routes.getDevPeople).then((r) => r.people));
   const [devUser, setDevUser] = useState(() => devUserStore.get());
 
   const chooseDevUser = (personId: string | undefined) => {

@@ -1,9 +1,10 @@
 import { useApi } from '../api/ApiContext';
-import { getCheckIns } from '../api/endpoints';
+import { routes } from '../../shared/api/routes';
+import { call } from '../api/call';
 import { useResource } from './useResource';
 
 /** The pair's check-in history: answers, comments, missed ones and adherence. */
 export function useCheckIns(pairId: string) {
   const api = useApi();
-  return useResource(pairId, () => getCheckIns(api, pairId));
+  return useResource(pairId, () => call(api, routes.getCheckIns, { params: { pairId } }));
 }

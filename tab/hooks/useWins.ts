@@ -1,9 +1,10 @@
 import { useApi } from '../api/ApiContext';
-import { getWins } from '../api/endpoints';
+import { routes } from '../../shared/api/routes';
+import { call } from '../api/call';
 import { useResource } from './useResource';
 
 /** The pair's wins, newest first, with who recognized each and its goal. */
 export function useWins(pairId: string) {
   const api = useApi();
-  return useResource(pairId, () => getWins(api, pairId));
+  return useResource(pairId, () => call(api, routes.getWins, { params: { pairId } }));
 }

@@ -8,6 +8,7 @@ import { peopleTable } from '../../bot/storage/peopleTable';
 import { planRowsFilter, planTable } from '../../bot/storage/planTable';
 import { programTable } from '../../bot/storage/programTable';
 import { encodeKey, ensureTables, openTables, type Tables } from '../../bot/storage/tables';
+import { feedbackRequestInput } from '../../shared/feedback/feedbackRequest';
 import { createFeedbackService, type FeedbackService } from '../../shared/feedback/feedbackService';
 import type { Actor } from '../../shared/policy';
 import type { FeedbackRepository } from '../../shared/repositories';
@@ -45,7 +46,7 @@ const responseRows = async (requestId: string) => {
 };
 
 async function newRequest(over: Record<string, unknown> = {}) {
-  const created = await service.createRequest(mentee, pairId, { goalId: 'alex-oncall', respondents, closesOn: '2026-11-30', ...over });
+  const created = await service.createRequest(mentee, pairId, feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-30', ...over }));
   if (!created.ok) throw new Error(created.error.message);
   return created.value.value;
 }
@@ -65,11 +66,11 @@ describe('feedback requests', () => {
     const request = await newRequest();
     expect(request.behaviors).toEqual(behaviors);
     expect((await repo.getRequest(pairId, request.id))?.value).toEqual(request);
-    const byMentor = await service.createRequest(mentor, pairId, { goalId: 'alex-oncall', respondents, closesOn: '2026-11-30' });
+    const byMentor = await service.createRequest(mentor, pairId, feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-30' }));
     expect(byMentor.ok ? 'ok' : byMentor.error.code).toBe('forbidden');
-    const pastDate = await service.createRequest(mentee, pairId, { goalId: 'alex-oncall', respondents, closesOn: '2026-11-21' });
+    const pastDate = await service.createRequest(mentee, pairId, feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-21' }));
     expect(pastDate.ok ? 'ok' : pastDate.error.issues?.[0]?.path).toBe('closesOn');
-    const otherGoal = await service.createRequest(mentee, pairId, { goalId: 'sam-goal', respondents, closesOn: '2026-11-30' });
+    const otherGoal = await service.createRequest(mentee, pairId, feedbackRequestInput.parse({ goalId: 'sam-goal', respondents, closesOn: '2026-11-30' }));
     expect(otherGoal.ok ? 'ok' : otherGoal.error.issues?.[0]?.path).toBe('goalId');
   });
 

@@ -13,7 +13,11 @@ import { encodeKey, ensureTables, openTables, type Tables } from '../../bot/stor
 import { winTable } from '../../bot/storage/winTable';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 import type { Actor } from '../../shared/policy';
+import { winConsentInput } from '../../shared/api';
 import { createRecognitionService, type RecognitionService } from '../../shared/recognition/recognitionService';
+import { winInput, type WinInput } from '../../shared/recognition/win';
+import { feedbackNoteInput } from '../../shared/recognition/feedbackNote';
+import { parseInput } from '../../shared/validation';
 import { DEMO_PROGRAM_ID } from '../../bot/dev/demoData';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
@@ -38,6 +42,8 @@ async function partitionRows(prefix: string) {
   return out;
 }
 const journalEntries = async () => (await partitionRows('journal|')).map((r) => JSON.parse(String(r.data)) as JournalEntry);
+// Doors parse before calling the service, as the message extension and the API do.
+const parsedWin = (raw: WinInput) => winInput.parse(raw);
 const tick = () => (clock.date = new Date(clock.date.getTime() + 60_000));
 
 beforeAll(async () => {
@@ -51,7 +57,7 @@ beforeAll(async () => {
 describe('recognizing a win', () => {
   it('writes the win and its journal entry in the pair’s partition, and lists it with names and the goal', async () => {
     tick();
-    const result = await service.recognizeWin(mentor, pairId, { text: '  Led the payments incident alone  ', goalId: 'alex-oncall' });
+    const result = await service.recognizeWin(mentor, pairId, parsedWin({ text: '  Led the payments incident alone  ', goalId: 'alex-oncall' }));
     if (!result.ok) throw new Error(result.error.message);
     const { win } = result.value;
     expect(result.value).toMatchObject({ pairId, mentor: { id: mentor.id }, mentee: { id: mentee.id }, goalTitle: 'Lead incident response for the payments service' });
@@ -68,15 +74,15 @@ describe('recognizing a win', () => {
 
   it('records a retried submit once', async () => {
     tick();
-    const first = await service.recognizeWin(mentor, pairId, { text: 'Shipped the harness' });
-    const again = await service.recognizeWin(mentor, pairId, { text: 'Shipped the harness' });
+    const first = await service.recognizeWin(mentor, pairId, parsedWin({ text: 'Shipped the harness' }));
+    const again = await service.recognizeWin(mentor, pairId, parsedWin({ text: 'Shipped the harness' }));
     expect(first.ok && again.ok && again.value.win.value.id).toBe(first.ok && first.value.win.value.id);
     expect((await journalEntries()).filter((e) => e.summary.endsWith('Shipped the harness'))).toHaveLength(1);
   });
 
   it('takes the mentee’s consent and files the win for the digest of its week', async () => {
     tick();
-    const result = await service.recognizeWin(mentee, pairId, { text: 'Presented at the all-hands', goalId: 'alex-speaking', shareInDigest: true });
+    const result = await service.recognizeWin(mentee, pairId, parsedWin({ text: 'Presented at the all-hands', goalId: 'alex-speaking', shareInDigest: true }));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.win.value).toMatchObject({ shareInDigest: true, recognizedBy: mentee.id });
     const filed = await digest().listWeek(DEMO_PROGRAM_ID, '2026-11-16');
@@ -86,15 +92,15 @@ describe('recognizing a win', () => {
   it('refuses a mentor’s consent on the mentee’s behalf, a goal of another plan, bad input and outsiders, writing nothing', async () => {
     const before = (await partitionRows('win|')).length;
     const journalBefore = (await journalEntries()).length;
-    const byMentor = await service.recognizeWin(mentor, pairId, { text: 'Great week', shareInDigest: true });
+    const byMentor = await service.recognizeWin(mentor, pairId, parsedWin({ text: 'Great week', shareInDigest: true }));
     expect(byMentor.ok ? 'ok' : [byMentor.error.code, byMentor.error.issues?.[0]?.path]).toEqual(['invalid', 'shareInDigest']);
-    const otherGoal = await service.recognizeWin(mentor, pairId, { text: 'Great week', goalId: 'sam-stakeholders' });
+    const otherGoal = await service.recognizeWin(mentor, pairId, parsedWin({ text: 'Great week', goalId: 'sam-stakeholders' }));
     expect(otherGoal.ok ? 'ok' : otherGoal.error.issues?.[0]?.path).toBe('goalId');
-    const empty = await service.recognizeWin(mentor, pairId, { text: '   ' });
+    const empty = parseInput(winInput, { text: '   ' });
     expect(empty.ok ? 'ok' : empty.error.issues?.[0]?.path).toBe('text');
-    const extra = await service.recognizeWin(mentor, pairId, { text: 'ok', recognizedBy: mentee.id });
+    const extra = parseInput(winInput, { text: 'ok', recognizedBy: mentee.id });
     expect(extra.ok ? 'ok' : extra.error.code).toBe('invalid');
-    const outsider = await service.recognizeWin(stranger, pairId, { text: 'Great week' });
+    const outsider = await service.recognizeWin(stranger, pairId, parsedWin({ text: 'Great week' }));
     expect(outsider.ok ? 'ok' : outsider.error.code).toBe('not_found');
     expect((await partitionRows('win|')).length).toBe(before);
     expect((await journalEntries()).length).toBe(journalBefore);
@@ -114,7 +120,7 @@ describe('recognizing a win', () => {
 describe('consent to share a win', () => {
   async function mentorWin(text: string) {
     tick();
-    const result = await service.recognizeWin(mentor, pairId, { text });
+    const result = await service.recognizeWin(mentor, pairId, parsedWin({ text }));
     if (!result.ok) throw new Error(result.error.message);
     return result.value.win;
   }
@@ -142,7 +148,7 @@ describe('consent to share a win', () => {
 
   it('refuses bad input and unknown wins', async () => {
     const win = await mentorWin('Wrote the runbook');
-    const bad = await service.setWinConsent(mentee, pairId, win.value.id, win.etag, { shareInDigest: 'yes' });
+    const bad = parseInput(winConsentInput, { shareInDigest: 'yes' });
     expect(bad.ok ? 'ok' : bad.error.code).toBe('invalid');
     const unknown = await service.setWinConsent(mentee, pairId, 'no-such-win', win.etag, { shareInDigest: true });
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('not_found');
@@ -173,7 +179,7 @@ describe('feedback notes', () => {
     expect(byMentee.ok ? 'ok' : byMentee.error.code).toBe('forbidden');
     const otherGoal = await service.sendFeedbackNote(mentor, pairId, { goalId: 'sam-stakeholders', text: 'Good' });
     expect(otherGoal.ok ? 'ok' : otherGoal.error.issues?.[0]?.path).toBe('goalId');
-    const empty = await service.sendFeedbackNote(mentor, pairId, { goalId: 'alex-oncall', text: ' ' });
+    const empty = parseInput(feedbackNoteInput, { goalId: 'alex-oncall', text: ' ' });
     expect(empty.ok ? 'ok' : empty.error.issues?.[0]?.path).toBe('text');
     expect((await journalEntries()).length).toBe(before);
   });

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { demoPeople } from '../../bot/dev/demoData';
 import { noAuth, teamsSsoAuth } from '../../tab/api/authProviders';
 import { ApiError, createApiClient } from '../../tab/api/client';
-import { getDevPeople, getMe } from '../../tab/api/endpoints';
+import { routes } from '../../shared/api/routes';
+import { call } from '../../tab/api/call';
 import { signInChoice } from '../../tab/app/signInChoice';
 import { strings } from '../../tab/strings';
 import { startLocalEntra, type LocalEntra } from '../support/entraTokens';
@@ -43,7 +44,7 @@ describe('against a server that expects Teams SSO', () => {
   });
 
   const devPeopleAnswer = async () => {
-    const error = await getDevPeople(createApiClient(noAuth, server.baseUrl)).catch((e: unknown) => e);
+    const error = await call(createApiClient(noAuth, server.baseUrl), routes.getDevPeople).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     return { status: 'error', httpStatus: (error as ApiError).status } as const;
   };
@@ -57,7 +58,7 @@ describe('against a server that expects Teams SSO', () => {
   it('is called with the Teams token as a bearer token, and answers as that person', async () => {
     const alex = demoPeople.menteeAlex;
     const getAuthToken = vi.fn(() => entra.mint({ oid: alex.id }));
-    const me = await getMe(createApiClient(teamsSsoAuth(getAuthToken), server.baseUrl));
+    const me = await call(createApiClient(teamsSsoAuth(getAuthToken), server.baseUrl), routes.getMe);
     expect(getAuthToken).toHaveBeenCalledTimes(1);
     expect(me).toMatchObject({ person: { id: alex.id, displayName: alex.displayName }, authMode: 'entra' });
   });
@@ -65,7 +66,7 @@ describe('against a server that expects Teams SSO', () => {
   it('is not called when Teams cannot give a token; the tab shows a sign-in problem', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const client = createApiClient(teamsSsoAuth(() => Promise.reject(new Error('resourceRequiresConsent'))), server.baseUrl);
-    const error = await getMe(client).catch((e: unknown) => e);
+    const error = await call(client, routes.getMe).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: 'sign_in_failed', message: strings.errors.signInFailed });
     expect(fetchSpy).not.toHaveBeenCalled();
@@ -73,6 +74,6 @@ describe('against a server that expects Teams SSO', () => {
 
   it('passes the server’s refusal of a bad token on as unauthenticated', async () => {
     const client = createApiClient(teamsSsoAuth(() => entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.otherTenantId })), server.baseUrl);
-    await expect(getMe(client)).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    await expect(call(client, routes.getMe)).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
   });
 });

@@ -16,7 +16,8 @@ import { activityKind, activityKindLabel, activityStatus, activityStatusLabel } 
 import { activityCreateInput, type GoalView } from '../../../shared/api';
 import { isPastDate, pastDateMessage } from '../../../shared/dueDate';
 import { useApi } from '../../api/ApiContext';
-import { createActivity } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { zodFieldErrors } from '../../forms/fieldErrors';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
@@ -51,7 +52,7 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
     const past = values.dueDate && isPastDate(values.dueDate, plan.today) ? { dueDate: pastDateMessage(strings.dueDateWhat) } : {};
     if (!parsed.success || past.dueDate) return reject({ ...past, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
     const done = await run(async () => {
-      await createActivity(api, { pairId, goalId: goal.value.id }, parsed.data);
+      await call(api, routes.createActivity, { params: { pairId, goalId: goal.value.id }, body: parsed.data });
       await reload();
     }, { form });
     if (done) onDone();

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { activityKindLabel, activityStatus, activityStatusLabel, type ActivityStatus, type DevelopmentActivity } from '../../../shared/activity';
 import type { GoalView, Versioned } from '../../../shared/api';
 import { useApi } from '../../api/ApiContext';
-import { deleteActivity, updateActivity } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { formatDate } from '../../format';
 import { strings } from '../../strings';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
@@ -52,7 +53,7 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
   const [pendingStatus, setPendingStatus] = useState<ActivityStatus>();
   const changeStatus = async (status: ActivityStatus) => {
     setPendingStatus(status);
-    await mutate(() => updateActivity(api, ref, a.id, activity.etag, { status }), s.changeFailed);
+    await mutate(() => call(api, routes.updateActivity, { params: { ...ref, activityId: a.id }, body: { status }, etag: activity.etag }), s.changeFailed);
     setPendingStatus(undefined);
   };
 
@@ -89,7 +90,7 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
             title={s.deleteTitle}
             body={s.deleteBody(a.title)}
             confirmLabel={strings.common.delete}
-            onConfirm={() => mutate(() => deleteActivity(api, ref, a.id, activity.etag), s.changeFailed)}
+            onConfirm={() => mutate(() => call(api, routes.deleteActivity, { params: { ...ref, activityId: a.id }, etag: activity.etag }), s.changeFailed)}
           />
         </div>
       )}

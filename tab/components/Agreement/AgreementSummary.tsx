@@ -5,7 +5,8 @@ import { preferredChannelLabel, type Agreement } from '../../../shared/mentorshi
 import type { PersonSummary } from '../../../shared/person';
 import { cadenceLabel } from '../../../shared/program';
 import { useApi } from '../../api/ApiContext';
-import { acceptAgreement } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { formatInstantDate, formatNumber, formatWeekdays } from '../../format';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
@@ -88,7 +89,7 @@ export function AgreementSummary() {
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => void mutate(() => acceptAgreement(api, pairId, plan.pair.etag), s.acceptFailed)}
+            onClick={() => void mutate(() => call(api, routes.acceptAgreement, { params: { pairId }, etag: plan.pair.etag }), s.acceptFailed)}
           >
             {s.accept}
           </Button>

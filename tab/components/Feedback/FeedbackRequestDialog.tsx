@@ -20,7 +20,8 @@ import type { FeedbackRequestCreated } from '../../../shared/api';
 import { addDays } from '../../../shared/dates';
 import { ANONYMITY_THRESHOLD } from '../../../shared/feedback/feedbackRequest';
 import { useApi } from '../../api/ApiContext';
-import { createFeedbackRequest } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { FormDialogActions } from '../../forms/FormDialogActions';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
@@ -90,7 +91,7 @@ function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackReque
     if (!input.ok) return reject(input.errors, form);
     let created: FeedbackRequestCreated | undefined;
     const done = await run(async () => {
-      created = await createFeedbackRequest(api, pairId, { ...input.value, submissionId });
+      created = await call(api, routes.createFeedbackRequest, { params: { pairId }, body: { ...input.value, submissionId } });
     }, { form });
     if (done && created) onCreated(created);
   }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { PersonSummary } from '../../../shared/person';
 import { useApi } from '../../api/ApiContext';
-import { searchPeople } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 
 export type PeopleSearch = { status: 'loading' } | { status: 'ready'; people: PersonSummary[] } | { status: 'error' };
 
@@ -16,8 +17,8 @@ export function usePeopleSearch(query: string): PeopleSearch {
     let current = true;
     setResult({ status: 'loading' });
     const timer = setTimeout(() => {
-      searchPeople(api, query.trim()).then(
-        (people) => current && setResult({ status: 'ready', people }),
+      call(api, routes.searchPeople, { query: { search: query.trim() } }).then(
+        ({ people }) => current && setResult({ status: 'ready', people }),
         () => current && setResult({ status: 'error' }),
       );
     }, TYPING_PAUSE_MS);

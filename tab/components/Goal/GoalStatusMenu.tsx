@@ -21,7 +21,8 @@ import { useState, type FormEvent } from 'react';
 import { goalPatchInput, type GoalView } from '../../../shared/api';
 import type { GoalStatus } from '../../../shared/goal';
 import { useApi } from '../../api/ApiContext';
-import { updateGoal } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { zodFieldErrors } from '../../forms/fieldErrors';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
@@ -81,7 +82,7 @@ function StatusForm({ goal, transition, onDone }: { goal: GoalView; transition: 
     if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
     const done = await run(
       async () => {
-        await updateGoal(api, { pairId, goalId: goal.value.id }, goal.etag, parsed.data);
+        await call(api, routes.updateGoal, { params: { pairId, goalId: goal.value.id }, body: parsed.data, etag: goal.etag });
         await reload();
       },
       { form, onConflict: () => void reload() },

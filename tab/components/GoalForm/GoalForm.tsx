@@ -12,7 +12,8 @@ import { useState, type FormEvent } from 'react';
 import type { GoalView, Versioned } from '../../../shared/api';
 import type { EditableGoalField, Goal } from '../../../shared/goal';
 import { useApi } from '../../api/ApiContext';
-import { createGoal, updateGoal } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
@@ -62,11 +63,11 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
     if (base) {
       const patch = validatePatch(base.value, values, reason, plan.today);
       if (!patch.ok) return reject(patch.errors, form);
-      send = () => updateGoal(api, { pairId, goalId: base.value.id }, base.etag, patch.value);
+      send = () => call(api, routes.updateGoal, { params: { pairId, goalId: base.value.id }, body: patch.value, etag: base.etag });
     } else {
       const input = validateCreate(values, plan.today);
       if (!input.ok) return reject(input.errors, form);
-      send = () => createGoal(api, pairId, input.value);
+      send = () => call(api, routes.createGoal, { params: { pairId }, body: input.value });
     }
     const done = await run(
       async () => {

@@ -14,7 +14,8 @@ import { milestoneCreateInput, milestonePatchInput, type GoalView, type Mileston
 import { isPastDate, pastDateMessage } from '../../../shared/dueDate';
 import type { Milestone } from '../../../shared/milestone';
 import { useApi } from '../../api/ApiContext';
-import { createMilestone, updateMilestone } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { zodFieldErrors, type FieldErrors } from '../../forms/fieldErrors';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
@@ -64,11 +65,11 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
       if (Object.keys(patch).length === 0) return reject({ '': strings.goalForm.nothingChanged }, form);
       const parsed = milestonePatchInput.safeParse(patch);
       if (!parsed.success || pastError.dueDate) return reject({ ...pastError, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
-      send = () => updateMilestone(api, ref, base.value.id, base.etag, parsed.data);
+      send = () => call(api, routes.updateMilestone, { params: { ...ref, milestoneId: base.value.id }, body: parsed.data, etag: base.etag });
     } else {
       const parsed = milestoneCreateInput.safeParse({ title, dueDate });
       if (!parsed.success || pastError.dueDate) return reject({ ...pastError, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
-      send = () => createMilestone(api, ref, parsed.data);
+      send = () => call(api, routes.createMilestone, { params: ref, body: parsed.data });
     }
     const done = await run(
       async () => {

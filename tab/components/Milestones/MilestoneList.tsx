@@ -5,7 +5,8 @@ import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { GoalView, MilestoneView } from '../../../shared/api';
 import { useApi } from '../../api/ApiContext';
-import { deleteMilestone, updateMilestone } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { formatDate, formatInstantDate } from '../../format';
 import { strings } from '../../strings';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
@@ -42,7 +43,7 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
   const [pendingDone, setPendingDone] = useState<boolean>();
   const toggle = async (done: boolean) => {
     setPendingDone(done);
-    await mutate(() => updateMilestone(api, ref, m.id, milestone.etag, { done }), s.changeFailed);
+    await mutate(() => call(api, routes.updateMilestone, { params: { ...ref, milestoneId: m.id }, body: { done }, etag: milestone.etag }), s.changeFailed);
     setPendingDone(undefined);
   };
 
@@ -73,7 +74,7 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
             title={s.deleteTitle}
             body={s.deleteBody(m.title)}
             confirmLabel={strings.common.delete}
-            onConfirm={() => mutate(() => deleteMilestone(api, ref, m.id, milestone.etag), s.changeFailed)}
+            onConfirm={() => mutate(() => call(api, routes.deleteMilestone, { params: { ...ref, milestoneId: m.id }, etag: milestone.etag }), s.changeFailed)}
           />
         </div>
       )}

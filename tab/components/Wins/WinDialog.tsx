@@ -4,7 +4,8 @@ import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTr
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { WIN_TEXT_MAX, winInput } from '../../../shared/recognition/win';
 import { useApi } from '../../api/ApiContext';
-import { createWin } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { zodFieldErrors } from '../../forms/fieldErrors';
 import { FormDialogActions } from '../../forms/FormDialogActions';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
@@ -38,7 +39,7 @@ function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promi
     const parsed = winInput.safeParse({ text: values.text, goalId: values.goalId || undefined, shareInDigest: mine && values.shareInDigest });
     if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
     const done = await run(async () => {
-      await createWin(api, pairId, parsed.data);
+      await call(api, routes.createWin, { params: { pairId }, body: parsed.data });
       await onAdded();
     }, { form });
     if (done) onDone();

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import type { WinView } from '../../../shared/api';
 import { useApi } from '../../api/ApiContext';
 import { ApiError } from '../../api/client';
-import { setWinConsent } from '../../api/endpoints';
+import { routes } from '../../../shared/api/routes';
+import { call } from '../../api/call';
 import { formatDate, formatInstantDate } from '../../format';
 import { useWins } from '../../hooks/useWins';
 import { strings } from '../../strings';
@@ -93,7 +94,7 @@ function WinItem({ win, canConsent, onChanged, notify }: { win: WinView; canCons
     setBusy(true);
     notify(undefined);
     try {
-      await setWinConsent(api, pairId, value.id, win.etag, { shareInDigest });
+      await call(api, routes.setWinConsent, { params: { pairId, winId: value.id }, body: { shareInDigest }, etag: win.etag });
       await onChanged();
     } catch (e) {
       if (e instanceof ApiError && e.isConflict) {

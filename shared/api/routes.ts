@@ -1,0 +1,81 @@
+// The route table: every route of the tab's API, named. The server serves exactly these
+// (bot/api/http.ts `serve`), each route module supplying only a handler by name; the tab calls them
+// with `call(api, routes.x, input)` (tab/api/call.ts). A new route is one entry here plus its handler.
+import type { DevelopmentActivity } from '../activity';
+import {
+  activityCreateInput,
+  activityParams,
+  activityPatchInput,
+  agreementInput,
+  feedbackRequestParams,
+  goalCreateInput,
+  goalParams,
+  goalPatchInput,
+  milestoneCreateInput,
+  milestoneParams,
+  milestonePatchInput,
+  noParams,
+  pairParams,
+  paths,
+  peopleQuery,
+  programParams,
+  winConsentInput,
+  winParams,
+  type CheckInHistoryView,
+  type FeedbackRequestCreated,
+  type FeedbackRequestListView,
+  type FeedbackResults,
+  type GoalHistoryView,
+  type MeView,
+  type PeopleView,
+  type PlanView,
+  type WinListView,
+} from '../api';
+import { feedbackRequestInput } from '../feedback/feedbackRequest';
+import type { Goal } from '../goal';
+import type { Mentorship } from '../mentorship';
+import type { Milestone } from '../milestone';
+import { programSettingsInput, type Program } from '../program';
+import { winInput, type Win } from '../recognition/win';
+import type { Versioned } from '../result';
+import { answers, type RouteSpec } from './route';
+
+export const routes = {
+  getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
+  getDevPeople: { method: 'GET', path: paths.devPeople, params: noParams, anonymous: true, response: answers<PeopleView>() },
+
+  // ---- the plan ----
+  getPlan: { method: 'GET', path: paths.plan, params: pairParams, response: answers<PlanView>() },
+  updateAgreement: { method: 'PUT', path: paths.agreement, params: pairParams, body: agreementInput, ifMatch: true, response: answers<Versioned<Mentorship>>() },
+  acceptAgreement: { method: 'POST', path: paths.agreementAccept, params: pairParams, ifMatch: true, response: answers<Versioned<Mentorship>>() },
+  createGoal: { method: 'POST', path: paths.goals, params: pairParams, body: goalCreateInput, status: 201, response: answers<Versioned<Goal>>() },
+  updateGoal: { method: 'PATCH', path: paths.goal, params: goalParams, body: goalPatchInput, ifMatch: true, response: answers<Versioned<Goal>>() },
+  getGoalHistory: { method: 'GET', path: paths.goalHistory, params: goalParams, response: answers<GoalHistoryView>() },
+  createMilestone: { method: 'POST', path: paths.milestones, params: goalParams, body: milestoneCreateInput, status: 201, response: answers<Versioned<Milestone>>() },
+  updateMilestone: { method: 'PATCH', path: paths.milestone, params: milestoneParams, body: milestonePatchInput, ifMatch: true, response: answers<Versioned<Milestone>>() },
+  deleteMilestone: { method: 'DELETE', path: paths.milestone, params: milestoneParams, ifMatch: true, status: 204, response: answers<void>() },
+  createActivity: { method: 'POST', path: paths.activities, params: goalParams, body: activityCreateInput, status: 201, response: answers<Versioned<DevelopmentActivity>>() },
+  updateActivity: { method: 'PATCH', path: paths.activity, params: activityParams, body: activityPatchInput, ifMatch: true, response: answers<Versioned<DevelopmentActivity>>() },
+  deleteActivity: { method: 'DELETE', path: paths.activity, params: activityParams, ifMatch: true, status: 204, response: answers<void>() },
+
+  // ---- program settings, for program managers ----
+  getProgramSettings: { method: 'GET', path: paths.programSettings, params: programParams, response: answers<Versioned<Program>>() },
+  updateProgramSettings: { method: 'PUT', path: paths.programSettings, params: programParams, body: programSettingsInput, ifMatch: true, response: answers<Versioned<Program>>() },
+
+  // ---- check-ins ----
+  getCheckIns: { method: 'GET', path: paths.checkIns, params: pairParams, response: answers<CheckInHistoryView>() },
+
+  // ---- 360 feedback ----
+  searchPeople: { method: 'GET', path: paths.people, params: noParams, query: peopleQuery, response: answers<PeopleView>() },
+  getFeedbackRequests: { method: 'GET', path: paths.feedbackRequests, params: pairParams, response: answers<FeedbackRequestListView>() },
+  createFeedbackRequest: { method: 'POST', path: paths.feedbackRequests, params: pairParams, body: feedbackRequestInput, status: 201, response: answers<FeedbackRequestCreated>() },
+  getFeedbackResults: { method: 'GET', path: paths.feedbackResults, params: feedbackRequestParams, response: answers<FeedbackResults>() },
+
+  // ---- wins ----
+  getWins: { method: 'GET', path: paths.wins, params: pairParams, response: answers<WinListView>() },
+  createWin: { method: 'POST', path: paths.wins, params: pairParams, body: winInput, status: 201, response: answers<Versioned<Win>>() },
+  setWinConsent: { method: 'PATCH', path: paths.win, params: winParams, body: winConsentInput, ifMatch: true, response: answers<Versioned<Win>>() },
+} as const satisfies Record<string, RouteSpec>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
