@@ -7,7 +7,6 @@ import { ActivityList } from '../Activities/ActivityList';
 import { GoalDialog } from '../GoalForm/GoalDialog';
 import { GoalHistoryDialog } from '../GoalHistory/GoalHistoryDialog';
 import { MilestoneList } from '../Milestones/MilestoneList';
-import { usePlanContext } from '../PlanPage/PlanContext';
 import { formatDate, formatNumber } from '../../format';
 import { strings } from '../../strings';
 import { GoalProgress } from './GoalProgress';
@@ -52,7 +51,6 @@ const statusColor = { active: 'brand', completed: 'success', dropped: 'subtle' }
 
 export function GoalCard({ goal }: { goal: GoalView }) {
   const styles = useStyles();
-  const { readOnly } = usePlanContext();
   const titleId = useId();
   const g = goal.value;
 
@@ -85,9 +83,9 @@ export function GoalCard({ goal }: { goal: GoalView }) {
         </dl>
       )}
       <div className={styles.actions}>
-        {!readOnly && <GoalDialog goal={goal} trigger={<Button>{strings.goal.edit}</Button>} />}
+        {goal.can.edit && <GoalDialog goal={goal} trigger={<Button>{strings.goal.edit}</Button>} />}
         <GoalHistoryDialog goal={goal} />
-        {!readOnly && <GoalStatusMenu goal={goal} />}
+        {(goal.can.close || goal.can.reopen) && <GoalStatusMenu goal={goal} />}
       </div>
       <Divider />
       <div className={styles.sections}>
