@@ -5,6 +5,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { CheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { CheckInService } from '../../shared/checkins/checkInService';
+import { activeGoals, isActiveGoal } from '../../shared/plan/planChoices';
 import type { PlanService } from '../../shared/plan/planService';
 import type { PeopleRepository } from '../../shared/repositories';
 import { helpCard } from '../cards/helpCard';
@@ -46,7 +47,7 @@ export function registerMessageRoutes(app: Application<TurnState>, links: CardLi
       // Already answered this period: show the answer rather than a second form.
       const card = checkIn.value.status === 'answered'
         ? checkInSummaryCard({ checkIn: checkIn.value, goals, mentorName: mentor.displayName, links })
-        : checkInCard({ pairId: checkIn.value.pairId, slot: checkIn.value.slot, mentorName: mentor.displayName, goals: goals.filter((g) => g.status === 'active') });
+        : checkInCard({ pairId: checkIn.value.pairId, slot: checkIn.value.slot, mentorName: mentor.displayName, goals: goals.filter(isActiveGoal) });
       await context.sendActivity(cardMessage(card));
     });
 
@@ -59,8 +60,7 @@ export function registerMessageRoutes(app: Application<TurnState>, links: CardLi
       if (!pair) return void (await context.sendActivity(en.replies.noPair));
       const plan = await deps.plan.loadPlan(actor, pair.pairId);
       if (!plan.ok) return void (await context.sendActivity(plan.error.message));
-      const goals = plan.value.goals
-        .filter((g) => g.value.status === 'active')
+      const goals = activeGoals(plan.value.goals)
         .map((g) => ({ title: g.value.title, ...(g.progress !== undefined ? { progress: g.progress } : {}), ...(g.value.dueDate ? { dueDate: g.value.dueDate } : {}) }));
       await context.sendActivity(cardMessage(planSummaryCard({ goals, links, ...(pair.role === 'mentor' ? { menteeName: plan.value.mentee.displayName } : {}) })));
     });

@@ -3,6 +3,7 @@ import { todayIn } from '../dates';
 import { goalProgress } from '../goal';
 import { agreementAccepted, type PairRole } from '../mentorship';
 import { isOverdue } from '../milestone';
+import { isActiveGoal } from './planChoices';
 import { goalPermissions, planPermissions, type Actor } from '../policy';
 import type { Program } from '../program';
 import type { PlanRecord } from '../repositories';
@@ -25,7 +26,7 @@ export function toPlanView(record: PlanRecord, program: Program, viewer: Actor, 
       value: goal,
       etag,
       progress: goalProgress(goal),
-      smartGaps: goal.status === 'active' ? smartGaps(goal) : [],
+      smartGaps: isActiveGoal(goal) ? smartGaps(goal) : [],
       milestones: record.milestones
         .filter((m) => m.value.goalId === goal.id)
         .sort((a, b) => compareText(a.value.dueDate, b.value.dueDate))

@@ -3,6 +3,7 @@
 import { Badge, Button, Caption1, Card, Divider, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { GoalView } from '../../../shared/api';
+import { isActiveGoal } from '../../../shared/plan/planChoices';
 import { ActivityList } from '../Activities/ActivityList';
 import { GoalDialog } from '../GoalForm/GoalDialog';
 import { GoalHistoryDialog } from '../GoalHistory/GoalHistoryDialog';
@@ -61,7 +62,7 @@ export function GoalCard({ goal }: { goal: GoalView }) {
   if (g.hoursPerMonth !== undefined) details.push([strings.goal.hours, strings.goal.hoursValue(formatNumber(g.hoursPerMonth))]);
 
   return (
-    <Card role="article" className={mergeClasses(styles.card, g.status !== 'active' && styles.closed)} aria-labelledby={titleId} data-goal-id={g.id} tabIndex={-1}>
+    <Card role="article" className={mergeClasses(styles.card, !isActiveGoal(g) && styles.closed)} aria-labelledby={titleId} data-goal-id={g.id} tabIndex={-1}>
       <div className={styles.header}>
         <h5 id={titleId} className={styles.title}>{g.title}</h5>
         <div className={styles.meta}>
@@ -70,7 +71,7 @@ export function GoalCard({ goal }: { goal: GoalView }) {
         </div>
       </div>
       {g.description && <Text as="p" className={styles.description}>{g.description}</Text>}
-      {g.status === 'active' && <SmartIndicator gaps={goal.smartGaps} />}
+      {isActiveGoal(g) && <SmartIndicator gaps={goal.smartGaps} />}
       <GoalProgress goal={goal} />
       {details.length > 0 && (
         <dl className={styles.details}>
