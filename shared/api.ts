@@ -10,6 +10,7 @@ import { limits } from './limits';
 import { agreement, type Mentorship, type MentorshipStatus, type PairRole } from './mentorship';
 import type { Milestone } from './milestone';
 import type { PersonSummary } from './person';
+import type { GoalPermissions, PlanPermissions } from './policy';
 import { entityId, type Cadence, type StrategicPriority } from './program';
 import type { Versioned } from './result';
 import type { SmartGap } from './smart';
@@ -159,6 +160,8 @@ export interface GoalView extends Versioned<Goal> {
   smartGaps: SmartGap[];
   milestones: MilestoneView[];
   activities: Versioned<DevelopmentActivity>[];
+  /** What the viewer may do with this goal (shared/policy.ts decides; the use cases enforce the same). */
+  can: GoalPermissions;
 }
 
 export interface PlanView {
@@ -170,6 +173,8 @@ export interface PlanView {
   /** Today in the viewer's time zone: what overdue means to them. */
   today: IsoDate;
   goals: GoalView[];
+  /** What the viewer may do with this plan (shared/policy.ts decides; the use cases enforce the same). */
+  can: PlanPermissions;
 }
 
 export interface PairSummary {

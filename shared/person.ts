@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localTime, timeZone } from './dates';
+import { isoInstant, localTime, timeZone } from './dates';
 import { limits } from './limits';
 
 /**
@@ -47,3 +47,37 @@ export const summarizePerson = (p: Person): PersonSummary => ({
   timeZone: p.timeZone,
   email: p.email,
 });
+
+/**
+ * The Entra app roles (e.g. `ProgramManager`) that a person's last validated Teams SSO token
+ * carried, and the tenant that granted them. The bot never sees a token, so this record is how it
+ * answers a person as the tab does.
+ */
+export const recordedAppRoles = z
+  .object({
+    tenantId: z.string().min(1).max(64),
+    roles: z.array(z.string().min(1).max(100)).max(50),
+    recordedAt: isoInstant,
+  })
+  .strict();
+export type RecordedAppRoles = z.infer<typeof recordedAppRoles>;
+
+/** Recorded roles count this long after the token that carried them: a revoked role stops counting by then. */
+export const APP_ROLES_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** A token with the same roles renews the record only after this long, so the API writes rarely. */
+export const APP_ROLES_RENEW_AFTER_MS = 60 * 60 * 1000;
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** The record a validated token calls for, or undefined when the stored one still says the same. */
+export function appRolesToRecord(stored: RecordedAppRoles | undefined, token: { tenantId: string; roles: readonly string[] }, now: Date): RecordedAppRoles | undefined {
+  const fresh = stored && now.getTime() - Date.parse(stored.recordedAt) < APP_ROLES_RENEW_AFTER_MS;
+  if (stored && fresh && stored.tenantId === token.tenantId && sameRoles(stored.roles, token.roles)) return undefined;
+  return { tenantId: token.tenantId, roles: [...token.roles], recordedAt: now.toISOString() };
+}
+
+/** The recorded roles that count for someone acting in `tenantId`: a role counts only in the tenant that granted it, and only while recent. */
+export function appRolesIn(recorded: RecordedAppRoles | undefined, tenantId: string | undefined, now: Date): string[] {
+  if (!recorded || !tenantId || recorded.tenantId !== tenantId) return [];
+  return now.getTime() - Date.parse(recorded.recordedAt) <= APP_ROLES_MAX_AGE_MS ? [...recorded.roles] : [];
+}

@@ -1,6 +1,8 @@
 // Who may do what. Every use case asks here; API routes and bot actions never decide on their own.
+import type { Goal, GoalStatus } from './goal';
 import type { Mentorship, PairRole } from './mentorship';
 import { roleIn } from './mentorship';
+import { isActiveGoal } from './plan/planChoices';
 import { fail, ok, type Result } from './result';
 
 /** The caller, as established by authentication (Teams SSO token, or the development identity). */
@@ -18,7 +20,21 @@ export interface Actor {
 /** The Entra app role that makes someone a program manager in every program of the tenant. */
 export const PROGRAM_MANAGER_ROLE = 'ProgramManager';
 
-export type PlanAction = 'view' | 'edit_plan' | 'edit_agreement' | 'accept_agreement';
+export type PlanAction =
+  | 'view'
+  | 'edit_plan'
+  | 'edit_agreement'
+  | 'accept_agreement'
+  | 'ask_feedback'
+  | 'share_win'
+  | 'send_feedback_note';
+
+/** Actions that belong to one side of the pair, with the sentence that tells the other side so. */
+const oneSide: Partial<Record<PlanAction, { role: PairRole; refusal: string }>> = {
+  ask_feedback: { role: 'mentee', refusal: 'Only the mentee asks for feedback on their goals.' },
+  share_win: { role: 'mentee', refusal: 'Only the mentee decides whether a win is shared in the program’s digest.' },
+  send_feedback_note: { role: 'mentor', refusal: 'Only the mentor sends feedback notes in this plan.' },
+};
 
 /**
  * A pair's plan belongs to its mentor and mentee: both read it and co-create it. Anyone else is
@@ -28,7 +44,93 @@ export function authorizePlan(actor: Actor, pair: Pick<Mentorship, 'mentorId' | 
   const role = roleIn(pair, actor.id);
   if (!role) return fail('not_found', 'There is no such mentoring plan, or it is not shared with you.');
   if (pair.status === 'ended' && action !== 'view') return fail('forbidden', 'This mentorship has ended; its plan is read-only.');
+  const side = oneSide[action];
+  if (side && side.role !== role) return fail('forbidden', side.refusal);
   return ok(role);
+}
+
+/** Each person accepts the agreement once; rewriting it asks both to accept again. */
+export function authorizeAgreementAcceptance(
+  actor: Actor,
+  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status' | 'acceptedByMentorAt' | 'acceptedByMenteeAt'>,
+): Result<PairRole> {
+  const role = authorizePlan(actor, pair, 'accept_agreement');
+  if (!role.ok) return role;
+  const acceptedAt = role.value === 'mentor' ? pair.acceptedByMentorAt : pair.acceptedByMenteeAt;
+  return acceptedAt ? fail('invalid', 'You have already accepted this agreement.') : role;
+}
+
+export type GoalAction = 'edit' | 'close' | 'reopen' | 'add_milestone' | 'change_milestone' | 'add_activity' | 'change_activity';
+
+/** What a change to a goal amounts to, from its status before and after and the fields it changes. */
+export function goalActionOf(before: GoalStatus, after: GoalStatus, changedFields: readonly string[]): GoalAction {
+  if (isActiveGoal({ status: before })) return isActiveGoal({ status: after }) ? 'edit' : 'close';
+  // Reopening is the status alone: other changes wait until the goal is active again.
+  return isActiveGoal({ status: after }) && changedFields.every((f) => f === 'status') ? 'reopen' : 'edit';
+}
+
+/**
+ * A completed or dropped goal is closed: its fields, milestones and activities stay as they were
+ * when it closed, so its history tells what was reached. The one thing it allows is reopening.
+ */
+export function authorizeGoal(goal: Pick<Goal, 'status'>, action: GoalAction): Result<void> {
+  const active = isActiveGoal(goal);
+  if (action === 'reopen') return active ? fail('invalid', 'This goal is already active.') : ok(undefined);
+  return active ? ok(undefined) : fail('forbidden', `This goal is ${goal.status}. Reopen it before you change it.`);
+}
+
+/** What a person may do with a plan: the tab and the bot offer exactly these, the use cases allow exactly these. */
+export interface PlanPermissions {
+  /** Add goals, and change the plan's goals, milestones and activities (each goal may say no). */
+  editPlan: boolean;
+  editAgreement: boolean;
+  acceptAgreement: boolean;
+  askFeedback: boolean;
+  addWin: boolean;
+  shareWin: boolean;
+  sendFeedbackNote: boolean;
+}
+
+/** What a person may do with one goal of a plan. */
+export interface GoalPermissions {
+  edit: boolean;
+  /** Complete or drop. */
+  close: boolean;
+  reopen: boolean;
+  addMilestone: boolean;
+  changeMilestones: boolean;
+  addActivity: boolean;
+  changeActivities: boolean;
+  askFeedback: boolean;
+}
+
+type PermissionPair = Pick<Mentorship, 'mentorId' | 'menteeId' | 'status' | 'acceptedByMentorAt' | 'acceptedByMenteeAt'>;
+
+export function planPermissions(actor: Actor, pair: PermissionPair): PlanPermissions {
+  const may = (action: PlanAction) => authorizePlan(actor, pair, action).ok;
+  return {
+    editPlan: may('edit_plan'),
+    editAgreement: may('edit_agreement'),
+    acceptAgreement: authorizeAgreementAcceptance(actor, pair).ok,
+    askFeedback: may('ask_feedback'),
+    addWin: may('edit_plan'),
+    shareWin: may('share_win'),
+    sendFeedbackNote: may('send_feedback_note'),
+  };
+}
+
+export function goalPermissions(plan: PlanPermissions, goal: Pick<Goal, 'status'>): GoalPermissions {
+  const may = (action: GoalAction) => plan.editPlan && authorizeGoal(goal, action).ok;
+  return {
+    edit: may('edit'),
+    close: may('close'),
+    reopen: may('reopen'),
+    addMilestone: may('add_milestone'),
+    changeMilestones: may('change_milestone'),
+    addActivity: may('add_activity'),
+    changeActivities: may('change_activity'),
+    askFeedback: plan.askFeedback && authorizeGoal(goal, 'edit').ok,
+  };
 }
 
 /** Program managers: the Entra app role, or being named in the program's manager list. */

@@ -8,7 +8,7 @@ import type { Goal, GoalRevision } from './goal';
 import type { JournalEntry } from './journal/journalEntry';
 import type { Mentorship, PairRole } from './mentorship';
 import type { Milestone } from './milestone';
-import type { Person, PersonSummary } from './person';
+import type { Person, PersonSummary, RecordedAppRoles } from './person';
 import type { Program } from './program';
 import type { Result, Versioned } from './result';
 
@@ -17,6 +17,9 @@ export interface PeopleRepository {
   list(): Promise<Person[]>;
   /** Create or replace a profile (profiles come from the directory, not from user edits). */
   save(person: Person): Promise<void>;
+  /** The app roles of the person's last validated Teams SSO token (kept apart from the directory copy). */
+  appRoles(id: string): Promise<RecordedAppRoles | undefined>;
+  recordAppRoles(id: string, roles: RecordedAppRoles): Promise<void>;
 }
 
 export interface ProgramRepository {

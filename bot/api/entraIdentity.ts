@@ -4,6 +4,7 @@
 import type { RequestHandler, Response } from 'express';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
+import { appRolesToRecord } from '../../shared/person';
 import type { Actor } from '../../shared/policy';
 import type { PeopleRepository } from '../../shared/repositories';
 import { TENANT_ID_PLACEHOLDER, type EntraAuthConfig } from '../config';
@@ -101,7 +102,10 @@ export function entraIdentity(auth: EntraAuthConfig, people: PeopleRepository, l
       return refuse(res, check.reason);
     }
     const { oid, tid, roles } = check.caller;
-    const person = await people.get(oid);
+    const [person, recorded] = await Promise.all([people.get(oid), people.appRoles(oid)]);
+    // The bot sees no token: it answers with the roles recorded here (see SECURITY.md, "App roles in the bot").
+    const record = appRolesToRecord(recorded, { tenantId: tid, roles }, new Date());
+    if (record) await people.recordAppRoles(oid, record);
     res.locals.actor = { id: oid, tenantId: tid, timeZone: person?.timeZone ?? FALLBACK_TIME_ZONE, appRoles: roles } satisfies Actor;
     next();
   };

@@ -112,6 +112,14 @@ export const en = {
     noProgress: 'No measure yet',
     fallbackText: 'Your active mentoring goals.',
   },
+  pairChoice: {
+    title: 'Which mentorship?',
+    intro: 'You are in more than one mentoring pair. Choose the one for **{command}**:',
+    ownPlan: 'My plan with {mentor}',
+    menteePlan: '{mentee}’s plan (your mentee)',
+    gone: 'That mentorship is no longer one you can act on. Type the command again to choose from your current ones.',
+    fallbackText: 'Choose the mentoring pair the command is for.',
+  },
   feedback: {
     title: '{mentee} asks for your feedback',
     goal: 'On the goal: **{goal}**',

@@ -25,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import type { CheckInScheduleState, CheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { Mentorship } from '../../shared/mentorship';
+import { activeGoals } from '../../shared/plan/planChoices';
 import type { Versioned } from '../../shared/result';
 import type { CheckInRepository, CheckInScheduleRepository, ConversationRepository, PlanRepository } from '../../shared/repositories';
 import { checkInCard } from '../cards/checkInCard';
@@ -143,7 +144,7 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
       pairId: pair.id,
       slot: row.slot,
       mentorName: record.members.mentor.displayName,
-      goals: record.goals.map((g) => g.value).filter((g) => g.status === 'active'),
+      goals: activeGoals(record.goals).map((g) => g.value),
     });
     for (let attempt = 0; ; attempt++) {
       if (attempt >= options.maxAttempts) return 'retry_later';

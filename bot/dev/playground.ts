@@ -2,7 +2,8 @@
 // Teams chat emulator, wired to each other. Ctrl+C stops both.
 //
 // The Playground is told who its users are through a config file generated from the demo data, so
-// the person chatting is the demo mentee Alex with her real demo id: the bot stores the
+// the person chatting is a demo person with their real demo id (the mentee Alex; `-- --as priya`
+// for the mentor of two, who chooses the pair a command acts on): the bot stores the
 // conversation under the same id the tab and the API use. The Playground hosts no tabs and no SSO;
 // the welcome card's "Open in the browser" button leads to the tab instead.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,13 +34,26 @@ interface PlaygroundUser {
 
 const fromDemo = (p: Person, channelId: string): PlaygroundUser => ({ id: channelId, name: p.displayName, aadObjectId: p.id, email: p.email ?? `${channelId}@contoso.example` });
 
-/** The Playground wants exactly five other users; the demo has three, two colleagues complete it. */
-function playgroundConfig(): string {
-  const current = fromDemo(demoPeople.menteeAlex, 'user-alex');
+const demoUsers = {
+  alex: fromDemo(demoPeople.menteeAlex, 'user-alex'),
+  priya: fromDemo(demoPeople.mentor, 'user-priya'),
+  sam: fromDemo(demoPeople.menteeSam, 'user-sam'),
+  jordan: fromDemo(demoPeople.manager, 'user-jordan'),
+};
+type DemoUser = keyof typeof demoUsers;
+
+function chattingAs(args: readonly string[]): DemoUser {
+  const name = args[args.indexOf('--as') + 1];
+  if (!args.includes('--as')) return 'alex';
+  if (name && name in demoUsers) return name as DemoUser;
+  throw new Error(`--as takes one of: ${Object.keys(demoUsers).join(', ')}`);
+}
+
+/** The Playground wants exactly five other users; the demo has three more, two colleagues complete it. */
+function playgroundConfig(as: DemoUser): string {
+  const current = demoUsers[as];
   const others = [
-    fromDemo(demoPeople.mentor, 'user-priya'),
-    fromDemo(demoPeople.menteeSam, 'user-sam'),
-    fromDemo(demoPeople.manager, 'user-jordan'),
+    ...Object.values(demoUsers).filter((u) => u !== current),
     { id: 'user-megan', name: 'Megan Bowen', aadObjectId: '00000000-0000-4000-8000-0000000000a1', email: 'megan.bowen@contoso.example' },
     { id: 'user-adele', name: 'Adele Vance', aadObjectId: '00000000-0000-4000-8000-0000000000a2', email: 'adele.vance@contoso.example' },
   ];
@@ -60,7 +74,7 @@ function playgroundConfig(): string {
     'users:',
     ...others.map((u) => user(u, '    ').replace(/^ {4}/, '  - ')),
     'personalChat:',
-    '  id: "personal-chat-alex"',
+    `  id: "personal-chat-${as}"`,
     'groupChat:',
     '  id: "group-chat-id"',
     '  name: "Mentoring pairs"',
@@ -134,7 +148,7 @@ async function main(): Promise<void> {
   await assertPortFree(PLAYGROUND_PORT, 'the Agents Playground');
   mkdirSync(workDir, { recursive: true });
   const configPath = join(workDir, 'm365agentsplayground.yml');
-  writeFileSync(configPath, playgroundConfig());
+  writeFileSync(configPath, playgroundConfig(chattingAs(process.argv.slice(2))));
 
   const app = run('app', ['--import', 'tsx', 'bot/main.ts'], {
     PORT: String(APP_PORT),

@@ -3,7 +3,7 @@
 // TTL, so a change made through another instance shows within that time; a change made through
 // this instance shows at once. Plans, goals and everything people edit are never cached.
 import { LRUCache } from 'lru-cache';
-import type { Person } from '../../shared/person';
+import type { Person, RecordedAppRoles } from '../../shared/person';
 import type { Program } from '../../shared/program';
 import type { PairRef, PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
 import type { Versioned } from '../../shared/result';
@@ -35,6 +35,8 @@ export function cachedPrograms(inner: ProgramRepository, ttl = PROGRAM_CACHE_TTL
 
 export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS): PeopleRepository {
   const cache = new LRUCache<string, Person>({ max: 10_000, ttl });
+  // Absence is cached too (most people have no roles), so the API need not ask on every request.
+  const roles = new LRUCache<string, { recorded?: RecordedAppRoles }>({ max: 10_000, ttl });
   return {
     async get(id) {
       const hit = cache.get(id);
@@ -47,6 +49,18 @@ export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS)
     async save(person) {
       cache.delete(person.id);
       await inner.save(person);
+    },
+    async appRoles(id) {
+      const hit = roles.get(id);
+      if (hit) return hit.recorded;
+      const found = await inner.appRoles(id);
+      roles.set(id, found ? { recorded: found } : {});
+      return found;
+    },
+    async recordAppRoles(id, recorded) {
+      roles.delete(id);
+      await inner.recordAppRoles(id, recorded);
+      roles.set(id, { recorded });
     },
   };
 }

@@ -2,6 +2,7 @@
 //
 //   table          PartitionKey          RowKey                          what
 //   People         "person"              {personId}                      profile (directory copy)
+//                  "approles"            {personId}                      app roles + tenant of the last validated SSO token
 //   Programs       {programId}           "program"                       program settings
 //   Plans          {pairId}              "pair"                          mentorship + agreement + member snapshot
 //                  {pairId}              "goal|{goalId}"                 goal (current version)

@@ -17,6 +17,7 @@ import { checkInSummaryCard, menteeCommentCard } from '../cards/checkInSummaryCa
 import { openBlockers } from '../../shared/checkins/checkInHistory';
 import { todayIn } from '../../shared/dates';
 import { meetingSuggestions } from '../../shared/meetings/meetingSuggestions';
+import { isActiveGoal } from '../../shared/plan/planChoices';
 import { MENTOR_COMMENT_INPUT, mentorCheckInCard } from '../cards/mentorCheckInCard';
 import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
@@ -128,7 +129,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
         // The card again, with what was typed and what to fix; if even that cannot be built, the reason.
         const ctx = await checkIns.context(actor, pairId, slot);
         if (ctx.ok) {
-          const goals = ctx.value.goals.filter((g) => g.status === 'active');
+          const goals = ctx.value.goals.filter(isActiveGoal);
           return checkInCard({ pairId, slot, mentorName: ctx.value.mentor.displayName, goals, values, problems: checkInProblems(result.error, answer, ctx.value.goals) });
         }
       }

@@ -2,6 +2,7 @@
 // through the plan service (so the policy decides what they see), and the goal lists its dialogs
 // and search offer. Nothing here writes.
 import type { GoalView, PlanView } from '../../shared/api';
+import { activeGoals } from '../../shared/plan/planChoices';
 import type { PlanService } from '../../shared/plan/planService';
 import type { Actor } from '../../shared/policy';
 import type { PlanRepository } from '../../shared/repositories';
@@ -19,12 +20,10 @@ export async function plansOf(actor: Actor, readers: PlanReaders): Promise<PlanV
   return loaded.flatMap((result) => (result.ok ? [result.value] : []));
 }
 
-/** An ended pair's plan is read-only: nothing new is recorded in it. */
-const isOpen = (view: PlanView) => view.pair.value.status !== 'ended';
 /** Active goals of the plans, most recently changed first (dialogs list only so many). */
 const activeGoalsOf = (views: readonly PlanView[]) =>
   views
-    .flatMap((view) => view.goals.filter((g) => g.value.status === 'active').map((goal) => ({ view, goal })))
+    .flatMap((view) => activeGoals(view.goals).map((goal) => ({ view, goal })))
     .sort((a, b) => (a.goal.value.updatedAt < b.goal.value.updatedAt ? 1 : a.goal.value.updatedAt > b.goal.value.updatedAt ? -1 : 0));
 
 const choice = (view: PlanView, goal: GoalView, withMentee: boolean): GoalChoice => ({
@@ -34,22 +33,24 @@ const choice = (view: PlanView, goal: GoalView, withMentee: boolean): GoalChoice
   ...(withMentee ? { menteeName: view.mentee.displayName } : {}),
 });
 
-/** The active goals of the actor's mentees, labelled "Mentee · goal". */
-export const menteeGoalChoices = (views: readonly PlanView[]): GoalChoice[] =>
-  activeGoalsOf(views.filter((v) => v.viewerRole === 'mentor' && isOpen(v))).map(({ view, goal }) => choice(view, goal, true));
+// Which plans each dialog offers is the plan view's `can` (the policy the use cases enforce).
 
-/** The actor's own active goals, as the mentee of their plans. */
+/** The active goals of the actor's mentees (feedback notes are the mentor's), labelled "Mentee · goal". */
+export const menteeGoalChoices = (views: readonly PlanView[]): GoalChoice[] =>
+  activeGoalsOf(views.filter((v) => v.can.sendFeedbackNote)).map(({ view, goal }) => choice(view, goal, true));
+
+/** The actor's own active goals, in the plans where they ask for feedback (as the mentee). */
 export const ownGoalChoices = (views: readonly PlanView[]): GoalChoice[] =>
-  activeGoalsOf(views.filter((v) => v.viewerRole === 'mentee' && isOpen(v))).map(({ view, goal }) => choice(view, goal, false));
+  activeGoalsOf(views.filter((v) => v.can.askFeedback)).map(({ view, goal }) => choice(view, goal, false));
 
 /** The plans a win can be recorded in, with the goals it may name. */
 export function winTargets(views: readonly PlanView[], ownPlanTitle: (mentorName: string) => string) {
-  const open = views.filter(isOpen);
+  const open = views.filter((v) => v.can.addWin);
   const planTitle = (v: PlanView) => (v.viewerRole === 'mentor' ? v.mentee.displayName : ownPlanTitle(v.mentor.displayName));
   return {
     pairs: open.map((v) => ({ pairId: v.pair.value.id, title: planTitle(v) })),
     goals: activeGoalsOf(open).map(({ view, goal }) => ({ ...choice(view, goal, false), menteeName: planTitle(view) })),
-    canShare: open.some((v) => v.viewerRole === 'mentee'),
+    canShare: open.some((v) => v.can.shareWin),
   };
 }
 

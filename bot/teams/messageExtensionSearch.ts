@@ -5,6 +5,7 @@ import type { Query } from '@microsoft/teams-ai';
 import type { MessagingExtensionResult } from 'botbuilder';
 import type { PlanView } from '../../shared/api';
 import { limits } from '../../shared/limits';
+import { activeGoals } from '../../shared/plan/planChoices';
 import type { Actor } from '../../shared/policy';
 import { goalCard, goalPreview, planCard, planPreview } from '../cards/goalCard';
 import { parsePlanUrl } from '../cards/planLinks';
@@ -59,7 +60,7 @@ export function unfurlPlanLink(deps: MessageExtensionDeps) {
         menteeName: view.mentee.displayName,
         mentorName: view.mentor.displayName,
         programName: view.program.name,
-        activeGoals: view.goals.filter((g) => g.value.status === 'active').map((g) => g.value),
+        activeGoals: activeGoals(view.goals).map((g) => g.value),
         links: deps.links,
       };
       return cardsResult([cardAttachment(planCard(data), planPreview(data))]);

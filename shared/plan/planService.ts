@@ -22,7 +22,7 @@ import { limits } from '../limits';
 import type { Agreement, Mentorship, PairRole } from '../mentorship';
 import type { Milestone } from '../milestone';
 import { summarizePerson } from '../person';
-import { authorizePlan, type Actor, type PlanAction } from '../policy';
+import { authorizeAgreementAcceptance, authorizeGoal, authorizePlan, goalActionOf, type Actor, type GoalAction, type PlanAction } from '../policy';
 import { priorityById, type Program } from '../program';
 import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
@@ -76,6 +76,14 @@ export function createPlanService(deps: PlanServiceDeps) {
     return goal ? ok(goal) : fail('not_found', 'That goal does not exist in this plan.');
   }
 
+  /** The goal, if it exists and allows the action (a closed goal allows only reopening). */
+  function goalFor(record: PlanRecord, goalId: string, action: GoalAction): Result<Versioned<Goal>> {
+    const found = findGoal(record, goalId);
+    if (!found.ok) return found;
+    const allowed = authorizeGoal(found.value.value, action);
+    return allowed.ok ? found : allowed;
+  }
+
   const notInPast = (actor: Actor, date: string | undefined | null, path: string, what: string): Result<void> =>
     date && isPastDate(date, todayIn(actor.timeZone, now())) ? invalid(path, pastDateMessage(what)) : ok(undefined);
 
@@ -108,7 +116,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const ctx = await openPair(actor, pairId, 'view');
       if (!ctx.ok) return ctx;
       const program = await programOf(ctx.value.record);
-      return ok(toPlanView(ctx.value.record, program, ctx.value.role, actor.timeZone, now()));
+      return ok(toPlanView(ctx.value.record, program, actor, ctx.value.role, now()));
     },
 
     async createGoal(actor: Actor, pairId: string, input: GoalCreateInput): Promise<Result<Versioned<Goal>>> {
@@ -141,6 +149,9 @@ export function createPlanService(deps: PlanServiceDeps) {
         else if (value !== undefined) merged[key] = value;
       }
       const after = merged as Goal;
+      const fields = diffGoal(before, after);
+      const allowed = authorizeGoal(before, goalActionOf(before.status, after.status, fields.map((f) => f.field)));
+      if (!allowed.ok && fields.length > 0) return allowed;
       if (!goalTargetRule.check(after)) return invalid(goalTargetRule.path[0] ?? '', goalTargetRule.message);
       const program = await programOf(ctx.value.record);
       const checks = [
@@ -149,7 +160,6 @@ export function createPlanService(deps: PlanServiceDeps) {
       ];
       const bad = checks.find((c) => !c.ok);
       if (bad && !bad.ok) return bad;
-      const fields = diffGoal(before, after);
       if (fields.length === 0) return ok(found.value);
       const at = now().toISOString();
       const next: Goal = { ...after, revision: before.revision + 1, updatedAt: at, updatedBy: actor.id };
@@ -176,7 +186,7 @@ export function createPlanService(deps: PlanServiceDeps) {
     async createMilestone(actor: Actor, pairId: string, goalId: string, input: MilestoneCreateInput): Promise<Result<Versioned<Milestone>>> {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
-      const found = findGoal(ctx.value.record, goalId);
+      const found = goalFor(ctx.value.record, goalId, 'add_milestone');
       if (!found.ok) return found;
       if (ctx.value.record.milestones.filter((m) => m.value.goalId === goalId).length >= limits.milestonesPerGoal) {
         return invalid('', `A goal holds at most ${limits.milestonesPerGoal} milestones.`);
@@ -191,6 +201,8 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!ctx.ok) return ctx;
       const found = ctx.value.record.milestones.find((m) => m.value.id === milestoneId && m.value.goalId === goalId);
       if (!found) return fail('not_found', 'That milestone does not exist in this plan.');
+      const goal = goalFor(ctx.value.record, goalId, 'change_milestone');
+      if (!goal.ok) return goal;
       if (patch.dueDate !== undefined && patch.dueDate !== found.value.dueDate) {
         const past = notInPast(actor, patch.dueDate, 'dueDate', 'due date');
         if (!past.ok) return past;
@@ -206,13 +218,15 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!ctx.ok) return ctx;
       const found = ctx.value.record.milestones.find((m) => m.value.id === milestoneId && m.value.goalId === goalId);
       if (!found) return fail('not_found', 'That milestone does not exist in this plan.');
+      const goal = goalFor(ctx.value.record, goalId, 'change_milestone');
+      if (!goal.ok) return goal;
       return plans.deleteMilestone(pairId, milestoneId, etag);
     },
 
     async createActivity(actor: Actor, pairId: string, goalId: string, input: ActivityCreateInput): Promise<Result<Versioned<DevelopmentActivity>>> {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
-      const found = findGoal(ctx.value.record, goalId);
+      const found = goalFor(ctx.value.record, goalId, 'add_activity');
       if (!found.ok) return found;
       if (ctx.value.record.activities.filter((a) => a.value.goalId === goalId).length >= limits.activitiesPerGoal) {
         return invalid('', `A goal holds at most ${limits.activitiesPerGoal} activities.`);
@@ -227,6 +241,8 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!ctx.ok) return ctx;
       const found = ctx.value.record.activities.find((a) => a.value.id === activityId && a.value.goalId === goalId);
       if (!found) return fail('not_found', 'That activity does not exist in this plan.');
+      const goal = goalFor(ctx.value.record, goalId, 'change_activity');
+      if (!goal.ok) return goal;
       if (patch.dueDate && patch.dueDate !== found.value.dueDate) {
         const past = notInPast(actor, patch.dueDate, 'dueDate', 'due date');
         if (!past.ok) return past;
@@ -243,6 +259,8 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!ctx.ok) return ctx;
       const found = ctx.value.record.activities.find((a) => a.value.id === activityId && a.value.goalId === goalId);
       if (!found) return fail('not_found', 'That activity does not exist in this plan.');
+      const goal = goalFor(ctx.value.record, goalId, 'change_activity');
+      if (!goal.ok) return goal;
       return plans.deleteActivity(pairId, activityId, etag);
     },
 
@@ -255,11 +273,13 @@ export function createPlanService(deps: PlanServiceDeps) {
     },
 
     async acceptAgreement(actor: Actor, pairId: string, etag: string): Promise<Result<Versioned<Mentorship>>> {
-      const ctx = await openPair(actor, pairId, 'accept_agreement');
-      if (!ctx.ok) return ctx;
-      const m = ctx.value.record.mentorship.value;
+      const record = await plans.load(pairId);
+      if (!record) return fail('not_found', 'There is no such mentoring plan, or it is not shared with you.');
+      const role = authorizeAgreementAcceptance(actor, record.mentorship.value);
+      if (!role.ok) return role;
+      const m = record.mentorship.value;
       const at = now().toISOString();
-      const next: Mentorship = ctx.value.role === 'mentor' ? { ...m, acceptedByMentorAt: at } : { ...m, acceptedByMenteeAt: at };
+      const next: Mentorship = role.value === 'mentor' ? { ...m, acceptedByMentorAt: at } : { ...m, acceptedByMenteeAt: at };
       if (next.acceptedByMenteeAt && next.acceptedByMentorAt && next.status === 'proposed') next.status = 'active';
       return afterMentorshipChange(await plans.updateMentorship(next, etag));
     },

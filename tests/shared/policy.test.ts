@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeFeedback, authorizePlan, authorizeProgram, canSeeEntry, PROGRAM_MANAGER_ROLE, type Actor, type EntryAccess } from '../../shared/policy';
+import {
+  authorizeAgreementAcceptance,
+  authorizeFeedback,
+  authorizeGoal,
+  authorizePlan,
+  authorizeProgram,
+  canSeeEntry,
+  goalActionOf,
+  goalPermissions,
+  planPermissions,
+  PROGRAM_MANAGER_ROLE,
+  type Actor,
+  type EntryAccess,
+  type GoalAction,
+} from '../../shared/policy';
 
 const actor = (id: string, appRoles: string[] = []): Actor => ({ id, timeZone: 'UTC', appRoles });
 const pair = { mentorId: 'mentor', menteeId: 'mentee', status: 'active' as const };
@@ -20,6 +34,66 @@ describe('plans', () => {
     const ended = { ...pair, status: 'ended' as const };
     expect(code(authorizePlan(actor('mentee'), ended, 'view'))).toBe('ok');
     expect(code(authorizePlan(actor('mentee'), ended, 'edit_plan'))).toBe('forbidden');
+  });
+});
+
+describe('one side of the pair', () => {
+  it.each([
+    ['mentee', 'ask_feedback', 'ok'],
+    ['mentor', 'ask_feedback', 'forbidden'],
+    ['mentee', 'share_win', 'ok'],
+    ['mentor', 'share_win', 'forbidden'],
+    ['mentor', 'send_feedback_note', 'ok'],
+    ['mentee', 'send_feedback_note', 'forbidden'],
+    ['stranger', 'ask_feedback', 'not_found'],
+  ] as const)('%s may %s: %s', (who, action, expected) => {
+    expect(code(authorizePlan(actor(who), pair, action))).toBe(expected);
+  });
+});
+
+describe('the agreement', () => {
+  it('is accepted once by each person', () => {
+    const half = { ...pair, acceptedByMentorAt: '2026-01-01T00:00:00.000Z' };
+    expect(code(authorizeAgreementAcceptance(actor('mentee'), half))).toBe('ok');
+    expect(code(authorizeAgreementAcceptance(actor('mentor'), half))).toBe('invalid');
+    expect(code(authorizeAgreementAcceptance(actor('mentee'), { ...half, status: 'ended' }))).toBe('forbidden');
+  });
+});
+
+describe('goals', () => {
+  it.each([
+    ['active', 'active', ['title'], 'edit'],
+    ['active', 'completed', ['status', 'current'], 'close'],
+    ['dropped', 'active', ['status'], 'reopen'],
+    ['completed', 'active', ['status', 'title'], 'edit'],
+    ['completed', 'dropped', ['status'], 'edit'],
+    ['completed', 'completed', ['title'], 'edit'],
+  ] as const)('a change from %s to %s of %j is %s', (before, after, fields, expected) => {
+    expect(goalActionOf(before, after, fields)).toBe(expected);
+  });
+
+  const actions: GoalAction[] = ['edit', 'close', 'add_milestone', 'change_milestone', 'add_activity', 'change_activity'];
+  it('allows a closed goal only to be reopened', () => {
+    for (const status of ['completed', 'dropped'] as const) {
+      for (const action of actions) expect(code(authorizeGoal({ status }, action))).toBe('forbidden');
+      expect(code(authorizeGoal({ status }, 'reopen'))).toBe('ok');
+    }
+    for (const action of actions) expect(code(authorizeGoal({ status: 'active' }, action))).toBe('ok');
+    expect(code(authorizeGoal({ status: 'active' }, 'reopen'))).toBe('invalid');
+  });
+});
+
+describe('what a view offers', () => {
+  it('is what the checks allow', () => {
+    const mentee = planPermissions(actor('mentee'), pair);
+    expect(mentee).toEqual({ editPlan: true, editAgreement: true, acceptAgreement: true, askFeedback: true, addWin: true, shareWin: true, sendFeedbackNote: false });
+    expect(goalPermissions(mentee, { status: 'completed' })).toEqual({
+      edit: false, close: false, reopen: true, addMilestone: false, changeMilestones: false, addActivity: false, changeActivities: false, askFeedback: false,
+    });
+    const ended = planPermissions(actor('mentor'), { ...pair, status: 'ended' });
+    expect(Object.values(ended).every((v) => v === false)).toBe(true);
+    expect(Object.values(goalPermissions(ended, { status: 'completed' })).every((v) => v === false)).toBe(true);
+    expect(goalPermissions(planPermissions(actor('mentor'), pair), { status: 'active' })).toMatchObject({ edit: true, askFeedback: false });
   });
 });
 

@@ -27,11 +27,10 @@ const useStyles = makeStyles({
 const statusColor = { planned: 'informative', in_progress: 'brand', done: 'success' } as const;
 
 export function ActivityList({ goal }: { goal: GoalView }) {
-  const { readOnly } = usePlanContext();
   return (
     <PlanItemSection
       heading={strings.activities.heading}
-      addDialog={!readOnly && <ActivityDialog goal={goal} trigger={<Button size="small">{strings.activities.add}</Button>} />}
+      addDialog={goal.can.addActivity && <ActivityDialog goal={goal} trigger={<Button size="small">{strings.activities.add}</Button>} />}
       emptyText={strings.activities.none}
     >
       {goal.activities.map((a) => (
@@ -45,7 +44,8 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
   const list = usePlanItemStyles();
   const styles = useStyles();
   const api = useApi();
-  const { pairId, readOnly } = usePlanContext();
+  const { pairId } = usePlanContext();
+  const changeable = goal.can.changeActivities;
   const { busy, mutate } = usePlanMutation();
   const a = activity.value;
   const ref = { pairId, goalId: goal.value.id };
@@ -66,7 +66,7 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
         </div>
         <Text className={styles.title}>{a.title}</Text>
         {a.notes && <Text size={200} className={styles.notes}>{a.notes}</Text>}
-        {readOnly ? (
+        {!changeable ? (
           <Badge appearance="tint" color={statusColor[a.status]}>{activityStatusLabel[a.status]}</Badge>
         ) : (
           <Select
@@ -83,7 +83,7 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
           </Select>
         )}
       </div>
-      {!readOnly && (
+      {changeable && (
         <div className={list.itemActions}>
           <ConfirmDialog
             trigger={<Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={s.delete(a.title)} />}

@@ -36,7 +36,7 @@ function availabilityText(a: Agreement['mentor']): string {
 export function AgreementSummary() {
   const styles = useStyles();
   const api = useApi();
-  const { plan, pairId, readOnly } = usePlanContext();
+  const { plan, pairId } = usePlanContext();
   const { busy, mutate } = usePlanMutation();
   const s = strings.agreement;
   const pair = plan.pair.value;
@@ -84,7 +84,7 @@ export function AgreementSummary() {
           </div>
         ))}
       </dl>
-      {!mineAcceptedAt && !readOnly && (
+      {plan.can.acceptAgreement && (
         <div className={styles.accept}>
           <Button
             appearance="primary"

@@ -3,11 +3,11 @@
 import { Badge, Button, Caption1, Card, Divider, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { GoalView } from '../../../shared/api';
+import { isActiveGoal } from '../../../shared/plan/planChoices';
 import { ActivityList } from '../Activities/ActivityList';
 import { GoalDialog } from '../GoalForm/GoalDialog';
 import { GoalHistoryDialog } from '../GoalHistory/GoalHistoryDialog';
 import { MilestoneList } from '../Milestones/MilestoneList';
-import { usePlanContext } from '../PlanPage/PlanContext';
 import { formatDate, formatNumber } from '../../format';
 import { strings } from '../../strings';
 import { GoalProgress } from './GoalProgress';
@@ -52,7 +52,6 @@ const statusColor = { active: 'brand', completed: 'success', dropped: 'subtle' }
 
 export function GoalCard({ goal }: { goal: GoalView }) {
   const styles = useStyles();
-  const { readOnly } = usePlanContext();
   const titleId = useId();
   const g = goal.value;
 
@@ -63,7 +62,7 @@ export function GoalCard({ goal }: { goal: GoalView }) {
   if (g.hoursPerMonth !== undefined) details.push([strings.goal.hours, strings.goal.hoursValue(formatNumber(g.hoursPerMonth))]);
 
   return (
-    <Card role="article" className={mergeClasses(styles.card, g.status !== 'active' && styles.closed)} aria-labelledby={titleId} data-goal-id={g.id} tabIndex={-1}>
+    <Card role="article" className={mergeClasses(styles.card, !isActiveGoal(g) && styles.closed)} aria-labelledby={titleId} data-goal-id={g.id} tabIndex={-1}>
       <div className={styles.header}>
         <h5 id={titleId} className={styles.title}>{g.title}</h5>
         <div className={styles.meta}>
@@ -72,7 +71,7 @@ export function GoalCard({ goal }: { goal: GoalView }) {
         </div>
       </div>
       {g.description && <Text as="p" className={styles.description}>{g.description}</Text>}
-      {g.status === 'active' && <SmartIndicator gaps={goal.smartGaps} />}
+      {isActiveGoal(g) && <SmartIndicator gaps={goal.smartGaps} />}
       <GoalProgress goal={goal} />
       {details.length > 0 && (
         <dl className={styles.details}>
@@ -85,9 +84,9 @@ export function GoalCard({ goal }: { goal: GoalView }) {
         </dl>
       )}
       <div className={styles.actions}>
-        {!readOnly && <GoalDialog goal={goal} trigger={<Button>{strings.goal.edit}</Button>} />}
+        {goal.can.edit && <GoalDialog goal={goal} trigger={<Button>{strings.goal.edit}</Button>} />}
         <GoalHistoryDialog goal={goal} />
-        {!readOnly && <GoalStatusMenu goal={goal} />}
+        {(goal.can.close || goal.can.reopen) && <GoalStatusMenu goal={goal} />}
       </div>
       <Divider />
       <div className={styles.sections}>

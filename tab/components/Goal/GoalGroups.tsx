@@ -33,7 +33,7 @@ interface Group {
 
 export function GoalGroups() {
   const styles = useStyles();
-  const { plan, readOnly } = usePlanContext();
+  const { plan } = usePlanContext();
 
   if (plan.goals.length === 0) {
     const mine = plan.viewerRole === 'mentee';
@@ -41,7 +41,7 @@ export function GoalGroups() {
       <EmptyState
         title={strings.plan.noGoalsTitle}
         headingLevel="h4"
-        action={!readOnly && <GoalDialog trigger={<Button appearance="primary">{strings.plan.addFirstGoal}</Button>} />}
+        action={plan.can.editPlan && <GoalDialog trigger={<Button appearance="primary">{strings.plan.addFirstGoal}</Button>} />}
       >
         {mine ? strings.plan.noGoalsMentee : strings.plan.noGoalsMentor}
       </EmptyState>

@@ -43,7 +43,6 @@ const texts = (t: Transition, title: string) => {
 export function GoalStatusMenu({ goal }: { goal: GoalView }) {
   const [transition, setTransition] = useState<Transition>();
   const restoreFocus = useRestoreFocusTarget();
-  const active = goal.value.status === 'active';
   return (
     <>
       <Menu>
@@ -52,9 +51,9 @@ export function GoalStatusMenu({ goal }: { goal: GoalView }) {
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
-            {active && <MenuItem onClick={() => setTransition('completed')}>{strings.goal.complete}</MenuItem>}
-            {active && <MenuItem onClick={() => setTransition('dropped')}>{strings.goal.drop}</MenuItem>}
-            {!active && <MenuItem onClick={() => setTransition('reopen')}>{strings.goal.reopen}</MenuItem>}
+            {goal.can.close && <MenuItem onClick={() => setTransition('completed')}>{strings.goal.complete}</MenuItem>}
+            {goal.can.close && <MenuItem onClick={() => setTransition('dropped')}>{strings.goal.drop}</MenuItem>}
+            {goal.can.reopen && <MenuItem onClick={() => setTransition('reopen')}>{strings.goal.reopen}</MenuItem>}
           </MenuList>
         </MenuPopover>
       </Menu>

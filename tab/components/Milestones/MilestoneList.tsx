@@ -17,11 +17,10 @@ import { MilestoneDialog } from './MilestoneDialog';
 
 
 export function MilestoneList({ goal }: { goal: GoalView }) {
-  const { readOnly } = usePlanContext();
   return (
     <PlanItemSection
       heading={strings.milestones.heading}
-      addDialog={!readOnly && <MilestoneDialog goal={goal} trigger={<Button size="small">{strings.milestones.add}</Button>} />}
+      addDialog={goal.can.addMilestone && <MilestoneDialog goal={goal} trigger={<Button size="small">{strings.milestones.add}</Button>} />}
       emptyText={strings.milestones.none}
     >
       {goal.milestones.map((m) => (
@@ -34,7 +33,8 @@ export function MilestoneList({ goal }: { goal: GoalView }) {
 function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: MilestoneView }) {
   const styles = usePlanItemStyles();
   const api = useApi();
-  const { pairId, readOnly } = usePlanContext();
+  const { pairId } = usePlanContext();
+  const changeable = goal.can.changeMilestones;
   const { busy, mutate } = usePlanMutation();
   const m = milestone.value;
   const ref = { pairId, goalId: goal.value.id };
@@ -54,7 +54,7 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
           className={styles.label}
           label={m.title}
           checked={pendingDone ?? m.done}
-          disabled={busy || readOnly}
+          disabled={busy || !changeable}
           onChange={(_, d) => void toggle(d.checked === true)}
         />
         <div className={styles.meta}>
@@ -62,7 +62,7 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
           {milestone.overdue && <Badge color="danger" appearance="filled" size="small">{s.overdue}</Badge>}
         </div>
       </div>
-      {!readOnly && (
+      {changeable && (
         <div className={styles.itemActions}>
           <MilestoneDialog
             goal={goal}

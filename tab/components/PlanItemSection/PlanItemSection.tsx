@@ -31,7 +31,7 @@ export const usePlanItemStyles = makeStyles({
 
 interface PlanItemSectionProps {
   heading: string;
-  /** The "add" dialog with its trigger; absent when the plan is read-only. */
+  /** The "add" dialog with its trigger; absent when the goal takes no new items (`goal.can`). */
   addDialog?: ReactNode;
   emptyText: string;
   children: ReactNode[];

@@ -7,7 +7,10 @@ import type { PairRole } from '../../../shared/mentorship';
 export interface PlanContextValue {
   pairId: string;
   plan: PlanView;
-  /** Ended pairs are read-only: the server refuses changes, so the tab offers none. */
+  /**
+   * Nothing in the plan can be changed by this person (an ended pair): `!plan.can.editPlan`. What
+   * each part offers is in `plan.can` and each goal's `can`; the server enforces the same rules.
+   */
   readOnly: boolean;
   reload: () => Promise<void>;
   /** Tells the person about a quick change that failed. */

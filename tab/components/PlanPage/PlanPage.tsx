@@ -68,7 +68,7 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
   }, [planLoaded, focusGoalId]);
 
   const context = useMemo<PlanContextValue | undefined>(
-    () => (plan ? { pairId, plan, readOnly: plan.pair.value.status === 'ended', reload, notify: setNotice } : undefined),
+    () => (plan ? { pairId, plan, readOnly: !plan.can.editPlan, reload, notify: setNotice } : undefined),
     [pairId, plan, reload],
   );
 
@@ -125,7 +125,7 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
         <section aria-labelledby="goals-heading" className={styles.plan}>
           <div className={styles.goalsHeader}>
             <Subtitle1 as="h3" id="goals-heading">{strings.plan.goalsHeading}</Subtitle1>
-            {!context.readOnly && plan.goals.length > 0 && (
+            {plan.can.editPlan && plan.goals.length > 0 && (
               <GoalDialog trigger={<Button appearance="primary">{strings.plan.addGoal}</Button>} />
             )}
           </div>

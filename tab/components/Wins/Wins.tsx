@@ -35,12 +35,12 @@ type Notice = { intent: 'error' | 'warning'; title: string; message: string };
 
 export function Wins() {
   const styles = useStyles();
-  const { pairId, plan, readOnly } = usePlanContext();
+  const { pairId, plan } = usePlanContext();
   const { state, reload } = useWins(pairId);
   const [notice, setNotice] = useState<Notice>();
   const s = strings.wins;
   const mine = plan.viewerRole === 'mentee';
-  const addButton = !readOnly && <WinDialog trigger={<Button icon={<TrophyRegular />}>{s.add}</Button>} onAdded={reload} />;
+  const addButton = plan.can.addWin && <WinDialog trigger={<Button icon={<TrophyRegular />}>{s.add}</Button>} onAdded={reload} />;
   const wins = state.data?.wins;
 
   return (

@@ -1,0 +1,104 @@
+// A program manager known by the Entra app role gets the same answer in the tab and in the bot.
+// The bot sees no token: the API records the roles of each validated Teams SSO token (with the
+// tenant that granted them) and the bot's actor reads them, in that tenant only. The tab side is the
+// real identity middleware and program routes over the test server's repositories; the bot side is
+// the real /api/messages.
+import type { Server } from 'node:http';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entraIdentity } from '../../bot/api/entraIdentity';
+import { programRoutes } from '../../bot/api/programRoutes';
+import { DIGEST_CHANNEL_INPUT, digestChannelVerbs } from '../../bot/cards/digestChannelCard';
+import { parseConfig, type EntraAuthConfig } from '../../bot/config';
+import { DEMO_PROGRAM_ID } from '../../bot/dev/demoData';
+import { createLogger } from '../../bot/log';
+import { paths, pathFor } from '../../shared/api';
+import { PROGRAM_MANAGER_ROLE } from '../../shared/policy';
+import { createProgramService } from '../../shared/program/programService';
+import { cardActionActivity, postActivity, type TeamsUser } from '../support/botActivities';
+import { bearer, startLocalEntra, type LocalEntra } from '../support/entraTokens';
+import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+const TEAM_ID = '19:cohort-general@thread.tacv2';
+const WINS_CHANNEL = '19:cohort-wins@thread.tacv2';
+const OTHER_TENANT = '0b6c8a1e-7d2f-4c3b-9e5a-1f2d3c4b5a69';
+// Holds the app role but is in no program's manager list, and has no People profile.
+const morganId = 'c6d7e8f9-0a1b-4c2d-8e3f-4a5b6c7d8e9f';
+const morgan: TeamsUser = { id: '29:1morgan', aadObjectId: morganId, name: 'Morgan Diaz' };
+
+let entra: LocalEntra;
+let server: TestServer;
+let connector: RecordingConnector;
+let tab: Server;
+let tabUrl: string;
+
+beforeAll(async () => {
+  entra = await startLocalEntra();
+  connector = await startRecordingConnector();
+  connector.setTeamChannels(TEAM_ID, [{ id: TEAM_ID }, { id: WINS_CHANNEL, name: 'Wins' }]);
+  server = await startTestServer();
+  const { auth } = parseConfig(entra.env);
+  const app = express();
+  app.use(express.json());
+  app.use(entraIdentity(auth as EntraAuthConfig, server.app.repositories.people, createLogger('silent')));
+  app.use(programRoutes(createProgramService({ programs: server.app.repositories.programs })));
+  tab = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  tabUrl = `http://127.0.0.1:${(tab.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  tab?.closeAllConnections();
+  tab?.close();
+  await server?.close();
+  await connector?.close();
+  await entra?.close();
+});
+
+/** The tab asks for the program's settings with a Teams SSO token carrying `roles`. */
+async function tabSettingsStatus(roles: string[]): Promise<number> {
+  const token = await entra.mint({ oid: morganId, roles });
+  const res = await fetch(`${tabUrl}${pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID })}`, { headers: bearer(token) });
+  return res.status;
+}
+
+/** Morgan picks the digest channel on the card in the team's General channel, from `tenantId`. */
+async function botChoice(tenantId = entra.tenantId): Promise<string> {
+  const activity = cardActionActivity({
+    serviceUrl: connector.serviceUrl,
+    user: morgan,
+    conversationId: `${TEAM_ID};messageid=1700000000000`,
+    conversationType: 'channel',
+    verb: digestChannelVerbs.setChannel,
+    data: { programId: DEMO_PROGRAM_ID, [DIGEST_CHANNEL_INPUT]: WINS_CHANNEL },
+  });
+  const inTeam = { ...activity, conversation: { ...activity.conversation, tenantId }, channelData: { team: { id: TEAM_ID }, tenant: { id: tenantId } } };
+  const res = await postActivity(server.baseUrl, inTeam);
+  expect(res.status).toBe(200);
+  return JSON.stringify((JSON.parse(res.text) as { value: unknown }).value);
+}
+
+const refused = 'Only a program manager can choose';
+const accepted = 'goes to **Wins**';
+
+describe('a program manager by app role', () => {
+  it('is refused by the bot until a validated token has shown the role', async () => {
+    expect(await botChoice()).toContain(refused);
+  });
+
+  it('gets the same answer in the tab and the bot once the tab has been opened', async () => {
+    expect(await tabSettingsStatus([PROGRAM_MANAGER_ROLE])).toBe(200);
+    expect(await server.app.repositories.people.appRoles(morganId)).toMatchObject({ tenantId: entra.tenantId, roles: [PROGRAM_MANAGER_ROLE] });
+    expect(await botChoice()).toContain(accepted);
+  });
+
+  it('counts the role only in the tenant that granted it', async () => {
+    expect(await botChoice(OTHER_TENANT)).toContain(refused);
+  });
+
+  it('loses it in the bot as in the tab when a newer token no longer carries it', async () => {
+    expect(await tabSettingsStatus([])).toBe(404);
+    expect(await botChoice()).toContain(refused);
+  });
+});
