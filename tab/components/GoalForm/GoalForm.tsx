@@ -9,13 +9,14 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { GoalView, Versioned } from '../../../shared/api';
+import type { GoalView } from '../../../shared/api';
 import type { EditableGoalField, Goal } from '../../../shared/goal';
 import { useApi } from '../../api/ApiContext';
 import { createGoal, updateGoal } from '../../api/endpoints';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
+import { planViewer, useVersionedForm } from '../../forms/useVersionedForm';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { GoalFormFields } from './GoalFormFields';
@@ -31,9 +32,16 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const styles = useDialogFormStyles();
   const api = useApi();
   const { plan, pairId, reload } = usePlanContext();
-  // The version being edited; a conflict replaces it with the one stored now.
-  const [base, setBase] = useState<Versioned<Goal> | undefined>(goal && { value: goal.value, etag: goal.etag });
-  const [values, setValues] = useState<GoalFormValues>(() => (goal ? goalToForm(goal.value) : emptyGoalForm()));
+  // The version being edited; a conflict merges the stored one in (useVersionedForm).
+  const edit = useVersionedForm<Goal, GoalFormValues>({
+    version: goal && { value: goal.value, etag: goal.etag },
+    toValues: goalToForm,
+    empty: emptyGoalForm,
+    what: strings.conflicts.what.goal,
+    viewer: planViewer(plan),
+    labels: strings.goalForm.labels,
+  });
+  const { base, values } = edit;
   const [reason, setReason] = useState('');
   const { busy, fieldErrors, notice, run, reject, setFieldError } = useSubmit();
 
@@ -42,22 +50,24 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   /** Re-checks the field just left or changed, and any field already showing a message. */
   function recheck(v: GoalFormValues, r: string, field: string, always: boolean) {
     const result = validate(v, r);
-    const errors = result.ok ? {} : result.errors;
+    const errors = { ...(result.ok ? {} : result.errors), ...edit.unresolved() };
     const fields = new Set(Object.keys(fieldErrors).filter((f) => f !== ''));
     if (always || fieldErrors[field]) fields.add(field);
     for (const f of fields) setFieldError(f, errors[f]);
   }
 
-  const onChange = (field: EditableGoalField, value: string) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    recheck(next, reason, field, false);
-  };
+  const onChange = (field: EditableGoalField, value: string) => recheck(edit.setField(field, value), reason, field, false);
   const onBlur = (field: EditableGoalField) => recheck(values, reason, field, true);
+  const choose = (field: EditableGoalField, side: 'mine' | 'theirs') => {
+    edit.choose(field, side);
+    setFieldError(field, undefined);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
+    const waiting = edit.unresolved();
+    if (Object.keys(waiting).length > 0) return reject(waiting, form);
     let send: () => Promise<unknown>;
     if (base) {
       const patch = validatePatch(base.value, values, reason, plan.today);
@@ -75,14 +85,10 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
       },
       {
         form,
-        onConflict: base && ((error) => {
-          const current = error.current as Versioned<Goal> | undefined;
-          if (current) {
-            setBase(current);
-            setValues(goalToForm(current.value));
-          }
+        onConflict: (error) => {
           void reload();
-        }),
+          return edit.onConflict(error);
+        },
       },
     );
     if (done) onDone();
@@ -101,6 +107,9 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             today={plan.today}
             onChange={onChange}
             onBlur={onBlur}
+            clashes={edit.clashes}
+            theirsLabel={edit.theirsLabel}
+            onChoose={choose}
           />
           {base && (
             <Field label={strings.goalForm.reason} hint={strings.goalForm.reasonHint} validationMessage={fieldErrors.reason}>
