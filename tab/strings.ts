@@ -408,4 +408,8 @@ export const strings = {
     chooseOne: 'Choose which version to keep.',
     and: (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   },
+  goalAdded: {
+    title: 'Goal added',
+    message: (goal: string, group: string) => `“${goal}” is now in the plan under “${group}”.`,
+  },
 } as const;

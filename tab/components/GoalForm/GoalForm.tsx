@@ -9,7 +9,7 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { GoalView } from '../../../shared/api';
+import type { GoalView, Versioned } from '../../../shared/api';
 import type { EditableGoalField, Goal } from '../../../shared/goal';
 import { useApi } from '../../api/ApiContext';
 import { createGoal, updateGoal } from '../../api/endpoints';
@@ -20,6 +20,7 @@ import { planViewer, useVersionedForm } from '../../forms/useVersionedForm';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { GoalFormFields } from './GoalFormFields';
+import { showAddedGoal } from './showAddedGoal';
 import { emptyGoalForm, goalToForm, validateCreate, validatePatch, type GoalFormValues } from './goalFormModel';
 import { FormDialogActions } from '../../forms/FormDialogActions';
 
@@ -31,7 +32,7 @@ export interface GoalFormProps {
 export function GoalForm({ goal, onDone }: GoalFormProps) {
   const styles = useDialogFormStyles();
   const api = useApi();
-  const { plan, pairId, reload } = usePlanContext();
+  const { plan, pairId, reload, notify } = usePlanContext();
   // The version being edited; a conflict merges the stored one in (useVersionedForm).
   const edit = useVersionedForm<Goal, GoalFormValues>({
     version: goal && { value: goal.value, etag: goal.etag },
@@ -68,7 +69,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
     const form = e.currentTarget as HTMLFormElement;
     const waiting = edit.unresolved();
     if (Object.keys(waiting).length > 0) return reject(waiting, form);
-    let send: () => Promise<unknown>;
+    let send: () => Promise<Versioned<Goal>>;
     if (base) {
       const patch = validatePatch(base.value, values, reason, plan.today);
       if (!patch.ok) return reject(patch.errors, form);
@@ -78,9 +79,10 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
       if (!input.ok) return reject(input.errors, form);
       send = () => createGoal(api, pairId, input.value);
     }
+    let saved: Goal | undefined;
     const done = await run(
       async () => {
-        await send();
+        saved = (await send()).value;
         await reload();
       },
       {
@@ -91,7 +93,9 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
         },
       },
     );
-    if (done) onDone();
+    if (!done) return;
+    onDone();
+    if (!base && saved) showAddedGoal(saved, plan, notify);
   }
 
   return (
