@@ -20,17 +20,22 @@ interface Violation {
  * Runs axe on the whole document; the page's CSP is bypassed only so the axe script can load.
  * Fluent's focus manager (tabster) puts `aria-hidden` focus bumpers (`<i data-tabster-dummy>`) at
  * the edges of the page and of arrow-key groups such as a TabList: they pass focus on the moment
- * they get it, so a screen reader never lands on them (microsoft/tabster#288). They are left out
- * here; the mentor's test checks with the keyboard that focus never rests on one.
+ * they get it, so a screen reader never lands on them (microsoft/tabster#288). Only that one rule's
+ * finding on those elements is set aside; the mentor's test checks with the keyboard that focus
+ * never rests on one.
  */
 async function violations(page: Page): Promise<Violation[]> {
   // Requests still in flight would leave a section half drawn.
   await page.waitForLoadState('networkidle');
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[]; html: string }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    const bumper = (id: string, html: string) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(html);
+    return result.violations
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.filter((n) => !bumper(v.id, n.html)).map((n) => n.target.join(' ')) }))
+      .filter((v) => v.targets.length > 0);
   });
 }
 
@@ -55,6 +60,17 @@ async function expectDialogClean(page: Page, button: Locator, dialogName: string
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** The dialogs both people open from a plan: a goal's form, milestone, activity and history, and a win. */
+async function expectPlanDialogsClean(page: Page, plan: Locator) {
+  const goal = plan.getByRole('article').first();
+  await expectDialogClean(page, plan.getByRole('button', { name: 'Add goal' }), 'Add a goal');
+  await expectDialogClean(page, goal.getByRole('button', { name: 'Edit goal' }), 'Edit goal');
+  await expectDialogClean(page, goal.getByRole('button', { name: 'Add milestone' }), 'Add a milestone');
+  await expectDialogClean(page, goal.getByRole('button', { name: 'Add activity' }), 'Add a development activity');
+  await expectDialogClean(page, goal.getByRole('button', { name: 'History' }), /^History of/);
+  await expectDialogClean(page, plan.getByRole('button', { name: 'Add a win' }), 'Add a win');
+}
+
 describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
   it('the mentee’s plan has no violations', async () => {
     const page = await signIn(demoPeople.menteeAlex.displayName);
@@ -66,14 +82,14 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
   it('no dialog the mentee’s plan opens has violations', { timeout: 240_000 }, async () => {
     const page = await signIn(demoPeople.menteeAlex.displayName);
     const plan = await planOf(page, 'My plan');
-    const goal = plan.getByRole('article').first();
-    await expectDialogClean(page, plan.getByRole('button', { name: 'Add goal' }), 'Add a goal');
-    await expectDialogClean(page, goal.getByRole('button', { name: 'Edit goal' }), 'Edit goal');
-    await expectDialogClean(page, goal.getByRole('button', { name: 'Add milestone' }), 'Add a milestone');
-    await expectDialogClean(page, goal.getByRole('button', { name: 'Add activity' }), 'Add a development activity');
-    await expectDialogClean(page, goal.getByRole('button', { name: 'History' }), /^History of/);
-    await expectDialogClean(page, plan.getByRole('button', { name: 'Add a win' }), 'Add a win');
+    await expectPlanDialogsClean(page, plan);
     await expectDialogClean(page, plan.getByRole('button', { name: 'Ask for feedback' }), 'Ask for feedback');
+  });
+
+  it('no dialog the mentor’s view of a mentee’s plan opens has violations', { timeout: 240_000 }, async () => {
+    const page = await signIn(demoPeople.mentor.displayName);
+    await page.getByRole('tablist', { name: 'Mentoring plans' }).getByRole('tab', { name: new RegExp(demoPeople.menteeAlex.displayName) }).click();
+    await expectPlanDialogsClean(page, await planOf(page, `${demoPeople.menteeAlex.displayName}’s plan`));
   });
 
   it('the mentor’s page, with a tab per mentee, has no violations on either tab', async () => {
