@@ -1,13 +1,27 @@
 import { z } from 'zod';
 
-/** A calendar date, `YYYY-MM-DD`, as people type due dates. No time, no zone. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'That date does not exist.');
+export const dateMessages = {
+  // A date control shows the date in the person's own format and sends '' until it is complete, so
+  // the messages name no format: they are shown beside that control as well as in API answers.
+  missing: 'Pick a date.',
+  incomplete: 'Enter a complete date: day, month and year.',
+  impossible: 'That date does not exist.',
+} as const;
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function dateProblem(s: string): string | undefined {
+  if (s.trim() === '') return dateMessages.missing;
+  if (!isoDatePattern.test(s)) return dateMessages.incomplete;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) ? undefined : dateMessages.impossible;
+}
+
+/** A calendar date, `YYYY-MM-DD` on the wire (what a date input's value holds). No time, no zone. */
+export const isoDate = z.string().superRefine((s, ctx) => {
+  const message = dateProblem(s);
+  if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+});
 export type IsoDate = z.infer<typeof isoDate>;
 
 /** An instant, ISO 8601 in UTC, as stored for created/updated times. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, type IsoDate } from './dates';
 import { limits } from './limits';
+import { personId } from './person';
 import { entityId } from './program';
 
 export const milestone = z
@@ -11,6 +12,10 @@ export const milestone = z
     dueDate: isoDate,
     done: z.boolean(),
     doneAt: isoInstant.optional(),
+    // Who saved it last, so a stale edit can say whether it was the same person in another window.
+    // Absent on milestones saved before this was recorded.
+    updatedAt: isoInstant.optional(),
+    updatedBy: personId.optional(),
   })
   .strict();
 export type Milestone = z.infer<typeof milestone>;

@@ -390,4 +390,26 @@ export const strings = {
     saving: 'Saving…',
   },
   dueDateWhat: 'due date',
+  /** A form saved against a version that changed meanwhile; what was typed is merged, not lost. */
+  conflicts: {
+    what: { goal: 'goal', milestone: 'milestone' },
+    titleYou: (what: string) => `You saved this ${what} in another window`,
+    titlePerson: (name: string, what: string) => `${name} changed this ${what} while you were editing`,
+    titleUnknown: (what: string) => `Someone else changed this ${what} while you were editing`,
+    merged: 'Nothing you typed is lost, and the other save’s changes are filled in. Check the form and save again.',
+    mergedWithClashes: (fields: string) => `Nothing you typed is lost. Both saves changed ${fields}: choose which value to keep, then save again.`,
+    choiceLabel: (field: string) => `${field}: two versions`,
+    yours: 'Yours',
+    theirsYou: 'Saved in your other window',
+    theirsPerson: (name: string) => `Saved by ${name}`,
+    theirsUnknown: 'Saved meanwhile',
+    keepMine: 'Keep yours',
+    useTheirs: 'Use the saved one',
+    chooseOne: 'Choose which version to keep.',
+    and: (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  },
+  goalAdded: {
+    title: 'Goal added',
+    message: (goal: string, group: string) => `“${goal}” is now in the plan under “${group}”.`,
+  },
 } as const;

@@ -193,7 +193,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       }
       const past = notInPast(actor, input.dueDate, 'dueDate', 'due date');
       if (!past.ok) return past;
-      return plans.createMilestone(pairId, { id: newId(), goalId, title: input.title, dueDate: input.dueDate, done: false });
+      return plans.createMilestone(pairId, { id: newId(), goalId, title: input.title, dueDate: input.dueDate, done: false, updatedAt: now().toISOString(), updatedBy: actor.id });
     },
 
     async updateMilestone(actor: Actor, pairId: string, goalId: string, milestoneId: string, etag: string, patch: MilestonePatchInput): Promise<Result<Versioned<Milestone>>> {
@@ -207,7 +207,7 @@ export function createPlanService(deps: PlanServiceDeps) {
         const past = notInPast(actor, patch.dueDate, 'dueDate', 'due date');
         if (!past.ok) return past;
       }
-      const next: Milestone = { ...found.value, ...patch };
+      const next: Milestone = { ...found.value, ...patch, updatedAt: now().toISOString(), updatedBy: actor.id };
       if (patch.done === true && !found.value.done) next.doneAt = now().toISOString();
       if (patch.done === false) delete next.doneAt;
       return plans.updateMilestone(pairId, next, etag);

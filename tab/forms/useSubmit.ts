@@ -16,8 +16,8 @@ export interface FormNotice {
 
 /**
  * Sends a form and turns a failure into something to show: the server's field issues next to their
- * fields, a conflict as a warning (the caller refreshes to the current version), anything else as
- * one message above the actions.
+ * fields, a conflict as a warning (a form that edits a version merges the stored one in, see
+ * useVersionedForm, and says so), anything else as one message above the actions.
  */
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
@@ -26,7 +26,7 @@ export function useSubmit() {
 
   async function run(
     action: () => Promise<void>,
-    options: { form?: HTMLFormElement; onConflict?: (error: ApiError) => void } = {},
+    options: { form?: HTMLFormElement; onConflict?: (error: ApiError) => FormNotice | void } = {},
   ): Promise<boolean> {
     const { form, onConflict } = options;
     setBusy(true);
@@ -39,8 +39,8 @@ export function useSubmit() {
       if (!(e instanceof ApiError)) {
         setNotice({ intent: 'error', message: strings.errors.unexpected(0) });
       } else if (e.isConflict) {
-        onConflict?.(e);
-        setNotice({ intent: 'warning', title: strings.errors.conflictTitle, message: onConflict ? strings.errors.conflictInForm : strings.errors.conflict });
+        const handled = onConflict?.(e);
+        setNotice(handled || { intent: 'warning', title: strings.errors.conflictTitle, message: onConflict ? strings.errors.conflictInForm : strings.errors.conflict });
       } else if (e.issues.length > 0) {
         const errors = serverFieldErrors(e.issues);
         setFieldErrors(errors);

@@ -1,7 +1,7 @@
 // The pair's check-ins on the plan page, newest first: each answer with what needs attention first
 // (blockers, help requests), then progress per goal, confidence, wins and next steps, the mentor's
 // comments, and the missed ones; adherence on top. Read-only: answers are given in the Teams chat.
-import { Badge, Body1, Caption1, Card, Subtitle1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, Card, Subtitle1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckIn } from '../../../shared/checkins/checkIn';
 import type { CheckInHistoryView } from '../../../shared/checkins/checkInHistory';
 import { formatDate, formatInstant, formatNumber } from '../../format';
@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   definition: { margin: 0, overflowWrap: 'anywhere' },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  answerFacts: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  answerTerm: { fontWeight: tokens.fontWeightSemibold },
   comments: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -95,10 +97,10 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
       {answer && (
         <>
           {(answer.blockers || answer.needHelpWith) && (
-            <div className={styles.attention}>
+            <dl className={mergeClasses(styles.answerFacts, styles.attention)}>
               {answer.blockers && <Labelled label={strings.checkIns.blockers} text={answer.blockers} />}
               {answer.needHelpWith && <Labelled label={strings.checkIns.needHelpWith} text={answer.needHelpWith} />}
-            </div>
+            </dl>
           )}
           <dl className={styles.facts} aria-label={strings.checkIns.goalsLabel}>
             {answer.goals.map((g) => (
@@ -111,8 +113,12 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
             ))}
           </dl>
           <Text weight="semibold">{strings.checkIns.confidence(answer.confidence)}</Text>
-          {answer.wins && <Labelled label={strings.checkIns.wins} text={answer.wins} />}
-          {answer.nextSteps && <Labelled label={strings.checkIns.nextSteps} text={answer.nextSteps} />}
+          {(answer.wins || answer.nextSteps) && (
+            <dl className={styles.answerFacts}>
+              {answer.wins && <Labelled label={strings.checkIns.wins} text={answer.wins} />}
+              {answer.nextSteps && <Labelled label={strings.checkIns.nextSteps} text={answer.nextSteps} />}
+            </dl>
+          )}
         </>
       )}
       {checkIn.comments.length > 0 && (
@@ -132,12 +138,13 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
   );
 }
 
+/** One answer in a `<dl>`: the question as the term, the answer on its own line below it. */
 function Labelled({ label, text }: { label: string; text: string }) {
   const styles = useStyles();
   return (
     <div>
-      <Text weight="semibold">{label}</Text>
-      <Body1 as="p" className={styles.text}>{text}</Body1>
+      <dt className={styles.answerTerm}>{label}</dt>
+      <dd className={mergeClasses(styles.definition, styles.text)}>{text}</dd>
     </div>
   );
 }

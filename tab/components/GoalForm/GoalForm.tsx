@@ -17,9 +17,11 @@ import { call } from '../../api/call';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
+import { planViewer, useVersionedForm } from '../../forms/useVersionedForm';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { GoalFormFields } from './GoalFormFields';
+import { showAddedGoal } from './showAddedGoal';
 import { emptyGoalForm, goalToForm, validateCreate, validatePatch, type GoalFormValues } from './goalFormModel';
 import { FormDialogActions } from '../../forms/FormDialogActions';
 
@@ -31,10 +33,17 @@ export interface GoalFormProps {
 export function GoalForm({ goal, onDone }: GoalFormProps) {
   const styles = useDialogFormStyles();
   const api = useApi();
-  const { plan, pairId, reload } = usePlanContext();
-  // The version being edited; a conflict replaces it with the one stored now.
-  const [base, setBase] = useState<Versioned<Goal> | undefined>(goal && { value: goal.value, etag: goal.etag });
-  const [values, setValues] = useState<GoalFormValues>(() => (goal ? goalToForm(goal.value) : emptyGoalForm()));
+  const { plan, pairId, reload, notify } = usePlanContext();
+  // The version being edited; a conflict merges the stored one in (useVersionedForm).
+  const edit = useVersionedForm<Goal, GoalFormValues>({
+    version: goal && { value: goal.value, etag: goal.etag },
+    toValues: goalToForm,
+    empty: emptyGoalForm,
+    what: strings.conflicts.what.goal,
+    viewer: planViewer(plan),
+    labels: strings.goalForm.labels,
+  });
+  const { base, values } = edit;
   const [reason, setReason] = useState('');
   const { busy, fieldErrors, notice, run, reject, setFieldError } = useSubmit();
 
@@ -43,23 +52,25 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   /** Re-checks the field just left or changed, and any field already showing a message. */
   function recheck(v: GoalFormValues, r: string, field: string, always: boolean) {
     const result = validate(v, r);
-    const errors = result.ok ? {} : result.errors;
+    const errors = { ...(result.ok ? {} : result.errors), ...edit.unresolved() };
     const fields = new Set(Object.keys(fieldErrors).filter((f) => f !== ''));
     if (always || fieldErrors[field]) fields.add(field);
     for (const f of fields) setFieldError(f, errors[f]);
   }
 
-  const onChange = (field: EditableGoalField, value: string) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    recheck(next, reason, field, false);
-  };
+  const onChange = (field: EditableGoalField, value: string) => recheck(edit.setField(field, value), reason, field, false);
   const onBlur = (field: EditableGoalField) => recheck(values, reason, field, true);
+  const choose = (field: EditableGoalField, side: 'mine' | 'theirs') => {
+    edit.choose(field, side);
+    setFieldError(field, undefined);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    let send: () => Promise<unknown>;
+    const waiting = edit.unresolved();
+    if (Object.keys(waiting).length > 0) return reject(waiting, form);
+    let send: () => Promise<Versioned<Goal>>;
     if (base) {
       const patch = validatePatch(base.value, values, reason, plan.today);
       if (!patch.ok) return reject(patch.errors, form);
@@ -69,24 +80,23 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
       if (!input.ok) return reject(input.errors, form);
       send = () => call(api, routes.createGoal, { params: { pairId }, body: input.value });
     }
+    let saved: Goal | undefined;
     const done = await run(
       async () => {
-        await send();
+        saved = (await send()).value;
         await reload();
       },
       {
         form,
-        onConflict: base && ((error) => {
-          const current = error.current as Versioned<Goal> | undefined;
-          if (current) {
-            setBase(current);
-            setValues(goalToForm(current.value));
-          }
+        onConflict: (error) => {
           void reload();
-        }),
+          return edit.onConflict(error);
+        },
       },
     );
-    if (done) onDone();
+    if (!done) return;
+    onDone();
+    if (!base && saved) showAddedGoal(saved, plan, notify);
   }
 
   return (
@@ -102,6 +112,9 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             today={plan.today}
             onChange={onChange}
             onBlur={onBlur}
+            clashes={edit.clashes}
+            theirsLabel={edit.theirsLabel}
+            onChoose={choose}
           />
           {base && (
             <Field label={strings.goalForm.reason} hint={strings.goalForm.reasonHint} validationMessage={fieldErrors.reason}>

@@ -1,9 +1,12 @@
 // The goal's fields, one fieldset per SMART letter, each input labelled and with its message.
 import { Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { FieldClash } from '../../../shared/conflicts';
 import type { EditableGoalField } from '../../../shared/goal';
 import type { StrategicPriority } from '../../../shared/program';
+import { ConflictChoice } from '../../forms/ConflictChoice';
 import type { FieldErrors } from '../../forms/fieldErrors';
+import { formatDate } from '../../format';
 import { strings } from '../../strings';
 import type { GoalFormValues } from './goalFormModel';
 
@@ -41,18 +44,36 @@ export interface GoalFormFieldsProps {
   today: string;
   onChange: (field: EditableGoalField, value: string) => void;
   onBlur: (field: EditableGoalField) => void;
+  /** Fields both this form and a save made meanwhile changed: both values wait for a choice. */
+  clashes?: FieldClash<EditableGoalField, string>[];
+  theirsLabel?: string;
+  onChoose?: (field: EditableGoalField, side: 'mine' | 'theirs') => void;
 }
 
-export function GoalFormFields({ values, errors, priorities, today, onChange, onBlur }: GoalFormFieldsProps) {
+export function GoalFormFields({ values, errors, priorities, today, onChange, onBlur, clashes = [], theirsLabel = '', onChoose }: GoalFormFieldsProps) {
   const styles = useStyles();
   const labels = strings.goalForm.labels;
   const hints: Partial<Record<EditableGoalField, string>> = strings.goalForm.hints;
+  const display: Partial<Record<EditableGoalField, (value: string) => string>> = {
+    priorityId: (id) => (id ? (priorities.find((p) => p.id === id)?.name ?? id) : strings.goalForm.noPriority),
+    dueDate: (date) => (date ? formatDate(date) : ''),
+  };
 
-  const field = (name: EditableGoalField, control: ReactNode, required = false) => (
-    <Field label={labels[name]} hint={hints[name]} required={required} validationMessage={errors[name]}>
-      {control}
-    </Field>
-  );
+  const field = (name: EditableGoalField, control: ReactNode, required = false) => {
+    const input = (
+      <Field label={labels[name]} hint={hints[name]} required={required} validationMessage={errors[name]}>
+        {control}
+      </Field>
+    );
+    const clash = clashes.find((c) => c.field === name);
+    if (!clash) return input;
+    return (
+      <div>
+        {input}
+        <ConflictChoice label={labels[name]} clash={clash} theirsLabel={theirsLabel} display={display[name]} onChoose={(side) => onChoose?.(name, side)} />
+      </div>
+    );
+  };
   const common = (name: EditableGoalField) => ({
     name,
     value: values[name],

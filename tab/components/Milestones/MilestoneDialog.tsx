@@ -10,16 +10,19 @@ import {
   Input,
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { milestoneCreateInput, milestonePatchInput, type GoalView, type MilestoneView, type Versioned } from '../../../shared/api';
+import { milestoneCreateInput, milestonePatchInput, type GoalView, type MilestoneView } from '../../../shared/api';
 import { isPastDate, pastDateMessage } from '../../../shared/dueDate';
 import type { Milestone } from '../../../shared/milestone';
 import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
+import { ConflictChoice } from '../../forms/ConflictChoice';
 import { zodFieldErrors, type FieldErrors } from '../../forms/fieldErrors';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
+import { planViewer, useVersionedForm } from '../../forms/useVersionedForm';
+import { formatDate } from '../../format';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { FormDialogActions } from '../../forms/FormDialogActions';
@@ -41,20 +44,33 @@ export function MilestoneDialog({ goal, milestone, trigger }: MilestoneDialogPro
   );
 }
 
+type MilestoneFormValues = { title: string; dueDate: string };
+const milestoneToForm = (m: Milestone): MilestoneFormValues => ({ title: m.title, dueDate: m.dueDate });
+
 function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?: MilestoneView; onDone: () => void }) {
   const styles = useDialogFormStyles();
   const api = useApi();
   const { pairId, plan, reload } = usePlanContext();
-  const [base, setBase] = useState<Versioned<Milestone> | undefined>(milestone && { value: milestone.value, etag: milestone.etag });
-  const [title, setTitle] = useState(base?.value.title ?? '');
-  const [dueDate, setDueDate] = useState(base?.value.dueDate ?? '');
-  const { busy, fieldErrors, notice, run, reject } = useSubmit();
   const s = strings.milestones;
+  // The version being edited; a conflict merges the stored one in (useVersionedForm).
+  const edit = useVersionedForm<Milestone, MilestoneFormValues>({
+    version: milestone && { value: milestone.value, etag: milestone.etag },
+    toValues: milestoneToForm,
+    empty: () => ({ title: '', dueDate: '' }),
+    what: strings.conflicts.what.milestone,
+    viewer: planViewer(plan),
+    labels: { title: s.title, dueDate: s.dueDate },
+  });
+  const { base, values } = edit;
+  const { title, dueDate } = values;
+  const { busy, fieldErrors, notice, run, reject, setFieldError } = useSubmit();
   const ref = { pairId, goalId: goal.value.id };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
+    const waiting = edit.unresolved();
+    if (Object.keys(waiting).length > 0) return reject(waiting, form);
     const pastError: FieldErrors =
       dueDate && dueDate !== base?.value.dueDate && isPastDate(dueDate, plan.today) ? { dueDate: pastDateMessage(s.dueDateWhat) } : {};
     let send: () => Promise<unknown>;
@@ -78,19 +94,25 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
       },
       {
         form,
-        onConflict: base && ((error) => {
-          const current = error.current as Versioned<Milestone> | undefined;
-          if (current) {
-            setBase(current);
-            setTitle(current.value.title);
-            setDueDate(current.value.dueDate);
-          }
+        onConflict: (error) => {
           void reload();
-        }),
+          return edit.onConflict(error);
+        },
       },
     );
     if (done) onDone();
   }
+
+  const choice = (field: keyof MilestoneFormValues) => {
+    const clash = edit.clashes.find((c) => c.field === field);
+    if (!clash) return null;
+    const choose = (side: 'mine' | 'theirs') => {
+      edit.choose(field, side);
+      setFieldError(field, undefined);
+    };
+    const display = field === 'dueDate' ? (d: string) => (d ? formatDate(d) : '') : undefined;
+    return <ConflictChoice label={edit.labels[field]} clash={clash} theirsLabel={edit.theirsLabel} display={display} onChoose={choose} />;
+  };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
@@ -98,12 +120,18 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
         <DialogTitle>{base ? s.editTitle : s.addTitle}</DialogTitle>
         <DialogContent className={styles.content}>
           <FormNoticeBar notice={notice} />
-          <Field label={s.title} required validationMessage={fieldErrors.title}>
-            <Input value={title} onChange={(_, d) => setTitle(d.value)} />
-          </Field>
-          <Field label={s.dueDate} required validationMessage={fieldErrors.dueDate}>
-            <Input type="date" min={plan.today} value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
-          </Field>
+          <div>
+            <Field label={s.title} required validationMessage={fieldErrors.title}>
+              <Input value={title} onChange={(_, d) => edit.setField('title', d.value)} />
+            </Field>
+            {choice('title')}
+          </div>
+          <div>
+            <Field label={s.dueDate} required validationMessage={fieldErrors.dueDate}>
+              <Input type="date" min={plan.today} value={dueDate} onChange={(_, d) => edit.setField('dueDate', d.value)} />
+            </Field>
+            {choice('dueDate')}
+          </div>
         </DialogContent>
         <FormDialogActions busy={busy} submitLabel={base ? strings.common.save : s.add} />
       </DialogBody>

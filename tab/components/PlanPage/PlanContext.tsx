@@ -13,8 +13,8 @@ export interface PlanContextValue {
    */
   readOnly: boolean;
   reload: () => Promise<void>;
-  /** Tells the person about a quick change that failed. */
-  notify: (notice: { intent: 'error' | 'warning'; title: string; message: string }) => void;
+  /** Tells the person about a quick change that failed, or where something they added went. */
+  notify: (notice: { intent: 'error' | 'warning' | 'success'; title: string; message: string }) => void;
 }
 
 export const PlanContext = createContext<PlanContextValue | undefined>(undefined);

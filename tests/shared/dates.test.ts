@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { goalCreateInput, milestoneCreateInput } from '../../shared/api';
+import { isoDate } from '../../shared/dates';
+import { toFieldIssues } from '../../shared/validation';
+
+const messageOf = (value: unknown) => {
+  const parsed = isoDate.safeParse(value);
+  return parsed.success ? undefined : toFieldIssues(parsed.error).map((i) => i.message);
+};
+
+describe('date messages (shown beside a date control that shows the browser’s own format)', () => {
+  it('names no format: an empty date asks for one, a partial one for the rest, an impossible one says so', () => {
+    expect(messageOf('')).toEqual(['Pick a date.']);
+    expect(messageOf('2026-3-1')).toEqual(['Enter a complete date: day, month and year.']);
+    expect(messageOf('2027-02-30')).toEqual(['That date does not exist.']);
+    expect(messageOf('2027-02-28')).toBeUndefined();
+  });
+
+  it('is the one message a form and the API give for a milestone or goal without a usable date', () => {
+    const milestone = milestoneCreateInput.safeParse({ title: 'First review', dueDate: '' });
+    expect(milestone.success || toFieldIssues(milestone.error)).toEqual([{ path: 'dueDate', message: 'Pick a date.' }]);
+    const goal = goalCreateInput.safeParse({ title: 'Talk', description: '', dueDate: '31/03/2026' });
+    expect(goal.success || toFieldIssues(goal.error)).toEqual([{ path: 'dueDate', message: 'Enter a complete date: day, month and year.' }]);
+    for (const issue of [...(milestone.success ? [] : milestone.error.issues), ...(goal.success ? [] : goal.error.issues)]) {
+      expect(issue.message).not.toMatch(/\d{4}-\d{2}-\d{2}|YYYY/);
+    }
+  });
+});
