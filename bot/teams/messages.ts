@@ -7,6 +7,7 @@ import type { CheckInScheduling } from '../../shared/checkins/checkInScheduling'
 import type { CheckInService } from '../../shared/checkins/checkInService';
 import type { PlanService } from '../../shared/plan/planService';
 import type { PeopleRepository } from '../../shared/repositories';
+import { todayIn } from '../../shared/dates';
 import { helpCard } from '../cards/helpCard';
 import type { CardLinks } from '../cards/cardLinks';
 import { checkInCard } from '../cards/checkInCard';
@@ -33,7 +34,7 @@ export interface CommandDeps {
 
 export function registerMessageRoutes(app: Application<TurnState>, links: CardLinks, deps?: CommandDeps): void {
   app.message(named('help'), async (context) => {
-    await context.sendActivity(cardMessage(helpCard({ commands: botCommands, links })));
+    await context.sendActivity(cardMessage(helpCard({ commands: botCommands, links, today: todayIn('UTC', new Date()) })));
   });
 
   if (deps) {
