@@ -24,6 +24,9 @@ import type { Mentorship } from '../../shared/mentorship';
 import type { Milestone } from '../../shared/milestone';
 import type { PersonSummary } from '../../shared/person';
 import type { WinConsentInput, WinListView } from '../../shared/api';
+import type { AskedFeedbackAnswered, AskedFeedbackListView, CheckInCommentInput } from '../../shared/api';
+import type { MentorComment } from '../../shared/checkins/checkIn';
+import type { FeedbackAnswer } from '../../shared/feedback/feedbackRequest';
 import type { Win, WinInput } from '../../shared/recognition/win';
 import type { ApiClient } from './client';
 
@@ -81,6 +84,14 @@ export const getFeedbackRequests = (api: ApiClient, pairId: string) =>
 
 export const createFeedbackRequest = (api: ApiClient, pairId: string, body: FeedbackRequestInput) =>
   api.request<FeedbackRequestCreated>('POST', pathFor(paths.feedbackRequests, { pairId }), { body });
+
+export const getAskedFeedback = (api: ApiClient) => api.request<AskedFeedbackListView>('GET', paths.myFeedbackRequests);
+
+export const answerAskedFeedback = (api: ApiClient, ref: { pairId: string; requestId: string }, body: FeedbackAnswer) =>
+  api.request<AskedFeedbackAnswered>('PUT', pathFor(paths.myFeedbackAnswer, { ...ref }), { body });
+
+export const commentOnCheckIn = (api: ApiClient, pairId: string, slot: string, body: CheckInCommentInput) =>
+  api.request<MentorComment>('POST', pathFor(paths.checkInComments, { pairId, slot }), { body });
 
 // ---- wins ----
 
