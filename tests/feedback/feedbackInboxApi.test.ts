@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCard';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { feedbackAskedTable } from '../../bot/storage/feedbackAskedTable';
 import { feedbackTable } from '../../bot/storage/feedbackTable';
 import { paths, pathFor, type AskedFeedbackAnswered, type AskedFeedbackListView, type FeedbackRequestCreated, type FeedbackRequestListView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
@@ -91,6 +92,14 @@ describe('the requests asked of me', () => {
     // Not the other respondents: Sam's list never names Jordan.
     expect(JSON.stringify(await inbox(sam.id))).not.toContain(jordan.displayName);
     for (const person of [alex, priya]) expect((await inbox(person.id)).map((r) => r.requestId)).not.toContain(requestId);
+  });
+
+  it('passes over an index row whose request was never stored (a create that failed after filing it)', async () => {
+    const requestId = await ask();
+    await feedbackAskedTable(tablesOf(server)).file({ pairId, id: 'never-stored', createdAt: new Date().toISOString(), respondents: [{ personId: sam.id, displayName: sam.displayName, relation: 'peer' }] });
+    const ids = (await inbox(sam.id)).map((r) => r.requestId);
+    expect(ids).toContain(requestId);
+    expect(ids).not.toContain('never-stored');
   });
 
   it('takes an answer from the tab, stores it once, and the card finds the same answer', async () => {
