@@ -17,6 +17,7 @@ import type { SmartGap } from './smart';
 import type { FeedbackRequest } from './feedback/feedbackRequest';
 import type { FeedbackResults } from './feedback/feedbackResults';
 import type { Win } from './recognition/win';
+import { mentorComment, slotKey } from './checkins/checkIn';
 
 export type { Versioned };
 
@@ -35,10 +36,16 @@ export const paths = {
   activity: '/api/pairs/:pairId/goals/:goalId/activities/:activityId',
   programSettings: '/api/programs/:programId',
   checkIns: '/api/pairs/:pairId/checkins',
+  /** The mentor's comment on an answered check-in (the same use case as the card's). */
+  checkInComments: '/api/pairs/:pairId/checkins/:slot/comments',
   /** People known to the app, for choosing feedback respondents outside Teams (`?search=`). */
   people: '/api/people',
   feedbackRequests: '/api/pairs/:pairId/feedback-requests',
   feedbackResults: '/api/pairs/:pairId/feedback-requests/:requestId/results',
+  /** The 360 requests that name the caller, whoever they are (a pair is not needed to be asked). */
+  myFeedbackRequests: '/api/me/feedback-requests',
+  /** The caller's answer to one of them (PUT: answering again replaces it while the request is open). */
+  myFeedbackAnswer: '/api/me/feedback-requests/:pairId/:requestId/answer',
   wins: '/api/pairs/:pairId/wins',
   win: '/api/pairs/:pairId/wins/:winId',
 } as const;
@@ -61,6 +68,7 @@ export const milestoneParams = goalParams.extend({ milestoneId: entityId }).stri
 export const activityParams = goalParams.extend({ activityId: entityId }).strict();
 export const feedbackRequestParams = pairParams.extend({ requestId: entityId }).strict();
 export const winParams = pairParams.extend({ winId: entityId }).strict();
+export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
 export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>
@@ -198,10 +206,15 @@ export interface GoalHistoryView {
 
 export type { CheckInHistoryView } from './checkins/checkInHistory';
 
+/** The mentor's comment on a check-in, from the tab; the card sends the same text. */
+export const checkInCommentInput = z.object({ comment: mentorComment.shape.text }).strict();
+export type CheckInCommentInput = z.infer<typeof checkInCommentInput>;
+
 // ---- 360 feedback and recognition ----
 
 export type { FeedbackRequestInput } from './feedback/feedbackRequest';
 export type { FeedbackResults } from './feedback/feedbackResults';
+export type { AskedFeedbackAnswered, AskedFeedbackListView, AskedFeedbackView } from './feedback/feedbackInbox';
 
 /** A request as the pair sees it, with its results (hidden while an anonymous request has too few answers). */
 export interface FeedbackRequestView extends Versioned<FeedbackRequest> {

@@ -18,19 +18,21 @@ export const en = {
     title: 'What I can do',
     intro: 'Type a command in this chat:',
     tabHint: 'Your plan, goals and check-in history are in the Mentoring tab.',
+    /** The pause row of the help card, with an example date computed from the day the card is made. */
+    pauseExample: 'Pauses check-ins: pause until {date}, or pause 2 weeks.',
     fallbackText: 'Mentoring commands: help, check in, plan, pause, resume, snooze, ask for feedback. Your plan is in the Mentoring tab.',
   },
   commands: {
     help: 'Shows this list.',
     'check in': 'Sends you this period’s check-in now.',
     plan: 'Shows your active goals.',
-    pause: 'Pauses check-ins: pause until 2026-05-31, or pause 2 weeks.',
+    pause: 'Pauses check-ins for a while: pause 2 weeks, or pause until a date.',
     resume: 'Starts check-ins again after a pause.',
     snooze: 'Moves your next check-in by a day or a week: snooze day, snooze week.',
     'ask for feedback': 'Asks peers, supervisors or customers for feedback on one of your goals.',
   },
   schedule: {
-    pauseUsage: 'Tell me until when or for how long: **pause until 2026-05-31** or **pause 2 weeks**.',
+    pauseUsage: 'Tell me until when or for how long: **pause until {date}** or **pause 2 weeks**.',
     paused: 'Check-ins are paused until {date}. Type **resume** to start them again earlier.',
     resumed: 'Check-ins are on again. The next one comes {when}.',
     resumedNone: 'Check-ins are on again.',

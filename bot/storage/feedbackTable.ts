@@ -7,6 +7,7 @@ import { feedbackRequest as requestSchema, feedbackResponse as responseSchema, t
 import type { FeedbackRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import type { FeedbackAskedIndex } from '../../shared/feedback/feedbackInbox';
 import type { OpenFeedbackIndex } from './openFeedbackTable';
 import { encodeKey, type Tables } from './tables';
 
@@ -20,8 +21,10 @@ const responseKey = (requestId: string, respondentId: string) => `${responsePref
 /**
  * With the open-request index, a new request is filed there first (a hint that may point at
  * nothing if the request write then fails; the jobs drop it) and a closed one is dropped after.
+ * The asked-of-me index is filed first likewise, and kept when the request closes (the respondent
+ * still sees their answer).
  */
-export function feedbackTable(tables: Pick<Tables, 'plans'>, openIndex?: OpenFeedbackIndex): FeedbackRepository {
+export function feedbackTable(tables: Pick<Tables, 'plans'>, openIndex?: OpenFeedbackIndex, askedIndex?: FeedbackAskedIndex): FeedbackRepository {
   const { plans } = tables;
   const indexRow = (r: FeedbackRequest) => ({ pairId: r.pairId, requestId: r.id, closesOn: r.closesOn });
 
@@ -55,6 +58,7 @@ export function feedbackTable(tables: Pick<Tables, 'plans'>, openIndex?: OpenFee
     async createRequest(value) {
       const valid = requestSchema.parse(value);
       if (valid.status === 'open') await openIndex?.file(indexRow(valid));
+      await askedIndex?.file(valid);
       try {
         const res = await plans.createEntity(requestRow(valid));
         return ok({ value: valid, etag: res.etag ?? '' });

@@ -23,6 +23,8 @@
 //                  "cursor"              "sender"                        oldest hour that may still hold rows (bot/checkins/sender.ts)
 //   OpenFeedback   {closesOn}            "{pairId}|{requestId}"          open 360 requests by close date, so reminders and closing
 //                  ("2026-11-30")                                        read a date range, not every pair; a hint, the request row is the truth
+//   FeedbackAsked  {respondentId}        "{inverted ms}|{pairId}|{requestId}"  the 360 requests that name a person, newest
+//                                                                        first, for their inbox in the tab; a hint, the request row is the truth
 //   Digest         "channel"             {programId}                     the program channel of the weekly digest (conversation reference)
 //                  {programId}|{monday}  "{pairId}|{winId}"              digest index: a win of that week whose mentee agreed to share it;
 //                                                                        a hint, the win row is the truth (bot/recognition/digestJob.ts)
@@ -43,6 +45,7 @@ export const tableNames = {
   botState: 'BotState',
   checkInsDue: 'CheckInsDue',
   openFeedback: 'OpenFeedback',
+  feedbackAsked: 'FeedbackAsked',
   digest: 'Digest',
 } as const;
 export type TableName = keyof typeof tableNames;

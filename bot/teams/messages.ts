@@ -8,6 +8,7 @@ import type { CheckInService } from '../../shared/checkins/checkInService';
 import { isActiveGoal } from '../../shared/plan/planChoices';
 import type { PlanService } from '../../shared/plan/planService';
 import type { PeopleRepository } from '../../shared/repositories';
+import { todayIn } from '../../shared/dates';
 import { helpCard } from '../cards/helpCard';
 import type { CardLinks } from '../cards/cardLinks';
 import { checkInCard } from '../cards/checkInCard';
@@ -34,7 +35,7 @@ export interface CommandDeps {
 
 export function registerMessageRoutes(app: Application<TurnState>, links: CardLinks, deps?: CommandDeps): void {
   app.message(named('help'), async (context) => {
-    await context.sendActivity(cardMessage(helpCard({ commands: botCommands, links })));
+    await context.sendActivity(cardMessage(helpCard({ commands: botCommands, links, today: todayIn('UTC', new Date()) })));
   });
 
   if (deps) {

@@ -4,6 +4,7 @@
 import type { CheckInScheduleState, CheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { Actor } from '../../shared/policy';
 import type { Result, Versioned } from '../../shared/result';
+import { pauseExampleDate } from '../cards/helpCard';
 import { en, fillPlaceholders } from '../cards/strings';
 import type { BotCommand } from './commands';
 import { pauseUntil } from '../../shared/checkins/pausePeriod';
@@ -33,9 +34,11 @@ export async function runScheduleCommand(
   const s = en.schedule;
 
   let result: Result<Versioned<CheckInScheduleState>>;
+  const today = todayIn(actor.timeZone, new Date());
+  const pauseUsage = fillPlaceholders(s.pauseUsage, { date: pauseExampleDate(today) });
   if (command === 'pause') {
-    const date = pauseUntil(args, todayIn(actor.timeZone, new Date()));
-    if (!date) return s.pauseUsage;
+    const date = pauseUntil(args, today);
+    if (!date) return pauseUsage;
     result = await deps.scheduling.pause(actor, pairId, date);
     if (result.ok) return fillPlaceholders(s.paused, { date });
   } else if (command === 'resume') {
@@ -52,5 +55,5 @@ export async function runScheduleCommand(
   }
   if (result.ok) return s.resumedNone;
   // Failures carry a sentence written for people; for a bad date it names what to type.
-  return result.error.code === 'invalid' && command === 'pause' ? `${result.error.message} ${s.pauseUsage}` : result.error.message;
+  return result.error.code === 'invalid' && command === 'pause' ? `${result.error.message} ${pauseUsage}` : result.error.message;
 }

@@ -7,6 +7,8 @@ import {
   activityParams,
   activityPatchInput,
   agreementInput,
+  checkInCommentInput,
+  checkInParams,
   feedbackRequestParams,
   goalCreateInput,
   goalParams,
@@ -21,6 +23,8 @@ import {
   programParams,
   winConsentInput,
   winParams,
+  type AskedFeedbackAnswered,
+  type AskedFeedbackListView,
   type CheckInHistoryView,
   type FeedbackRequestCreated,
   type FeedbackRequestListView,
@@ -31,7 +35,8 @@ import {
   type PlanView,
   type WinListView,
 } from '../api';
-import { feedbackRequestInput } from '../feedback/feedbackRequest';
+import type { MentorComment } from '../checkins/checkIn';
+import { feedbackAnswer, feedbackRequestInput } from '../feedback/feedbackRequest';
 import type { Goal } from '../goal';
 import type { Mentorship } from '../mentorship';
 import type { Milestone } from '../milestone';
@@ -64,12 +69,16 @@ export const routes = {
 
   // ---- check-ins ----
   getCheckIns: { method: 'GET', path: paths.checkIns, params: pairParams, response: answers<CheckInHistoryView>() },
+  commentOnCheckIn: { method: 'POST', path: paths.checkInComments, params: checkInParams, body: checkInCommentInput, status: 201, response: answers<MentorComment>() },
 
   // ---- 360 feedback ----
   searchPeople: { method: 'GET', path: paths.people, params: noParams, query: peopleQuery, response: answers<PeopleView>() },
   getFeedbackRequests: { method: 'GET', path: paths.feedbackRequests, params: pairParams, response: answers<FeedbackRequestListView>() },
   createFeedbackRequest: { method: 'POST', path: paths.feedbackRequests, params: pairParams, body: feedbackRequestInput, status: 201, response: answers<FeedbackRequestCreated>() },
   getFeedbackResults: { method: 'GET', path: paths.feedbackResults, params: feedbackRequestParams, response: answers<FeedbackResults>() },
+  /** The requests that name the caller, whoever they are: being asked needs no pair. */
+  getAskedFeedback: { method: 'GET', path: paths.myFeedbackRequests, params: noParams, response: answers<AskedFeedbackListView>() },
+  answerAskedFeedback: { method: 'PUT', path: paths.myFeedbackAnswer, params: feedbackRequestParams, body: feedbackAnswer, response: answers<AskedFeedbackAnswered>() },
 
   // ---- wins ----
   getWins: { method: 'GET', path: paths.wins, params: pairParams, response: answers<WinListView>() },

@@ -202,6 +202,8 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
         const current = await checkIns.get(pairId, slot);
         if (!current) return notFoundCheckIn();
+        // A comment answers an answer: on a check-in still waiting (or missed) there is nothing to reply to.
+        if (current.value.status !== 'answered') return invalid('comment', 'A check-in takes comments once it is answered.');
         const earlier = current.value.comments.find((c) => c.by === actor.id && c.text === text);
         if (earlier) return ok({ ...contextOf(record, current), comment: earlier, duplicate: true });
         if (current.value.comments.length >= MAX_COMMENTS) {

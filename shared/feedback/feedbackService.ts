@@ -190,9 +190,9 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       const [record, stored, firstPrevious] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
       if (!record || !stored) return noRequest();
       const request = stored.value;
-      const allowed = authorizeFeedback(actor, partiesOf(record, request), 'respond');
-      if (!allowed.ok) return allowed;
-      if (!acceptsResponses(request, now())) return fail('forbidden', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
+      // Someone the request does not name learns nothing of it, whichever door they knock on.
+      if (!authorizeFeedback(actor, partiesOf(record, request), 'respond').ok) return noRequest();
+      if (!acceptsResponses(request, now())) return fail('conflict', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
       const parsed = typeof input === 'function' ? input(request) : ok(input);
       if (!parsed.ok) return parsed;
       const answer = validateAnswer(request, parsed.value);

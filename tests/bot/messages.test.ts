@@ -5,6 +5,7 @@ import { helpCard } from '../../bot/cards/helpCard';
 import { en } from '../../bot/cards/strings';
 import { botCommands } from '../../bot/teams/commands';
 import { tabDeepLink } from '../../bot/teams/deepLinks';
+import { todayIn } from '../../shared/dates';
 import { mentionActivity, messageActivity, postActivity } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
 import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
@@ -33,7 +34,7 @@ const say = async (text: string) => {
   return activity;
 };
 
-const expectedHelpCard = () => helpCard({ commands: botCommands, links: { tab: tabDeepLink(TEAMS_APP_ID), browser: `${PUBLIC_URL}/` } });
+const expectedHelpCard = () => helpCard({ commands: botCommands, links: { tab: tabDeepLink(TEAMS_APP_ID), browser: `${PUBLIC_URL}/` }, today: todayIn('UTC', new Date()) });
 
 describe('messages', () => {
   it('answers help with the help card, as a reply to the message', async () => {

@@ -307,9 +307,11 @@ describe('commands', () => {
 
   it('`pause` without a usable date says what to type and changes nothing', async () => {
     const before = await server.app.repositories.checkInSchedules.get(pairId);
-    expect((await say(alex, 'pause', alexConversation))[0].text).toBe(en.schedule.pauseUsage);
+    // The example names a date two weeks after the mentee's today, never one that has passed.
+    const usage = fillPlaceholders(en.schedule.pauseUsage, { date: addDays(todayIn(demoPeople.menteeAlex.timeZone, new Date()), 14) });
+    expect((await say(alex, 'pause', alexConversation))[0].text).toBe(usage);
     connector.clear();
-    expect((await say(alex, 'pause until 2020-01-01', alexConversation))[0].text).toContain(en.schedule.pauseUsage);
+    expect((await say(alex, 'pause until 2020-01-01', alexConversation))[0].text).toContain(usage);
     connector.clear();
     expect((await say(alex, 'snooze forever', alexConversation))[0].text).toBe(en.schedule.snoozeUsage);
     expect(await server.app.repositories.checkInSchedules.get(pairId)).toEqual(before);

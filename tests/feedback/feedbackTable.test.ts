@@ -115,7 +115,7 @@ describe('feedback requests', () => {
     const request = await newRequest();
     const ref = { pairId, requestId: request.id };
     const stranger = await service.respond(actor('ffff-9999'), ref, answer(1));
-    expect(stranger.ok ? 'ok' : stranger.error.code).toBe('forbidden');
+    expect(stranger.ok ? 'ok' : stranger.error.code).toBe('not_found');
     const peek = await service.results(actor('ffff-9999'), pairId, request.id);
     expect(peek.ok ? 'ok' : peek.error.code).toBe('not_found');
     const respondentPeek = await service.results(ana, pairId, request.id);
@@ -124,14 +124,14 @@ describe('feedback requests', () => {
     expect(incomplete.ok ? 'ok' : incomplete.error.code).toBe('invalid');
     clock.date = new Date('2026-12-02T00:00:00Z');
     const late = await service.respond(ana, ref, answer(3));
-    expect(late.ok ? 'ok' : late.error.code).toBe('forbidden');
+    expect(late.ok ? 'ok' : late.error.code).toBe('conflict');
     expect(await responseRows(request.id)).toEqual([]);
 
     const closed = await service.closeIfDue(ref);
     expect(closed.ok && closed.value?.value.status).toBe('closed');
     clock.date = new Date('2026-11-21T12:00:00Z');
     const afterClose = await service.respond(ana, ref, answer(3));
-    expect(afterClose.ok ? 'ok' : afterClose.error.code).toBe('forbidden');
+    expect(afterClose.ok ? 'ok' : afterClose.error.code).toBe('conflict');
     expect(await responseRows(request.id)).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import type { Person } from '../../shared/person';
 import { bearer, secondsFromNow, startLocalEntra, type LocalEntra } from '../support/entraTokens';
+import { checkInTable } from '../../bot/storage/checkInTable';
 import { listRoutes } from '../support/routes';
 import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
 
@@ -27,7 +28,7 @@ interface Request {
 
 interface Row {
   /** Who the route is for: the person whose call must succeed. */
-  owner: 'mentee' | 'manager';
+  owner: 'mentee' | 'mentor' | 'manager';
   /** Builds a fresh, valid request (creating what it needs as the owner), so only the caller varies. */
   request: () => Promise<Request>;
   /** Status for the rightful user. */
@@ -79,6 +80,9 @@ async function programSettings() {
 }
 
 const feedbackRequestBody = () => ({ goalId, respondents: [{ personId: 'c0000000-0000-4000-8000-0000000000aa', displayName: 'Matrix Guest', relation: 'customer' }], closesOn: inAWeek() });
+
+/** An answered check-in of the pair, for the mentor's comment. */
+const answeredSlot = '2026-02-02';
 
 const hidden: Row['denied'] = { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 404 };
 
@@ -206,6 +210,31 @@ const matrix: Record<string, Row> = {
     // Respondents answer in the card; the results are the pair's.
     denied: hidden,
   },
+  'POST /api/pairs/:pairId/checkins/:slot/comments': {
+    owner: 'mentor',
+    request: async () => ({ path: pathFor(paths.checkInComments, { pairId, slot: answeredSlot }), body: { comment: `Matrix comment ${Math.random()}` } }),
+    ok: 201,
+    denied: hidden,
+  },
+  'GET /api/me/feedback-requests': {
+    owner: 'mentee',
+    request: async () => ({ path: paths.myFeedbackRequests }),
+    ok: 200,
+    // Anyone signed in may be asked for feedback, enrolled or not: each sees only what names them.
+    denied: { stranger: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
+  'PUT /api/me/feedback-requests/:pairId/:requestId/answer': {
+    // The request names the manager (who is also the program manager caller); nobody else may answer.
+    owner: 'manager',
+    request: async () => {
+      const body = { ...feedbackRequestBody(), behaviors: ['Matrix behavior'], respondents: [{ personId: demoPeople.manager.id, displayName: demoPeople.manager.displayName, relation: 'supervisor' }] };
+      const created = await asMentee('POST', { path: pathFor(paths.feedbackRequests, { pairId }), body });
+      const answer = { ratings: { 'Matrix behavior': 4 }, example: 'A matrix example.', suggestion: 'A matrix suggestion.' };
+      return { path: pathFor(paths.myFeedbackAnswer, { pairId, requestId: created.body.request.value.id }), body: answer };
+    },
+    ok: 200,
+    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
 };
 
 /** Everything stored, row by row, for proving a denied write changed nothing. */
@@ -235,7 +264,15 @@ beforeAll(async () => {
   );
   if (!otherPair.ok) throw new Error(otherPair.error.message);
 
+  const checkIns = checkInTable(tablesOf(server));
+  const sent = await checkIns.recordSent({ pairId, slot: answeredSlot, dueAt: `${answeredSlot}T17:00:00.000Z`, status: 'sent', sentAt: `${answeredSlot}T17:00:00.000Z`, comments: [] });
+  if (!sent.ok) throw new Error(sent.error.message);
+  const answer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
+  const answered = await checkIns.update({ ...sent.value.value, status: 'answered', answeredAt: `${answeredSlot}T18:00:00.000Z`, answeredBy: demoPeople.menteeAlex.id, answer }, sent.value.etag);
+  if (!answered.ok) throw new Error(answered.error.message);
+
   ownerTokens.mentee = await entra.mint({ oid: demoPeople.menteeAlex.id });
+  ownerTokens.mentor = await entra.mint({ oid: demoPeople.mentor.id });
   ownerTokens.manager = await entra.mint({ oid: demoPeople.manager.id });
   Object.assign(tokens, {
     expired: await entra.mint({ oid: demoPeople.menteeAlex.id, exp: secondsFromNow(-3600), iat: secondsFromNow(-7200), nbf: secondsFromNow(-7200) }),

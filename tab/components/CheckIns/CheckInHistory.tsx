@@ -9,6 +9,7 @@ import type { useCheckIns } from '../../hooks/useCheckIns';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { CheckInCommentForm } from './CheckInCommentForm';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -56,6 +57,7 @@ export function CheckInHistory({ checkIns }: { checkIns: ReturnType<typeof useCh
       {state.status === 'loading' && <LoadingState label={strings.checkIns.loading} />}
       {state.status === 'error' && !state.data && <ErrorState title={strings.checkIns.loadFailed} message={state.error.message} onRetry={() => void reload()} />}
       {state.data && (state.data.checkIns.length === 0 ? <Text>{strings.checkIns.none}</Text> : <CheckInList history={state.data} />)}
+      {state.data && <CheckInCommentForm history={state.data} onAdded={reload} />}
     </Card>
   );
 }

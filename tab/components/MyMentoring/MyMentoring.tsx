@@ -1,15 +1,18 @@
 // The "My mentoring" page: who I am, the pairs I am in, and the plan of the pair I selected. A
 // person can be a mentee in one pair and a mentor in others, so the pairs are tabs.
 import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { PairSummary } from '../../../shared/api';
 import type { PlanLinkRef } from '../../../shared/planLinks';
 import { PageFrame } from '../../app/PageFrame';
+import { SectionNav, type Section } from '../../app/SectionNav';
 import { useMe } from '../../hooks/useMe';
 import { strings } from '../../strings';
 import { AppHeader, type DevIdentity } from '../AppHeader/AppHeader';
 import { PlanPage } from '../PlanPage/PlanPage';
 import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
+
+const FeedbackInbox = lazy(() => import('../FeedbackInbox/FeedbackInbox'));
 
 const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -38,6 +41,7 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
   const styles = useStyles();
   const me = useMe(identityKey);
   const [selected, setSelected] = useState<string | undefined>(link?.pairId);
+  const [section, setSection] = useState<Section>('mentoring');
   const { state } = me;
 
   const switchAction = devIdentity && <Button onClick={devIdentity.onSwitch}>{strings.devSignIn.switchPerson}</Button>;
@@ -81,7 +85,14 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
   return (
     <PageFrame>
       <AppHeader person={state.data?.person} devIdentity={devIdentity} />
-      {body}
+      <SectionNav selected={section} onSelect={setSection} />
+      {section === 'askedOfMe' ? (
+        <Suspense fallback={<LoadingState label={strings.feedbackInbox.loading} />}>
+          <FeedbackInbox identityKey={identityKey} />
+        </Suspense>
+      ) : (
+        body
+      )}
     </PageFrame>
   );
 }
