@@ -8,6 +8,7 @@ import { createCheckInScheduling } from '../shared/checkins/checkInScheduling';
 import { createCheckInService } from '../shared/checkins/checkInService';
 import { createPlanService } from '../shared/plan/planService';
 import { createProgramService } from '../shared/program/programService';
+import { createAskForFeedback } from '../shared/feedback/askForFeedback';
 import { createFeedbackService } from '../shared/feedback/feedbackService';
 import { createPeopleSearch } from '../shared/feedback/peopleSearch';
 import { createRecognitionService } from '../shared/recognition/recognitionService';
@@ -98,6 +99,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const feedbackRequests = feedbackTable(tables, openFeedback);
   const feedback = createFeedbackService({ plans, programs, feedback: feedbackRequests, now, newId: randomUUID });
   const feedbackDelivery = createFeedbackDelivery({ conversations, messenger, log, ...deps.feedbackDelivery });
+  const askForFeedback = createAskForFeedback({ requests: feedback, delivery: feedbackDelivery });
   const feedbackJobs = createFeedbackJobs({ index: openFeedback, feedback: feedbackRequests, service: feedback, delivery: feedbackDelivery, log, now });
   const wins = winTable(tables);
   const programChannels = programChannelTable(tables);
@@ -111,7 +113,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       log.warn('could not resume check-ins after an install', { error: error instanceof Error ? error.message : String(error) });
     }
   };
-  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger }, feedback: { service: feedback, delivery: feedbackDelivery, plan }, recognition, digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels }, messageExtensions: { plan, plans, feedback } });
+  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger }, feedback: { service: feedback, ask: askForFeedback, plan }, recognition, digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels }, messageExtensions: { plan, plans, feedback: askForFeedback } });
 
   const app = express();
   app.disable('x-powered-by');
@@ -148,7 +150,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(planRoutes(plan, config.auth.mode));
   api.use(programRoutes(programService));
   api.use(checkInRoutes(checkInService));
-  api.use(feedbackRoutes({ feedback, people: createPeopleSearch({ people }), delivery: feedbackDelivery }));
+  api.use(feedbackRoutes({ feedback, asking: askForFeedback, people: createPeopleSearch({ people }) }));
   api.use(winRoutes(recognition));
   api.use('/api', notFoundApi);
   app.use(api);

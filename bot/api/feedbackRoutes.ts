@@ -3,18 +3,18 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { feedbackRequestParams, pairParams, paths, peopleQuery, type FeedbackRequestCreated } from '../../shared/api';
+import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
 import { feedbackRequestInput } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import type { PeopleSearch } from '../../shared/feedback/peopleSearch';
 import { ok } from '../../shared/result';
 import { toFieldIssues } from '../../shared/validation';
-import type { FeedbackCardDelivery } from '../feedback/feedbackDelivery';
 import { actorOf, route, sendFailure } from './http';
 
 export interface FeedbackRouteDeps {
   feedback: FeedbackService;
+  asking: AskForFeedback;
   people: PeopleSearch;
-  delivery: Pick<FeedbackCardDelivery, 'sendRequest' | 'reachable'>;
 }
 
 const noParams = z.object({}).strict();
@@ -24,11 +24,8 @@ export function feedbackRoutes(deps: FeedbackRouteDeps): Router {
   r.get(paths.people, searchPeople(deps.people));
   r.get(paths.feedbackRequests, route({ params: pairParams }, ({ actor, params }) => deps.feedback.listRequests(actor, params.pairId)));
   r.post(paths.feedbackRequests, route({ params: pairParams, body: feedbackRequestInput, status: 201 }, async ({ actor, params, body }) => {
-    const asked = await deps.feedback.ask(actor, params.pairId, body);
-    if (!asked.ok) return asked;
-    const { respondents } = asked.value.request.value;
-    const delivery = asked.value.repeated ? await deps.delivery.reachable(respondents) : await deps.delivery.sendRequest(asked.value, respondents);
-    return ok<FeedbackRequestCreated>({ request: asked.value.view, delivery });
+    const asked = await deps.asking.ask(actor, params.pairId, body, { kind: 'personal_chats' });
+    return asked.ok ? ok<FeedbackRequestCreated>({ request: asked.value.view, delivery: asked.value.delivery }) : asked;
   }));
   r.get(paths.feedbackResults, route({ params: feedbackRequestParams }, ({ actor, params }) => deps.feedback.results(actor, params.pairId, params.requestId)));
   return r;
