@@ -79,7 +79,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
   if (deps.feedback) {
     // Before the message routes: their catch-all would take `ask for feedback`.
     const { service, ask, plan } = deps.feedback;
-    registerFeedbackActions(app, { feedback: service, people: deps.people, mode, log });
+    registerFeedbackActions(app, { feedback: service, mode, log });
     registerFeedbackCommand(app, named('ask for feedback'), { feedback: ask, plan, people: deps.people, mode, authMode: config.auth.mode, log, now: deps.now ?? (() => new Date()) });
   }
   if (deps.checkIns) {
