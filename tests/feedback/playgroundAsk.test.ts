@@ -68,9 +68,9 @@ describe('ask for feedback in the Agents Playground', () => {
       [feedbackAskInputs.closesOn]: addDays(todayIn('UTC', new Date()), 10),
       [feedbackAskInputs.anonymous]: 'true',
     });
-    expectValidCard(sent);
     expect(textsOf(sent)).not.toContain(`- ${en.feedbackAsk.unknownPerson}`);
     expect(sent.body[0].text).toBe(en.feedbackAsk.sentTitle);
+    expectValidCard(sent);
 
     const list = await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }));
     expect(list.body.requests[0]!.value).toMatchObject({
