@@ -8,6 +8,7 @@ import { createCheckInScheduling } from '../shared/checkins/checkInScheduling';
 import { createCheckInService } from '../shared/checkins/checkInService';
 import { createPlanService } from '../shared/plan/planService';
 import { createProgramService } from '../shared/program/programService';
+import { createAskForFeedback } from '../shared/feedback/askForFeedback';
 import { createFeedbackService } from '../shared/feedback/feedbackService';
 import { createFeedbackInbox } from '../shared/feedback/feedbackInbox';
 import { createPeopleSearch } from '../shared/feedback/peopleSearch';
@@ -104,6 +105,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const feedback = createFeedbackService({ plans, programs, feedback: feedbackRequests, now, newId: randomUUID });
   const feedbackInbox = createFeedbackInbox({ asked: feedbackAsked, feedback });
   const feedbackDelivery = createFeedbackDelivery({ conversations, messenger, log, ...deps.feedbackDelivery });
+  const askForFeedback = createAskForFeedback({ requests: feedback, delivery: feedbackDelivery });
   const feedbackJobs = createFeedbackJobs({ index: openFeedback, feedback: feedbackRequests, service: feedback, delivery: feedbackDelivery, log, now });
   const wins = winTable(tables);
   const programChannels = programChannelTable(tables);
@@ -117,7 +119,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       log.warn('could not resume check-ins after an install', { error: error instanceof Error ? error.message : String(error) });
     }
   };
-  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger }, feedback: { service: feedback, delivery: feedbackDelivery, plan }, recognition, digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels }, messageExtensions: { plan, plans, feedback } });
+  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger }, feedback: { service: feedback, ask: askForFeedback, plan }, recognition, digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels }, messageExtensions: { plan, plans, feedback: askForFeedback } });
 
   const app = express();
   app.disable('x-powered-by');
@@ -165,7 +167,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(planRoutes(plan, config.auth.mode));
   api.use(programRoutes(programService));
   api.use(checkInRoutes(checkInService));
-  api.use(feedbackRoutes({ feedback, people: createPeopleSearch({ people }), delivery: feedbackDelivery }));
+  api.use(feedbackRoutes({ feedback, asking: askForFeedback, people: createPeopleSearch({ people }) }));
   api.use(feedbackInboxRoutes(feedbackInbox));
   api.use(winRoutes(recognition));
   api.use('/api', notFoundApi);

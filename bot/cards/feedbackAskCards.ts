@@ -1,7 +1,8 @@
 // The bot's "ask for feedback" flow, as cards: pick one of my active goals, then the behaviors
 // (prefilled from the goal's priority), the respondents with Teams' people picker, their relation,
 // the close date and anonymity; then what was sent to whom.
-import type { FeedbackDelivery } from '../../shared/api';
+import type { DeliveryOutcome } from '../../shared/feedback/askForFeedback';
+import type { FeedbackDraft } from '../../shared/feedback/feedbackDraft';
 import { ANONYMITY_THRESHOLD, MAX_RESPONDENTS, feedbackRelation } from '../../shared/feedback/feedbackRequest';
 import { limits } from '../../shared/limits';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
@@ -30,12 +31,16 @@ export const EXTRA_BEHAVIORS_MAX = limits.behaviors * (limits.shortText + 1);
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true });
 
 export interface FeedbackGoalPickerData {
-  pairId: string;
-  goals: readonly { id: string; title: string }[];
+  /** Active goals of the pairs the person is mentee of; `mentorName` when they are in several. */
+  goals: readonly { pairId: string; goalId: string; title: string; mentorName?: string }[];
 }
+
+/** A goal of a pair, as one choice value: entity ids hold no `/`, so it splits back unambiguously. */
+export const feedbackGoalValue = (pairId: string, goalId: string) => `${pairId}/${goalId}`;
 
 export function feedbackGoalPickerCard(data: FeedbackGoalPickerData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.feedbackAsk;
+  const title = (g: FeedbackGoalPickerData['goals'][number]) => (g.mentorName ? fillPlaceholders(s.goalWithMentor, { mentor: g.mentorName, goal: g.title }) : g.title);
   return adaptiveCard(
     [
       heading(s.goalTitle),
@@ -47,23 +52,19 @@ export function feedbackGoalPickerCard(data: FeedbackGoalPickerData, strings: Bo
         placeholder: s.goalPlaceholder,
         isRequired: true,
         errorMessage: s.goalError,
-        choices: data.goals.map((g) => ({ title: g.title, value: g.id })),
+        choices: data.goals.map((g) => ({ title: title(g), value: feedbackGoalValue(g.pairId, g.goalId) })),
         spacing: 'Medium',
       },
     ],
-    [{ type: 'Action.Execute', title: s.next, verb: feedbackAskVerbs.chooseGoal, style: 'positive', data: { pairId: data.pairId } }],
+    [{ type: 'Action.Execute', title: s.next, verb: feedbackAskVerbs.chooseGoal, style: 'positive', data: {} }],
     s.fallbackText,
   );
 }
 
 export interface FeedbackAskCardData {
   pairId: string;
-  goal: { id: string; title: string };
-  /** The goal's priority's behaviors, all chosen at first. */
-  behaviors: readonly string[];
-  /** The mentee's local today: the close date must come after it. */
-  today: string;
-  defaultClosesOn: string;
+  /** The goal, its priority's behaviors (all chosen at first) and the close dates, as every door offers them. */
+  draft: FeedbackDraft;
   /** Names this filling-in of the card: a retried submit is stored once (see feedbackRequestInput). */
   submissionId: string;
   /** What was sent (input id -> value), kept when the request is refused. */
@@ -78,7 +79,8 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
     const value = values[id] ?? fallback;
     return value !== undefined && value !== '' ? { value } : {};
   };
-  const body: CardElement[] = [heading(fillPlaceholders(s.title, { goal: data.goal.title }))];
+  const { draft } = data;
+  const body: CardElement[] = [heading(fillPlaceholders(s.title, { goal: draft.goal.title }))];
   if (data.problems && data.problems.length > 0) {
     body.push({
       type: 'Container',
@@ -87,16 +89,16 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       items: [{ type: 'TextBlock', text: s.problemsTitle, weight: 'Bolder', wrap: true }, ...data.problems.map((p) => ({ type: 'TextBlock' as const, text: `- ${p}`, wrap: true, spacing: 'Small' as const }))],
     });
   }
-  if (data.behaviors.length > 0) {
+  if (draft.behaviors.length > 0) {
     body.push({
       type: 'Input.ChoiceSet',
       id: feedbackAskInputs.behaviors,
       label: s.behaviorsLabel,
       isMultiSelect: true,
       style: 'expanded',
-      choices: data.behaviors.map((title, i) => ({ title, value: String(i) })),
+      choices: draft.behaviors.map((title, i) => ({ title, value: String(i) })),
       spacing: 'Medium',
-      ...kept(feedbackAskInputs.behaviors, data.behaviors.map((_, i) => String(i)).join(',')),
+      ...kept(feedbackAskInputs.behaviors, draft.behaviors.map((_, i) => String(i)).join(',')),
     });
   } else {
     body.push({ type: 'TextBlock', text: s.noBehaviors, wrap: true, spacing: 'Medium' });
@@ -126,7 +128,7 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       choices: feedbackRelation.options.map((value) => ({ title: s.relationChoices[value], value })),
       ...kept(feedbackAskInputs.relation, 'peer'),
     },
-    { type: 'Input.Date', id: feedbackAskInputs.closesOn, label: s.closesOnLabel, isRequired: true, errorMessage: s.closesOnError, min: data.today, ...kept(feedbackAskInputs.closesOn, data.defaultClosesOn) },
+    { type: 'Input.Date', id: feedbackAskInputs.closesOn, label: s.closesOnLabel, isRequired: true, errorMessage: s.closesOnError, min: draft.earliestClose, ...kept(feedbackAskInputs.closesOn, draft.closesOn) },
     {
       type: 'Input.Toggle',
       id: feedbackAskInputs.anonymous,
@@ -134,20 +136,20 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       ...(values[feedbackAskInputs.anonymous] === 'true' ? { value: 'true' as const } : {}),
     },
   );
-  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.send, verb: feedbackAskVerbs.create, style: 'positive', data: { pairId: data.pairId, goalId: data.goal.id, submissionId: data.submissionId } }], s.fallbackText);
+  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.send, verb: feedbackAskVerbs.create, style: 'positive', data: { pairId: data.pairId, goalId: draft.goal.id, submissionId: data.submissionId } }], s.fallbackText);
 }
 
 export interface FeedbackSentCardData {
   goalTitle: string;
   closesOn: string;
   anonymous: boolean;
-  delivery: readonly (FeedbackDelivery & { pending?: boolean })[];
+  delivery: readonly DeliveryOutcome[];
 }
 
 /** Who got the request card, who did not (and how to reach them), and who is still being sent to. */
 export function feedbackSentCard(data: FeedbackSentCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.feedbackAsk;
-  const names = (list: readonly FeedbackDelivery[]) => list.map((d) => d.displayName).join(', ');
+  const names = (list: readonly DeliveryOutcome[]) => list.map((d) => d.displayName).join(', ');
   const delivered = data.delivery.filter((d) => d.delivered);
   const pending = data.delivery.filter((d) => !d.delivered && d.pending);
   const missed = data.delivery.filter((d) => !d.delivered && !d.pending);

@@ -164,6 +164,8 @@ export const en = {
     goalIntro: 'Pick the goal you want feedback on. Peers, supervisors and customers rate the behaviors that show progress on it.',
     goalLabel: 'Goal',
     goalPlaceholder: 'Choose one of your active goals',
+    /** A goal in the list when the person is mentee of several pairs: which mentor's plan it is in. */
+    goalWithMentor: '{mentor} · {goal}',
     goalError: 'Choose a goal.',
     next: 'Next',
     noGoals: 'You have no active goals to ask feedback on. Add one in the Mentoring tab first.',

@@ -1,11 +1,11 @@
 // `npm run playground`: the app (tsx bot/main.ts) plus Microsoft 365 Agents Playground, a local
 // Teams chat emulator, wired to each other. Ctrl+C stops both.
 //
-// The Playground is told who its users are through a config file generated from the demo data, so
-// the person chatting is a demo person with their real demo id (the mentee Alex; `-- --as priya`
-// for the mentor of two, who chooses the pair a command acts on): the bot stores the
-// conversation under the same id the tab and the API use. The Playground hosts no tabs and no SSO;
-// the welcome card's "Open in the browser" button leads to the tab instead.
+// The Playground is told who its users are through a config file generated from the demo data
+// (playgroundConfig.ts), so the person chatting is a demo person with their real demo id: the mentee
+// Alex, or with `-- --as priya` the mentor of two, who chooses the pair a command acts on. The
+// Playground hosts no tabs and no SSO; the welcome card's "Open in the browser" button leads to the
+// tab instead.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,8 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Person } from '../../shared/person';
-import { demoPeople } from './demoData';
+import { chattingAs, playgroundConfig, playgroundDemoUsers } from './playgroundConfig';
 
 const require = createRequire(import.meta.url);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,72 +22,6 @@ const workDir = join(repoRoot, '.data', 'playground');
 const APP_PORT = 3978;
 const PLAYGROUND_PORT = 56150;
 const START_TIMEOUT_MS = 60_000;
-const TENANT_ID = '00000000-0000-4000-8000-00000000a11c';
-
-interface PlaygroundUser {
-  id: string;
-  name: string;
-  aadObjectId: string;
-  email: string;
-}
-
-const fromDemo = (p: Person, channelId: string): PlaygroundUser => ({ id: channelId, name: p.displayName, aadObjectId: p.id, email: p.email ?? `${channelId}@contoso.example` });
-
-const demoUsers = {
-  alex: fromDemo(demoPeople.menteeAlex, 'user-alex'),
-  priya: fromDemo(demoPeople.mentor, 'user-priya'),
-  sam: fromDemo(demoPeople.menteeSam, 'user-sam'),
-  jordan: fromDemo(demoPeople.manager, 'user-jordan'),
-};
-type DemoUser = keyof typeof demoUsers;
-
-function chattingAs(args: readonly string[]): DemoUser {
-  const name = args[args.indexOf('--as') + 1];
-  if (!args.includes('--as')) return 'alex';
-  if (name && name in demoUsers) return name as DemoUser;
-  throw new Error(`--as takes one of: ${Object.keys(demoUsers).join(', ')}`);
-}
-
-/** The Playground wants exactly five other users; the demo has three more, two colleagues complete it. */
-function playgroundConfig(as: DemoUser): string {
-  const current = demoUsers[as];
-  const others = [
-    ...Object.values(demoUsers).filter((u) => u !== current),
-    { id: 'user-megan', name: 'Megan Bowen', aadObjectId: '00000000-0000-4000-8000-0000000000a1', email: 'megan.bowen@contoso.example' },
-    { id: 'user-adele', name: 'Adele Vance', aadObjectId: '00000000-0000-4000-8000-0000000000a2', email: 'adele.vance@contoso.example' },
-  ];
-  // JSON strings are valid YAML scalars, so no YAML library is needed.
-  const user = (u: PlaygroundUser, indent: string) => {
-    const [givenName, ...rest] = u.name.split(' ');
-    const fields = { id: u.id, name: u.name, userPrincipleName: u.email, aadObjectId: u.aadObjectId, givenName, surname: rest.join(' ') || givenName, email: u.email };
-    return Object.entries(fields).map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`).join('\n');
-  };
-  return [
-    'version: "0.1.1"',
-    `tenantId: ${JSON.stringify(TENANT_ID)}`,
-    'bot:',
-    '  id: "00000000-0000-4000-8000-0000000b0711"',
-    '  name: "Mentoring"',
-    'currentUser:',
-    user(current, '  '),
-    'users:',
-    ...others.map((u) => user(u, '    ').replace(/^ {4}/, '  - ')),
-    'personalChat:',
-    `  id: "personal-chat-${as}"`,
-    'groupChat:',
-    '  id: "group-chat-id"',
-    '  name: "Mentoring pairs"',
-    'team:',
-    '  id: "team-id"',
-    '  name: "Engineering"',
-    '  aadGroupId: "00000000-0000-4000-8000-0000000000c1"',
-    '  channels:',
-    '    - id: "channel-general-id"',
-    '      name: "Announcements"',
-    '',
-  ].join('\n');
-}
-
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
@@ -148,7 +81,8 @@ async function main(): Promise<void> {
   await assertPortFree(PLAYGROUND_PORT, 'the Agents Playground');
   mkdirSync(workDir, { recursive: true });
   const configPath = join(workDir, 'm365agentsplayground.yml');
-  writeFileSync(configPath, playgroundConfig(chattingAs(process.argv.slice(2))));
+  const as = chattingAs(process.argv.slice(2));
+  writeFileSync(configPath, playgroundConfig(as));
 
   const app = run('app', ['--import', 'tsx', 'bot/main.ts'], {
     PORT: String(APP_PORT),
@@ -187,7 +121,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `  Agents Playground: http://localhost:${PLAYGROUND_PORT}  (you are ${demoPeople.menteeAlex.displayName}, a demo mentee)`,
+      `  Agents Playground: http://localhost:${PLAYGROUND_PORT}  (you are ${playgroundDemoUsers[as].name}; npm run playground -- --as priya chats as someone else)`,
       `  Bot endpoint:      http://127.0.0.1:${APP_PORT}/api/messages`,
       `  Tab:               http://localhost:${APP_PORT}/`,
       '  Ctrl+C stops both.',

@@ -4,6 +4,7 @@
 // a few times; someone without the app, or who removed it, is reported as not delivered: the
 // mentee can share the request into a chat with the message extension instead.
 import type { FeedbackDelivery } from '../../shared/api';
+import type { FeedbackRequestDelivery } from '../../shared/feedback/askForFeedback';
 import type { FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackCardContext } from '../../shared/feedback/feedbackService';
 import type { ConversationRepository } from '../../shared/repositories';
@@ -78,7 +79,7 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
     return false;
   }
 
-  return {
+  const delivery = {
     /** The request card to each of `respondents` (all of the request's, or the pending ones for the reminder). */
     async sendRequest(context: FeedbackCardContext, respondents: readonly FeedbackRespondent[], o: { reminder?: boolean } = {}): Promise<FeedbackDelivery[]> {
       const card = feedbackRequestCard({ request: context.request.value, menteeName: context.menteeName, goalTitle: context.goalTitle, reminder: o.reminder ?? false });
@@ -101,7 +102,8 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
     async reachable(respondents: readonly FeedbackRespondent[]): Promise<FeedbackDelivery[]> {
       return Promise.all(respondents.map(async (r) => ({ personId: r.personId, displayName: r.displayName, delivered: (await conversations.get(r.personId)) !== undefined })));
     },
-  };
+  } satisfies FeedbackRequestDelivery;
+  return delivery;
 }
 
 export type FeedbackCardDelivery = ReturnType<typeof createFeedbackDelivery>;

@@ -8,6 +8,7 @@ import type { CheckInService } from '../../shared/checkins/checkInService';
 import type { PlanService } from '../../shared/plan/planService';
 import type { RecognitionService } from '../../shared/recognition/recognitionService';
 import type { ConversationRepository, PeopleRepository, PlanRepository } from '../../shared/repositories';
+import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
@@ -15,7 +16,6 @@ import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
 import { registerCheckInActions } from './checkInActions';
-import type { FeedbackCardDelivery } from '../feedback/feedbackDelivery';
 import { registerFeedbackActions } from './feedbackActions';
 import { registerFeedbackCommand } from './feedbackCommand';
 import { cardLinksFor } from './deepLinks';
@@ -39,13 +39,13 @@ export interface BotEndpointDeps {
   /** Check-in answers, comments and the `check in` / `plan` commands; without them only `help`. */
   checkIns?: { service: CheckInService; scheduling: CheckInScheduling; plan: PlanService; messenger: ProactiveMessenger };
   /** 360 request cards (answers, per-user views) and the `ask for feedback` command. */
-  feedback?: { service: FeedbackService; delivery: FeedbackCardDelivery; plan: PlanService };
+  feedback?: { service: FeedbackService; ask: AskForFeedback; plan: PlanService };
   /** Wins and mentor feedback notes (the message extension records them through it). */
   recognition?: RecognitionService;
   /** The program channel of the weekly digest, chosen on a card when the app is added to a team. */
   digestChannel?: Pick<DigestChannelDeps, 'programs' | 'programNames' | 'channels'>;
   /** The message extension (with `recognition`): plans to pick from, and 360 requests to create. */
-  messageExtensions?: { plan: PlanService; plans: Pick<PlanRepository, 'pairsOf'>; feedback: Pick<FeedbackService, 'createRequest'>; membersBudgetMs?: number };
+  messageExtensions?: { plan: PlanService; plans: Pick<PlanRepository, 'pairsOf'>; feedback: AskForFeedback; membersBudgetMs?: number };
 }
 
 export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHandler } {
@@ -78,9 +78,9 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
   const mode = config.mode;
   if (deps.feedback) {
     // Before the message routes: their catch-all would take `ask for feedback`.
-    const { service, delivery, plan } = deps.feedback;
-    registerFeedbackActions(app, { feedback: service, people: deps.people, mode, log });
-    registerFeedbackCommand(app, named('ask for feedback'), { feedback: service, delivery, plan, people: deps.people, mode, authMode: config.auth.mode, log, now: deps.now ?? (() => new Date()) });
+    const { service, ask, plan } = deps.feedback;
+    registerFeedbackActions(app, { feedback: service, mode, log });
+    registerFeedbackCommand(app, named('ask for feedback'), { feedback: ask, plan, people: deps.people, mode, authMode: config.auth.mode, log, now: deps.now ?? (() => new Date()) });
   }
   if (deps.checkIns) {
     const { service, scheduling, plan, messenger } = deps.checkIns;

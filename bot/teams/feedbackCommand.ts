@@ -1,34 +1,33 @@
-// `ask for feedback` in the bot's chat: a card to pick one of my active goals, then a card with the
-// behaviors, Teams' people picker, the relation, the close date and anonymity. The request is
-// created by the same use case as the tab's, delivered to every respondent who has the app, and
-// the invoke is answered with who got it. The card's inputs are parsed here into the use case's
-// input; every rule (who may ask, what is valid) is the service's.
+// `ask for feedback` in the bot's chat: a card to pick one of my active goals (of every pair I am
+// mentee in), then a card with the behaviors, Teams' people picker, the relation, the close date and
+// anonymity. The request is asked through the same use case as the tab's, delivered to every
+// respondent who has the app, and the invoke is answered with who got it. The card's inputs are
+// parsed here into the use case's input; every rule (who may ask, what is valid) is shared/'s.
 import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { FeedbackDelivery, PlanView } from '../../shared/api';
-import { addDays, todayIn } from '../../shared/dates';
-import { MAX_RESPONDENTS, feedbackRequestInput, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
-import type { FeedbackService } from '../../shared/feedback/feedbackService';
+import type { PlanView } from '../../shared/api';
+import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
+import { feedbackDraft } from '../../shared/feedback/feedbackDraft';
+import { MAX_RESPONDENTS, feedbackRequestInput } from '../../shared/feedback/feedbackRequest';
+import { activeGoals, choosePair } from '../../shared/plan/planChoices';
 import type { PlanService } from '../../shared/plan/planService';
 import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
 import { parseInput } from '../../shared/validation';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
-import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard } from '../cards/feedbackAskCards';
+import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard, type FeedbackGoalPickerData } from '../cards/feedbackAskCards';
 import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
-import type { FeedbackCardDelivery } from '../feedback/feedbackDelivery';
 import type { Logger } from '../log';
 import { actorOf } from './botActor';
 import { cardMessage } from './cardMessage';
 
 export interface FeedbackCommandDeps {
-  feedback: Pick<FeedbackService, 'ask'>;
-  delivery: Pick<FeedbackCardDelivery, 'sendRequest' | 'reachable'>;
-  plan: PlanService;
+  feedback: AskForFeedback;
+  plan: Pick<PlanService, 'me' | 'loadPlan'>;
   people: PeopleRepository;
   mode: 'development' | 'production';
   authMode: 'development' | 'entra';
@@ -36,23 +35,28 @@ export interface FeedbackCommandDeps {
   now: () => Date;
 }
 
-const DEFAULT_OPEN_DAYS = 7;
 // Teams waits 5 s for the invoke; cards still on their way after this are reported as such.
 const DELIVERY_BUDGET_MS = 2_500;
 const MEMBER_LOOKUP_MS = 1_000;
 
-const pairTarget = z.object({ pairId: entityId }).passthrough();
-const goalTarget = pairTarget.extend({ goalId: entityId });
+const goalRef = z.object({ pairId: entityId, goalId: entityId });
+
+/**
+ * The goal the picker card names: `pairId/goalId` as the choice value, or (a card sent before goals
+ * of several pairs were offered together) the goal's id with the pair in the action's data.
+ */
+function chosenGoal(data: Record<string, unknown>): z.infer<typeof goalRef> | undefined {
+  const [first, second, ...rest] = (typeof data[feedbackAskInputs.goal] === 'string' ? (data[feedbackAskInputs.goal] as string) : '').split('/');
+  if (rest.length > 0) return undefined;
+  const parsed = goalRef.safeParse(second === undefined ? { pairId: data.pairId, goalId: first } : { pairId: first, goalId: second });
+  return parsed.success ? parsed.data : undefined;
+}
 
 const textOf = (data: Record<string, unknown>, id: string) => (typeof data[id] === 'string' ? (data[id] as string) : '');
 const listOf = (text: string) => [...new Set(text.split(',').map((v) => v.trim()).filter((v) => v !== ''))];
 
-function activeGoal(plan: PlanView, goalId: string) {
-  const goal = plan.goals.find((g) => g.value.id === goalId && g.value.status === 'active')?.value;
-  if (!goal) return undefined;
-  const behaviors = plan.program.priorities.find((p) => p.id === goal.priorityId)?.behaviors ?? [];
-  return { goal, behaviors };
-}
+/** The draft for a goal of the actor's own plan (only a mentee asks); undefined when there is none to ask on. */
+const ownDraft = (plan: PlanView, goalId: string) => (plan.viewerRole === 'mentee' ? feedbackDraft(plan, goalId, plan.today) : undefined);
 
 export function registerFeedbackCommand(app: Application<TurnState>, named: (context: TurnContext) => Promise<boolean>, deps: FeedbackCommandDeps): void {
   const { log } = deps;
@@ -61,13 +65,21 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
     const actor = await actorOf(context, deps.people, deps.mode);
     if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
     const me = await deps.plan.me(actor, deps.authMode);
-    const pair = me.ok ? me.value.pairs.find((p) => p.role === 'mentee') : undefined;
-    if (!pair) return void (await context.sendActivity(en.feedbackAsk.noMenteePair));
-    const plan = await deps.plan.loadPlan(actor, pair.pairId);
-    if (!plan.ok) return void (await context.sendActivity(plan.error.message));
-    const goals = plan.value.goals.filter((g) => g.value.status === 'active').map((g) => ({ id: g.value.id, title: g.value.title }));
-    if (goals.length === 0) return void (await context.sendActivity(en.feedbackAsk.noGoals));
-    await context.sendActivity(cardMessage(feedbackGoalPickerCard({ pairId: pair.pairId, goals })));
+    const choice = choosePair(me.ok ? me.value.pairs : [], { role: 'mentee' });
+    if (choice.kind === 'none') return void (await context.sendActivity(en.feedbackAsk.noMenteePair));
+    // A mentee of several pairs picks among the goals of all of them, each labelled with its mentor.
+    const pairs = choice.kind === 'one' ? [choice.pair] : choice.pairs;
+    const plans = await Promise.all(pairs.map((p) => deps.plan.loadPlan(actor, p.pairId)));
+    const goals: FeedbackGoalPickerData['goals'] = plans.flatMap((plan, i) =>
+      plan.ok
+        ? activeGoals(plan.value.goals).map((g) => ({ pairId: pairs[i]!.pairId, goalId: g.value.id, title: g.value.title, ...(pairs.length > 1 ? { mentorName: pairs[i]!.other.displayName } : {}) }))
+        : [],
+    );
+    if (goals.length === 0) {
+      const failed = plans.find((p) => !p.ok);
+      return void (await context.sendActivity(failed && !failed.ok ? failed.error.message : en.feedbackAsk.noGoals));
+    }
+    await context.sendActivity(cardMessage(feedbackGoalPickerCard({ goals })));
   });
 
   async function guarded(context: TurnContext, run: (actor: Actor) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
@@ -83,34 +95,31 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackAskVerbs.chooseGoal, async (context, _state, data) =>
     guarded(context, async (actor) => {
-      const target = goalTarget.safeParse(data);
-      if (!target.success) return refusedCard(en.feedbackAsk.goalError);
-      const plan = await deps.plan.loadPlan(actor, target.data.pairId);
+      const target = chosenGoal(data);
+      if (!target) return refusedCard(en.feedbackAsk.goalError);
+      const plan = await deps.plan.loadPlan(actor, target.pairId);
       if (!plan.ok) return refusedCard(plan.error.message);
-      const chosen = activeGoal(plan.value, target.data.goalId);
-      if (!chosen) return refusedCard(en.feedbackAsk.noGoals);
-      const today = todayIn(actor.timeZone, deps.now());
-      return feedbackAskCard({ pairId: target.data.pairId, goal: chosen.goal, behaviors: chosen.behaviors, today, defaultClosesOn: addDays(today, DEFAULT_OPEN_DAYS), submissionId: randomUUID() });
+      const draft = ownDraft(plan.value, target.goalId);
+      if (!draft) return refusedCard(en.feedbackAsk.noGoals);
+      return feedbackAskCard({ pairId: target.pairId, draft, submissionId: randomUUID() });
     }),
   );
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackAskVerbs.create, async (context, _state, data) =>
     guarded(context, async (actor) => {
-      const target = goalTarget.safeParse(data);
+      const target = goalRef.passthrough().safeParse(data);
       if (!target.success) return refusedCard(en.feedback.staleCard);
       const { pairId, goalId } = target.data;
       const plan = await deps.plan.loadPlan(actor, pairId);
       if (!plan.ok) return refusedCard(plan.error.message);
-      const chosen = activeGoal(plan.value, goalId);
-      if (!chosen) return refusedCard(en.feedbackAsk.noGoals);
+      const draft = ownDraft(plan.value, goalId);
+      if (!draft) return refusedCard(en.feedbackAsk.noGoals);
       const values = Object.fromEntries(Object.values(feedbackAskInputs).map((id) => [id, textOf(data, id)]));
-      const today = todayIn(actor.timeZone, deps.now());
       // The card data's id is only a name for this submission; the schema checks its form.
       const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomUUID();
-      const again = (problems: string[]) =>
-        feedbackAskCard({ pairId, goal: chosen.goal, behaviors: chosen.behaviors, today, defaultClosesOn: addDays(today, DEFAULT_OPEN_DAYS), submissionId, values, problems });
+      const again = (problems: string[]) => feedbackAskCard({ pairId, draft, submissionId, values, problems });
 
-      const picked = listOf(values[feedbackAskInputs.behaviors]!).map((i) => chosen.behaviors[Number(i)]).filter((b): b is string => b !== undefined);
+      const picked = listOf(values[feedbackAskInputs.behaviors]!).map((i) => draft.behaviors[Number(i)]).filter((b): b is string => b !== undefined);
       const extra = values[feedbackAskInputs.extraBehaviors]!.split('\n').map((b) => b.trim()).filter((b) => b !== '');
       const ids = listOf(values[feedbackAskInputs.respondents]!).slice(0, MAX_RESPONDENTS + 1);
       const named = await Promise.all(ids.map((id) => nameOf(context, id)));
@@ -125,15 +134,13 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
         submissionId,
       };
       const parsed = parseInput(feedbackRequestInput, input);
-      const asked = parsed.ok ? await deps.feedback.ask(actor, pairId, parsed.value) : parsed;
+      const asked = parsed.ok ? await deps.feedback.ask(actor, pairId, parsed.value, { kind: 'personal_chats', budgetMs: DELIVERY_BUDGET_MS }) : parsed;
       if (!asked.ok) {
         if (asked.error.code !== 'invalid') return refusedCard(asked.error.message);
         return again([...new Set((asked.error.issues ?? []).map((i) => i.message))].slice(0, 10));
       }
       const request = asked.value.request.value;
-      // A retried submit: the cards went out the first time.
-      const delivery = asked.value.repeated ? await deps.delivery.reachable(request.respondents) : await deliverWithinBudget(asked.value, request.respondents);
-      return feedbackSentCard({ goalTitle: asked.value.goalTitle, closesOn: request.closesOn, anonymous: request.anonymous, delivery });
+      return feedbackSentCard({ goalTitle: asked.value.goalTitle, closesOn: request.closesOn, anonymous: request.anonymous, delivery: asked.value.delivery });
     }),
   );
 
@@ -148,26 +155,6 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
     try {
       const member = await Promise.race([TeamsInfo.getMember(context, personId).catch(() => undefined), late]);
       return member?.name?.trim() || undefined;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Sends each card; the invoke waits at most the budget, a card still on its way is marked pending. */
-  async function deliverWithinBudget(...args: Parameters<FeedbackCardDelivery['sendRequest']>): Promise<(FeedbackDelivery & { pending?: boolean })[]> {
-    const [context, respondents] = args;
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), DELIVERY_BUDGET_MS);
-    });
-    try {
-      return await Promise.all(
-        respondents.map(async (r: FeedbackRespondent) => {
-          const sending = deps.delivery.sendRequest(context, [r]).then((d) => d[0]!);
-          const first = await Promise.race([sending, budget]);
-          return first === 'late' ? { personId: r.personId, displayName: r.displayName, delivered: false, pending: true } : first;
-        }),
-      );
     } finally {
       clearTimeout(timer);
     }

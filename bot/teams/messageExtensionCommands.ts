@@ -1,7 +1,7 @@
 // The message extension's command ids (appPackage/manifest.json `composeExtensions[0].commands`)
 // and the shapes the bot answers Teams with. Handlers route on these constants, never on text.
 import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResult, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
-import type { FeedbackService } from '../../shared/feedback/feedbackService';
+import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
 import type { Actor } from '../../shared/policy';
 import type { RecognitionService } from '../../shared/recognition/recognitionService';
 import type { PeopleRepository } from '../../shared/repositories';
@@ -46,7 +46,7 @@ export const messageResult = (text: string): MessagingExtensionResult => ({ type
 
 export interface MessageExtensionDeps extends PlanReaders {
   recognition: RecognitionService;
-  feedback: Pick<FeedbackService, 'createRequest'>;
+  feedback: AskForFeedback;
   people: PeopleRepository;
   links: CardLinks;
   /** The app's public address: the host whose plan links unfurl. */

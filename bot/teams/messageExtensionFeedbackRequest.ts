@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PlanView } from '../../shared/api';
-import { addDays, todayIn } from '../../shared/dates';
+import { feedbackDraft, type FeedbackDraft } from '../../shared/feedback/feedbackDraft';
 import { MAX_RESPONDENTS, feedbackRelation, feedbackRequestInput, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
 import { limits } from '../../shared/limits';
 import type { Actor } from '../../shared/policy';
@@ -30,7 +30,6 @@ import { ownGoalChoices, plansOf } from './messageExtensionPlans';
 
 const t = en.messageExtension.requestFeedback;
 const DEFAULT_MEMBERS_BUDGET_MS = 1_500;
-const DEFAULT_OPEN_DAYS = 14;
 const RELATION_PREFIX = meInputs.relation('');
 
 /** The people of the chat who can be asked: not the asker, at most as many as a request names. */
@@ -39,17 +38,14 @@ function askable(members: readonly ChatMember[], actor: Actor): { members: ChatM
   return { members: others.slice(0, MAX_RESPONDENTS), more: others.length > MAX_RESPONDENTS };
 }
 
-/** The actor's plan holding this goal, when they are its mentee and the goal is active. */
-async function ownActiveGoal(deps: MessageExtensionDeps, actor: Actor, pairId: string, goalId: string) {
+/** The actor's plan holding this goal and the draft every door offers, when they are its mentee and the goal is active. */
+async function ownActiveGoal(deps: MessageExtensionDeps, actor: Actor, pairId: string, goalId: string): Promise<{ view: PlanView; draft: FeedbackDraft } | undefined> {
   const loaded = await deps.plan.loadPlan(actor, pairId);
   if (!loaded.ok) return undefined;
   const view = loaded.value;
-  const goal = view.goals.find((g) => g.value.id === goalId && g.value.status === 'active');
-  return view.viewerRole === 'mentee' && view.pair.value.status !== 'ended' && goal ? { view, goal: goal.value } : undefined;
+  const draft = view.viewerRole === 'mentee' && view.pair.value.status !== 'ended' ? feedbackDraft(view, goalId, view.today) : undefined;
+  return draft ? { view, draft } : undefined;
 }
-
-const priorityBehaviors = (view: PlanView, priorityId: string | undefined): string[] =>
-  view.program.priorities.find((p) => p.id === priorityId)?.behaviors ?? [];
 
 /** Behaviors chosen by position in the priority's list, then the ones typed, one per line. */
 function chosenBehaviors(values: Record<string, string>, offered: readonly string[]): string[] {
@@ -72,21 +68,21 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
     return dialog(t.title, requestFeedbackGoalForm({ goals, askable: members ? askable(members, actor).members.length : undefined, values, problems }));
   }
 
-  function detailsStep(actor: Actor, target: { view: PlanView; goal: { id: string; title: string; priorityId?: string } }, members: readonly ChatMember[] | undefined, values?: Record<string, string>, problems: string[] = [], submissionId: string = randomUUID()) {
-    const today = todayIn(actor.timeZone, deps.now());
+  function detailsStep(actor: Actor, target: { view: PlanView; draft: FeedbackDraft }, members: readonly ChatMember[] | undefined, values?: Record<string, string>, problems: string[] = [], submissionId: string = randomUUID()) {
+    const { draft } = target;
     const chosen = askable(members ?? [], actor);
     const memberChoices: ChatMemberChoice[] = chosen.members.map((m) => ({ personId: m.personId, name: m.name, relation: m.guest ? 'customer' : 'peer' }));
     return dialog(
       t.title,
       requestFeedbackDetailsForm({
         pairId: target.view.pair.value.id,
-        goalId: target.goal.id,
-        goalTitle: target.goal.title,
-        behaviors: priorityBehaviors(target.view, target.goal.priorityId),
+        goalId: draft.goal.id,
+        goalTitle: draft.goal.title,
+        behaviors: draft.behaviors,
         members: memberChoices,
         moreMembers: chosen.more,
-        closesOn: addDays(today, DEFAULT_OPEN_DAYS),
-        earliestClose: addDays(today, 1),
+        closesOn: draft.closesOn,
+        earliestClose: draft.earliestClose,
         submissionId,
         values,
         problems: members ? problems : [t.membersUnknown, ...problems],
@@ -114,16 +110,17 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
       return relation.success ? [{ personId: m.personId, displayName: m.name.slice(0, limits.name), relation: relation.data }] : [];
     });
     const input = parseInput(feedbackRequestInput, {
-      goalId: target.goal.id,
-      behaviors: chosenBehaviors(values, priorityBehaviors(target.view, target.goal.priorityId)),
+      goalId: target.draft.goal.id,
+      behaviors: chosenBehaviors(values, target.draft.behaviors),
       respondents,
       closesOn: values[meInputs.closesOn] ?? '',
       anonymous: values[meInputs.anonymous] === 'true',
       submissionId,
     });
-    const created = input.ok ? await deps.feedback.createRequest(actor, target.view.pair.value.id, input.value) : input;
-    if (!created.ok) return detailsStep(actor, target, members, values, problemsOf(created.error), submissionId);
-    const card = feedbackRequestCard({ request: created.value.value, menteeName: target.view.mentee.displayName, goalTitle: target.goal.title });
+    // The card goes into this chat, where the people asked are: nothing is sent to their personal chats.
+    const asked = input.ok ? await deps.feedback.ask(actor, target.view.pair.value.id, input.value, { kind: 'into_chat' }) : input;
+    if (!asked.ok) return detailsStep(actor, target, members, values, problemsOf(asked.error), submissionId);
+    const card = feedbackRequestCard({ request: asked.value.request.value, menteeName: asked.value.menteeName, goalTitle: asked.value.goalTitle });
     return cardsResult([cardAttachment(card)]);
   }
 

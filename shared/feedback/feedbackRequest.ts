@@ -53,10 +53,23 @@ export const feedbackRequestInput = z
      */
     submissionId: entityId.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    const problem = anonymityProblem(input);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['anonymous'], message: problem });
+  });
 export type FeedbackRequestInput = z.input<typeof feedbackRequestInput>;
 /** `feedbackRequestInput` as parsed (defaults applied): what the use case takes. */
 export type ParsedFeedbackRequestInput = z.output<typeof feedbackRequestInput>;
+
+/**
+ * Anonymous results stay hidden until ANONYMITY_THRESHOLD people answered, so an anonymous request
+ * to fewer people could never show its results: it is refused, in every door, with this sentence.
+ */
+export function anonymityProblem(input: { anonymous?: boolean; respondents: readonly unknown[] }): string | undefined {
+  if (!input.anonymous || input.respondents.length >= ANONYMITY_THRESHOLD) return undefined;
+  return `Anonymous results show once ${ANONYMITY_THRESHOLD} people have answered: ask at least ${ANONYMITY_THRESHOLD} people, or turn anonymity off.`;
+}
 
 export const feedbackRequestStatus = z.enum(['open', 'closed']);
 export type FeedbackRequestStatus = z.infer<typeof feedbackRequestStatus>;
@@ -73,6 +86,12 @@ export const feedbackRequest = z
     createdBy: personId,
     createdAt: isoInstant,
     status: feedbackRequestStatus,
+    /**
+     * What the request card shows, as it was when the request was made: answering a request reads
+     * this row and the person's answer, and never loads the plan (older rows lack them).
+     */
+    menteeName: z.string().max(limits.name).optional(),
+    goalTitle: z.string().max(limits.title).optional(),
     /** Pending respondents are reminded once; this is when. */
     remindedAt: isoInstant.optional(),
     /** Recorded when the request closes, for the program's response rates. */

@@ -4,8 +4,8 @@
 // retries a slow invoke), so answering is idempotent: one response row per person, updated.
 import type { FeedbackRequestListView, FeedbackRequestView } from '../api';
 import { todayIn } from '../dates';
+import { isActiveGoal } from '../plan/planChoices';
 import { authorizeFeedback, authorizePlan, type Actor, type FeedbackRequestParties } from '../policy';
-import { priorityById } from '../program';
 import type { FeedbackRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import {
@@ -20,6 +20,7 @@ import {
   type FeedbackRespondent,
   type FeedbackResponse,
 } from './feedbackRequest';
+import { behaviorsOfPriority, closeDateProblem } from './feedbackDraft';
 import { feedbackResults, overallSatisfaction, type FeedbackResults } from './feedbackResults';
 
 export interface FeedbackServiceDeps {
@@ -74,8 +75,17 @@ const partiesOf = (record: PlanRecord, request: FeedbackRequest): FeedbackReques
 const contextOf = (record: PlanRecord, request: Versioned<FeedbackRequest>): FeedbackCardContext => ({
   request,
   menteeName: record.members.mentee.displayName,
-  goalTitle: record.goals.find((g) => g.value.id === request.value.goalId)?.value.title ?? request.value.goalId,
+  goalTitle: record.goals.find((g) => g.value.id === request.value.goalId)?.value.title ?? request.value.goalTitle ?? request.value.goalId,
 });
+
+/** What a card shows, from the names snapshotted on the request row; undefined for an older row without them. */
+const snapshotContextOf = (request: Versioned<FeedbackRequest>): FeedbackCardContext | undefined => {
+  const { menteeName, goalTitle } = request.value;
+  return menteeName !== undefined && goalTitle !== undefined ? { request, menteeName, goalTitle } : undefined;
+};
+
+// Answering needs only the respondents the request names: the row carries them, the plan is not read.
+const respondentParties = (request: FeedbackRequest): FeedbackRequestParties => ({ menteeId: request.createdBy, mentorId: '', respondentIds: request.respondents.map((r) => r.personId) });
 
 const viewOf = (context: FeedbackCardContext, responses: readonly Versioned<FeedbackResponse>[]): FeedbackRequestView => ({
   ...context.request,
@@ -110,16 +120,17 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee asks for feedback on their goals.');
     const goal = record.goals.find((g) => g.value.id === data.goalId)?.value;
     if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
-    if (goal.status !== 'active') return invalid('goalId', 'Feedback is asked on an active goal.');
+    if (!isActiveGoal(goal)) return invalid('goalId', 'Feedback is asked on an active goal.');
     let behaviors = data.behaviors;
     if (!behaviors) {
       const program = await programs.get(record.mentorship.value.programId);
-      behaviors = program ? priorityById(program.value, goal.priorityId)?.behaviors : undefined;
+      behaviors = program ? behaviorsOfPriority(program.value.priorities, goal.priorityId) : undefined;
       if (!behaviors?.length) return invalid('behaviors', 'This goal’s priority names no behaviors: pick the behaviors to be rated.');
     }
     const menteeIndex = data.respondents.findIndex((r) => r.personId === actor.id);
     if (menteeIndex >= 0) return invalid(`respondents.${menteeIndex}.personId`, 'Ask other people: you cannot give feedback on your own request.');
-    if (data.closesOn <= todayIn(actor.timeZone, now())) return invalid('closesOn', 'Pick a close date after today.');
+    const lateDate = closeDateProblem(data.closesOn, todayIn(actor.timeZone, now()));
+    if (lateDate) return invalid('closesOn', lateDate);
     const request: FeedbackRequest = {
       id: data.submissionId ?? newId(),
       pairId,
@@ -131,6 +142,8 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       createdBy: actor.id,
       createdAt: now().toISOString(),
       status: 'open',
+      menteeName: record.members.mentee.displayName,
+      goalTitle: goal.title,
     };
     const created = await feedback.createRequest(request);
     if (created.ok) return ok({ record, request: created.value, repeated: false });
@@ -138,6 +151,14 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     const earlier = await feedback.getRequest(pairId, request.id);
     if (earlier && earlier.value.createdBy === actor.id && earlier.value.goalId === request.goalId) return ok({ record, request: earlier, repeated: true });
     return invalid('submissionId', 'This form was sent already: open it again to ask for more feedback.');
+  }
+
+  /** What the request's card shows: the row's snapshot, or (an older row) the plan as it is now. */
+  async function cardContextOf(request: Versioned<FeedbackRequest>): Promise<FeedbackCardContext | undefined> {
+    const snapshot = snapshotContextOf(request);
+    if (snapshot) return snapshot;
+    const record = await plans.load(request.value.pairId);
+    return record ? contextOf(record, request) : undefined;
   }
 
   const service = {
@@ -149,9 +170,10 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
 
     /**
      * createRequest, answered with the pair's view of the request and what its card shows.
-     * `repeated`: this submission was stored before (and its cards went out then).
+     * `repeated`: this submission was stored before (and its cards went out then). Doors ask through
+     * `askForFeedback`, which also delivers the card.
      */
-    async ask(actor: Actor, pairId: string, input: ParsedFeedbackRequestInput): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
+    async record(actor: Actor, pairId: string, input: ParsedFeedbackRequestInput): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
       const created = await createOnce(actor, pairId, input);
       if (!created.ok) return created;
       const context = contextOf(created.value.record, created.value.request);
@@ -173,11 +195,12 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
 
     /** What the card shows to the person holding it (the bot's refresh and "change my answer"). */
     async respondentView(actor: Actor, ref: FeedbackRequestRef): Promise<Result<RespondentView>> {
-      const [record, stored] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId)]);
-      if (!record || !stored) return noRequest();
-      if (!authorizeFeedback(actor, partiesOf(record, stored.value), 'respond').ok) return ok({ kind: 'not_named' });
-      const response = await feedback.getResponse(ref.pairId, ref.requestId, actor.id);
-      return ok({ kind: 'respondent', ...contextOf(record, stored), open: acceptsResponses(stored.value, now()), ...(response ? { response } : {}) });
+      const [stored, response] = await Promise.all([feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
+      if (!stored) return noRequest();
+      if (!authorizeFeedback(actor, respondentParties(stored.value), 'respond').ok) return ok({ kind: 'not_named' });
+      const context = await cardContextOf(stored);
+      if (!context) return noRequest();
+      return ok({ kind: 'respondent', ...context, open: acceptsResponses(stored.value, now()), ...(response ? { response } : {}) });
     },
 
     /**
@@ -186,26 +209,29 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
      * a card whose inputs are named by the request's behaviors: the request is read once, here.
      */
     async respond(actor: Actor, ref: FeedbackRequestRef, input: FeedbackAnswer | ((request: FeedbackRequest) => Result<FeedbackAnswer>)): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
-      // The person's previous answer is read with the request: one round trip inside Teams' invoke budget.
-      const [record, stored, firstPrevious] = await Promise.all([plans.load(ref.pairId), feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
-      if (!record || !stored) return noRequest();
+      // Two point reads side by side, then one write: the request row carries the names its card
+      // shows, so the plan (a partition query that grows with the plan) is not read.
+      const [stored, firstPrevious] = await Promise.all([feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
+      if (!stored) return noRequest();
       const request = stored.value;
       // Someone the request does not name learns nothing of it, whichever door they knock on.
-      if (!authorizeFeedback(actor, partiesOf(record, request), 'respond').ok) return noRequest();
+      if (!authorizeFeedback(actor, respondentParties(request), 'respond').ok) return noRequest();
       if (!acceptsResponses(request, now())) return fail('conflict', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
       const parsed = typeof input === 'function' ? input(request) : ok(input);
       if (!parsed.ok) return parsed;
       const answer = validateAnswer(request, parsed.value);
       if (!answer.ok) return answer;
+      const context = await cardContextOf(stored);
+      if (!context) return noRequest();
       for (let attempt = 1; ; attempt++) {
         const previous = attempt === 1 ? firstPrevious : await feedback.getResponse(ref.pairId, request.id, actor.id);
-        if (previous && sameAnswer(previous.value, answer.value)) return ok({ ...contextOf(record, stored), response: previous, outcome: 'duplicate' });
+        if (previous && sameAnswer(previous.value, answer.value)) return ok({ ...context, response: previous, outcome: 'duplicate' });
         const at = now().toISOString();
         const response: FeedbackResponse = previous
           ? { ...answer.value, requestId: request.id, respondentId: actor.id, answeredAt: previous.value.answeredAt, updatedAt: at }
           : { ...answer.value, requestId: request.id, respondentId: actor.id, answeredAt: at };
         const written = await feedback.saveResponse(ref.pairId, response, previous?.etag);
-        if (written.ok) return ok({ ...contextOf(record, stored), response: written.value, outcome: previous ? 'updated' : 'stored' });
+        if (written.ok) return ok({ ...context, response: written.value, outcome: previous ? 'updated' : 'stored' });
         if (written.error.code !== 'conflict' || attempt >= WRITE_ATTEMPTS) return written;
       }
     },
@@ -247,9 +273,9 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       if (pending.length === 0) return ok(undefined);
       const marked = await feedback.updateRequest(markReminded(stored.value, now()), stored.etag);
       if (!marked.ok) return marked.error.code === 'conflict' ? ok(undefined) : marked;
-      const record = await plans.load(ref.pairId);
-      if (!record) return noPair();
-      return ok({ ...contextOf(record, marked.value), pending });
+      const context = await cardContextOf(marked.value);
+      if (!context) return noPair();
+      return ok({ ...context, pending });
     },
   };
   return service;

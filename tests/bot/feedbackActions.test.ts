@@ -185,10 +185,10 @@ describe('ask for feedback, in the bot chat', () => {
     await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation, text: 'ask for feedback' }));
     const picker = connector.messages().at(-1).attachments[0].content;
     expectValidCard(picker);
-    expect(picker.actions[0]).toMatchObject({ verb: feedbackAskVerbs.chooseGoal, data: { pairId } });
-    expect(inputsOf(picker)[0].choices.map((c: any) => c.value)).toContain('alex-oncall');
+    expect(picker.actions[0]).toMatchObject({ verb: feedbackAskVerbs.chooseGoal });
+    expect(inputsOf(picker)[0].choices.map((c: any) => c.value)).toContain(`${pairId}/alex-oncall`);
 
-    const form = await act(alex, feedbackAskVerbs.chooseGoal, { pairId, [feedbackAskInputs.goal]: 'alex-oncall' });
+    const form = await act(alex, feedbackAskVerbs.chooseGoal, { [feedbackAskInputs.goal]: `${pairId}/alex-oncall` });
     const behaviorInput = inputsOf(form).find((i) => i.id === feedbackAskInputs.behaviors);
     expect(behaviorInput.choices.map((c: any) => c.title)).toEqual(behaviors);
     expect(form.actions[0]).toMatchObject({ verb: feedbackAskVerbs.create, data: { pairId, goalId: 'alex-oncall' } });
@@ -200,7 +200,7 @@ describe('ask for feedback, in the bot chat', () => {
       [feedbackAskInputs.respondents]: `${sam.aadObjectId},${jordan.aadObjectId}`,
       [feedbackAskInputs.relation]: 'peer',
       [feedbackAskInputs.closesOn]: addDays(todayIn('UTC', clock.date), 10),
-      [feedbackAskInputs.anonymous]: 'true',
+      [feedbackAskInputs.anonymous]: 'false',
     };
     connector.clear();
     const sent = await act(alex, feedbackAskVerbs.create, chosen);
@@ -217,7 +217,7 @@ describe('ask for feedback, in the bot chat', () => {
         { personId: sam.aadObjectId, displayName: demoPeople.menteeSam.displayName, relation: 'peer' },
         { personId: jordan.aadObjectId, displayName: demoPeople.manager.displayName, relation: 'peer' },
       ],
-      anonymous: true,
+      anonymous: false,
     });
   });
 

@@ -60,7 +60,7 @@ function details(extra: Record<string, string> = {}) {
     [meInputs.relation(morgan.aadObjectId)]: 'peer',
     [meInputs.relation(casey.aadObjectId)]: 'customer',
     [meInputs.closesOn]: addDays(alexToday(), 10),
-    [meInputs.anonymous]: 'true',
+    [meInputs.anonymous]: 'false',
     ...extra,
   };
 }
@@ -126,7 +126,7 @@ describe('Request feedback: creating the request', () => {
         { personId: casey.aadObjectId, displayName: casey.name, relation: 'customer' },
       ],
       closesOn: addDays(alexToday(), 10),
-      anonymous: true,
+      anonymous: false,
       createdBy: demoPeople.menteeAlex.id,
       status: 'open',
     });

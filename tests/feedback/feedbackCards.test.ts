@@ -1,7 +1,7 @@
 // The 360 cards as pure functions: valid Adaptive Card 1.5, under Teams' size limit with the
 // longest texts the domain allows, and what the bot reads back from their inputs.
 import { describe, expect, it } from 'vitest';
-import { EXTRA_BEHAVIORS_MAX, feedbackAskCard, feedbackAskInputs, feedbackGoalPickerCard, feedbackSentCard } from '../../bot/cards/feedbackAskCards';
+import { EXTRA_BEHAVIORS_MAX, feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard } from '../../bot/cards/feedbackAskCards';
 import {
   answerFromFeedbackInputs,
   feedbackCardValues,
@@ -102,17 +102,28 @@ describe('the cards that replace it', () => {
 });
 
 describe('the ask-for-feedback cards', () => {
-  const goals = Array.from({ length: limits.goalsPerPair }, (_, i) => ({ id: `goal-${i}`, title: long(limits.title, `Goal ${i}`) }));
+  const goals = Array.from({ length: limits.goalsPerPair }, (_, i) => ({ pairId: 'pair-1', goalId: `goal-${i}`, title: long(limits.title, `Goal ${i}`) }));
 
-  it('goal picker: valid with fifty long goal titles', () => {
-    const card = feedbackGoalPickerCard({ pairId: 'pair-1', goals });
+  it('goal picker: valid with fifty long goal titles, each naming its pair', () => {
+    const card = feedbackGoalPickerCard({ goals });
     expectValidCard(card);
-    expect(card.actions?.[0]).toMatchObject({ type: 'Action.Execute', data: { pairId: 'pair-1' } });
+    expect(card.actions?.[0]).toMatchObject({ type: 'Action.Execute', verb: feedbackAskVerbs.chooseGoal });
+    expect(allInputs(card)[0].choices[1]).toEqual({ title: goals[1]!.title, value: 'pair-1/goal-1' });
+  });
+
+  it('goal picker: a mentee of several pairs sees whose plan each goal is in', () => {
+    const card = feedbackGoalPickerCard({ goals: [{ pairId: 'pair-1', goalId: 'g1', title: 'Lead the on-call rotation', mentorName: 'Priya Raman' }, { pairId: 'pair-2', goalId: 'g2', title: 'Speak at a meetup', mentorName: 'Jordan Lee' }] });
+    expectValidCard(card);
+    expect(allInputs(card)[0].choices).toEqual([
+      { title: 'Priya Raman · Lead the on-call rotation', value: 'pair-1/g1' },
+      { title: 'Jordan Lee · Speak at a meetup', value: 'pair-2/g2' },
+    ]);
   });
 
   it('request form: valid but for Teams’ people picker, which is a Teams extension of Input.ChoiceSet', () => {
     const values = { [feedbackAskInputs.extraBehaviors]: long(EXTRA_BEHAVIORS_MAX, 'Extra'), [feedbackAskInputs.anonymous]: 'true' };
-    const card = feedbackAskCard({ pairId: 'pair-1', goal: goals[0]!, behaviors, today: '2026-11-21', defaultClosesOn: '2026-11-28', submissionId: '8d3f0c1e-5b7a-4e2d-9c6f-0a1b2c3d4e5f', values, problems: ['Pick a close date after today.'] });
+    const draft = { goal: { id: goals[0]!.goalId, title: goals[0]!.title }, behaviors, closesOn: '2026-12-05', earliestClose: '2026-11-22' };
+    const card = feedbackAskCard({ pairId: 'pair-1', draft, submissionId: '8d3f0c1e-5b7a-4e2d-9c6f-0a1b2c3d4e5f', values, problems: ['Pick a close date after today.'] });
     const picker = allInputs(card).find((i) => i.id === feedbackAskInputs.respondents);
     expect(picker).toMatchObject({ isMultiSelect: true, choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } });
     // The Adaptive Card 1.5 parser knows choices.data only from 1.6; Teams reads it in 1.5 cards.
@@ -124,6 +135,7 @@ describe('the ask-for-feedback cards', () => {
     });
     const { 'choices.data': _query, ...plain } = picker;
     expectValidCard({ ...card, body: card.body.map((e) => (e === picker ? { ...plain, choices: [{ title: 'Someone', value: 'x' }] } : e)) });
+    expect(allInputs(card).find((i) => i.id === feedbackAskInputs.closesOn)).toMatchObject({ min: '2026-11-22', value: '2026-12-05' });
     // Every behavior is chosen at first.
     expect(allInputs(card).find((i) => i.id === feedbackAskInputs.behaviors).value).toBe(behaviors.map((_, i) => String(i)).join(','));
   });

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { FeedbackRequestCreated } from '../../../shared/api';
-import { addDays } from '../../../shared/dates';
+import { earliestCloseDate } from '../../../shared/feedback/feedbackDraft';
 import { ANONYMITY_THRESHOLD } from '../../../shared/feedback/feedbackRequest';
 import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
@@ -120,7 +120,7 @@ function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackReque
             onChange={(respondents) => change({ respondents }, ['respondents'])}
           />
           <Field className={styles.date} label={s.closesOn} hint={s.closesOnHint} required validationMessage={fieldErrors.closesOn}>
-            <Input type="date" min={addDays(plan.today, 1)} value={values.closesOn} onChange={(_, d) => change({ closesOn: d.value }, ['closesOn'])} />
+            <Input type="date" min={earliestCloseDate(plan.today)} value={values.closesOn} onChange={(_, d) => change({ closesOn: d.value }, ['closesOn'])} />
           </Field>
           <Field hint={s.anonymousHint(ANONYMITY_THRESHOLD)} validationMessage={fieldErrors.anonymous}>
             <Switch label={s.anonymous} checked={values.anonymous} onChange={(_, d) => change({ anonymous: d.checked }, ['anonymous'])} />

@@ -1,8 +1,10 @@
-// The request form's values and their validation with the schema the server parses the body with,
-// plus the close-date rule the server checks against the asker's today.
+// The request form's values and their validation with the schema the server parses the body with
+// (which also refuses an anonymous request to too few people), plus the close-date rule the server
+// checks against the asker's today. Defaults come from the draft every door offers.
 import type { PlanView } from '../../../shared/api';
-import { addDays } from '../../../shared/dates';
+import { closeDateProblem, feedbackDraft } from '../../../shared/feedback/feedbackDraft';
 import { feedbackRequestInput, type FeedbackRequestInput, type FeedbackRespondent } from '../../../shared/feedback/feedbackRequest';
+import { activeGoals as activeGoalsOf } from '../../../shared/plan/planChoices';
 import { zodFieldErrors, type FieldErrors } from '../../forms/fieldErrors';
 import { strings } from '../../strings';
 
@@ -14,21 +16,15 @@ export interface FeedbackRequestFormValues {
   anonymous: boolean;
 }
 
-/** Two weeks gives people a fortnight of working days to answer, whatever their schedule. */
-const DEFAULT_OPEN_DAYS = 14;
-
-export const activeGoals = (plan: PlanView) => plan.goals.filter((g) => g.value.status === 'active');
+export const activeGoals = (plan: PlanView) => activeGoalsOf(plan.goals);
 
 /** The behaviors of the strategic priority the goal serves; none when it serves no priority. */
-export function behaviorsForGoal(plan: PlanView, goalId: string): string[] {
-  const goal = plan.goals.find((g) => g.value.id === goalId)?.value;
-  const priority = plan.program.priorities.find((p) => p.id === goal?.priorityId);
-  return priority ? [...priority.behaviors] : [];
-}
+export const behaviorsForGoal = (plan: PlanView, goalId: string): string[] => feedbackDraft(plan, goalId, plan.today)?.behaviors ?? [];
 
 export function initialValues(plan: PlanView): FeedbackRequestFormValues {
   const goalId = activeGoals(plan)[0]?.value.id ?? '';
-  return { goalId, behaviors: behaviorsForGoal(plan, goalId), respondents: [], closesOn: addDays(plan.today, DEFAULT_OPEN_DAYS), anonymous: false };
+  const draft = feedbackDraft(plan, goalId, plan.today);
+  return { goalId, behaviors: draft?.behaviors ?? [], respondents: [], closesOn: draft?.closesOn ?? '', anonymous: false };
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
@@ -37,7 +33,7 @@ export function validateRequest(values: FeedbackRequestFormValues, today: string
   const parsed = feedbackRequestInput.safeParse(values);
   const errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   if (!values.goalId) errors.goalId = strings.feedback.needsActiveGoal;
-  if (values.closesOn && values.closesOn <= today) errors.closesOn ??= strings.feedback.form.closeAfterToday;
+  if (values.closesOn && closeDateProblem(values.closesOn, today)) errors.closesOn ??= strings.feedback.form.closeAfterToday;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: parsed.data };
 }
