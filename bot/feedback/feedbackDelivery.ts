@@ -10,7 +10,7 @@ import type { ConversationRepository } from '../../shared/repositories';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import { feedbackRequestCard } from '../cards/feedbackRequestCard';
 import type { ProactiveMessenger, SendOutcome } from '../checkins/proactiveMessenger';
-import { systemClock } from '../checkins/sender';
+import { systemClock } from '../jobs/clock';
 import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS, type Clock } from '../checkins/sendRateLimiter';
 import type { Logger } from '../log';
 

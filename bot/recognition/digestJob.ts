@@ -24,6 +24,8 @@ import type { Versioned } from '../../shared/result';
 import type { CardLinks } from '../cards/cardLinks';
 import { weeklyDigestCard } from '../cards/weeklyDigestCard';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
+import { leaseTerms } from '../jobs/lease';
+import { singleFlight } from '../jobs/singleFlight';
 import type { Logger } from '../log';
 import type { DigestWeekRecord, DigestWeekRecords } from '../storage/digestTable';
 
@@ -57,19 +59,18 @@ const MAX_RECORDED_WINS = 1_000;
 
 export function createDigestJob(deps: DigestJobDeps) {
   const { channels, programs, index, weeks, wins, plans, messenger, log, now } = deps;
-  const owner = deps.instanceId ?? randomUUID();
-  const leaseMs = deps.leaseMs ?? 120_000;
+  const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: deps.leaseMs ?? 120_000, clock: { now: () => now().getTime() } });
 
   async function claim(programId: string, week: string): Promise<Versioned<DigestWeekRecord> | 'already_sent' | 'busy'> {
     const current = await weeks.get(programId, week);
     if (current && current.value.status !== 'sending') return 'already_sent';
-    if (current && Date.parse(current.value.leaseUntil) > now().getTime()) return 'busy';
+    if (current && lease.held(current.value.leaseUntil)) return 'busy';
     const record: DigestWeekRecord = {
       programId,
       week,
       status: 'sending',
-      owner,
-      leaseUntil: new Date(now().getTime() + leaseMs).toISOString(),
+      owner: lease.owner,
+      leaseUntil: lease.until().toISOString(),
       claims: (current?.value.claims ?? 0) + 1,
       winKeys: [],
     };
@@ -169,15 +170,9 @@ export function createDigestJob(deps: DigestJobDeps) {
     return report;
   }
 
-  let running: Promise<DigestRunReport> | undefined;
   return {
     /** Posts the digests that are due and not posted yet. A call while a run is going joins it. */
-    run(): Promise<DigestRunReport> {
-      running ??= runOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
+    run: singleFlight(runOnce),
   };
 }
 
