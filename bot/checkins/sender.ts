@@ -153,7 +153,7 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
         row = renewed;
       }
       await limiter.acquire(conversation.tenantId, conversation.conversationId);
-      const outcome = await messenger.send(conversation, card);
+      const outcome = await messenger.send(conversation.reference, card);
       if (outcome.kind === 'sent') break;
       if (outcome.kind === 'unreachable') {
         log.info('check-in recipient unreachable', { pairId: pair.id, status: outcome.status, detail: outcome.detail });

@@ -58,7 +58,7 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
     }
     for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
       await limiter.acquire(conversation.tenantId, conversation.conversationId);
-      const outcome = await sendOnce(conversation, card);
+      const outcome = await sendOnce(conversation.reference, card);
       if (outcome.kind === 'sent') return true;
       if (outcome.kind === 'unreachable' || outcome.kind === 'rejected') {
         log.warn(`${what} not delivered`, { personId, kind: outcome.kind, status: outcome.status, detail: outcome.detail });

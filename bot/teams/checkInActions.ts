@@ -79,7 +79,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       log.info(`${what} not delivered: app not installed`, { personId });
       return false;
     }
-    const sending = deps.messenger.send(conversation, card).then(
+    const sending = deps.messenger.send(conversation.reference, card).then(
       (outcome) => {
         if (outcome.kind !== 'sent') log.warn(`${what} not delivered`, { personId, kind: outcome.kind, detail: outcome.detail });
         return outcome.kind === 'sent';
