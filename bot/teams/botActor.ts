@@ -4,11 +4,12 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../shared/policy';
 import type { PeopleRepository } from '../../shared/repositories';
 import { personIdOf } from './installation';
+import { tenantIdOf } from './tenantGuard';
 
 export async function actorOf(context: TurnContext, people: PeopleRepository, mode: 'development' | 'production'): Promise<Actor | undefined> {
   const id = personIdOf(context.activity.from, mode);
   if (!id) return undefined;
   const person = await people.get(id);
-  const tenantId = context.activity.conversation?.tenantId;
+  const tenantId = tenantIdOf(context.activity);
   return { id, ...(tenantId ? { tenantId } : {}), timeZone: person?.timeZone ?? 'UTC', appRoles: [] };
 }

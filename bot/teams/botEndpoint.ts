@@ -12,6 +12,7 @@ import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { AppConfig } from '../config';
+import { systemNow } from '../jobs/clock';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
 import { registerCheckInActions } from './checkInActions';
@@ -72,25 +73,27 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     removeRecipientMention: true,
   });
   const links = cardLinksFor(config);
-  const digestChannel = deps.digestChannel && { ...deps.digestChannel, people: deps.people, mode: config.mode, now: deps.now ?? (() => new Date()), log };
-  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log, onInstalled: deps.onInstalled, onTeamInstalled: digestChannel && onTeamInstalled(digestChannel) }));
+  // One clock for every handler: what they store and show is dated by it.
+  const now = deps.now ?? systemNow;
+  const digestChannel = deps.digestChannel && { ...deps.digestChannel, people: deps.people, mode: config.mode, now, log };
+  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now, log, onInstalled: deps.onInstalled, onTeamInstalled: digestChannel && onTeamInstalled(digestChannel) }));
   if (digestChannel) registerDigestChannelActions(app, digestChannel);
   const mode = config.mode;
   if (deps.feedback) {
     // Before the message routes: their catch-all would take `ask for feedback`.
     const { service, delivery, plan } = deps.feedback;
     registerFeedbackActions(app, { feedback: service, people: deps.people, mode, log });
-    registerFeedbackCommand(app, named('ask for feedback'), { feedback: service, delivery, plan, people: deps.people, mode, authMode: config.auth.mode, log, now: deps.now ?? (() => new Date()) });
+    registerFeedbackCommand(app, named('ask for feedback'), { feedback: service, delivery, plan, people: deps.people, mode, authMode: config.auth.mode, log, now });
   }
   if (deps.checkIns) {
     const { service, scheduling, plan, messenger } = deps.checkIns;
-    registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log });
-    registerMessageRoutes(app, links, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode });
+    registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log, now });
+    registerMessageRoutes(app, links, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode, now });
   } else {
     registerMessageRoutes(app, links);
   }
   if (deps.messageExtensions && deps.recognition) {
-    registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now: deps.now ?? (() => new Date()) });
+    registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now });
   }
 
   const allowedTenants = config.auth.mode === 'entra' ? new Set(config.auth.allowedTenants.map((t) => t.toLowerCase())) : undefined;

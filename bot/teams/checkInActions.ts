@@ -32,6 +32,7 @@ export interface CheckInActionDeps {
   links: CardLinks;
   mode: 'development' | 'production';
   log: Logger;
+  now: () => Date;
 }
 
 /** The card names its check-in; who acts is the activity's sender, never the card data. */
@@ -42,8 +43,7 @@ const actionTarget = z.object({ pairId: entityId, slot: slotKey }).passthrough()
 const DELIVERY_BUDGET_MS = 2_500;
 
 /** Two times for the next meeting, with the blockers this check-in raised at the top of the agenda. */
-function meetingsFor(ctx: CheckInContext) {
-  const now = new Date();
+function meetingsFor(ctx: CheckInContext, now: Date) {
   return meetingSuggestions({
     agreement: ctx.agreement,
     mentor: ctx.mentor,
@@ -68,7 +68,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       menteeName: ctx.mentee.displayName,
       mentorName: ctx.mentor.displayName,
       links: deps.links,
-      meetings: meetingsFor(ctx),
+      meetings: meetingsFor(ctx, deps.now()),
       ...extra,
     });
 

@@ -24,6 +24,7 @@ import { en } from '../cards/strings';
 import type { Logger } from '../log';
 import { actorOf } from './botActor';
 import { cardMessage } from './cardMessage';
+import { tenantIdOf } from './tenantGuard';
 
 export interface DigestChannelDeps {
   programs: Pick<ProgramRepository, 'get'>;
@@ -43,11 +44,6 @@ const teamIdOf = (activity: Activity): string | undefined => {
   return typeof id === 'string' && id !== '' ? id : undefined;
 };
 
-const tenantIdOf = (activity: Activity): string => {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  return activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : '');
-};
-
 /** The team's channels; when the connector cannot list them, the one the card was posted in. */
 async function teamChannels(context: TurnContext, teamId: string, log: Logger): Promise<TeamChannelChoice[]> {
   try {
@@ -64,7 +60,7 @@ async function teamChannels(context: TurnContext, teamId: string, log: Logger): 
 /** The channel's conversation reference: a proactive send to it starts a new post in the channel. */
 function channelReference(activity: Activity, channelId: string): Record<string, unknown> {
   const reference = TurnContext.getConversationReference(activity);
-  const conversation = { id: channelId, conversationType: 'channel', isGroup: true, tenantId: tenantIdOf(activity) };
+  const conversation = { id: channelId, conversationType: 'channel', isGroup: true, tenantId: tenantIdOf(activity) ?? '' };
   const { user: _user, activityId: _activityId, ...rest } = reference;
   return JSON.parse(JSON.stringify({ ...rest, conversation })) as Record<string, unknown>;
 }
@@ -99,7 +95,7 @@ export function registerDigestChannelActions(app: Application<TurnState>, deps: 
         teamId,
         channelId: chosen.id,
         channelName,
-        tenantId: tenantIdOf(activity),
+        tenantId: tenantIdOf(activity) ?? '',
         serviceUrl: activity.serviceUrl,
         reference: channelReference(activity, chosen.id),
         setBy: actor.id,

@@ -29,6 +29,7 @@ export interface CommandDeps {
   people: PeopleRepository;
   mode: 'development' | 'production';
   authMode: 'development' | 'entra';
+  now: () => Date;
 }
 
 export function registerMessageRoutes(app: Application<TurnState>, links: CardLinks, deps?: CommandDeps): void {

@@ -21,7 +21,7 @@ export async function runScheduleCommand(
   command: Extract<BotCommand, 'pause' | 'resume' | 'snooze'>,
   context: TurnContext,
   actor: Actor,
-  deps: { scheduling: CheckInScheduling; plan: PlanService; authMode: 'development' | 'entra' },
+  deps: { scheduling: CheckInScheduling; plan: PlanService; authMode: 'development' | 'entra'; now: () => Date },
 ): Promise<string> {
   const me = await deps.plan.me(actor, deps.authMode);
   // The schedule is the mentee's: their own pair first; a mentor may pause their first pair's.
@@ -32,7 +32,7 @@ export async function runScheduleCommand(
 
   let result: Result<Versioned<CheckInScheduleState>>;
   if (command === 'pause') {
-    const date = pauseUntil(args, todayIn(actor.timeZone, new Date()));
+    const date = pauseUntil(args, todayIn(actor.timeZone, deps.now()));
     if (!date) return s.pauseUsage;
     result = await deps.scheduling.pause(actor, pair.pairId, date);
     if (result.ok) return fillPlaceholders(s.paused, { date });
