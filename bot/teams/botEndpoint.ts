@@ -23,7 +23,8 @@ import { cardLinksFor } from './deepLinks';
 import { onTeamInstalled, registerDigestChannelActions, type DigestChannelDeps } from './digestChannel';
 import { onMembersAdded } from './installation';
 import { named, registerMessageRoutes } from './messages';
-import { messageExtensionApology, registerMessageExtensions } from './messageExtensions';
+import { messageExtensionApology } from './invokeAnswers';
+import { registerMessageExtensions } from './messageExtensions';
 import { MessageTurnState, tableStateStorage } from './tableStateStorage';
 import { activityTenant, tenantAllowed } from './tenantGuard';
 

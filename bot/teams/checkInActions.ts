@@ -8,7 +8,7 @@ import { slotKey } from '../../shared/checkins/checkIn';
 import type { AnswerResult, CheckInContext, CheckInService, CommentResult } from '../../shared/checkins/checkInService';
 import { entityId } from '../../shared/program';
 import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
-import type { Failure } from '../../shared/result';
+import type { Actor } from '../../shared/policy';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { CardLinks } from '../cards/cardLinks';
 import { answerFromCardInputs, checkInCard, checkInVerbs } from '../cards/checkInCard';
@@ -17,12 +17,12 @@ import { openBlockers } from '../../shared/checkins/checkInHistory';
 import { todayIn } from '../../shared/dates';
 import { meetingSuggestions } from '../../shared/meetings/meetingSuggestions';
 import { MENTOR_COMMENT_INPUT, mentorCheckInCard } from '../cards/mentorCheckInCard';
-import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { Logger } from '../log';
-import { actorOf } from './botActor';
+import { withinBudget } from '../jobs/timeBudget';
 import { checkInProblems } from './checkInProblems';
+import { cardAnswers, invokeHandler, refuse, type Refusal } from './invokeAnswers';
 
 export interface CheckInActionDeps {
   checkIns: CheckInService;
@@ -89,30 +89,16 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
         return false;
       },
     );
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), DELIVERY_BUDGET_MS);
-    });
-    try {
-      return await Promise.race([sending, budget]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withinBudget(sending, DELIVERY_BUDGET_MS, () => false);
   }
 
-  async function withActor(context: TurnContext, data: unknown, run: (actor: NonNullable<Awaited<ReturnType<typeof actorOf>>>, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-    const actor = await actorOf(context, deps.people, deps.mode);
-    if (!actor) return refusedCard(en.replies.notIdentified);
-    const target = actionTarget.safeParse(data);
-    if (!target.success) return refusedCard(en.refused.staleCard);
-    try {
-      return await run(actor, target.data);
-    } catch (error) {
-      // Storage down or a bug: the invoke still answers in time, with an apology, never the error.
-      log.error('check-in card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  }
+  const asSender = invokeHandler(deps, 'check-in card action', cardAnswers());
+  /** Runs a card action as the sender on the check-in the card names. */
+  const withActor = (context: TurnContext, data: unknown, run: (actor: Actor, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard | Refusal>) =>
+    asSender(context, async (actor) => {
+      const target = actionTarget.safeParse(data);
+      return target.success ? run(actor, target.data) : refuse(en.refused.staleCard);
+    });
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(checkInVerbs.submit, async (context, _state, data) =>
     withActor(context, data, async (actor, { pairId, slot }) => {
@@ -130,7 +116,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
           return checkInCard({ pairId, slot, mentorName: ctx.value.mentor.displayName, goals, values, problems: checkInProblems(result.error, answer, ctx.value.goals) });
         }
       }
-      return refusedFor(result.error);
+      return refuse(result.error);
     }),
   );
 
@@ -148,7 +134,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
         const ctx = await checkIns.context(actor, pairId, slot);
         if (ctx.ok) return mentorCardFor(ctx.value, { problems: (result.error.issues ?? []).map((i) => i.message), ...(typeof text === 'string' ? { commentValue: text } : {}) });
       }
-      return refusedFor(result.error);
+      return refuse(result.error);
     }),
   );
 
@@ -161,6 +147,3 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
     return deliver(result.mentee.id, card, 'check-in comment to mentee');
   }
 }
-
-/** A failure's message is written for people (see shared/result.ts); nothing else of it is shown. */
-const refusedFor = (failure: Failure) => refusedCard(failure.message);

@@ -19,11 +19,10 @@ import {
   digestChannelVerbs,
   type TeamChannelChoice,
 } from '../cards/digestChannelCard';
-import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { Logger } from '../log';
-import { actorOf } from './botActor';
 import { cardMessage } from './cardMessage';
+import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
 import { tenantIdOf } from './tenantGuard';
 
 export interface DigestChannelDeps {
@@ -76,13 +75,12 @@ export function onTeamInstalled(deps: DigestChannelDeps) {
 }
 
 export function registerDigestChannelActions(app: Application<TurnState>, deps: DigestChannelDeps): void {
-  app.adaptiveCards.actionExecute<Record<string, unknown>>(digestChannelVerbs.setChannel, async (context, _state, data): Promise<AdaptiveCard> => {
-    try {
+  const asManager = invokeHandler(deps, 'digest channel action', cardAnswers({ forbidden: () => digestChannelNotManagerCard() }));
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(digestChannelVerbs.setChannel, async (context, _state, data): Promise<AdaptiveCard> =>
+    asManager(context, async (actor) => {
       const activity = context.activity;
       const teamId = teamIdOf(activity);
-      if (!teamId) return refusedCard(en.digestChannel.notInTeam);
-      const actor = await actorOf(context, deps.people, deps.mode);
-      if (!actor) return refusedCard(en.replies.notIdentified);
+      if (!teamId) return refuse(en.digestChannel.notInTeam);
       const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
       const parsed = choice.safeParse(data);
       const chosen = parsed.success ? channels.find((c) => c.id === parsed.data[DIGEST_CHANNEL_INPUT]) : undefined;
@@ -101,10 +99,7 @@ export function registerDigestChannelActions(app: Application<TurnState>, deps: 
         setBy: actor.id,
         setAt: deps.now().toISOString(),
       });
-      if (!saved.ok) {
-        if (saved.error.code === 'forbidden') return digestChannelNotManagerCard();
-        return refusedCard(saved.error.message);
-      }
+      if (!saved.ok) return refuse(saved.error);
       deps.log.info('digest channel chosen', { programId: program.id });
       const done = digestChannelSetCard({ programName: program.name, channelName, setByName: activity.from?.name });
       // The answer replaces the card for the manager; the team sees the choice made, not a stale picker.
@@ -114,9 +109,6 @@ export function registerDigestChannelActions(app: Application<TurnState>, deps: 
         });
       }
       return done;
-    } catch (error) {
-      deps.log.error('digest channel action failed', { error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  });
+    }),
+  );
 }

@@ -24,7 +24,7 @@ import {
 import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { Logger } from '../log';
-import { actorOf } from './botActor';
+import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
 
 export interface FeedbackActionDeps {
   feedback: Pick<FeedbackService, 'respond' | 'respondentView'>;
@@ -55,21 +55,14 @@ function currentCard(view: RespondentView): AdaptiveCard {
 const problemsOf = (failure: Failure) => [...new Set((failure.issues ?? []).map((i) => i.message))].slice(0, 20);
 
 export function registerFeedbackActions(app: Application<TurnState>, deps: FeedbackActionDeps): void {
-  const { feedback, log } = deps;
+  const { feedback } = deps;
 
-  async function withRespondent(context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-    const actor = await actorOf(context, deps.people, deps.mode);
-    if (!actor) return refusedCard(en.replies.notIdentified);
-    const target = requestTarget.safeParse(data);
-    if (!target.success) return refusedCard(en.feedback.staleCard);
-    try {
-      return await run(actor, { pairId: target.data.pairId, requestId: target.data.requestId });
-    } catch (error) {
-      // Storage down or a bug: the invoke still answers in time, with an apology, never the error.
-      log.error('feedback card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  }
+  const asRespondent = invokeHandler(deps, 'feedback card action', cardAnswers());
+  const withRespondent = (context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard>) =>
+    asRespondent(context, async (actor) => {
+      const target = requestTarget.safeParse(data);
+      return target.success ? run(actor, { pairId: target.data.pairId, requestId: target.data.requestId }) : refuse(en.feedback.staleCard);
+    });
 
   /** The respondent's view, or the card that replaces the form when there is none to show. */
   async function viewOf(actor: Actor, ref: FeedbackRequestRef): Promise<RespondentView | AdaptiveCard> {

@@ -12,17 +12,17 @@ import { addDays, todayIn } from '../../shared/dates';
 import { MAX_RESPONDENTS, type FeedbackRespondent } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import type { PlanService } from '../../shared/plan/planService';
-import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
-import type { AdaptiveCard } from '../cards/adaptiveCard';
 import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard } from '../cards/feedbackAskCards';
 import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { FeedbackCardDelivery } from '../feedback/feedbackDelivery';
+import { withinBudget } from '../jobs/timeBudget';
 import type { Logger } from '../log';
 import { actorOf } from './botActor';
 import { cardMessage } from './cardMessage';
+import { cardAnswers, invokeHandler } from './invokeAnswers';
 
 export interface FeedbackCommandDeps {
   feedback: Pick<FeedbackService, 'ask'>;
@@ -54,8 +54,6 @@ function activeGoal(plan: PlanView, goalId: string) {
 }
 
 export function registerFeedbackCommand(app: Application<TurnState>, named: (context: TurnContext) => Promise<boolean>, deps: FeedbackCommandDeps): void {
-  const { log } = deps;
-
   app.message(named, async (context) => {
     const actor = await actorOf(context, deps.people, deps.mode);
     if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
@@ -69,16 +67,7 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
     await context.sendActivity(cardMessage(feedbackGoalPickerCard({ pairId: pair.pairId, goals })));
   });
 
-  async function guarded(context: TurnContext, run: (actor: Actor) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-    const actor = await actorOf(context, deps.people, deps.mode);
-    if (!actor) return refusedCard(en.replies.notIdentified);
-    try {
-      return await run(actor);
-    } catch (error) {
-      log.error('feedback request card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  }
+  const guarded = invokeHandler(deps, 'feedback request card action', cardAnswers());
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackAskVerbs.chooseGoal, async (context, _state, data) =>
     guarded(context, async (actor) => {
@@ -139,35 +128,19 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
   async function nameOf(context: TurnContext, personId: string): Promise<string | undefined> {
     const known = await deps.people.get(personId);
     if (known) return known.displayName;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), MEMBER_LOOKUP_MS);
-    });
-    try {
-      const member = await Promise.race([TeamsInfo.getMember(context, personId).catch(() => undefined), late]);
-      return member?.name?.trim() || undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+    const member = await withinBudget(TeamsInfo.getMember(context, personId).catch(() => undefined), MEMBER_LOOKUP_MS, () => undefined);
+    return member?.name?.trim() || undefined;
   }
 
   /** Sends each card; the invoke waits at most the budget, a card still on its way is marked pending. */
   async function deliverWithinBudget(...args: Parameters<FeedbackCardDelivery['sendRequest']>): Promise<(FeedbackDelivery & { pending?: boolean })[]> {
     const [context, respondents] = args;
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), DELIVERY_BUDGET_MS);
-    });
-    try {
-      return await Promise.all(
-        respondents.map(async (r: FeedbackRespondent) => {
-          const sending = deps.delivery.sendRequest(context, [r]).then((d) => d[0]!);
-          const first = await Promise.race([sending, budget]);
-          return first === 'late' ? { personId: r.personId, displayName: r.displayName, delivered: false, pending: true } : first;
-        }),
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+    return Promise.all(
+      respondents.map(async (r: FeedbackRespondent) => {
+        const sending = deps.delivery.sendRequest(context, [r]).then((d) => d[0]!);
+        const first = await withinBudget(sending, DELIVERY_BUDGET_MS, () => 'late' as const);
+        return first === 'late' ? { personId: r.personId, displayName: r.displayName, delivered: false, pending: true } : first;
+      }),
+    );
   }
 }
