@@ -48,6 +48,7 @@ import { cachedPairIndex, cachedPeople, cachedPrograms } from './storage/readCac
 import { ensureTables, openTables, pingStorage, type StorageConnection } from './storage/tables';
 import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
+import { systemNow } from './jobs/clock';
 
 const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
 
@@ -66,7 +67,7 @@ export interface AppDeps {
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
   const log = deps.log ?? createLogger(config.logLevel);
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemNow;
   const tables = openTables(connection);
   await ensureTables(tables);
 
@@ -75,7 +76,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const plans = cachedPairIndex(planTable(tables));
   const conversations = conversationTable(tables);
   const checkIns = checkInTable(tables);
-  const messenger = deps.messenger ?? teamsProactiveMessenger(config);
+  const messenger = deps.messenger ?? teamsProactiveMessenger(config, { now: () => now().getTime() });
   const checkInsDue = checkInDueTable(tables);
   const checkInSchedules = checkInScheduleTable(tables, checkInsDue);
   const checkInScheduling = createCheckInScheduling({ plans, schedules: checkInSchedules, now });
