@@ -17,7 +17,7 @@
 // beats one never posted. A win whose consent is withdrawn after step 2 read it, before the post,
 // still appears in that post; once posted, a digest is not edited.
 import { randomUUID } from 'node:crypto';
-import type { ProgramRepository, PlanRepository } from '../../shared/repositories';
+import type { PlanRecord, ProgramRepository, PlanRepository } from '../../shared/repositories';
 import type { ProgramChannel, ProgramChannelRepository } from '../../shared/recognition/programChannel';
 import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
 import { digestWinsOf, digestWinsToRead, parseDigestWinKey, programDigest, type ProgramDigest } from '../../shared/recognition/digestWins';
@@ -29,6 +29,7 @@ import { weeklyDigestCard } from '../cards/weeklyDigestCard';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import { leaseTerms } from '../jobs/lease';
 import { singleFlight } from '../jobs/singleFlight';
+import { eachConcurrently } from '../jobs/workerPool';
 import type { Logger } from '../log';
 import type { DigestWeekRecord, DigestWeekRecords } from '../storage/digestTable';
 
@@ -55,6 +56,9 @@ export interface DigestRunReport {
   week: string;
   outcomes: Record<DigestOutcome, number>;
 }
+
+/** Pairs read at once while collecting a digest: a big program must not flood storage. */
+const PLAN_READS_AT_ONCE = 8;
 
 export function createDigestJob(deps: DigestJobDeps) {
   const { channels, programs, index, weeks, wins, plans, messenger, log, now } = deps;
@@ -85,8 +89,8 @@ export function createDigestJob(deps: DigestJobDeps) {
     for (const ref of toRead) read.push((await wins.get(ref.pairId, ref.winId))?.value);
     const chosen = digestWinsOf(read, week);
     const pairIds = [...new Set(chosen.map((w) => w.pairId))];
-    const records = await Promise.all(pairIds.map((pairId) => plans.load(pairId)));
-    const pairs = new Map(pairIds.map((pairId, i) => [pairId, records[i]]));
+    const pairs = new Map<string, PlanRecord | undefined>();
+    await eachConcurrently(pairIds, PLAN_READS_AT_ONCE, async (pairId) => void pairs.set(pairId, await plans.load(pairId)));
     return programDigest({ week, program, wins: chosen, pairs });
   }
 
