@@ -53,6 +53,7 @@ import { cachedPairIndex, cachedPeople, cachedPrograms } from './storage/readCac
 import { ensureTables, missingTables, openTables, tableRecreator, type StorageConnection } from './storage/tables';
 import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
+import { systemNow } from './jobs/clock';
 
 const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
 
@@ -71,7 +72,7 @@ export interface AppDeps {
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
   const log = deps.log ?? createLogger(config.logLevel);
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemNow;
   const tables = openTables(connection);
   await ensureTables(tables);
 
@@ -80,7 +81,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const plans = cachedPairIndex(planTable(tables));
   const conversations = conversationTable(tables);
   const checkIns = checkInTable(tables);
-  const messenger = deps.messenger ?? teamsProactiveMessenger(config);
+  const messenger = deps.messenger ?? teamsProactiveMessenger(config, { now: () => now().getTime() });
   const checkInsDue = checkInDueTable(tables);
   const checkInSchedules = checkInScheduleTable(tables, checkInsDue);
   const checkInScheduling = createCheckInScheduling({ plans, schedules: checkInSchedules, now });
@@ -161,7 +162,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     api.use(devRoutes(people));
     api.use('/api', developmentIdentity(people));
   } else {
-    api.use('/api', entraIdentity(config.auth, people, log, { jwksCooldownMs: deps.jwksCooldownMs }));
+    api.use('/api', entraIdentity(config.auth, people, log, { jwksCooldownMs: deps.jwksCooldownMs, now }));
   }
   api.use('/api', writeRateLimit(config.rateLimit.writesPerMinute));
   api.use(planRoutes(plan, config.auth.mode));

@@ -27,6 +27,8 @@ export interface EntraIdentityOptions {
    * (30 s) keeps a flood of made-up key ids from hammering the key endpoint; tests shorten it.
    */
   jwksCooldownMs?: number;
+  /** The server's clock: when a role was last seen in a token. */
+  now?: () => Date;
 }
 
 export interface VerifiedCaller {
@@ -92,6 +94,7 @@ const quietRefusals = new Set<Refusal>(['missing', 'expired']);
 /** The API's identity middleware with `AUTH_MODE=entra`. */
 export function entraIdentity(auth: EntraAuthConfig, people: PeopleRepository, log: Logger, options: EntraIdentityOptions = {}): RequestHandler {
   const verify = entraTokenVerifier(auth, options);
+  const now = options.now ?? (() => new Date());
   return async (req, res, next) => {
     const token = bearerToken(req.get('Authorization'));
     const check: TokenCheck = token.ok ? await verify(token.token) : { ok: false, reason: token.reason };
@@ -104,7 +107,7 @@ export function entraIdentity(auth: EntraAuthConfig, people: PeopleRepository, l
     const { oid, tid, roles } = check.caller;
     const [person, recorded] = await Promise.all([people.get(oid), people.appRoles(oid)]);
     // The bot sees no token: it answers with the roles recorded here (see SECURITY.md, "App roles in the bot").
-    const record = appRolesToRecord(recorded, { tenantId: tid, roles }, new Date());
+    const record = appRolesToRecord(recorded, { tenantId: tid, roles }, now());
     if (record) await people.recordAppRoles(oid, record);
     res.locals.actor = { id: oid, tenantId: tid, timeZone: person?.timeZone ?? FALLBACK_TIME_ZONE, appRoles: roles } satisfies Actor;
     next();

@@ -1,7 +1,12 @@
 // The port through which check-ins leave the server: bot/teams/proactive.ts implements it over the
 // Bot Framework, tests and the benchmark point it at a local connector.
-import type { StoredConversation } from '../../shared/repositories';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
+
+/**
+ * A Bot Framework conversation reference as plain JSON, kept as the connector sent it: a person's
+ * personal chat (stored at installation) or a program channel (stored when a manager chose it).
+ */
+export type ConversationReferenceJson = Record<string, unknown>;
 
 export type SendOutcome =
   | { kind: 'sent'; activityId?: string }
@@ -15,5 +20,6 @@ export type SendOutcome =
   | { kind: 'rejected'; status: number; detail: string };
 
 export interface ProactiveMessenger {
-  send(conversation: StoredConversation, card: AdaptiveCard): Promise<SendOutcome>;
+  /** Sends `card` once into the conversation `reference` names. */
+  send(reference: ConversationReferenceJson, card: AdaptiveCard): Promise<SendOutcome>;
 }

@@ -6,10 +6,9 @@
 // The counts are per server instance: with several instances sending at once, give each a share
 // of the tenant rate (CHECKIN_SENDS_PER_SECOND); the 429 handling covers the rest.
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
+import type { Clock } from '../jobs/clock';
+
+export type { Clock };
 
 export interface SendRateLimits {
   /** Requests per second per tenant for this instance. */

@@ -32,8 +32,13 @@ import { checkInCard } from '../cards/checkInCard';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
 import { bucketsBetween, dueBucket } from '../storage/checkInDueTable';
+import { systemClock, type Clock } from '../jobs/clock';
+import { leaseTerms } from '../jobs/lease';
+import { singleFlight } from '../jobs/singleFlight';
+import { runBudget } from '../jobs/timeBudget';
+import { eachConcurrently } from '../jobs/workerPool';
 import type { ProactiveMessenger } from './proactiveMessenger';
-import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS, type Clock } from './sendRateLimiter';
+import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS } from './sendRateLimiter';
 
 export interface CheckInSenderOptions {
   /** How long a claim holds. Longer than one send attempt (20 s timeout) plus a backoff. */
@@ -89,17 +94,12 @@ export interface SenderRunReport {
   buckets: number;
 }
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-
 export function createCheckInSender(deps: CheckInSenderDeps) {
   const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
-  const owner = deps.instanceId ?? randomUUID();
   const options = { ...defaultSenderOptions, ...deps.options };
+  const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: options.leaseMs, clock });
   const limiter = createSendRateLimiter({ tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS }, clock);
   const now = () => new Date(clock.now());
 
@@ -110,8 +110,8 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
   };
 
   async function deliver(found: DueRow): Promise<RowOutcome> {
-    if (found.leaseUntil && Date.parse(found.leaseUntil) > clock.now()) return 'busy';
-    let row = await due.claim(found, owner, new Date(clock.now() + options.leaseMs));
+    if (lease.held(found.leaseUntil)) return 'busy';
+    let row = await due.claim(found, lease.owner, lease.until());
     if (!row) return 'busy';
 
     const stored = await schedules.get(row.pairId);
@@ -148,14 +148,13 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     });
     for (let attempt = 0; ; attempt++) {
       if (attempt >= options.maxAttempts) return 'retry_later';
-      // Renew when less than half the lease is left: the send must finish inside it.
-      if (Date.parse(row.leaseUntil) - clock.now() < options.leaseMs / 2) {
-        const renewed = await due.claim(row, owner, new Date(clock.now() + options.leaseMs), true);
+      if (lease.renewalDue(row.leaseUntil)) {
+        const renewed = await due.claim(row, lease.owner, lease.until(), true);
         if (!renewed) return 'busy';
         row = renewed;
       }
       await limiter.acquire(conversation.tenantId, conversation.conversationId);
-      const outcome = await messenger.send(conversation, card);
+      const outcome = await messenger.send(conversation.reference, card);
       if (outcome.kind === 'sent') break;
       if (outcome.kind === 'unreachable') {
         log.info('check-in recipient unreachable', { pairId: pair.id, status: outcome.status, detail: outcome.detail });
@@ -174,7 +173,7 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
         limiter.pauseTenant(conversation.tenantId, outcome.retryAfterMs);
         wait = outcome.retryAfterMs + random() * options.backoffBaseMs;
       }
-      if (wait > options.leaseMs / 2) return 'retry_later';
+      if (lease.outlasts(wait)) return 'retry_later';
       log.debug('check-in send retried', { pairId: pair.id, kind: outcome.kind, detail: outcome.detail, waitMs: Math.round(wait) });
       await clock.sleep(wait);
     }
@@ -196,7 +195,7 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
   }
 
   async function runOnce(): Promise<SenderRunReport> {
-    const startedAt = clock.now();
+    const budget = runBudget(clock, options.maxRunMs);
     const at = now();
     const cursor = await due.cursor();
     // Always look one hour back as well: a row written by an instance whose clock lags sits there.
@@ -209,16 +208,11 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     for (const bucket of buckets) {
       const rows = await due.listDue(bucket, at);
       report.due += rows.length;
-      let next = 0;
-      const worker = async () => {
-        while (next < rows.length) {
-          const row = rows[next++]!;
-          const outcome = clock.now() - startedAt > options.maxRunMs ? 'retry_later' : await deliverSafely(row);
-          report.outcomes[outcome]++;
-          if ((outcome === 'busy' || outcome === 'retry_later') && (oldestOpen === undefined || bucket < oldestOpen)) oldestOpen = bucket;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
+      await eachConcurrently(rows, options.concurrency, async (row) => {
+        const outcome = budget.spent() ? 'retry_later' : await deliverSafely(row);
+        report.outcomes[outcome]++;
+        if ((outcome === 'busy' || outcome === 'retry_later') && (oldestOpen === undefined || bucket < oldestOpen)) oldestOpen = bucket;
+      });
     }
     // The cursor moves up to the oldest hour that still holds work, never past the hour before now.
     const target = oldestOpen !== undefined && oldestOpen < oneHourBack ? oldestOpen : oneHourBack;
@@ -237,15 +231,9 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     }
   }
 
-  let running: Promise<SenderRunReport> | undefined;
   return {
     /** One pass over what is due. A call while a pass runs joins that pass. */
-    run(): Promise<SenderRunReport> {
-      running ??= runOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
+    run: singleFlight(runOnce),
   };
 }
 

@@ -11,7 +11,7 @@ import type { ConversationRepository } from '../../shared/repositories';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import { feedbackRequestCard } from '../cards/feedbackRequestCard';
 import type { ProactiveMessenger, SendOutcome } from '../checkins/proactiveMessenger';
-import { systemClock } from '../checkins/sender';
+import { systemClock } from '../jobs/clock';
 import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS, type Clock } from '../checkins/sendRateLimiter';
 import type { Logger } from '../log';
 
@@ -59,7 +59,7 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
     }
     for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
       await limiter.acquire(conversation.tenantId, conversation.conversationId);
-      const outcome = await sendOnce(conversation, card);
+      const outcome = await sendOnce(conversation.reference, card);
       if (outcome.kind === 'sent') return true;
       if (outcome.kind === 'unreachable' || outcome.kind === 'rejected') {
         log.warn(`${what} not delivered`, { personId, kind: outcome.kind, status: outcome.status, detail: outcome.detail });

@@ -7,6 +7,8 @@ import { addDays, todayIn } from '../../shared/dates';
 import { REMIND_DAYS_BEFORE_CLOSE } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import type { FeedbackRepository } from '../../shared/repositories';
+import { singleFlight } from '../jobs/singleFlight';
+import { eachConcurrently } from '../jobs/workerPool';
 import type { Logger } from '../log';
 import type { OpenFeedbackIndex, OpenFeedbackRow } from '../storage/openFeedbackTable';
 import type { FeedbackCardDelivery } from './feedbackDelivery';
@@ -57,33 +59,22 @@ export function createFeedbackJobs(deps: FeedbackJobDeps) {
   async function runOnce(): Promise<FeedbackJobReport> {
     const rows = await index.closingBy(addDays(todayIn('UTC', now()), REMIND_DAYS_BEFORE_CLOSE));
     const report: FeedbackJobReport = { rows: rows.length, outcomes: { closed: 0, reminded: 0, open: 0, dropped: 0, failed: 0 }, remindersDelivered: 0 };
-    let next = 0;
-    const worker = async () => {
-      while (next < rows.length) {
-        const row = rows[next++]!;
-        try {
-          report.outcomes[await handle(row, report)]++;
-        } catch (error) {
-          // Storage down on one row: the row stays in the index and a later run retries it.
-          log.warn('feedback job row failed; retried on a later run', { pairId: row.pairId, requestId: row.requestId, error: error instanceof Error ? error.message : String(error) });
-          report.outcomes.failed++;
-        }
+    await eachConcurrently(rows, CONCURRENCY, async (row) => {
+      try {
+        report.outcomes[await handle(row, report)]++;
+      } catch (error) {
+        // Storage down on one row: the row stays in the index and a later run retries it.
+        log.warn('feedback job row failed; retried on a later run', { pairId: row.pairId, requestId: row.requestId, error: error instanceof Error ? error.message : String(error) });
+        report.outcomes.failed++;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+    });
     if (report.outcomes.closed + report.outcomes.reminded > 0) log.info('feedback run', { ...report.outcomes, remindersDelivered: report.remindersDelivered });
     return report;
   }
 
-  let running: Promise<FeedbackJobReport> | undefined;
   return {
     /** One pass over the open requests that are near or past their close date. A call while a pass runs joins it. */
-    run(): Promise<FeedbackJobReport> {
-      running ??= runOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
+    run: singleFlight(runOnce),
   };
 }
 

@@ -7,7 +7,8 @@
 //     racing: one create succeeds, the other gets 409. A lease that expired (its holder died) is
 //     taken over under the record's ETag, again by one run only.
 //  2. Collect: the digest index rows of this week and the week before; each win is read again and
-//     shown only if it is consented now and no other digest showed it (the win row is the truth).
+//     shown only if it is consented now and no other digest showed it (the win row is the truth;
+//     the choice is shared/recognition/digestWins.ts).
 //  3. Send the card to the channel (a 5xx or 429 leaves the lease to expire: a later run retries;
 //     403/404: the bot was removed from the team, recorded as undeliverable).
 //  4. Record the week as sent, with the wins it counted; then mark each win's `digestWeek`.
@@ -16,14 +17,19 @@
 // beats one never posted. A win whose consent is withdrawn after step 2 read it, before the post,
 // still appears in that post; once posted, a digest is not edited.
 import { randomUUID } from 'node:crypto';
-import type { ProgramRepository, PlanRecord, PlanRepository, StoredConversation } from '../../shared/repositories';
+import type { PlanRecord, ProgramRepository, PlanRepository } from '../../shared/repositories';
 import type { ProgramChannel, ProgramChannelRepository } from '../../shared/recognition/programChannel';
 import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
-import { belongsInDigest, dueDigestWeek, weeklyDigest, weeksShownIn, type DigestCandidate } from '../../shared/recognition/weeklyDigest';
+import { digestWinsOf, digestWinsToRead, parseDigestWinKey, programDigest, type ProgramDigest } from '../../shared/recognition/digestWins';
+import { dueDigestWeek, weeksShownIn } from '../../shared/recognition/weeklyDigest';
+import type { Win } from '../../shared/recognition/win';
 import type { Versioned } from '../../shared/result';
 import type { CardLinks } from '../cards/cardLinks';
 import { weeklyDigestCard } from '../cards/weeklyDigestCard';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
+import { leaseTerms } from '../jobs/lease';
+import { singleFlight } from '../jobs/singleFlight';
+import { eachConcurrently } from '../jobs/workerPool';
 import type { Logger } from '../log';
 import type { DigestWeekRecord, DigestWeekRecords } from '../storage/digestTable';
 
@@ -51,61 +57,47 @@ export interface DigestRunReport {
   outcomes: Record<DigestOutcome, number>;
 }
 
-const winKey = (pairId: string, winId: string) => `${pairId}|${winId}`;
-/** The week record keeps this many win keys (a row stays far below 1 MiB); the wins' own marks cover the rest. */
-const MAX_RECORDED_WINS = 1_000;
+/** Pairs read at once while collecting a digest: a big program must not flood storage. */
+const PLAN_READS_AT_ONCE = 8;
 
 export function createDigestJob(deps: DigestJobDeps) {
   const { channels, programs, index, weeks, wins, plans, messenger, log, now } = deps;
-  const owner = deps.instanceId ?? randomUUID();
-  const leaseMs = deps.leaseMs ?? 120_000;
+  const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: deps.leaseMs ?? 120_000, clock: { now: () => now().getTime() } });
 
   async function claim(programId: string, week: string): Promise<Versioned<DigestWeekRecord> | 'already_sent' | 'busy'> {
     const current = await weeks.get(programId, week);
     if (current && current.value.status !== 'sending') return 'already_sent';
-    if (current && Date.parse(current.value.leaseUntil) > now().getTime()) return 'busy';
+    if (current && lease.held(current.value.leaseUntil)) return 'busy';
     const record: DigestWeekRecord = {
       programId,
       week,
       status: 'sending',
-      owner,
-      leaseUntil: new Date(now().getTime() + leaseMs).toISOString(),
+      owner: lease.owner,
+      leaseUntil: lease.until().toISOString(),
       claims: (current?.value.claims ?? 0) + 1,
       winKeys: [],
     };
     return (await weeks.claim(record, current)) ?? 'busy';
   }
 
-  /** The consented wins this digest may show, with names, read from the wins themselves. */
-  async function candidates(programId: string, week: string): Promise<DigestCandidate[]> {
+  /** Loads what the digest's choice of wins needs and leaves the choice to shared/recognition/digestWins.ts. */
+  async function digestOf(program: { id: string; name: string }, week: string): Promise<ProgramDigest> {
     const [thisWeek, weekBefore] = weeksShownIn(week);
-    const [refs, earlier, previousDigest] = await Promise.all([index.listWeek(programId, thisWeek), index.listWeek(programId, weekBefore), weeks.get(programId, weekBefore)]);
-    const shownBefore = new Set(previousDigest?.value.winKeys ?? []);
-    const records = new Map<string, Promise<PlanRecord | undefined>>();
-    const list: DigestCandidate[] = [];
-    const seen = new Set<string>();
-    for (const ref of [...refs, ...earlier]) {
-      const key = winKey(ref.pairId, ref.winId);
-      if (seen.has(key) || shownBefore.has(key)) continue;
-      seen.add(key);
-      const stored = await wins.get(ref.pairId, ref.winId);
-      if (!stored || !belongsInDigest(stored.value, week)) continue;
-      if (!records.has(ref.pairId)) records.set(ref.pairId, plans.load(ref.pairId));
-      const record = await records.get(ref.pairId);
-      if (!record || record.mentorship.value.programId !== programId) continue;
-      const { mentor, mentee } = record.members;
-      const win = stored.value;
-      const goalTitle = win.goalId ? record.goals.find((g) => g.value.id === win.goalId)?.value.title : undefined;
-      const recognizedByName = win.recognizedBy === mentor.id ? mentor.displayName : mentee.displayName;
-      list.push({ win, menteeName: mentee.displayName, recognizedByName, ...(goalTitle ? { goalTitle } : {}) });
-    }
-    return list;
+    const [refs, earlier, previousDigest] = await Promise.all([index.listWeek(program.id, thisWeek), index.listWeek(program.id, weekBefore), weeks.get(program.id, weekBefore)]);
+    const toRead = digestWinsToRead([...refs, ...earlier], previousDigest?.value.winKeys ?? []);
+    const read: (Win | undefined)[] = [];
+    for (const ref of toRead) read.push((await wins.get(ref.pairId, ref.winId))?.value);
+    const chosen = digestWinsOf(read, week);
+    const pairIds = [...new Set(chosen.map((w) => w.pairId))];
+    const pairs = new Map<string, PlanRecord | undefined>();
+    await eachConcurrently(pairIds, PLAN_READS_AT_ONCE, async (pairId) => void pairs.set(pairId, await plans.load(pairId)));
+    return programDigest({ week, program, wins: chosen, pairs });
   }
 
   /** Marks the shown wins with the digest week; a win changed meanwhile is read and marked again. */
   async function markShown(winKeys: string[], week: string): Promise<void> {
     for (const key of winKeys) {
-      const [pairId, winId] = key.split('|') as [string, string];
+      const { pairId, winId } = parseDigestWinKey(key);
       for (let attempt = 0; attempt < 3; attempt++) {
         const stored = await wins.get(pairId, winId);
         if (!stored || stored.value.digestWeek === week) break;
@@ -121,23 +113,14 @@ export function createDigestJob(deps: DigestJobDeps) {
     const claimed = await claim(channel.programId, week);
     if (claimed === 'already_sent' || claimed === 'busy') return claimed;
 
-    const digest = weeklyDigest(week, program.value.name, await candidates(channel.programId, week));
-    const winKeys = digest.mentees.flatMap((m) => m.wins.map((w) => winKey(w.pairId, w.winId)));
+    const { digest, shownWinKeys, recordedWinKeys } = await digestOf({ id: channel.programId, name: program.value.name }, week);
     if (digest.winCount === 0) {
       // Nothing shared this week: the channel is not sent an empty card.
       await weeks.update({ ...claimed.value, status: 'sent', sentAt: now().toISOString() }, claimed.etag);
       return 'empty';
     }
 
-    const conversation: StoredConversation = {
-      personId: '',
-      tenantId: channel.tenantId,
-      conversationId: channel.channelId,
-      serviceUrl: channel.serviceUrl,
-      reference: channel.reference,
-      updatedAt: channel.setAt,
-    };
-    const outcome = await messenger.send(conversation, weeklyDigestCard(digest, deps.links));
+    const outcome = await messenger.send(channel.reference, weeklyDigestCard(digest, deps.links));
     if (outcome.kind === 'unreachable' || outcome.kind === 'rejected') {
       log.warn('weekly digest not delivered', { programId: channel.programId, week, kind: outcome.kind, detail: outcome.detail });
       await weeks.update({ ...claimed.value, status: 'undeliverable' }, claimed.etag);
@@ -147,9 +130,9 @@ export function createDigestJob(deps: DigestJobDeps) {
       log.info('weekly digest send will be retried', { programId: channel.programId, week, kind: outcome.kind });
       return 'retry_later';
     }
-    const recorded = await weeks.update({ ...claimed.value, status: 'sent', winKeys: winKeys.slice(0, MAX_RECORDED_WINS), sentAt: now().toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) }, claimed.etag);
+    const recorded = await weeks.update({ ...claimed.value, status: 'sent', winKeys: recordedWinKeys, sentAt: now().toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) }, claimed.etag);
     if (!recorded) log.warn('weekly digest claim was taken over while sending', { programId: channel.programId, week });
-    await markShown(winKeys, week);
+    await markShown(shownWinKeys, week);
     log.info('weekly digest posted', { programId: channel.programId, week, wins: digest.winCount });
     return 'sent';
   }
@@ -169,15 +152,9 @@ export function createDigestJob(deps: DigestJobDeps) {
     return report;
   }
 
-  let running: Promise<DigestRunReport> | undefined;
   return {
     /** Posts the digests that are due and not posted yet. A call while a run is going joins it. */
-    run(): Promise<DigestRunReport> {
-      running ??= runOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
+    run: singleFlight(runOnce),
   };
 }
 

@@ -13,6 +13,7 @@ import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { AppConfig } from '../config';
+import { systemNow } from '../jobs/clock';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
 import { registerCheckInActions } from './checkInActions';
@@ -22,7 +23,8 @@ import { cardLinksFor } from './deepLinks';
 import { onTeamInstalled, registerDigestChannelActions, type DigestChannelDeps } from './digestChannel';
 import { onMembersAdded } from './installation';
 import { named, registerMessageRoutes } from './messages';
-import { messageExtensionApology, registerMessageExtensions } from './messageExtensions';
+import { messageExtensionApology } from './invokeAnswers';
+import { registerMessageExtensions } from './messageExtensions';
 import { MessageTurnState, tableStateStorage } from './tableStateStorage';
 import { activityTenant, tenantAllowed } from './tenantGuard';
 
@@ -72,25 +74,27 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
     removeRecipientMention: true,
   });
   const links = cardLinksFor(config);
-  const digestChannel = deps.digestChannel && { ...deps.digestChannel, people: deps.people, mode: config.mode, now: deps.now ?? (() => new Date()), log };
-  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now: deps.now ?? (() => new Date()), log, onInstalled: deps.onInstalled, onTeamInstalled: digestChannel && onTeamInstalled(digestChannel) }));
+  // One clock for every handler: what they store and show is dated by it.
+  const now = deps.now ?? systemNow;
+  const digestChannel = deps.digestChannel && { ...deps.digestChannel, people: deps.people, mode: config.mode, now, log };
+  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now, log, onInstalled: deps.onInstalled, onTeamInstalled: digestChannel && onTeamInstalled(digestChannel) }));
   if (digestChannel) registerDigestChannelActions(app, digestChannel);
   const mode = config.mode;
   if (deps.feedback) {
     // Before the message routes: their catch-all would take `ask for feedback`.
     const { service, ask, plan } = deps.feedback;
     registerFeedbackActions(app, { feedback: service, mode, log });
-    registerFeedbackCommand(app, named('ask for feedback'), { feedback: ask, plan, people: deps.people, mode, authMode: config.auth.mode, log, now: deps.now ?? (() => new Date()) });
+    registerFeedbackCommand(app, named('ask for feedback'), { feedback: ask, plan, people: deps.people, mode, authMode: config.auth.mode, log, now });
   }
   if (deps.checkIns) {
     const { service, scheduling, plan, messenger } = deps.checkIns;
-    registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log });
-    registerMessageRoutes(app, links, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode });
+    registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log, now });
+    registerMessageRoutes(app, links, now, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode, now });
   } else {
-    registerMessageRoutes(app, links);
+    registerMessageRoutes(app, links, now);
   }
   if (deps.messageExtensions && deps.recognition) {
-    registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now: deps.now ?? (() => new Date()) });
+    registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now });
   }
 
   const allowedTenants = config.auth.mode === 'entra' ? new Set(config.auth.allowedTenants.map((t) => t.toLowerCase())) : undefined;

@@ -2,6 +2,7 @@
 // (`GET /v3/conversations/{id}/pagedmembers`). The bot must be in the chat to read it; when it is
 // not, or the connector is slow, the answer is "unknown" and the dialog says so instead of failing.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { withinBudget } from '../jobs/timeBudget';
 import type { Logger } from '../log';
 import { personIdOf } from './installation';
 
@@ -23,18 +24,10 @@ export async function chatMembers(context: TurnContext, mode: 'development' | 'p
     log.warn('chat members could not be read', { conversationType: context.activity.conversation?.conversationType, error: error instanceof Error ? error.message : String(error) });
     return undefined;
   });
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => {
-      log.warn('chat members took too long to read', { budgetMs });
-      resolve(undefined);
-    }, budgetMs);
+  return withinBudget(reading, budgetMs, () => {
+    log.warn('chat members took too long to read', { budgetMs });
+    return undefined;
   });
-  try {
-    return await Promise.race([reading, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function readMembers(context: TurnContext, mode: 'development' | 'production'): Promise<ChatMember[]> {

@@ -8,8 +8,8 @@ import { checkInAnswer, mentorCommentText, slotKey } from '../../shared/checkins
 import type { AnswerResult, CheckInContext, CheckInService, CommentResult } from '../../shared/checkins/checkInService';
 import { entityId } from '../../shared/program';
 import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
-import type { Failure } from '../../shared/result';
 import { parseInput } from '../../shared/validation';
+import type { Actor } from '../../shared/policy';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { CardLinks } from '../cards/cardLinks';
 import { answerFromCardInputs, checkInCard, checkInVerbs } from '../cards/checkInCard';
@@ -19,12 +19,13 @@ import { todayIn } from '../../shared/dates';
 import { meetingSuggestions } from '../../shared/meetings/meetingSuggestions';
 import { isActiveGoal } from '../../shared/plan/planChoices';
 import { MENTOR_COMMENT_INPUT, mentorCheckInCard } from '../cards/mentorCheckInCard';
-import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { Logger } from '../log';
-import { actorOf } from './botActor';
+import { withinBudget } from '../jobs/timeBudget';
 import { checkInProblems } from './checkInProblems';
+import { senderWithProfile } from './botActor';
+import { cardAnswers, invokeHandler, refuse, type Refusal } from './invokeAnswers';
 
 export interface CheckInActionDeps {
   checkIns: CheckInService;
@@ -34,6 +35,7 @@ export interface CheckInActionDeps {
   links: CardLinks;
   mode: 'development' | 'production';
   log: Logger;
+  now: () => Date;
 }
 
 /** The card names its check-in; who acts is the activity's sender, never the card data. */
@@ -44,8 +46,7 @@ const actionTarget = z.object({ pairId: entityId, slot: slotKey }).passthrough()
 const DELIVERY_BUDGET_MS = 2_500;
 
 /** Two times for the next meeting, with the blockers this check-in raised at the top of the agenda. */
-function meetingsFor(ctx: CheckInContext) {
-  const now = new Date();
+function meetingsFor(ctx: CheckInContext, now: Date) {
   return meetingSuggestions({
     agreement: ctx.agreement,
     mentor: ctx.mentor,
@@ -70,7 +71,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       menteeName: ctx.mentee.displayName,
       mentorName: ctx.mentor.displayName,
       links: deps.links,
-      meetings: meetingsFor(ctx),
+      meetings: meetingsFor(ctx, deps.now()),
       ...extra,
     });
 
@@ -81,7 +82,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       log.info(`${what} not delivered: app not installed`, { personId });
       return false;
     }
-    const sending = deps.messenger.send(conversation, card).then(
+    const sending = deps.messenger.send(conversation.reference, card).then(
       (outcome) => {
         if (outcome.kind !== 'sent') log.warn(`${what} not delivered`, { personId, kind: outcome.kind, detail: outcome.detail });
         return outcome.kind === 'sent';
@@ -91,30 +92,16 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
         return false;
       },
     );
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), DELIVERY_BUDGET_MS);
-    });
-    try {
-      return await Promise.race([sending, budget]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withinBudget(sending, DELIVERY_BUDGET_MS, () => false);
   }
 
-  async function withActor(context: TurnContext, data: unknown, run: (actor: NonNullable<Awaited<ReturnType<typeof actorOf>>>, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-    const actor = await actorOf(context, deps.people, deps.mode);
-    if (!actor) return refusedCard(en.replies.notIdentified);
-    const target = actionTarget.safeParse(data);
-    if (!target.success) return refusedCard(en.refused.staleCard);
-    try {
-      return await run(actor, target.data);
-    } catch (error) {
-      // Storage down or a bug: the invoke still answers in time, with an apology, never the error.
-      log.error('check-in card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  }
+  const asSender = invokeHandler({ log: deps.log, identify: senderWithProfile(deps) }, 'check-in card action', cardAnswers());
+  /** Runs a card action as the sender on the check-in the card names. */
+  const withActor = (context: TurnContext, data: unknown, run: (actor: Actor, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard | Refusal>) =>
+    asSender(context, async (actor) => {
+      const target = actionTarget.safeParse(data);
+      return target.success ? run(actor, target.data) : refuse(en.refused.staleCard);
+    });
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(checkInVerbs.submit, async (context, _state, data) =>
     withActor(context, data, async (actor, { pairId, slot }) => {
@@ -133,7 +120,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
           return checkInCard({ pairId, slot, mentorName: ctx.value.mentor.displayName, goals, values, problems: checkInProblems(result.error, answer, ctx.value.goals) });
         }
       }
-      return refusedFor(result.error);
+      return refuse(result.error);
     }),
   );
 
@@ -152,7 +139,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
         const ctx = await checkIns.context(actor, pairId, slot);
         if (ctx.ok) return mentorCardFor(ctx.value, { problems: (result.error.issues ?? []).map((i) => i.message), ...(typeof text === 'string' ? { commentValue: text } : {}) });
       }
-      return refusedFor(result.error);
+      return refuse(result.error);
     }),
   );
 
@@ -165,6 +152,3 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
     return deliver(result.mentee.id, card, 'check-in comment to mentee');
   }
 }
-
-/** A failure's message is written for people (see shared/result.ts); nothing else of it is shown. */
-const refusedFor = (failure: Failure) => refusedCard(failure.message);

@@ -19,11 +19,12 @@ import {
   digestChannelVerbs,
   type TeamChannelChoice,
 } from '../cards/digestChannelCard';
-import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { Logger } from '../log';
-import { actorOf } from './botActor';
 import { cardMessage } from './cardMessage';
+import { senderWithProfile } from './botActor';
+import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
+import { tenantIdOf } from './tenantGuard';
 
 export interface DigestChannelDeps {
   programs: Pick<ProgramRepository, 'get'>;
@@ -43,11 +44,6 @@ const teamIdOf = (activity: Activity): string | undefined => {
   return typeof id === 'string' && id !== '' ? id : undefined;
 };
 
-const tenantIdOf = (activity: Activity): string => {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  return activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : '');
-};
-
 /** The team's channels; when the connector cannot list them, the one the card was posted in. */
 async function teamChannels(context: TurnContext, teamId: string, log: Logger): Promise<TeamChannelChoice[]> {
   try {
@@ -64,7 +60,7 @@ async function teamChannels(context: TurnContext, teamId: string, log: Logger): 
 /** The channel's conversation reference: a proactive send to it starts a new post in the channel. */
 function channelReference(activity: Activity, channelId: string): Record<string, unknown> {
   const reference = TurnContext.getConversationReference(activity);
-  const conversation = { id: channelId, conversationType: 'channel', isGroup: true, tenantId: tenantIdOf(activity) };
+  const conversation = { id: channelId, conversationType: 'channel', isGroup: true, tenantId: tenantIdOf(activity) ?? '' };
   const { user: _user, activityId: _activityId, ...rest } = reference;
   return JSON.parse(JSON.stringify({ ...rest, conversation })) as Record<string, unknown>;
 }
@@ -80,13 +76,12 @@ export function onTeamInstalled(deps: DigestChannelDeps) {
 }
 
 export function registerDigestChannelActions(app: Application<TurnState>, deps: DigestChannelDeps): void {
-  app.adaptiveCards.actionExecute<Record<string, unknown>>(digestChannelVerbs.setChannel, async (context, _state, data): Promise<AdaptiveCard> => {
-    try {
+  const asManager = invokeHandler({ log: deps.log, identify: senderWithProfile(deps) }, 'digest channel action', cardAnswers({ forbidden: () => digestChannelNotManagerCard() }));
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(digestChannelVerbs.setChannel, async (context, _state, data): Promise<AdaptiveCard> =>
+    asManager(context, async (actor) => {
       const activity = context.activity;
       const teamId = teamIdOf(activity);
-      if (!teamId) return refusedCard(en.digestChannel.notInTeam);
-      const actor = await actorOf(context, deps.people, deps.mode);
-      if (!actor) return refusedCard(en.replies.notIdentified);
+      if (!teamId) return refuse(en.digestChannel.notInTeam);
       const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
       const parsed = choice.safeParse(data);
       const chosen = parsed.success ? channels.find((c) => c.id === parsed.data[DIGEST_CHANNEL_INPUT]) : undefined;
@@ -99,16 +94,13 @@ export function registerDigestChannelActions(app: Application<TurnState>, deps: 
         teamId,
         channelId: chosen.id,
         channelName,
-        tenantId: tenantIdOf(activity),
+        tenantId: tenantIdOf(activity) ?? '',
         serviceUrl: activity.serviceUrl,
         reference: channelReference(activity, chosen.id),
         setBy: actor.id,
         setAt: deps.now().toISOString(),
       });
-      if (!saved.ok) {
-        if (saved.error.code === 'forbidden') return digestChannelNotManagerCard();
-        return refusedCard(saved.error.message);
-      }
+      if (!saved.ok) return refuse(saved.error);
       deps.log.info('digest channel chosen', { programId: program.id });
       const done = digestChannelSetCard({ programName: program.name, channelName, setByName: activity.from?.name });
       // The answer replaces the card for the manager; the team sees the choice made, not a stale picker.
@@ -118,9 +110,6 @@ export function registerDigestChannelActions(app: Application<TurnState>, deps: 
         });
       }
       return done;
-    } catch (error) {
-      deps.log.error('digest channel action failed', { error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  });
+    }),
+  );
 }

@@ -24,7 +24,8 @@ import {
 import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { Logger } from '../log';
-import { personIdOf } from './installation';
+import { senderFromActivity } from './botActor';
+import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
 
 export interface FeedbackActionDeps {
   feedback: Pick<FeedbackService, 'respond' | 'respondentView'>;
@@ -37,11 +38,6 @@ export interface FeedbackActionDeps {
  * open through its close date in the last zone on Earth), so the person's profile is not read: one
  * sequential storage round trip fewer inside Teams' invoke budget.
  */
-function respondentOf(context: TurnContext, mode: 'development' | 'production'): Actor | undefined {
-  const id = personIdOf(context.activity.from, mode);
-  const tenantId = context.activity.conversation?.tenantId;
-  return id ? { id, ...(tenantId ? { tenantId } : {}), timeZone: 'UTC', appRoles: [] } : undefined;
-}
 
 /** The card names its request. */
 const requestTarget = z.object({ pairId: entityId, requestId: entityId }).passthrough();
@@ -65,21 +61,15 @@ function currentCard(view: RespondentView): AdaptiveCard {
 const problemsOf = (failure: Failure) => [...new Set((failure.issues ?? []).map((i) => i.message))].slice(0, 20);
 
 export function registerFeedbackActions(app: Application<TurnState>, deps: FeedbackActionDeps): void {
-  const { feedback, log } = deps;
+  const { feedback } = deps;
 
-  async function withRespondent(context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-    const actor = respondentOf(context, deps.mode);
-    if (!actor) return refusedCard(en.replies.notIdentified);
-    const target = requestTarget.safeParse(data);
-    if (!target.success) return refusedCard(en.feedback.staleCard);
-    try {
-      return await run(actor, { pairId: target.data.pairId, requestId: target.data.requestId });
-    } catch (error) {
-      // Storage down or a bug: the invoke still answers in time, with an apology, never the error.
-      log.error('feedback card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  }
+  // A respondent answering needs neither time zone nor role: named from the activity, no read first.
+  const asRespondent = invokeHandler({ log: deps.log, identify: senderFromActivity(deps.mode) }, 'feedback card action', cardAnswers());
+  const withRespondent = (context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard>) =>
+    asRespondent(context, async (actor) => {
+      const target = requestTarget.safeParse(data);
+      return target.success ? run(actor, { pairId: target.data.pairId, requestId: target.data.requestId }) : refuse(en.feedback.staleCard);
+    });
 
   /** The respondent's view, or the card that replaces the form when there is none to show. */
   async function viewOf(actor: Actor, ref: FeedbackRequestRef): Promise<RespondentView | AdaptiveCard> {

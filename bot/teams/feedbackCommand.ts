@@ -13,17 +13,17 @@ import { feedbackDraft } from '../../shared/feedback/feedbackDraft';
 import { MAX_RESPONDENTS, feedbackRequestInput } from '../../shared/feedback/feedbackRequest';
 import { activeGoals, choosePair } from '../../shared/plan/planChoices';
 import type { PlanService } from '../../shared/plan/planService';
-import type { Actor } from '../../shared/policy';
 import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
 import { parseInput } from '../../shared/validation';
-import type { AdaptiveCard } from '../cards/adaptiveCard';
 import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard, type FeedbackGoalPickerData } from '../cards/feedbackAskCards';
 import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
+import { withinBudget } from '../jobs/timeBudget';
 import type { Logger } from '../log';
-import { actorOf } from './botActor';
+import { actorOf, senderWithProfile } from './botActor';
 import { cardMessage } from './cardMessage';
+import { cardAnswers, invokeHandler } from './invokeAnswers';
 
 export interface FeedbackCommandDeps {
   feedback: AskForFeedback;
@@ -59,10 +59,8 @@ const listOf = (text: string) => [...new Set(text.split(',').map((v) => v.trim()
 const ownDraft = (plan: PlanView, goalId: string) => (plan.viewerRole === 'mentee' ? feedbackDraft(plan, goalId, plan.today) : undefined);
 
 export function registerFeedbackCommand(app: Application<TurnState>, named: (context: TurnContext) => Promise<boolean>, deps: FeedbackCommandDeps): void {
-  const { log } = deps;
-
   app.message(named, async (context) => {
-    const actor = await actorOf(context, deps.people, deps.mode);
+    const actor = await actorOf(context, deps.people, deps.mode, deps.now);
     if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
     const me = await deps.plan.me(actor, deps.authMode);
     const choice = choosePair(me.ok ? me.value.pairs : [], { role: 'mentee' });
@@ -82,16 +80,7 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
     await context.sendActivity(cardMessage(feedbackGoalPickerCard({ goals })));
   });
 
-  async function guarded(context: TurnContext, run: (actor: Actor) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-    const actor = await actorOf(context, deps.people, deps.mode);
-    if (!actor) return refusedCard(en.replies.notIdentified);
-    try {
-      return await run(actor);
-    } catch (error) {
-      log.error('feedback request card action failed', { verb: context.activity.value?.action?.verb, error: error instanceof Error ? error.stack : String(error) });
-      return refusedCard(en.replies.somethingWentWrong);
-    }
-  }
+  const guarded = invokeHandler({ log: deps.log, identify: senderWithProfile(deps) }, 'feedback request card action', cardAnswers());
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackAskVerbs.chooseGoal, async (context, _state, data) =>
     guarded(context, async (actor) => {
@@ -148,15 +137,7 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
   async function nameOf(context: TurnContext, personId: string): Promise<string | undefined> {
     const known = await deps.people.get(personId);
     if (known) return known.displayName;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), MEMBER_LOOKUP_MS);
-    });
-    try {
-      const member = await Promise.race([TeamsInfo.getMember(context, personId).catch(() => undefined), late]);
-      return member?.name?.trim() || undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+    const member = await withinBudget(TeamsInfo.getMember(context, personId).catch(() => undefined), MEMBER_LOOKUP_MS, () => undefined);
+    return member?.name?.trim() || undefined;
   }
 }

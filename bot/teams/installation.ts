@@ -9,6 +9,7 @@ import { welcomeCard } from '../cards/welcomeCard';
 import type { CardLinks } from '../cards/cardLinks';
 import type { Logger } from '../log';
 import { cardMessage } from './cardMessage';
+import { tenantIdOf } from './tenantGuard';
 
 export interface InstallationDeps {
   conversations: ConversationRepository;
@@ -72,9 +73,4 @@ export function personIdOf(from: ChannelAccount | undefined, mode: 'development'
   const candidate = from?.aadObjectId ?? (mode === 'development' ? from?.id : undefined);
   const parsed = personId.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
-}
-
-function tenantIdOf(activity: Activity): string | undefined {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  return activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : undefined);
 }

@@ -1,15 +1,15 @@
 // The message extension: the action commands (Send feedback, Recognize a win, Request feedback),
 // the "My goals" search and the unfurling of the app's own plan links. Every handler answers inside
 // the invoke, well within Teams' 5 seconds; a failure answers with a polite dialog or an empty
-// result, never an error's text. Who acts is the activity's sender; ids in the payload are only
-// requests, which the use cases authorize.
+// result, never an error's text (invokeAnswers.ts). Who acts is the activity's sender; ids in the
+// payload are only requests, which the use cases authorize.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { INVOKE_RESPONSE_KEY, type Activity, type MessagingExtensionResult, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
-import type { Actor } from '../../shared/policy';
+import type { MessagingExtensionResult, TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import { noticeForm } from '../cards/messageExtensionForms';
 import { en } from '../cards/strings';
-import { actorOf } from './botActor';
-import { cardsResult, dialog, meCommands, messageResult, type ActionCommand, type MessageExtensionDeps } from './messageExtensionCommands';
+import { senderWithProfile } from './botActor';
+import { dialogAnswers, invokeHandler, searchAnswers, unfurlAnswers } from './invokeAnswers';
+import { dialog, meCommands, messageResult, type ActionCommand, type MessageExtensionDeps } from './messageExtensionCommands';
 import { requestFeedbackCommand } from './messageExtensionFeedbackRequest';
 import { recognizeWinCommand, sendFeedbackCommand } from './messageExtensionRecognition';
 import { myGoalsSearch, unfurlPlanLink } from './messageExtensionSearch';
@@ -19,43 +19,31 @@ const s = en.messageExtension;
 export type { MessageExtensionDeps };
 
 export function registerMessageExtensions(app: Application<TurnState>, deps: MessageExtensionDeps): void {
-  const { log } = deps;
-  const unavailableDialog = () => dialog(en.refused.title, noticeForm(en.refused.title, s.unavailable));
-  const notIdentifiedDialog = () => dialog(en.refused.title, noticeForm(en.refused.title, s.notIdentified));
-
-  /** Runs a handler as the sender; a thrown error (storage down, a bug) is logged and answered politely. */
-  async function asActor<T>(context: TurnContext, what: string, run: (actor: Actor) => Promise<T>, otherwise: { notIdentified: () => T; failed: () => T }): Promise<T> {
-    try {
-      const actor = await actorOf(context, deps.people, deps.mode);
-      if (!actor) return otherwise.notIdentified();
-      return await run(actor);
-    } catch (error) {
-      log.error('message extension failed', { invoke: context.activity.name, commandId: what, error: error instanceof Error ? error.stack : String(error) });
-      return otherwise.failed();
-    }
-  }
+  const what = 'message extension';
+  const invokes = { log: deps.log, identify: senderWithProfile(deps) };
+  const asDialog = invokeHandler(invokes, what, dialogAnswers);
+  const asSubmit = invokeHandler<TaskModuleTaskInfo | MessagingExtensionResult>(invokes, what, dialogAnswers);
 
   const actions: Record<string, ActionCommand> = {
     [meCommands.sendFeedback]: sendFeedbackCommand(deps),
     [meCommands.recognizeWin]: recognizeWinCommand(deps),
     [meCommands.requestFeedback]: requestFeedbackCommand(deps),
   };
-  const dialogFallbacks = { notIdentified: notIdentifiedDialog, failed: unavailableDialog };
   for (const [commandId, command] of Object.entries(actions)) {
-    app.messageExtensions.fetchTask(commandId, (context) => asActor(context, commandId, (actor) => command.fetch(actor, context), dialogFallbacks));
+    app.messageExtensions.fetchTask(commandId, (context) => asDialog(context, (actor) => command.fetch(actor, context)));
     app.messageExtensions.submitAction<Record<string, unknown>>(commandId, (context, _state, data) =>
-      asActor<TaskModuleTaskInfo | MessagingExtensionResult>(context, commandId, (actor) => command.submit(actor, context, data ?? {}), dialogFallbacks),
+      asSubmit(context, (actor) => command.submit(actor, context, data ?? {})),
     );
   }
 
   const search = myGoalsSearch(deps);
-  app.messageExtensions.query(meCommands.myGoals, (context, _state, query) =>
-    asActor(context, meCommands.myGoals, (actor) => search(actor, query), { notIdentified: () => messageResult(s.notIdentified), failed: () => messageResult(s.unavailable) }),
-  );
+  const asSearch = invokeHandler(invokes, what, searchAnswers);
+  app.messageExtensions.query(meCommands.myGoals, (context, _state, query) => asSearch(context, (actor) => search(actor, query)));
 
   const unfurl = unfurlPlanLink(deps);
+  const asUnfurl = invokeHandler(invokes, what, unfurlAnswers);
   app.messageExtensions.queryLink(async (context, _state, url) => {
-    const result = await asActor(context, 'queryLink', (actor) => unfurl.answer(actor, url), { notIdentified: unfurl.nothing, failed: unfurl.nothing });
+    const result = await asUnfurl(context, (actor) => unfurl.answer(actor, url));
     // The card depends on who pasted the link: Teams must not hand one person's answer to another.
     await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { composeExtension: result, cacheInfo: { cacheType: 'no-cache' } } } });
     return result;
@@ -68,26 +56,4 @@ export function registerMessageExtensions(app: Application<TurnState>, deps: Mes
   app.messageExtensions.fetchTask(unknownCommand('composeExtension/fetchTask'), async () => dialog(en.refused.title, noticeForm(en.refused.title, s.unknownCommand)));
   app.messageExtensions.submitAction(unknownCommand('composeExtension/submitAction'), async () => dialog(en.refused.title, noticeForm(en.refused.title, s.unknownCommand)));
   app.messageExtensions.query(unknownCommand('composeExtension/query'), async () => messageResult(s.unknownCommand));
-}
-
-/**
- * The answer to a message extension invoke whose turn failed before a handler ran (the turn state
- * could not be read: storage down): the same polite answers the handlers give, instead of a 501
- * that Teams shows as "Unable to reach app". Undefined for any other activity, or once answered.
- */
-export function messageExtensionApology(context: TurnContext): Partial<Activity> | undefined {
-  const { type, name } = context.activity;
-  if (type !== 'invoke' || !name?.startsWith('composeExtension/') || context.turnState.get(INVOKE_RESPONSE_KEY)) return undefined;
-  const answer = (body: unknown): Partial<Activity> => ({ type: 'invokeResponse', value: { status: 200, body } });
-  switch (name) {
-    case 'composeExtension/fetchTask':
-    case 'composeExtension/submitAction':
-      return answer({ task: { type: 'continue', value: dialog(en.refused.title, noticeForm(en.refused.title, s.unavailable)) } });
-    case 'composeExtension/query':
-      return answer({ composeExtension: messageResult(s.unavailable) });
-    case 'composeExtension/queryLink':
-      return answer({ composeExtension: cardsResult([]) });
-    default:
-      return undefined;
-  }
 }

@@ -31,16 +31,17 @@ export interface CommandDeps {
   people: PeopleRepository;
   mode: 'development' | 'production';
   authMode: 'development' | 'entra';
+  now: () => Date;
 }
 
-export function registerMessageRoutes(app: Application<TurnState>, links: CardLinks, deps?: CommandDeps): void {
+export function registerMessageRoutes(app: Application<TurnState>, links: CardLinks, now: () => Date, deps?: CommandDeps): void {
   app.message(named('help'), async (context) => {
-    await context.sendActivity(cardMessage(helpCard({ commands: botCommands, links, today: todayIn('UTC', new Date()) })));
+    await context.sendActivity(cardMessage(helpCard({ commands: botCommands, links, today: todayIn('UTC', now()) })));
   });
 
   if (deps) {
     app.message(named('check in'), async (context) => {
-      const actor = await actorOf(context, deps.people, deps.mode);
+      const actor = await actorOf(context, deps.people, deps.mode, deps.now);
       if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
       const current = await deps.checkIns.current(actor);
       if (!current.ok) return void (await context.sendActivity(current.error.code === 'not_found' ? en.replies.noMenteePair : current.error.message));
@@ -53,7 +54,7 @@ export function registerMessageRoutes(app: Application<TurnState>, links: CardLi
     });
 
     app.message(named('plan'), async (context) => {
-      const actor = await actorOf(context, deps.people, deps.mode);
+      const actor = await actorOf(context, deps.people, deps.mode, deps.now);
       if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
       await withPair(context, deps, actor, 'plan', [], async (pair) => {
         const answer = await planAnswer(deps, links, actor, pair);
@@ -63,11 +64,11 @@ export function registerMessageRoutes(app: Application<TurnState>, links: CardLi
 
     for (const command of ['pause', 'resume', 'snooze'] as const) {
       app.message(named(command), async (context) => {
-        const actor = await actorOf(context, deps.people, deps.mode);
+        const actor = await actorOf(context, deps.people, deps.mode, deps.now);
         if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
         const args = commandArguments(context.activity.text);
         // Words that cannot work are answered before asking which pair.
-        const usage = scheduleUsageProblem(command, args, actor);
+        const usage = scheduleUsageProblem(command, args, actor, deps.now());
         if (usage) return void (await context.sendActivity(usage));
         await withPair(context, deps, actor, command, args, async (pair) => {
           await context.sendActivity(await runScheduleCommand(command, args, actor, pair.pairId, deps));

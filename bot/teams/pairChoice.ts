@@ -47,7 +47,7 @@ export async function planAnswer(deps: CommandDeps, links: CardLinks, actor: Act
 /** The person's answer: the command runs on the chosen pair, if it is still one of theirs, and its answer replaces the question. */
 export function registerPairChoice(app: Application<TurnState>, links: CardLinks, deps: CommandDeps): void {
   app.adaptiveCards.actionExecute<Record<string, unknown>>(PAIR_CHOICE_VERB, async (context, _state, data): Promise<AdaptiveCard> => {
-    const actor = await actorOf(context, deps.people, deps.mode);
+    const actor = await actorOf(context, deps.people, deps.mode, deps.now);
     if (!actor) return refusedCard(en.replies.notIdentified);
     const parsed = pairChoiceInput.safeParse(data);
     if (!parsed.success) return refusedCard(en.pairChoice.gone);

@@ -1,28 +1,30 @@
-// Proactive messages: a card sent into a stored personal conversation, outside any turn. The
-// check-in sender decides when and how often to retry; this file only sends once and says what
-// happened in terms the sender can act on.
+// Proactive messages: a card sent into a stored conversation (a personal chat or a program
+// channel), outside any turn. The senders decide when and how often to retry; this file only sends
+// once and says what happened in terms a sender can act on.
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference } from 'botbuilder';
 import type { SendOutcome, ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { AppConfig } from '../config';
+import { systemClock, type Clock } from '../jobs/clock';
+import { failAfter, TimeoutError } from '../jobs/timeBudget';
 import { authenticationOptions } from './botEndpoint';
 import { cardMessage } from './cardMessage';
 
 /** How long one send may take before it counts as failed (and is retried). */
 const SEND_TIMEOUT_MS = 20_000;
 
-export function teamsProactiveMessenger(config: Pick<AppConfig, 'auth' | 'bot'>): ProactiveMessenger {
+/** `clock` dates a Retry-After given as an HTTP date. */
+export function teamsProactiveMessenger(config: Pick<AppConfig, 'auth' | 'bot'>, clock: Pick<Clock, 'now'> = systemClock): ProactiveMessenger {
   const adapter = new TeamsAdapter(authenticationOptions(config));
   // Without an app id (local runs) the claims carry an empty one, as for incoming activities.
   const botAppId = config.bot.appId ?? '';
 
   return {
-    async send(conversation, card): Promise<SendOutcome> {
-      const reference = conversation.reference as Partial<ConversationReference>;
+    async send(reference, card): Promise<SendOutcome> {
       let activityId: string | undefined;
       try {
-        await withTimeout(
-          adapter.continueConversationAsync(botAppId, reference, async (context) => {
+        await failAfter(
+          adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (context) => {
             withoutBuiltInRetries(context.turnState.get(adapter.ConnectorClientKey));
             activityId = (await context.sendActivity(cardMessage(card)))?.id;
           }),
@@ -30,7 +32,7 @@ export function teamsProactiveMessenger(config: Pick<AppConfig, 'auth' | 'bot'>)
         );
         return { kind: 'sent', activityId };
       } catch (error) {
-        return classify(error);
+        return classify(error, clock.now());
       }
     },
   };
@@ -47,20 +49,6 @@ function withoutBuiltInRetries(connectorClient: unknown): void {
   pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SendTimeoutError()), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-class SendTimeoutError extends Error {}
-
 interface ConnectorError {
   statusCode?: number;
   code?: string;
@@ -72,12 +60,12 @@ interface ConnectorError {
  * other 5xx transient, 403 BotNotInConversationRoster / 404 ConversationNotFound when the person
  * removed the app or left: sending again will not help until they reinstall.
  */
-export function classify(error: unknown): SendOutcome {
-  if (error instanceof SendTimeoutError) return { kind: 'transient', status: 0, detail: 'timeout' };
+export function classify(error: unknown, now: number): SendOutcome {
+  if (error instanceof TimeoutError) return { kind: 'transient', status: 0, detail: 'timeout' };
   const e = (error ?? {}) as ConnectorError;
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   const detail = errorCodeOf(e) ?? (status === undefined ? 'network' : `http_${status}`);
-  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(e.response?.headers?.get?.('retry-after')), detail };
+  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(e.response?.headers?.get?.('retry-after'), now), detail };
   if (status === 403 || status === 404) return { kind: 'unreachable', status, detail };
   if (status === undefined || status === 408 || status === 412 || status >= 500) return { kind: 'transient', status: status ?? 0, detail };
   return { kind: 'rejected', status, detail };
@@ -93,10 +81,10 @@ function errorCodeOf(e: ConnectorError): string | undefined {
 }
 
 /** Retry-After is seconds or an HTTP date. */
-function retryAfterMs(header: string | undefined): number | undefined {
+function retryAfterMs(header: string | undefined, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -18,8 +18,8 @@ const whenText = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
 
 /** What to type instead, when the command's words cannot work for any pair; asked before the pair. */
-export function scheduleUsageProblem(command: ScheduleCommand, args: readonly string[], actor: Actor): string | undefined {
-  if (command === 'pause' && !pauseUntil(args, todayIn(actor.timeZone, new Date()))) return en.schedule.pauseUsage;
+export function scheduleUsageProblem(command: ScheduleCommand, args: readonly string[], actor: Actor, now: Date): string | undefined {
+  if (command === 'pause' && !pauseUntil(args, todayIn(actor.timeZone, now))) return en.schedule.pauseUsage;
   if (command === 'snooze' && !SNOOZE_LENGTHS.some((l) => l === (args[0] ?? 'day'))) return en.schedule.snoozeUsage;
   return undefined;
 }
@@ -29,12 +29,12 @@ export async function runScheduleCommand(
   args: readonly string[],
   actor: Actor,
   pairId: string,
-  deps: { scheduling: CheckInScheduling },
+  deps: { scheduling: CheckInScheduling; now: () => Date },
 ): Promise<string> {
   const s = en.schedule;
 
   let result: Result<Versioned<CheckInScheduleState>>;
-  const today = todayIn(actor.timeZone, new Date());
+  const today = todayIn(actor.timeZone, deps.now());
   const pauseUsage = fillPlaceholders(s.pauseUsage, { date: pauseExampleDate(today) });
   if (command === 'pause') {
     const date = pauseUntil(args, today);
