@@ -21,11 +21,10 @@ import {
   feedbackThanksCard,
   feedbackVerbs,
 } from '../cards/feedbackRequestCard';
-import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import type { Logger } from '../log';
 import { senderFromActivity } from './botActor';
-import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
+import { cardAnswers, invokeHandler, refuse, type Refusal } from './invokeAnswers';
 
 export interface FeedbackActionDeps {
   feedback: Pick<FeedbackService, 'respond' | 'respondentView'>;
@@ -65,16 +64,16 @@ export function registerFeedbackActions(app: Application<TurnState>, deps: Feedb
 
   // A respondent answering needs neither time zone nor role: named from the activity, no read first.
   const asRespondent = invokeHandler({ log: deps.log, identify: senderFromActivity(deps.mode) }, 'feedback card action', cardAnswers());
-  const withRespondent = (context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard>) =>
+  const withRespondent = (context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard | Refusal>) =>
     asRespondent(context, async (actor) => {
       const target = requestTarget.safeParse(data);
       return target.success ? run(actor, { pairId: target.data.pairId, requestId: target.data.requestId }) : refuse(en.feedback.staleCard);
     });
 
   /** The respondent's view, or the card that replaces the form when there is none to show. */
-  async function viewOf(actor: Actor, ref: FeedbackRequestRef): Promise<RespondentView | AdaptiveCard> {
+  async function viewOf(actor: Actor, ref: FeedbackRequestRef): Promise<RespondentView | Refusal> {
     const view = await feedback.respondentView(actor, ref);
-    return view.ok ? view.value : refusedCard(view.error.message);
+    return view.ok ? view.value : refuse(view.error);
   }
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackVerbs.respond, async (context, _state, data) =>

@@ -17,13 +17,12 @@ import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
 import { parseInput } from '../../shared/validation';
 import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard, type FeedbackGoalPickerData } from '../cards/feedbackAskCards';
-import { refusedCard } from '../cards/refusedCard';
 import { en } from '../cards/strings';
 import { withinBudget } from '../jobs/timeBudget';
 import type { Logger } from '../log';
 import { actorOf, senderWithProfile } from './botActor';
 import { cardMessage } from './cardMessage';
-import { cardAnswers, invokeHandler } from './invokeAnswers';
+import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
 
 export interface FeedbackCommandDeps {
   feedback: AskForFeedback;
@@ -85,11 +84,11 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackAskVerbs.chooseGoal, async (context, _state, data) =>
     guarded(context, async (actor) => {
       const target = chosenGoal(data);
-      if (!target) return refusedCard(en.feedbackAsk.goalError);
+      if (!target) return refuse(en.feedbackAsk.goalError);
       const plan = await deps.plan.loadPlan(actor, target.pairId);
-      if (!plan.ok) return refusedCard(plan.error.message);
+      if (!plan.ok) return refuse(plan.error);
       const draft = ownDraft(plan.value, target.goalId);
-      if (!draft) return refusedCard(en.feedbackAsk.noGoals);
+      if (!draft) return refuse(en.feedbackAsk.noGoals);
       return feedbackAskCard({ pairId: target.pairId, draft, submissionId: randomUUID() });
     }),
   );
@@ -97,12 +96,12 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
   app.adaptiveCards.actionExecute<Record<string, unknown>>(feedbackAskVerbs.create, async (context, _state, data) =>
     guarded(context, async (actor) => {
       const target = goalRef.passthrough().safeParse(data);
-      if (!target.success) return refusedCard(en.feedback.staleCard);
+      if (!target.success) return refuse(en.feedback.staleCard);
       const { pairId, goalId } = target.data;
       const plan = await deps.plan.loadPlan(actor, pairId);
-      if (!plan.ok) return refusedCard(plan.error.message);
+      if (!plan.ok) return refuse(plan.error);
       const draft = ownDraft(plan.value, goalId);
-      if (!draft) return refusedCard(en.feedbackAsk.noGoals);
+      if (!draft) return refuse(en.feedbackAsk.noGoals);
       const values = Object.fromEntries(Object.values(feedbackAskInputs).map((id) => [id, textOf(data, id)]));
       // The card data's id is only a name for this submission; the schema checks its form.
       const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomUUID();
@@ -125,7 +124,7 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
       const parsed = parseInput(feedbackRequestInput, input);
       const asked = parsed.ok ? await deps.feedback.ask(actor, pairId, parsed.value, { kind: 'personal_chats', budgetMs: DELIVERY_BUDGET_MS }) : parsed;
       if (!asked.ok) {
-        if (asked.error.code !== 'invalid') return refusedCard(asked.error.message);
+        if (asked.error.code !== 'invalid') return refuse(asked.error);
         return again([...new Set((asked.error.issues ?? []).map((i) => i.message))].slice(0, 10));
       }
       const request = asked.value.request.value;

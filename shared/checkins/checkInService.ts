@@ -11,6 +11,7 @@ import { authorizePlan, type Actor } from '../policy';
 import type { CheckInRepository, PlanRecord, PlanRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import { diffGoal } from '../plan/goalRevisions';
+import { isActiveGoal } from '../plan/planChoices';
 import type { CheckIn, CheckInAnswer, MentorComment } from './checkIn';
 import { checkInHistory, type CheckInHistoryView } from './checkInHistory';
 import { checkInForDate, type CheckInSchedule } from './schedule';
@@ -133,7 +134,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     const at = now().toISOString();
     for (const progress of answer.goals) {
       const found = record.goals.find((g) => g.value.id === progress.goalId);
-      if (progress.current === undefined || !found || found.value.status !== 'active') continue;
+      if (progress.current === undefined || !found || !isActiveGoal(found.value)) continue;
       if (found.value.current === progress.current || found.value.updatedAt > sentAt) continue;
       const next: Goal = { ...found.value, current: progress.current, revision: found.value.revision + 1, updatedAt: at, updatedBy: actor.id };
       await plans.updateGoal(next, found.etag, {

@@ -115,9 +115,8 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   async function createOnce(actor: Actor, pairId: string, data: ParsedFeedbackRequestInput): Promise<Result<{ record: PlanRecord; request: Versioned<FeedbackRequest>; repeated: boolean }>> {
     const record = await plans.load(pairId);
     if (!record) return noPair();
-    const role = authorizePlan(actor, record.mentorship.value, 'edit_plan');
+    const role = authorizePlan(actor, record.mentorship.value, 'ask_feedback');
     if (!role.ok) return role;
-    if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee asks for feedback on their goals.');
     const goal = record.goals.find((g) => g.value.id === data.goalId)?.value;
     if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
     if (!isActiveGoal(goal)) return invalid('goalId', 'Feedback is asked on an active goal.');

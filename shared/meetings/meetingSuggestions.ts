@@ -5,6 +5,7 @@ import { addDays, type IsoDate } from '../dates';
 import type { Goal } from '../goal';
 import type { Agreement } from '../mentorship';
 import type { PersonSummary } from '../person';
+import { isActiveGoal } from '../plan/planChoices';
 import { meetingAgenda, teamsMeetingDraftLink } from './meetingLink';
 import { suggestMeetingSlots, type MeetingSlot } from './slots';
 
@@ -32,7 +33,7 @@ export interface MeetingSuggestionsInput {
 export function meetingSuggestions(input: MeetingSuggestionsInput): MeetingSuggestion[] {
   const dueBy = addDays(input.today, AGENDA_DUE_WITHIN_DAYS);
   const dueGoals = input.goals
-    .filter((g) => g.status === 'active' && g.dueDate !== undefined && g.dueDate <= dueBy)
+    .filter((g) => isActiveGoal(g) && g.dueDate !== undefined && g.dueDate <= dueBy)
     .map((g) => ({ title: g.title, dueDate: g.dueDate as IsoDate }));
   const content = meetingAgenda({ blockers: input.blockers, dueGoals });
   const subject = `Mentoring: ${input.mentor.displayName} and ${input.mentee.displayName}`;

@@ -57,11 +57,11 @@ function byGoal(requests: FeedbackRequestView[], plan: PlanView): GoalGroup[] {
 
 export function FeedbackRequests() {
   const styles = useStyles();
-  const { pairId, plan, readOnly } = usePlanContext();
+  const { pairId, plan } = usePlanContext();
   const { state, reload } = useFeedbackRequests(pairId);
   const [delivery, setDelivery] = useState<FeedbackDelivery[]>();
   const f = strings.feedback;
-  const canAsk = plan.viewerRole === 'mentee' && !readOnly;
+  const canAsk = plan.can.askFeedback;
   const hasActiveGoal = activeGoals(plan).length > 0;
 
   const askButton = canAsk && hasActiveGoal && (
