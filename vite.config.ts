@@ -32,6 +32,11 @@ function precompressAssets(): Plugin {
 export default defineConfig({
   root: 'tab',
   plugins: [react(), precompressAssets()],
-  build: { outDir: '../dist/tab', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: '../dist/tab',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-view', tags: ['$initial'] }] } } },
+  },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3978' } },
 });

@@ -9,11 +9,11 @@ import { useApi } from '../../api/ApiContext';
 import { deleteActivity, updateActivity } from '../../api/endpoints';
 import { formatDate } from '../../format';
 import { strings } from '../../strings';
-import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { ConfirmDialog } from '../../app/lazyParts';
 import { PlanItemSection, usePlanItemStyles } from '../PlanItemSection/PlanItemSection';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
-import { ActivityDialog } from './ActivityDialog';
+import { ActivityDialog } from '../../app/lazyParts';
 
 const useStyles = makeStyles({
   title: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },

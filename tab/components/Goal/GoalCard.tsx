@@ -4,14 +4,14 @@ import { Badge, Button, Caption1, Card, Divider, Text, makeStyles, mergeClasses,
 import { useId } from 'react';
 import type { GoalView } from '../../../shared/api';
 import { ActivityList } from '../Activities/ActivityList';
-import { GoalDialog } from '../GoalForm/GoalDialog';
-import { GoalHistoryDialog } from '../GoalHistory/GoalHistoryDialog';
+import { GoalDialog } from '../../app/lazyParts';
+import { GoalHistoryDialog } from '../../app/lazyParts';
 import { MilestoneList } from '../Milestones/MilestoneList';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { formatDate, formatNumber } from '../../format';
 import { strings } from '../../strings';
 import { GoalProgress } from './GoalProgress';
-import { GoalStatusMenu } from './GoalStatusMenu';
+import { GoalStatusMenu } from '../../app/lazyParts';
 import { SmartIndicator } from './SmartIndicator';
 
 const useStyles = makeStyles({
