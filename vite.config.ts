@@ -36,6 +36,9 @@ export default defineConfig({
     outDir: '../dist/tab',
     emptyOutDir: true,
     sourcemap: false,
+    // Everything the page imports statically goes into one chunk: a dozen small shared chunks would
+    // each cost a request, its headers and a worse compression ratio. What only dynamic imports
+    // reach (tab/app/lazyParts.tsx, teams-js) is split as usual.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-view', tags: ['$initial'] }] } } },
   },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3978' } },

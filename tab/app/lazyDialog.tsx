@@ -46,11 +46,15 @@ export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P
     useEffect(() => {
       if (!dialog || !openWhenLoaded.current) return;
       openWhenLoaded.current = false;
-      const trigger = host.current?.firstElementChild;
-      if (trigger instanceof HTMLElement) {
+      // A task later, not now: Fluent's focus manager (tabster) learns from a DOM observer that the
+      // new trigger is where focus returns on close, and must have seen it before it gets focus.
+      const timer = setTimeout(() => {
+        const trigger = host.current?.firstElementChild;
+        if (!(trigger instanceof HTMLElement)) return;
         trigger.focus();
         trigger.click();
-      }
+      });
+      return () => clearTimeout(timer);
     }, [dialog]);
 
     if (dialog) {
