@@ -133,7 +133,7 @@ export async function benchInvokes(connectionString: string, samples: number): P
     for (let b = 0; b < blocks; b++) {
       const warmup = b === 0 ? 20 : 2;
       bareMs.push(...(await measure(perBlock, warmup, bareTurn)));
-      for (const [i, c] of cases.entries()) { const g = (globalThis as any).__calls as string[] | undefined; if (g) { g.length = 0; await c.run(); console.log(c.what, g.length, g); } caseMs[i]!.push(...(await measure(perBlock, warmup, c.run))); }
+      for (const [i, c] of cases.entries()) caseMs[i]!.push(...(await measure(perBlock, warmup, c.run)));
     }
   } finally {
     agent.destroy();
