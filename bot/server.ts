@@ -1,7 +1,6 @@
 // The composition root: builds clients, repositories and services from the parsed configuration
 // and wires the one HTTP server (bot, API, tab). Nothing else constructs infrastructure.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createCheckInScheduling } from '../shared/checkins/checkInScheduling';
@@ -33,6 +32,7 @@ import { programRoutes } from './api/programRoutes';
 import { requestLog } from './api/requestLog';
 import { noStore, securityHeaders } from './api/security';
 import { hostGuard } from './api/hostGuard';
+import { tabAssets } from './api/tabAssets';
 import { writeRateLimit } from './api/writeRateLimit';
 import type { ProactiveMessenger } from './checkins/proactiveMessenger';
 import { createCheckInSender, type CheckInSenderDeps } from './checkins/sender';
@@ -174,13 +174,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use('/api', notFoundApi);
   app.use(api);
 
-  if (existsSync(tabDir)) {
-    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
-    // The tab is a single-page app: unknown paths outside /api get its page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: tabDir }));
-  } else {
-    app.get('/', (_req, res) => res.type('text').send('The tab is not built: run `npm run build`.'));
-  }
+  app.use(tabAssets(tabDir));
   app.use(errorHandler(log, recreateTables));
 
   return { app, repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex }, checkIns: { scheduling: checkInScheduling, sender: checkInSender }, digest: digestJob, feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery }, tables, log };

@@ -44,6 +44,9 @@ export const strings = {
     connectFailed: 'Could not reach the mentoring service',
     loadingMe: 'Loading your mentoring…',
     loadMeFailed: 'Could not load your mentoring',
+    opening: 'Opening…',
+    openFailed: 'Could not open this. Check the connection and try again.',
+    loadingPart: 'Loading…',
   },
   common: {
     retry: 'Try again',

@@ -1,6 +1,6 @@
 // Who the tab says it is. Locally: a development identity the person picks (the server accepts it
 // only in development mode). Inside Teams: the SSO token, which the API validates.
-import { authentication } from '@microsoft/teams-js';
+import { loadTeamsJs } from '../app/teamsJs';
 import { strings } from '../strings';
 import { ApiError, type AuthHeaderProvider } from './client';
 
@@ -31,7 +31,7 @@ export const devUserAuth = (personId: string): AuthHeaderProvider => async () =>
  * has not consented or the app registration is incomplete; that is a sign-in problem to show, not a
  * crash, and the API is never called without a token.
  */
-export const teamsSsoAuth = (getToken: () => Promise<string> = () => authentication.getAuthToken()): AuthHeaderProvider => async () => {
+export const teamsSsoAuth = (getToken: () => Promise<string> = async () => (await loadTeamsJs()).authentication.getAuthToken()): AuthHeaderProvider => async () => {
   let token: string;
   try {
     token = await getToken();

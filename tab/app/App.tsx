@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, teamsLightTheme, tokens } from '@fluentui/react-components';
 import { LoadingState } from '../components/StatusViews/StatusViews';
 import { strings } from '../strings';
 import { Session } from './Session';
@@ -18,8 +18,8 @@ export function App() {
   const theme = useFluentTheme(host);
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      {host.kind === 'detecting' ? <LoadingState label={strings.app.starting} /> : <Session host={host} />}
+    <FluentProvider theme={theme ?? teamsLightTheme} className={styles.root}>
+      {host.kind === 'detecting' || !theme ? <LoadingState label={strings.app.starting} /> : <Session host={host} />}
     </FluentProvider>
   );
 }

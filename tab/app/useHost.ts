@@ -1,8 +1,9 @@
 // Where the tab runs. teams-js `app.initialize()` rejects at once in a top-level window ("No Parent
-// window found") but waits up to 60 s in a frame that is not Teams, so it races a short timeout.
-import { app } from '@microsoft/teams-js';
+// window found") but waits up to 60 s in a frame that is not Teams, so it races a short timeout. A
+// top-level window without an opener cannot be Teams, so there teams-js is not even downloaded.
 import { useEffect, useState } from 'react';
 import { parsePlanPath, type PlanLinkRef } from '../../shared/planLinks';
+import { loadTeamsJs } from './teamsJs';
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
@@ -35,8 +36,12 @@ const linkFrom = (path: string | undefined): { link?: PlanLinkRef } => {
   return link ? { link } : {};
 };
 
+const mayBeInTeams = () => window.parent !== window || window.opener != null;
+
 async function detectTeams(): Promise<{ theme: TeamsTheme; subPageId?: string } | undefined> {
+  if (!mayBeInTeams()) return undefined;
   try {
+    const { app } = await loadTeamsJs();
     await withTimeout(app.initialize(), TEAMS_INIT_TIMEOUT_MS);
     const context = await withTimeout(app.getContext(), TEAMS_INIT_TIMEOUT_MS);
     app.notifySuccess();
@@ -58,9 +63,11 @@ export function useHost(): Host {
       }
       const link = linkFrom(teams.subPageId);
       setHost({ kind: 'teams', theme: teams.theme, ...link });
-      app.registerOnThemeChangeHandler((next) => {
-        if (active) setHost({ kind: 'teams', theme: asTeamsTheme(next), ...link });
-      });
+      void loadTeamsJs().then(({ app }) =>
+        app.registerOnThemeChangeHandler((next) => {
+          if (active) setHost({ kind: 'teams', theme: asTeamsTheme(next), ...link });
+        }),
+      );
     });
     return () => {
       active = false;

@@ -2,7 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { startAzuriteProcess } from './azuriteProcess';
 import { benchDispatch, benchDueLookup } from './checkIns';
+import { benchFirstView } from './firstView';
 import { benchInvokes } from './invokes';
+import { benchMemory } from './memory';
 import { benchPlanLoad } from './planLoad';
 
 async function main(): Promise<void> {
@@ -31,7 +33,14 @@ async function main(): Promise<void> {
       if (process.env.BENCH_VERBOSE) console.log(`      ${r.roundTrips.calls.join('\n      ')}`);
     }
     console.log(`  goal: ${invokes.goal}: ${invokes.met ? 'met' : 'NOT met'}\n`);
-    const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad, checkIns: { dueLookup, dispatch }, invokes };
+    const firstView = await benchFirstView(azurite.connectionString);
+    console.log('First view of the tab in Chromium (sign in as Alex, then the plan), JavaScript and CSS over the wire');
+    for (const r of firstView.resources) console.log(`  ${new URL(r.url).pathname.padEnd(46)} ${r.encoding.padEnd(8)} ${(r.transferred / 1024).toFixed(1).padStart(7)} KB`);
+    console.log(`  total ${firstView.scriptAndStyleKb} KB   (goal: at most ${firstView.goalKb} KB: ${firstView.met ? 'met' : 'NOT met'})\n`);
+    const memory = await benchMemory(azurite.connectionString, Number(process.env.BENCH_MEMORY_REQUESTS ?? 10_000));
+    console.log(`Server memory (own process) after ${memory.requests} mixed requests (plan loads, API writes, bot invokes; ${memory.concurrency} at a time, ${memory.seconds} s, ${memory.failed} failed)`);
+    console.log(`  resident ${memory.rssAfterMb} MB (${memory.rssAtStartMb} MB after start-up), heap ${memory.heapAfterMb} MB, external ${memory.externalAfterMb} MB   (goal: at most ${memory.goalMb} MB: ${memory.met ? 'met' : 'NOT met'})\n`);
+    const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), planLoad, checkIns: { dueLookup, dispatch }, invokes, firstView, memory };
     writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Figures written to bench-results.json');
   } finally {

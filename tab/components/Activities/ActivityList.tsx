@@ -10,11 +10,11 @@ import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
 import { formatDate } from '../../format';
 import { strings } from '../../strings';
-import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { ConfirmDialog } from '../../app/lazyParts';
 import { PlanItemSection, usePlanItemStyles } from '../PlanItemSection/PlanItemSection';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
-import { ActivityDialog } from './ActivityDialog';
+import { ActivityDialog } from '../../app/lazyParts';
 
 const useStyles = makeStyles({
   title: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },

@@ -2,12 +2,15 @@
 // whether it is anonymous, how many answered, who was asked; its results open in place.
 import { Badge, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { FeedbackRequestView } from '../../../shared/api';
 import { acceptsResponses } from '../../../shared/feedback/feedbackRequest';
 import { formatDate, formatInstantDate } from '../../format';
 import { locale, strings } from '../../strings';
-import { FeedbackResultsView } from './FeedbackResultsView';
+import { LoadingState } from '../StatusViews/StatusViews';
+
+// Results download when a person first opens them.
+const FeedbackResultsView = lazy(() => import('./FeedbackResultsView').then((m) => ({ default: m.FeedbackResultsView })));
 
 const useStyles = makeStyles({
   item: {
@@ -67,7 +70,9 @@ export function FeedbackRequestItem({ request }: { request: FeedbackRequestView 
       </Button>
       {open && (
         <div id={resultsId}>
-          <FeedbackResultsView results={results} label={f.results.label(goalTitle, requestedOn)} />
+          <Suspense fallback={<LoadingState label={strings.app.loadingPart} />}>
+            <FeedbackResultsView results={results} label={f.results.label(goalTitle, requestedOn)} />
+          </Suspense>
         </div>
       )}
     </li>

@@ -24,7 +24,7 @@ import { locale, strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { activeGoals } from './feedbackRequestFormModel';
-import { FeedbackRequestDialog } from './FeedbackRequestDialog';
+import { FeedbackRequestDialog } from '../../app/lazyParts';
 import { FeedbackRequestItem } from './FeedbackRequestItem';
 
 const useStyles = makeStyles({

@@ -5,13 +5,13 @@ import { useId } from 'react';
 import type { GoalView } from '../../../shared/api';
 import { isActiveGoal } from '../../../shared/plan/planChoices';
 import { ActivityList } from '../Activities/ActivityList';
-import { GoalDialog } from '../GoalForm/GoalDialog';
-import { GoalHistoryDialog } from '../GoalHistory/GoalHistoryDialog';
+import { GoalDialog } from '../../app/lazyParts';
+import { GoalHistoryDialog } from '../../app/lazyParts';
 import { MilestoneList } from '../Milestones/MilestoneList';
 import { formatDate, formatNumber } from '../../format';
 import { strings } from '../../strings';
 import { GoalProgress } from './GoalProgress';
-import { GoalStatusMenu } from './GoalStatusMenu';
+import { GoalStatusMenu } from '../../app/lazyParts';
 import { SmartIndicator } from './SmartIndicator';
 
 const useStyles = makeStyles({

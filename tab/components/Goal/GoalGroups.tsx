@@ -3,7 +3,7 @@
 import { Button, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { GoalView } from '../../../shared/api';
 import { strings } from '../../strings';
-import { GoalDialog } from '../GoalForm/GoalDialog';
+import { GoalDialog } from '../../app/lazyParts';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { EmptyState } from '../StatusViews/StatusViews';
 import { GoalCard } from './GoalCard';

@@ -2,9 +2,9 @@
 // meeting draft with both of them, a subject and an agenda (shared/meetings decides all of that).
 import { Button, Caption1, Card, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarAddRegular } from '@fluentui/react-icons';
-import { app } from '@microsoft/teams-js';
 import { useMemo } from 'react';
 import { meetingSuggestions } from '../../../shared/meetings/meetingSuggestions';
+import { initializedTeamsJs } from '../../app/teamsJs';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 
@@ -22,7 +22,8 @@ const timeIn = (iso: string, timeZone?: string) =>
 
 /** Inside Teams a deep link must go through teams-js; in a browser it opens in a new tab. */
 function openDraft(url: string): void {
-  if (app.isInitialized()) void app.openLink(url);
+  const teams = initializedTeamsJs();
+  if (teams) void teams.app.openLink(url);
   else window.open(url, '_blank', 'noopener,noreferrer');
 }
 

@@ -9,11 +9,11 @@ import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
 import { formatDate, formatInstantDate } from '../../format';
 import { strings } from '../../strings';
-import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { ConfirmDialog } from '../../app/lazyParts';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
 import { PlanItemSection, usePlanItemStyles } from '../PlanItemSection/PlanItemSection';
-import { MilestoneDialog } from './MilestoneDialog';
+import { MilestoneDialog } from '../../app/lazyParts';
 
 
 export function MilestoneList({ goal }: { goal: GoalView }) {

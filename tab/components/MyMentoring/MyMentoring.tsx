@@ -1,6 +1,6 @@
 // The "My mentoring" page: who I am, the pairs I am in, and the plan of the pair I selected. A
 // person can be a mentee in one pair and a mentor in others, so the pairs are tabs.
-import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import type { PairSummary } from '../../../shared/api';
 import type { PlanLinkRef } from '../../../shared/planLinks';
@@ -13,6 +13,8 @@ import { PlanPage } from '../PlanPage/PlanPage';
 import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 
 const FeedbackInbox = lazy(() => import('../FeedbackInbox/FeedbackInbox'));
+const TabList = lazy(() => import('../../app/fluentTabs').then((m) => ({ default: m.TabList })));
+const Tab = lazy(() => import('../../app/fluentTabs').then((m) => ({ default: m.Tab })));
 
 const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -66,6 +68,7 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
     body = (
       <>
         {pairs.length > 1 && (
+          <Suspense fallback={<LoadingState label={strings.app.loadingPart} />}>
           <TabList
             className={styles.tabs}
             aria-label={strings.pairs.tabsLabel}
@@ -76,6 +79,7 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
               <Tab key={p.pairId} value={p.pairId}>{pairLabel(p, pairs)}</Tab>
             ))}
           </TabList>
+          </Suspense>
         )}
         {current && <PlanPage key={current.pairId} pairId={current.pairId} focusGoalId={current.pairId === link?.pairId ? link.goalId : undefined} />}
       </>

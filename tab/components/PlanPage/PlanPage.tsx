@@ -23,7 +23,7 @@ import { CheckInHistory } from '../CheckIns/CheckInHistory';
 import { FeedbackRequests } from '../Feedback/FeedbackRequests';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
-import { GoalDialog } from '../GoalForm/GoalDialog';
+import { GoalDialog } from '../../app/lazyParts';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';

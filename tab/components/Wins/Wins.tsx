@@ -14,7 +14,7 @@ import { useWins } from '../../hooks/useWins';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
-import { WinDialog } from './WinDialog';
+import { WinDialog } from '../../app/lazyParts';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },

@@ -1,0 +1,50 @@
+// Starts benchServer.ts in its own Node process (through tsx), so its memory is measured alone and
+// its event loop does not share the bench's.
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { BenchServerMemory, BenchServerReady } from './benchServer';
+
+export interface ServerProcess {
+  baseUrl: string;
+  /** The server's resident set size and heap after a full garbage collection, in bytes. */
+  memory(): Promise<BenchServerMemory>;
+  close(): Promise<void>;
+}
+
+export async function startServerProcess(connectionString: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = fork('tests/bench/benchServer.ts', [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: {
+      PATH: process.env.PATH,
+      APP_MODE: 'development',
+      LOG_LEVEL: 'info',
+      CHECKIN_TIMER_SECONDS: '0',
+      STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: `benchp${randomUUID().slice(0, 8)}`,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The server process did not start within 60 s')), 60_000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve((m as BenchServerReady).port);
+    });
+    child.once('exit', (code) => reject(new Error(`The server process exited with ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    memory: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as BenchServerMemory));
+        child.send('rss');
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}
