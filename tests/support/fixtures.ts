@@ -5,8 +5,9 @@
 //   const test = serverTest.override({ serverOptions: { env: { PUBLIC_URL } }, chat: { conversationType: 'groupChat' } });
 //   test.override('serverOptions', ({ entra }) => ({ env: entra.productionEnv }));
 //
-// The recording connector forgets what it recorded before each test, so a test sees what it caused.
-import { test as base } from 'vitest';
+// The recording connector forgets what it recorded, and any failure it was told to answer with,
+// before each test, so a test sees what it caused.
+import { test as base, type TestAPI } from 'vitest';
 import { BOT, cardActionActivity, installActivity, messageActivity, postActivity, type ActivityOptions, type TeamsUser } from './botActivities';
 import { startLocalEntra, type LocalEntra } from './entraTokens';
 import { messageExtensionDriver, type ChatOptions } from './messageExtensionDriver';
@@ -86,7 +87,25 @@ export const test = base
   .extend('bot', { scope: 'file' }, ({ server, connector }) => botDriver(server, connector))
   .extend('me', { scope: 'file' }, ({ server, connector, chat }) => messageExtensionDriver(() => server, () => connector, chat))
   .extend('freshConnector', { auto: true }, ({ connector, keepConnectorRecords }) => {
+    connector.failWith(undefined);
     if (!keepConnectorRecords) connector.clear();
   });
 
 export { test as serverTest };
+
+/**
+ * The file's server for code that runs outside a test's context, such as the requests of an
+ * `it.each` table, which is built before any test runs: the `server` fixture, set before the first test.
+ */
+export function serverOutsideTests<T extends { server: TestServer }>(t: TestAPI<T>): TestServer {
+  let current: TestServer | undefined;
+  t.beforeAll(({ server }: { server: TestServer }) => {
+    current = server;
+  });
+  return new Proxy({} as TestServer, {
+    get(_, key) {
+      if (!current) throw new Error('The server starts before the first test');
+      return Reflect.get(current, key);
+    },
+  });
+}
