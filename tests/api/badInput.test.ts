@@ -1,12 +1,13 @@
 // Every rejected request answers 4xx with a message a person can act on, and writes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverOutsideTests, serverTest } from '../support/fixtures';
 
-let server: TestServer;
+// The bad-input table is built before the tests run: its requests reach the file's server through this.
+const server = serverOutsideTests(serverTest);
 const pairId = demoPairIds.alex;
 const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
 const goals = () => pathFor(paths.goals, { pairId });
@@ -25,10 +26,6 @@ async function etagOf(goalId = 'alex-oncall'): Promise<string> {
   return plan.goals.find((g) => g.value.id === goalId)!.etag;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
 
 interface Case {
   name: string;

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type GoalHistoryView, type MeView, type PlanView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, type TestServer } from '../support/testServer';
-
-let server: TestServer;
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
-const priya = () => apiAs(server.baseUrl, demoPeople.mentor.id);
-const sam = () => apiAs(server.baseUrl, demoPeople.menteeSam.id);
+import { serverTest } from '../support/fixtures';
 const planPath = (pairId: string) => pathFor(paths.plan, { pairId });
 const goalsPath = (pairId: string) => pathFor(paths.goals, { pairId });
 const goalPath = (pairId: string, goalId: string) => pathFor(paths.goal, { pairId, goalId });
 const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const test = serverTest
+  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
+  .extend('priya', ({ server }) => () => apiAs(server.baseUrl, demoPeople.mentor.id))
+  .extend('sam', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeSam.id));
 
 describe('who am I', () => {
-  it('lists a mentee’s pair and a mentor’s mentees', async () => {
+  test('lists a mentee’s pair and a mentor’s mentees', async ({ alex, priya }) => {
     const me = await alex().get<MeView>(paths.me);
     expect(me.status).toBe(200);
     expect(me.body.authMode).toBe('development');
@@ -32,13 +27,13 @@ describe('who am I', () => {
     ]);
   });
 
-  it('offers the demo people for the development sign-in', async () => {
+  test('offers the demo people for the development sign-in', async ({ server }) => {
     const res = await apiAs(server.baseUrl).get<{ people: { displayName: string }[] }>(paths.devPeople);
     expect(res.status).toBe(200);
     expect(res.body.people.map((p) => p.displayName)).toContain('Alex Chen');
   });
 
-  it('answers 401 without an identity and for an unknown person', async () => {
+  test('answers 401 without an identity and for an unknown person', async ({ server }) => {
     expect((await apiAs(server.baseUrl).get(paths.me)).status).toBe(401);
     const unknown = await apiAs(server.baseUrl, '99999999-0000-0000-0000-000000000000').get(paths.me);
     expect(unknown.status).toBe(401);
@@ -47,7 +42,7 @@ describe('who am I', () => {
 });
 
 describe('the plan', () => {
-  it('shows the mentee’s plan with SMART gaps, progress and overdue milestones', async () => {
+  test('shows the mentee’s plan with SMART gaps, progress and overdue milestones', async ({ alex }) => {
     const res = await alex().get<PlanView>(planPath(demoPairIds.alex));
     expect(res.status).toBe(200);
     const plan = res.body;
@@ -62,7 +57,7 @@ describe('the plan', () => {
     expect(speaking.smartGaps.map((g) => g.letter)).toEqual(['M', 'A', 'R']);
   });
 
-  it('is shared with the mentor but hidden from everyone else', async () => {
+  test('is shared with the mentor but hidden from everyone else', async ({ priya, sam, alex }) => {
     expect((await priya().get<PlanView>(planPath(demoPairIds.alex))).body.viewerRole).toBe('mentor');
     const other = await sam().get(planPath(demoPairIds.alex));
     expect(other.status).toBe(404);
@@ -71,7 +66,7 @@ describe('the plan', () => {
 });
 
 describe('goals', () => {
-  it('creates a goal, edits it with its ETag and keeps the history', async () => {
+  test('creates a goal, edits it with its ETag and keeps the history', async ({ alex, priya }) => {
     const created = await alex().post(goalsPath(demoPairIds.alex), { title: 'Write a design doc / RFC #1? \\ yes', description: 'For the retry library.' });
     expect(created.status).toBe(201);
     const goal = created.body.value;
@@ -100,7 +95,7 @@ describe('goals', () => {
     });
   });
 
-  it('answers a stale edit with 409 and the current version, and overwrites nothing', async () => {
+  test('answers a stale edit with 409 and the current version, and overwrites nothing', async ({ alex, priya }) => {
     const created = await alex().post(goalsPath(demoPairIds.alex), { title: 'Pair on the billing migration' });
     const { etag } = created.body;
     const path = goalPath(demoPairIds.alex, created.body.value.id);
@@ -113,12 +108,12 @@ describe('goals', () => {
     expect(plan.goals.find((g) => g.value.id === created.body.value.id)!.value.title).toBe('Pair on the billing migration with Ana');
   });
 
-  it('requires If-Match on edits', async () => {
+  test('requires If-Match on edits', async ({ alex }) => {
     const res = await alex().patch(goalPath(demoPairIds.alex, 'alex-oncall'), { current: 2 });
     expect(res.status).toBe(428);
   });
 
-  it('clears a field with null and rejects a cleared title', async () => {
+  test('clears a field with null and rejects a cleared title', async ({ alex }) => {
     const created = await alex().post(goalsPath(demoPairIds.alex), { title: 'Mentor an intern', dueDate: inAWeek(), hoursPerMonth: 4 });
     const cleared = await alex().patch(goalPath(demoPairIds.alex, created.body.value.id), { dueDate: null }, created.body.etag);
     expect(cleared.status).toBe(200);
@@ -127,7 +122,7 @@ describe('goals', () => {
 });
 
 describe('milestones and activities', () => {
-  it('adds, checks off and deletes a milestone', async () => {
+  test('adds, checks off and deletes a milestone', async ({ alex, priya }) => {
     const base = pathFor(paths.milestones, { pairId: demoPairIds.alex, goalId: 'alex-eval' });
     const created = await alex().post(base, { title: 'Label 100 more tickets', dueDate: inAWeek() });
     expect(created.status).toBe(201);
@@ -140,7 +135,7 @@ describe('milestones and activities', () => {
     expect(plan.goals.find((g) => g.value.id === 'alex-eval')!.milestones.map((m) => m.value.id)).not.toContain(created.body.value.id);
   });
 
-  it('adds an activity and moves it along', async () => {
+  test('adds an activity and moves it along', async ({ alex }) => {
     const base = pathFor(paths.activities, { pairId: demoPairIds.alex, goalId: 'alex-oncall' });
     const created = await alex().post(base, { kind: 'certification', title: 'Cloud reliability certificate' });
     expect(created.status).toBe(201);
@@ -152,7 +147,7 @@ describe('milestones and activities', () => {
 });
 
 describe('the agreement', () => {
-  it('is accepted by each person, and a rewrite asks both to accept again', async () => {
+  test('is accepted by each person, and a rewrite asks both to accept again', async ({ priya, sam, server }) => {
     const mentor = priya();
     const plan = (await mentor.get<PlanView>(planPath(demoPairIds.sam))).body;
     expect(plan.pair.accepted).toBe(false);

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
-let server: TestServer;
 const path = pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID });
-const jordan = () => apiAs(server.baseUrl, demoPeople.manager.id);
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const test = serverTest
+  .extend('jordan', ({ server }) => () => apiAs(server.baseUrl, demoPeople.manager.id));
 
 describe('program settings', () => {
-  it('are read and changed by a program manager, with the ETag', async () => {
+  test('are read and changed by a program manager, with the ETag', async ({ jordan }) => {
     const current = await jordan().get(path);
     expect(current.status).toBe(200);
     expect(current.body.value.priorities).toHaveLength(3);
@@ -27,14 +23,14 @@ describe('program settings', () => {
     expect(stale.body.error.current.value.checkInCadence).toBe('weekly');
   });
 
-  it('are not found for participants, who see the program through their plan', async () => {
+  test('are not found for participants, who see the program through their plan', async ({ server }) => {
     for (const who of [demoPeople.mentor.id, demoPeople.menteeAlex.id]) {
       const res = await apiAs(server.baseUrl, who).get(path);
       expect(res.status).toBe(404);
     }
   });
 
-  it('refuse a manager taking themselves off the list, and bad settings, writing nothing', async () => {
+  test('refuse a manager taking themselves off the list, and bad settings, writing nothing', async ({ jordan }) => {
     const current = await jordan().get(path);
     const { id: _id, ...settings } = current.body.value;
     const leaving = await jordan().put(path, { ...settings, managerIds: [] }, current.body.etag);

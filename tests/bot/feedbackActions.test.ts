@@ -3,7 +3,7 @@
 // a late submit, refused input, each respondent's own view (refresh) and "change my answer". The
 // `ask for feedback` command runs its three cards the same way. Rows are read back from Azurite.
 import { odata } from '@azure/data-tables';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect } from 'vitest';
 import { feedbackAskInputs, feedbackAskVerbs } from '../../bot/cards/feedbackAskCards';
 import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCard';
 import { en } from '../../bot/cards/strings';
@@ -15,8 +15,8 @@ import { FEEDBACK_TEXT_MAX } from '../../shared/feedback/feedbackRequest';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, installActivity, messageActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
 const pairId = demoPairIds.alex;
 const behaviors = ['Designs for failure', 'Owns incidents end to end', 'Shares post-incident learning'];
@@ -29,45 +29,42 @@ const alexConversation = 'a:alex-personal';
 const samConversation = 'a:sam-personal';
 
 const clock = { date: new Date() };
-let server: TestServer;
-let connector: RecordingConnector;
+const test = serverTest.override({ serverOptions: { now: () => clock.date } })
+  .extend('newRequest', ({ server }) => async function newRequest(over: Record<string, unknown> = {}): Promise<string> {
+    const respondents = [
+      { personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' },
+      { personId: jordan.aadObjectId, displayName: jordan.name, relation: 'supervisor' },
+    ];
+    const res = await apiAs(server.baseUrl, alex.aadObjectId).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
+      goalId: 'alex-oncall', respondents, closesOn: addDays(todayIn('UTC', clock.date), 5), ...over,
+    });
+    expect(res.status).toBe(201);
+    return res.body.request.value.id;
+  })
+  /** Posts an Action.Execute as `who` and returns the card of the invoke response. */
+  .extend('act', ({ connector, server }) => async function act(who: TeamsUser, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') {
+    const activity = cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb, data });
+    const res = await postActivity(server.baseUrl, { ...activity, value: { ...activity.value, trigger } });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    return body.value;
+  })
+  .extend('responseRows', ({ server }) => async function responseRows(requestId: string) {
+    const prefix = `feedbackresp|${requestId}|`;
+    const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${prefix} and RowKey lt ${`feedbackresp|${requestId}}`}`;
+    const rows: { rowKey?: string; etag: string; data?: unknown }[] = [];
+    for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) rows.push(row as never);
+    return rows.map((r) => ({ rowKey: r.rowKey, etag: r.etag, value: JSON.parse(String(r.data)) }));
+  });
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer({ now: () => clock.date });
+test.beforeAll(async ({ server, connector }) => {
   await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation }));
   await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: sam, conversationId: samConversation }));
 });
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
 beforeEach(() => {
   clock.date = new Date();
-  connector.clear();
 });
-
-async function newRequest(over: Record<string, unknown> = {}): Promise<string> {
-  const respondents = [
-    { personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' },
-    { personId: jordan.aadObjectId, displayName: jordan.name, relation: 'supervisor' },
-  ];
-  const res = await apiAs(server.baseUrl, alex.aadObjectId).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
-    goalId: 'alex-oncall', respondents, closesOn: addDays(todayIn('UTC', clock.date), 5), ...over,
-  });
-  expect(res.status).toBe(201);
-  return res.body.request.value.id;
-}
-
-/** Posts an Action.Execute as `who` and returns the card of the invoke response. */
-async function act(who: TeamsUser, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') {
-  const activity = cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb, data });
-  const res = await postActivity(server.baseUrl, { ...activity, value: { ...activity.value, trigger } });
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
-  expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-  return body.value;
-}
 
 const inputs = (requestId: string, rating: number, example = 'Ran the outage review calmly.') => {
   const data: Record<string, string> = { pairId, requestId, [feedbackInputs.example]: example, [feedbackInputs.suggestion]: 'Write the runbook first.' };
@@ -75,19 +72,11 @@ const inputs = (requestId: string, rating: number, example = 'Ran the outage rev
   return data;
 };
 
-async function responseRows(requestId: string) {
-  const prefix = `feedbackresp|${requestId}|`;
-  const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${prefix} and RowKey lt ${`feedbackresp|${requestId}}`}`;
-  const rows: { rowKey?: string; etag: string; data?: unknown }[] = [];
-  for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) rows.push(row as never);
-  return rows.map((r) => ({ rowKey: r.rowKey, etag: r.etag, value: JSON.parse(String(r.data)) }));
-}
-
 const texts = (card: any): string => JSON.stringify(card);
 const inputsOf = (card: any): any[] => card.body.filter((e: any) => e.type.startsWith('Input.'));
 
 describe('answering the request card', () => {
-  it('stores the answer and shows the thank-you summary; a second submit updates it; a retry stores once', async () => {
+  test('stores the answer and shows the thank-you summary; a second submit updates it; a retry stores once', async ({ newRequest, act, responseRows }) => {
     const requestId = await newRequest();
     const thanks = await act(sam, feedbackVerbs.respond, inputs(requestId, 4));
     expectValidCard(thanks);
@@ -109,7 +98,7 @@ describe('answering the request card', () => {
     expect(rows[0]!.value).toMatchObject({ example: 'Paged the right people.', answeredAt: first!.value.answeredAt, updatedAt: expect.any(String) });
   });
 
-  it('answers someone the request does not name with a polite card, and stores nothing', async () => {
+  test('answers someone the request does not name with a polite card, and stores nothing', async ({ newRequest, act, responseRows }) => {
     const requestId = await newRequest();
     for (const who of [stranger, alex]) {
       const card = await act(who, feedbackVerbs.respond, inputs(requestId, 5));
@@ -120,7 +109,7 @@ describe('answering the request card', () => {
     expect(await responseRows(requestId)).toEqual([]);
   });
 
-  it('gives the form back with what was typed and what to fix, and stores nothing', async () => {
+  test('gives the form back with what was typed and what to fix, and stores nothing', async ({ newRequest, act, responseRows }) => {
     const requestId = await newRequest();
     const missing = { ...inputs(requestId, 3), [feedbackInputs.rating(1)]: '' };
     const form = await act(sam, feedbackVerbs.respond, missing);
@@ -137,7 +126,7 @@ describe('answering the request card', () => {
     expect(await responseRows(requestId)).toEqual([]);
   });
 
-  it('refuses a submit after the close date with the closed card, and writes nothing', async () => {
+  test('refuses a submit after the close date with the closed card, and writes nothing', async ({ newRequest, act, responseRows }) => {
     const requestId = await newRequest();
     await act(sam, feedbackVerbs.respond, inputs(requestId, 4));
     const before = await responseRows(requestId);
@@ -150,7 +139,7 @@ describe('answering the request card', () => {
     expect(await responseRows(requestId)).toEqual(before);
   });
 
-  it('answers a card whose data names no request with a card, not an error', async () => {
+  test('answers a card whose data names no request with a card, not an error', async ({ act }) => {
     const card = await act(sam, feedbackVerbs.respond, { pairId: '../etc', requestId: 'x#y' });
     expectValidCard(card);
     expect(texts(card)).toContain(en.feedback.staleCard);
@@ -158,7 +147,7 @@ describe('answering the request card', () => {
 });
 
 describe('each respondent’s own view', () => {
-  it('refresh: the thank-you for who answered, the form for who did not, nothing for anyone else', async () => {
+  test('refresh: the thank-you for who answered, the form for who did not, nothing for anyone else', async ({ newRequest, act }) => {
     const requestId = await newRequest();
     await act(sam, feedbackVerbs.respond, inputs(requestId, 5));
     const ref = { pairId, requestId };
@@ -171,7 +160,7 @@ describe('each respondent’s own view', () => {
     for (const card of [samView, jordanView]) expectValidCard(card);
   });
 
-  it('change my answer: the form again, filled with the stored answer', async () => {
+  test('change my answer: the form again, filled with the stored answer', async ({ newRequest, act }) => {
     const requestId = await newRequest();
     await act(sam, feedbackVerbs.respond, inputs(requestId, 2, 'Kept calm.'));
     const form = await act(sam, feedbackVerbs.edit, { pairId, requestId });
@@ -181,7 +170,7 @@ describe('each respondent’s own view', () => {
 });
 
 describe('ask for feedback, in the bot chat', () => {
-  it('picks a goal, then behaviors, people and a date, creates the request and says who got it', async () => {
+  test('picks a goal, then behaviors, people and a date, creates the request and says who got it', async ({ server, connector, act }) => {
     await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation, text: 'ask for feedback' }));
     const picker = connector.messages().at(-1).attachments[0].content;
     expectValidCard(picker);
@@ -221,7 +210,7 @@ describe('ask for feedback, in the bot chat', () => {
     });
   });
 
-  it('keeps what was chosen and says what to fix when the request is refused', async () => {
+  test('keeps what was chosen and says what to fix when the request is refused', async ({ server, act }) => {
     const before = (await apiAs(server.baseUrl, alex.aadObjectId).get(pathFor(paths.feedbackRequests, { pairId }))).body.requests.length;
     const form = await act(alex, feedbackAskVerbs.create, {
       pairId, goalId: 'alex-oncall',
@@ -242,7 +231,7 @@ describe('ask for feedback, in the bot chat', () => {
     expect(texts(unknown)).toContain(en.feedbackAsk.unknownPerson);
   });
 
-  it('tells someone without a plan of their own that there is nothing to ask about', async () => {
+  test('tells someone without a plan of their own that there is nothing to ask about', async ({ server, connector }) => {
     await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: jordan, conversationId: 'a:jordan', text: 'Ask for feedback' }));
     expect(connector.messages().at(-1).text).toBe(en.feedbackAsk.noMenteePair);
   });

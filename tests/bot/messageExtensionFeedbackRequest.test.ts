@@ -1,7 +1,7 @@
 // "Request feedback" from a group chat through the real /api/messages: the chat's members come from
 // the (recording) Teams connector, the mentee picks a goal, then behaviors, people and a close date;
 // the request is stored in Azurite and its card goes into the chat. Bad payloads store nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackVerbs } from '../../bot/cards/feedbackRequestCard';
 import { goalChoiceValue, meInputs, requestFeedbackSteps } from '../../bot/cards/messageExtensionForms';
 import { en, fillPlaceholders } from '../../bot/cards/strings';
@@ -10,9 +10,9 @@ import { meCommands } from '../../bot/teams/messageExtensionCommands';
 import { addDays, todayIn } from '../../shared/dates';
 import { MAX_RESPONDENTS } from '../../shared/feedback/feedbackRequest';
 import { BOT, type TeamsUser } from '../support/botActivities';
-import { dialogOf, insertedCards, inputsOf, messageExtensionDriver, pairRows, textsOf } from '../support/messageExtensionDriver';
-import { startRecordingConnector, type ConnectorMember, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { dialogOf, insertedCards, inputsOf, pairRows, textsOf } from '../support/messageExtensionDriver';
+import type { ConnectorMember } from '../support/recordingConnector';
+import { serverTest } from '../support/fixtures';
 
 const alex: TeamsUser = { id: '29:1alex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
 const priya: TeamsUser = { id: '29:1priya', aadObjectId: demoPeople.mentor.id, name: demoPeople.mentor.displayName };
@@ -29,22 +29,12 @@ const members: ConnectorMember[] = [
 const s = en.messageExtension.requestFeedback;
 const oncall = goalChoiceValue(demoPairIds.alex, 'alex-oncall');
 
-let server: TestServer;
-let connector: RecordingConnector;
-const me = messageExtensionDriver(() => server, () => connector, { conversationId: chatId, conversationType: 'groupChat' });
+const test = serverTest.override({ chat: { conversationId: chatId, conversationType: 'groupChat' } })
+  .extend('requests', ({ server }) => () => pairRows(server, demoPairIds.alex, 'feedback|'));
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
+test.beforeAll(({ connector }) => {
   connector.setMembers(chatId, members);
-  server = await startTestServer();
 });
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-beforeEach(() => connector.clear());
-
-const requests = () => pairRows(server, demoPairIds.alex, 'feedback|');
 const problemsIn = (card: any): string[] => (card.body.find((e: any) => e.type === 'Container' && e.style === 'attention')?.items ?? []).slice(1).map((i: any) => i.text.replace(/^- /, ''));
 const alexToday = () => todayIn(demoPeople.menteeAlex.timeZone, new Date());
 
@@ -66,7 +56,7 @@ function details(extra: Record<string, string> = {}) {
 }
 
 describe('Request feedback: choosing the goal', () => {
-  it('offers the mentee their active goals and counts whom the chat can ask (the asker and bots left out)', async () => {
+  test('offers the mentee their active goals and counts whom the chat can ask (the asker and bots left out)', async ({ me, connector }) => {
     const card = dialogOf(await me.fetchTask(alex, meCommands.requestFeedback));
     expect(inputsOf(card)[meInputs.goal].choices.map((c: any) => c.value).sort()).toEqual([goalChoiceValue(demoPairIds.alex, 'alex-eval'), oncall, goalChoiceValue(demoPairIds.alex, 'alex-speaking')]);
     expect(textsOf(card)).toContain(fillPlaceholders(s.membersFound, { count: '3' }));
@@ -75,11 +65,11 @@ describe('Request feedback: choosing the goal', () => {
     expect(connector.requests.filter((r) => r.method === 'GET').map((r) => [r.conversationId, r.path.split('/').pop()])).toEqual([[chatId, 'pagedmembers']]);
   });
 
-  it('tells a mentor without goals of their own that there is nothing to ask about', async () => {
+  test('tells a mentor without goals of their own that there is nothing to ask about', async ({ me }) => {
     expect(textsOf(dialogOf(await me.fetchTask(priya, meCommands.requestFeedback)))).toContain(s.noGoals);
   });
 
-  it('goes on to the details: the priority’s behaviors preselected, each chat member with a relation, a close date two weeks ahead', async () => {
+  test('goes on to the details: the priority’s behaviors preselected, each chat member with a relation, a close date two weeks ahead', async ({ me }) => {
     const card = dialogOf(await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall }));
     const inputs = inputsOf(card);
     expect(inputs[meInputs.behaviors]).toMatchObject({
@@ -102,7 +92,7 @@ describe('Request feedback: choosing the goal', () => {
     expect(card.actions[0].data).toEqual({ step: requestFeedbackSteps.details, pairId: demoPairIds.alex, goalId: 'alex-oncall', submissionId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
-  it('asks again for a goal that is not the mentee’s own active goal', async () => {
+  test('asks again for a goal that is not the mentee’s own active goal', async ({ me }) => {
     for (const goal of [goalChoiceValue(demoPairIds.sam, 'sam-stakeholders'), goalChoiceValue(demoPairIds.alex, 'nope'), 'garbage']) {
       const card = dialogOf(await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: goal }));
       expect(problemsIn(card)).toEqual([s.goalError]);
@@ -112,7 +102,7 @@ describe('Request feedback: choosing the goal', () => {
 });
 
 describe('Request feedback: creating the request', () => {
-  it('stores the request with the chosen people and behaviors and inserts its card into the chat', async () => {
+  test('stores the request with the chosen people and behaviors and inserts its card into the chat', async ({ me, requests }) => {
     const [attachment, ...more] = insertedCards(await me.submit(alex, meCommands.requestFeedback, details()));
     expect(more).toEqual([]);
     // Morgan is only in this chat: the request naming them is the one just made.
@@ -137,7 +127,7 @@ describe('Request feedback: creating the request', () => {
     expect(card.refresh.userIds).toHaveLength(2);
   });
 
-  it('stores a retried submit once: the same submission answers with the same request', async () => {
+  test('stores a retried submit once: the same submission answers with the same request', async ({ me, requests }) => {
     const closesOn = addDays(alexToday(), 11);
     const data = details({ submissionId: 'a-retried-submission', [meInputs.closesOn]: closesOn });
     const [first] = insertedCards(await me.submit(alex, meCommands.requestFeedback, data));
@@ -146,7 +136,7 @@ describe('Request feedback: creating the request', () => {
     expect((await requests()).filter((r) => r.closesOn === closesOn)).toHaveLength(1);
   });
 
-  it('refuses bad details with the dialog again, and stores nothing', async () => {
+  test('refuses bad details with the dialog again, and stores nothing', async ({ requests, me }) => {
     const before = (await requests()).length;
     const stranger = '5a1b2c3d-0000-4000-8000-00000000dead';
     const cases: { data: Record<string, unknown>; problem: string | RegExp }[] = [
@@ -166,7 +156,7 @@ describe('Request feedback: creating the request', () => {
     expect(await requests()).toHaveLength(before);
   });
 
-  it('refuses a request on someone else’s plan or goal, whatever the payload says', async () => {
+  test('refuses a request on someone else’s plan or goal, whatever the payload says', async ({ requests, server, me }) => {
     const before = { alex: (await requests()).length, sam: (await pairRows(server, demoPairIds.sam, 'feedback|')).length };
     const forged = [
       { user: alex, data: details({ pairId: demoPairIds.sam, goalId: 'sam-stakeholders' }) },
@@ -185,7 +175,7 @@ describe('Request feedback: creating the request', () => {
 });
 
 describe('Request feedback: chats the bot cannot read', () => {
-  it('says it cannot see the chat’s members and lets nobody be named', async () => {
+  test('says it cannot see the chat’s members and lets nobody be named', async ({ connector, me, requests }) => {
     const closedChat = '19:bot-not-here@thread.v2';
     connector.setMembers(closedChat, { status: 403, code: 'BotNotInConversationRoster' });
     const goalCard = dialogOf(await me.fetchTask(alex, meCommands.requestFeedback, { conversationId: closedChat }));
@@ -201,7 +191,7 @@ describe('Request feedback: chats the bot cannot read', () => {
     expect(await requests()).toHaveLength(before);
   });
 
-  it('lists at most as many people as a request can name, reading the members page by page', async () => {
+  test('lists at most as many people as a request can name, reading the members page by page', async ({ connector, me }) => {
     const bigChat = '19:all-hands@thread.v2';
     const crowd = Array.from({ length: 150 }, (_, i) => ({ id: `29:1p${i}`, aadObjectId: `6b000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}`, userRole: 'user' }));
     connector.setMembers(bigChat, [{ ...alex, name: alex.name! }, ...crowd]);

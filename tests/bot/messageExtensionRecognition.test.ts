@@ -1,7 +1,7 @@
 // "Send feedback" and "Recognize a win" through the real /api/messages, as Teams sends them: the
 // dialog (composeExtension/fetchTask), its submit (composeExtension/submitAction), the card that
 // goes into the chat, and what is stored in Azurite — or, for a bad payload, that nothing is.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { goalChoiceValue, meInputs } from '../../bot/cards/messageExtensionForms';
 import { en, fillPlaceholders } from '../../bot/cards/strings';
@@ -9,9 +9,8 @@ import { meCommands } from '../../bot/teams/messageExtensionCommands';
 import { limits } from '../../shared/limits';
 import { WIN_TEXT_MAX } from '../../shared/recognition/win';
 import type { TeamsUser } from '../support/botActivities';
-import { dialogOf, insertedCards, inputsOf, messageExtensionDriver, pairRows, textsOf } from '../support/messageExtensionDriver';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { dialogOf, insertedCards, inputsOf, pairRows, textsOf } from '../support/messageExtensionDriver';
+import { serverTest } from '../support/fixtures';
 
 const alex: TeamsUser = { id: '29:1alex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
 const priya: TeamsUser = { id: '29:1priya', aadObjectId: demoPeople.mentor.id, name: demoPeople.mentor.displayName };
@@ -19,25 +18,13 @@ const jordan: TeamsUser = { id: '29:1jordan', aadObjectId: demoPeople.manager.id
 const chat = { conversationId: '19:alex-priya@thread.v2', conversationType: 'groupChat' as const };
 const s = en.messageExtension;
 
-let server: TestServer;
-let connector: RecordingConnector;
-const me = messageExtensionDriver(() => server, () => connector, chat);
-
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
-const feedbackEntries = async (pairId: string = demoPairIds.alex) => (await pairRows(server, pairId, 'journal|')).filter((e) => e.kind === 'feedback');
-const wins = (pairId: string = demoPairIds.alex) => pairRows(server, pairId, 'win|');
+const test = serverTest.override({ chat: chat })
+  .extend('feedbackEntries', ({ server }) => async (pairId: string = demoPairIds.alex) => (await pairRows(server, pairId, 'journal|')).filter((e) => e.kind === 'feedback'))
+  .extend('wins', ({ server }) => (pairId: string = demoPairIds.alex) => pairRows(server, pairId, 'win|'));
 const problemsIn = (card: any): string[] => (card.body.find((e: any) => e.type === 'Container' && e.style === 'attention')?.items ?? []).map((i: any) => i.text);
 
 describe('Send feedback', () => {
-  it('lets a mentor choose among their mentees’ active goals, labelled “Mentee · goal”', async () => {
+  test('lets a mentor choose among their mentees’ active goals, labelled “Mentee · goal”', async ({ me }) => {
     const card = dialogOf(await me.fetchTask(priya, meCommands.sendFeedback));
     const inputs = inputsOf(card);
     expect(inputs[meInputs.goal]).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
@@ -52,7 +39,7 @@ describe('Send feedback', () => {
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Submit', title: s.sendFeedback.submit })]);
   });
 
-  it('tells someone who mentors nobody so, with nothing to fill in', async () => {
+  test('tells someone who mentors nobody so, with nothing to fill in', async ({ me }) => {
     for (const user of [jordan, alex]) {
       const card = dialogOf(await me.fetchTask(user, meCommands.sendFeedback));
       expect(textsOf(card)).toContain(s.sendFeedback.noMentees);
@@ -61,12 +48,12 @@ describe('Send feedback', () => {
     }
   });
 
-  it('starts from the text of the message it was opened on', async () => {
+  test('starts from the text of the message it was opened on', async ({ me }) => {
     const card = dialogOf(await me.fetchTask(priya, meCommands.sendFeedback, { messageText: '<p>Great <b>incident</b> write-up &amp; timeline</p>' }));
     expect(inputsOf(card)[meInputs.text].value).toBe('Great incident write-up & timeline');
   });
 
-  it('stores the feedback in the pair’s journal and inserts the feedback card, once even when Teams retries', async () => {
+  test('stores the feedback in the pair’s journal and inserts the feedback card, once even when Teams retries', async ({ me, feedbackEntries }) => {
     const data = { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'You ran the bridge calmly.\nNext: delegate comms earlier.' };
     const [attachment, ...more] = insertedCards(await me.submit(priya, meCommands.sendFeedback, data));
     expect(more).toEqual([]);
@@ -81,7 +68,7 @@ describe('Send feedback', () => {
     ]);
   });
 
-  it('shows the dialog again with the problem, and stores nothing, for a bad submit', async () => {
+  test('shows the dialog again with the problem, and stores nothing, for a bad submit', async ({ feedbackEntries, me }) => {
     const before = { alex: (await feedbackEntries()).length, sam: (await feedbackEntries(demoPairIds.sam)).length };
     const cases: { user: TeamsUser; data: Record<string, unknown>; problem: string | RegExp }[] = [
       { user: priya, data: { [meInputs.text]: 'No goal chosen' }, problem: s.sendFeedback.goalError },
@@ -108,7 +95,7 @@ describe('Send feedback', () => {
 });
 
 describe('Recognize a win', () => {
-  it('offers a mentor their mentees’ plans and goals, without a digest consent that is not theirs to give', async () => {
+  test('offers a mentor their mentees’ plans and goals, without a digest consent that is not theirs to give', async ({ me }) => {
     const card = dialogOf(await me.fetchTask(priya, meCommands.recognizeWin));
     const inputs = inputsOf(card);
     expect(inputs[meInputs.pair].choices).toEqual([
@@ -120,18 +107,18 @@ describe('Recognize a win', () => {
     expect(inputs[meInputs.shareInDigest]).toBeUndefined();
   });
 
-  it('offers a mentee their own plan, preselected, and the digest consent', async () => {
+  test('offers a mentee their own plan, preselected, and the digest consent', async ({ me }) => {
     const card = dialogOf(await me.fetchTask(alex, meCommands.recognizeWin));
     const inputs = inputsOf(card);
     expect(inputs[meInputs.pair]).toMatchObject({ value: demoPairIds.alex, choices: [{ title: 'My own plan (mentored by Priya Raman)', value: demoPairIds.alex }] });
     expect(inputs[meInputs.shareInDigest]).toMatchObject({ type: 'Input.Toggle', title: s.recognizeWin.shareLabel });
   });
 
-  it('tells someone without a plan so', async () => {
+  test('tells someone without a plan so', async ({ me }) => {
     expect(textsOf(dialogOf(await me.fetchTask(jordan, meCommands.recognizeWin)))).toContain(s.recognizeWin.noPairs);
   });
 
-  it('records the mentee’s win with their consent and inserts the kudos card', async () => {
+  test('records the mentee’s win with their consent and inserts the kudos card', async ({ me, wins, server }) => {
     const data = { [meInputs.pair]: demoPairIds.alex, [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'Led my first incident alone.', [meInputs.shareInDigest]: 'true' };
     const [attachment] = insertedCards(await me.submit(alex, meCommands.recognizeWin, data));
     const texts = textsOf(attachment.content);
@@ -144,7 +131,7 @@ describe('Recognize a win', () => {
     expect((await pairRows(server, demoPairIds.alex, 'journal|')).filter((e) => e.kind === 'win' && e.winId === win!.id)).toHaveLength(1);
   });
 
-  it('records a mentor’s kudos without consent', async () => {
+  test('records a mentor’s kudos without consent', async ({ me, wins }) => {
     const data = { [meInputs.pair]: demoPairIds.sam, [meInputs.text]: 'Facilitated the review without notes.', [meInputs.shareInDigest]: 'false' };
     const [attachment] = insertedCards(await me.submit(priya, meCommands.recognizeWin, data));
     const texts = textsOf(attachment.content);
@@ -155,7 +142,7 @@ describe('Recognize a win', () => {
     ]);
   });
 
-  it('refuses a bad win with the dialog again and records nothing', async () => {
+  test('refuses a bad win with the dialog again and records nothing', async ({ wins, me }) => {
     const before = { alex: (await wins()).length, sam: (await wins(demoPairIds.sam)).length };
     const cases: { user: TeamsUser; data: Record<string, unknown>; problem: string | RegExp }[] = [
       { user: priya, data: { [meInputs.text]: 'No plan chosen' }, problem: s.recognizeWin.pairError },
@@ -177,13 +164,13 @@ describe('Recognize a win', () => {
 });
 
 describe('commands this version does not know', () => {
-  it('answers with a sentence instead of failing', async () => {
+  test('answers with a sentence instead of failing', async ({ me }) => {
     const card = dialogOf(await me.fetchTask(priya, 'deleteEverything'));
     expect(textsOf(card)).toContain(s.unknownCommand);
     expect(textsOf(dialogOf(await me.submit(priya, 'deleteEverything', { x: 1 })))).toContain(s.unknownCommand);
   });
 
-  it('does not act for someone Teams does not identify', async () => {
+  test('does not act for someone Teams does not identify', async ({ me }) => {
     const card = dialogOf(await me.fetchTask({ id: '29:1anonymous' }, meCommands.sendFeedback));
     expect(textsOf(card)).toContain(s.notIdentified);
   });

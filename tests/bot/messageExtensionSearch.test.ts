@@ -1,15 +1,14 @@
 // "My goals" (composeExtension/query) and the unfurling of plan links (composeExtension/queryLink)
 // through the real /api/messages. A person finds and unfurls only what they may see; a link to a
 // plan that is not theirs answers exactly like a link to nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { planUrl } from '../../bot/cards/planLinks';
 import { en, fillPlaceholders } from '../../bot/cards/strings';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { meCommands, MY_GOALS_SEARCH_PARAMETER } from '../../bot/teams/messageExtensionCommands';
 import type { TeamsUser } from '../support/botActivities';
-import { insertedCards, messageExtensionDriver, textsOf } from '../support/messageExtensionDriver';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { insertedCards, textsOf } from '../support/messageExtensionDriver';
+import { serverTest } from '../support/fixtures';
 
 const alex: TeamsUser = { id: '29:1alex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
 const priya: TeamsUser = { id: '29:1priya', aadObjectId: demoPeople.mentor.id, name: demoPeople.mentor.displayName };
@@ -18,25 +17,13 @@ const jordan: TeamsUser = { id: '29:1jordan', aadObjectId: demoPeople.manager.id
 const PUBLIC_URL = 'https://mentoring.contoso.example';
 const s = en.messageExtension;
 
-let server: TestServer;
-let connector: RecordingConnector;
-const me = messageExtensionDriver(() => server, () => connector, { conversationId: '19:team-chat@thread.v2', conversationType: 'groupChat' });
-
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer({ env: { PUBLIC_URL } });
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
-const search = (user: TeamsUser, text?: string, paging?: { skip?: number; count?: number }) =>
-  me.query(user, meCommands.myGoals, text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: MY_GOALS_SEARCH_PARAMETER, value: text }], paging);
+const test = serverTest.override({ serverOptions: { env: { PUBLIC_URL } }, chat: { conversationId: '19:team-chat@thread.v2', conversationType: 'groupChat' } })
+  .extend('search', ({ me }) => (user: TeamsUser, text?: string, paging?: { skip?: number; count?: number }) =>
+    me.query(user, meCommands.myGoals, text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: MY_GOALS_SEARCH_PARAMETER, value: text }], paging));
 const titlesOf = (attachments: any[]) => attachments.map((a) => a.content.body[0].text);
 
 describe('My goals', () => {
-  it('lists every goal of every plan the person is in when the pane opens, each with a preview', async () => {
+  test('lists every goal of every plan the person is in when the pane opens, each with a preview', async ({ search }) => {
     const attachments = insertedCards(await search(priya));
     expect(titlesOf(attachments).sort()).toEqual(
       [
@@ -51,7 +38,7 @@ describe('My goals', () => {
     }
   });
 
-  it('shows a goal’s progress, due date, priority and the way to the plan', async () => {
+  test('shows a goal’s progress, due date, priority and the way to the plan', async ({ search }) => {
     const [goal, ...more] = insertedCards(await search(alex, 'incident'));
     expect(more).toEqual([]);
     const texts = textsOf(goal.content);
@@ -68,26 +55,26 @@ describe('My goals', () => {
     expect(goal.preview.content.text).toContain('25%');
   });
 
-  it('matches title or description, ignoring case', async () => {
+  test('matches title or description, ignoring case', async ({ search }) => {
     expect(titlesOf(insertedCards(await search(alex, 'INCIDENT')))).toEqual(['Lead incident response for the payments service']);
     // "outage" is only in the all-hands goal's description.
     expect(titlesOf(insertedCards(await search(alex, 'Outage')))).toEqual(['Present at the engineering all-hands']);
   });
 
-  it('pages as Teams asks, at most 25 at a time', async () => {
+  test('pages as Teams asks, at most 25 at a time', async ({ search }) => {
     expect(insertedCards(await search(priya, '', { count: 2 }))).toHaveLength(2);
     expect(insertedCards(await search(priya, '', { skip: 3, count: 2 }))).toHaveLength(1);
     expect(insertedCards(await search(priya, '', { count: 500 }))).toHaveLength(4);
   });
 
-  it('never finds another pair’s goals, and says when nothing matches', async () => {
+  test('never finds another pair’s goals, and says when nothing matches', async ({ search }) => {
     expect(await search(sam, 'incident')).toEqual({ composeExtension: { type: 'message', text: fillPlaceholders(s.myGoals.noMatch, { text: 'incident' }) } });
     expect(await search(jordan)).toEqual({ composeExtension: { type: 'message', text: s.myGoals.none } });
   });
 });
 
 describe('link unfurling', () => {
-  it('unfurls a goal link into the goal card for the pair, and tells Teams not to cache it for others', async () => {
+  test('unfurls a goal link into the goal card for the pair, and tells Teams not to cache it for others', async ({ me }) => {
     const body = await me.queryLink(alex, planUrl(PUBLIC_URL, { pairId: demoPairIds.alex, goalId: 'alex-eval' }));
     expect(body.cacheInfo).toEqual({ cacheType: 'no-cache' });
     const [card] = insertedCards(body);
@@ -95,7 +82,7 @@ describe('link unfurling', () => {
     expect(card.preview.content.title).toBe('Ship an evaluation harness for the support-answer model');
   });
 
-  it('unfurls a plan link into the plan’s overview for its mentor', async () => {
+  test('unfurls a plan link into the plan’s overview for its mentor', async ({ me }) => {
     const [card] = insertedCards(await me.queryLink(priya, `${planUrl(PUBLIC_URL, { pairId: demoPairIds.alex })}/`));
     const texts = textsOf(card.content);
     expect(texts).toContain(fillPlaceholders(s.planCard.title, { mentee: 'Alex Chen' }));
@@ -103,7 +90,7 @@ describe('link unfurling', () => {
     expect(card.content.actions[0].url).toContain(encodeURIComponent(`"plans/${demoPairIds.alex}"`));
   });
 
-  it('reveals nothing to someone else: the same empty answer as a link to nothing', async () => {
+  test('reveals nothing to someone else: the same empty answer as a link to nothing', async ({ me }) => {
     const empty = { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] }, cacheInfo: { cacheType: 'no-cache' } };
     const answers = await Promise.all([
       me.queryLink(sam, planUrl(PUBLIC_URL, { pairId: demoPairIds.alex })),

@@ -2,7 +2,7 @@
 // Universal Actions; check-ins seeded through the repository, results read back from Azurite, and
 // what the bot sends proactively (the mentor's summary, the comment to the mentee) recorded by the
 // local connector.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { odata } from '@azure/data-tables';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInInputs, checkInVerbs } from '../../bot/cards/checkInCard';
@@ -14,8 +14,8 @@ import { addDays, todayIn } from '../../shared/dates';
 import type { CheckInRepository } from '../../shared/repositories';
 import { cardActionActivity, installActivity, messageActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
 const pairId = demoPairIds.alex;
 const alex: TeamsUser = { id: '29:1alex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
@@ -24,28 +24,43 @@ const sam: TeamsUser = { id: '29:1sam', aadObjectId: demoPeople.menteeSam.id, na
 const alexConversation = 'a:alex-personal';
 const priyaConversation = 'a:priya-personal';
 
-let server: TestServer;
-let connector: RecordingConnector;
-let checkIns: CheckInRepository;
+const test = serverTest
+  .extend('checkIns', { scope: 'file' }, ({ server }): CheckInRepository => checkInTable(tablesOf(server)))
+  .extend('seedCheckIn', ({ checkIns }) => async function seedCheckIn(slot: string, status: CheckIn['status'] = 'sent'): Promise<void> {
+    const sent = await checkIns.recordSent({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status, sentAt: `${slot}T17:00:00.000Z`, comments: [] });
+    if (!sent.ok) throw new Error(sent.error.message);
+  })
+  /** Posts an Action.Execute as `user` and returns the invoke response Teams would get. */
+  .extend('act', ({ server, connector }) => async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = alexConversation) {
+    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, conversationId, verb, data }));
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expectValidCard(body.value);
+    return body.value;
+  })
+  .extend('submit', ({ act }) => (user: TeamsUser, slot: string, inputs: Record<string, string> = goodAnswer) => act(user, checkInVerbs.submit, { pairId, slot, ...inputs }))
+  .extend('journalRows', ({ server }) => async function journalRows(slot: string) {
+    const rows: Record<string, unknown>[] = [];
+    const filter = odata`PartitionKey eq ${pairId} and RowKey ge ${'journal|'} and RowKey lt ${'journal}'}`;
+    for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) {
+      const entry = JSON.parse(String(row.data)) as Record<string, unknown>;
+      if (entry.checkInSlot === slot) rows.push(entry);
+    }
+    return rows;
+  })
+  .extend('sentTo', ({ connector }) => (conversationId: string) => connector.messages().filter((m) => m.conversation?.id === conversationId))
+  .extend('say', ({ connector, server }) => async (user: TeamsUser, text: string, conversationId: string) => {
+    const activity = messageActivity({ serviceUrl: connector.serviceUrl, user, text, conversationId });
+    expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
+    return connector.messages();
+  });
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
-  checkIns = checkInTable(tablesOf(server));
+test.beforeAll(async ({ server, connector }) => {
   // Both people installed the app: the bot can reach them.
   await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation }));
   await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: priya, conversationId: priyaConversation }));
 });
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-beforeEach(() => connector.clear());
-
-async function seedCheckIn(slot: string, status: CheckIn['status'] = 'sent'): Promise<void> {
-  const sent = await checkIns.recordSent({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status, sentAt: `${slot}T17:00:00.000Z`, comments: [] });
-  if (!sent.ok) throw new Error(sent.error.message);
-}
 
 const goodAnswer = {
   [checkInInputs.goalCurrent('alex-oncall')]: '2',
@@ -58,33 +73,10 @@ const goodAnswer = {
   [checkInInputs.needHelpWith]: 'An introduction to the all-hands organizers.',
 };
 
-/** Posts an Action.Execute as `user` and returns the invoke response Teams would get. */
-async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = alexConversation) {
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, conversationId, verb, data }));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
-  expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-  expectValidCard(body.value);
-  return body.value;
-}
-
-const submit = (user: TeamsUser, slot: string, inputs: Record<string, string> = goodAnswer) => act(user, checkInVerbs.submit, { pairId, slot, ...inputs });
-
-async function journalRows(slot: string) {
-  const rows: Record<string, unknown>[] = [];
-  const filter = odata`PartitionKey eq ${pairId} and RowKey ge ${'journal|'} and RowKey lt ${'journal}'}`;
-  for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) {
-    const entry = JSON.parse(String(row.data)) as Record<string, unknown>;
-    if (entry.checkInSlot === slot) rows.push(entry);
-  }
-  return rows;
-}
-
 const texts = (card: any): string[] => JSON.stringify(card).match(/"text":"(?:[^"\\]|\\.)*"/g)?.map((t) => JSON.parse(t.slice(7)) as string) ?? [];
-const sentTo = (conversationId: string) => connector.messages().filter((m) => m.conversation?.id === conversationId);
 
 describe('answering a check-in card', () => {
-  it('stores the answer and its journal entry, replaces the card with the summary and tells the mentor', async () => {
+  test('stores the answer and its journal entry, replaces the card with the summary and tells the mentor', async ({ seedCheckIn, submit, checkIns, journalRows, sentTo }) => {
     await seedCheckIn('2026-01-05');
     const card = await submit(alex, '2026-01-05');
 
@@ -122,7 +114,7 @@ describe('answering a check-in card', () => {
     expect(draft.searchParams.get('content')).toContain('Open blockers:');
   });
 
-  it('moves the goals’ current values to what the check-in reports, with a history entry; an old card does not', async () => {
+  test('moves the goals’ current values to what the check-in reports, with a history entry; an old card does not', async ({ server, seedCheckIn, submit }) => {
     const goalValue = async (goalId: string) => (await server.app.repositories.plans.load(pairId))!.goals.find((g) => g.value.id === goalId)!.value;
     const before = await goalValue('alex-eval');
     // A card sent before the goal last changed: its number stays in the check-in only.
@@ -143,7 +135,7 @@ describe('answering a check-in card', () => {
     });
   });
 
-  it('stores a retried submit once: same answer, same version, one journal entry, one message to the mentor', async () => {
+  test('stores a retried submit once: same answer, same version, one journal entry, one message to the mentor', async ({ seedCheckIn, submit, checkIns, journalRows, sentTo }) => {
     await seedCheckIn('2026-01-12');
     const first = await submit(alex, '2026-01-12');
     const afterFirst = await checkIns.get(pairId, '2026-01-12');
@@ -155,7 +147,7 @@ describe('answering a check-in card', () => {
     expect(sentTo(priyaConversation)).toHaveLength(1);
   });
 
-  it('keeps the first answer when a second, different one arrives, and says so', async () => {
+  test('keeps the first answer when a second, different one arrives, and says so', async ({ seedCheckIn, submit, checkIns, journalRows }) => {
     await seedCheckIn('2026-01-19');
     await submit(alex, '2026-01-19');
     const before = await checkIns.get(pairId, '2026-01-19');
@@ -166,7 +158,7 @@ describe('answering a check-in card', () => {
     expect(await journalRows('2026-01-19')).toHaveLength(1);
   });
 
-  it('stores a late answer to an old card under its own slot, also when that slot was marked missed', async () => {
+  test('stores a late answer to an old card under its own slot, also when that slot was marked missed', async ({ seedCheckIn, submit, checkIns }) => {
     await seedCheckIn('2026-02-02', 'missed');
     await seedCheckIn('2026-02-16');
     await submit(alex, '2026-02-02');
@@ -176,7 +168,7 @@ describe('answering a check-in card', () => {
     expect((await checkIns.get(pairId, '2026-02-16'))!.value.answer).toBeUndefined();
   });
 
-  it('refuses invalid input with the card again, the typed values kept and what to fix, and stores nothing', async () => {
+  test('refuses invalid input with the card again, the typed values kept and what to fix, and stores nothing', async ({ seedCheckIn, checkIns, submit, journalRows, sentTo }) => {
     await seedCheckIn('2026-03-02');
     const before = await checkIns.get(pairId, '2026-03-02');
     const card = await submit(alex, '2026-03-02', {
@@ -203,7 +195,7 @@ describe('answering a check-in card', () => {
     expect(card.body).toContainEqual(expect.objectContaining({ id: checkInInputs.nextSteps, value: 'Ask the organizers.' }));
   });
 
-  it('refuses an answer from anyone but the mentee, and stores nothing', async () => {
+  test('refuses an answer from anyone but the mentee, and stores nothing', async ({ seedCheckIn, checkIns, submit, journalRows }) => {
     await seedCheckIn('2026-03-16');
     const before = await checkIns.get(pairId, '2026-03-16');
 
@@ -217,14 +209,14 @@ describe('answering a check-in card', () => {
     expect(await journalRows('2026-03-16')).toEqual([]);
   });
 
-  it('refuses a card whose data names no check-in', async () => {
+  test('refuses a card whose data names no check-in', async ({ act }) => {
     const card = await act(alex, checkInVerbs.submit, { pairId: 'demo-pair-alex', slot: 'no/slot', ...goodAnswer });
     expect(texts(card)).toContain(en.refused.staleCard);
   });
 });
 
 describe('the mentor’s comment', () => {
-  it('is stored on the check-in and sent to the mentee’s chat; a retry is stored and sent once', async () => {
+  test('is stored on the check-in and sent to the mentee’s chat; a retry is stored and sent once', async ({ seedCheckIn, submit, connector, act, checkIns, sentTo }) => {
     await seedCheckIn('2026-04-06');
     await submit(alex, '2026-04-06');
     connector.clear();
@@ -245,7 +237,7 @@ describe('the mentor’s comment', () => {
     expect(sentTo(alexConversation)).toHaveLength(1);
   });
 
-  it('is refused from the mentee and when empty, with nothing stored', async () => {
+  test('is refused from the mentee and when empty, with nothing stored', async ({ seedCheckIn, checkIns, act, connector }) => {
     await seedCheckIn('2026-04-20');
     const before = await checkIns.get(pairId, '2026-04-20');
     const byMentee = await act(alex, checkInVerbs.comment, { pairId, slot: '2026-04-20', comment: 'Me too' });
@@ -260,13 +252,7 @@ describe('the mentor’s comment', () => {
 });
 
 describe('commands', () => {
-  const say = async (user: TeamsUser, text: string, conversationId: string) => {
-    const activity = messageActivity({ serviceUrl: connector.serviceUrl, user, text, conversationId });
-    expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
-    return connector.messages();
-  };
-
-  it('`check in` sends this period’s check-in card and records it as sent, once', async () => {
+  test('`check in` sends this period’s check-in card and records it as sent, once', async ({ checkIns, connector, say }) => {
     const [reply] = await say(alex, 'check in', alexConversation);
     const card = reply.attachments[0].content;
     expectValidCard(card);
@@ -280,12 +266,12 @@ describe('commands', () => {
     expect(again.attachments[0].content.actions[0].data.slot).toBe(slot);
   });
 
-  it('`check in` from someone who is no mentee says so', async () => {
+  test('`check in` from someone who is no mentee says so', async ({ say }) => {
     const [reply] = await say(priya, 'check in', priyaConversation);
     expect(reply.text).toBe(en.replies.noMenteePair);
   });
 
-  it('`pause until` a date pauses the pair’s check-ins, `resume` ends the pause, `snooze` moves the next one', async () => {
+  test('`pause until` a date pauses the pair’s check-ins, `resume` ends the pause, `snooze` moves the next one', async ({ server, connector, say }) => {
     const until = addDays(todayIn(demoPeople.menteeAlex.timeZone, new Date()), 21);
     const [paused] = await say(alex, `pause until ${until}`, alexConversation);
     expect(paused.text).toBe(fillPlaceholders(en.schedule.paused, { date: until }));
@@ -305,7 +291,7 @@ describe('commands', () => {
     expect(snoozed.text).toMatch(/^Your next check-in now comes /);
   });
 
-  it('`pause` without a usable date says what to type and changes nothing', async () => {
+  test('`pause` without a usable date says what to type and changes nothing', async ({ server, connector, say }) => {
     const before = await server.app.repositories.checkInSchedules.get(pairId);
     // The example names a date two weeks after the mentee's today, never one that has passed.
     const usage = fillPlaceholders(en.schedule.pauseUsage, { date: addDays(todayIn(demoPeople.menteeAlex.timeZone, new Date()), 14) });
@@ -317,7 +303,7 @@ describe('commands', () => {
     expect(await server.app.repositories.checkInSchedules.get(pairId)).toEqual(before);
   });
 
-  it('`plan` summarizes the active goals with a way to the tab', async () => {
+  test('`plan` summarizes the active goals with a way to the tab', async ({ say }) => {
     const [reply] = await say(alex, 'plan', alexConversation);
     const card = reply.attachments[0].content;
     expectValidCard(card);

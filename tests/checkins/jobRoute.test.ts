@@ -1,39 +1,29 @@
 // POST /api/jobs/checkins, the trigger for an external scheduler: only the shared secret opens it,
 // and a run sends the demo mentee's due check-in through the real bot stack to the connector, once.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { jobPaths } from '../../bot/api/jobRoutes';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { installActivity, postActivity } from '../support/botActivities';
 import { fakeClock, type FakeClock } from '../support/checkIns';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import type { TestServer } from '../support/testServer';
 
 const secret = randomBytes(24).toString('base64url');
 const alex = { id: '29:1alex-teams-channel-id', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
 
-let server: TestServer;
-let unconfigured: TestServer;
-let connector: RecordingConnector;
-let clock: FakeClock;
+const clock: FakeClock = fakeClock(new Date());
 
 const trigger = (target: TestServer, headers: Record<string, string> = {}) =>
   fetch(`${target.baseUrl}${jobPaths.checkIns}`, { method: 'POST', headers }).then(async (res) => ({ status: res.status, body: await res.json() }));
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  clock = fakeClock(new Date());
-  server = await startTestServer({ env: { JOBS_SECRET: secret }, checkInSender: { clock, random: () => 0.5 } });
-  unconfigured = await startTestServer({ seed: false });
-});
-afterAll(async () => {
-  await server?.close();
-  await unconfigured?.close();
-  await connector?.close();
-});
+const test = serverTest
+  .override({ serverOptions: { env: { JOBS_SECRET: secret }, checkInSender: { clock, random: () => 0.5 } } })
+  /** A server without JOBS_SECRET. */
+  .extend('unconfigured', { scope: 'file' }, ({ startServer }) => startServer({ seed: false }));
 
 describe('POST /api/jobs/checkins', () => {
-  it('refuses a caller without the secret, with a wrong one, or with a user identity', async () => {
+  test('refuses a caller without the secret, with a wrong one, or with a user identity', async ({ server }) => {
     const callers: Record<string, string>[] = [{}, { 'X-Jobs-Secret': 'not-the-secret' }, { 'X-Jobs-Secret': `${secret}x` }, { 'X-Dev-User': demoPeople.manager.id }];
     for (const headers of callers) {
       const res = await trigger(server, headers);
@@ -42,12 +32,12 @@ describe('POST /api/jobs/checkins', () => {
     }
   });
 
-  it('refuses everyone when no secret is configured', async () => {
+  test('refuses everyone when no secret is configured', async ({ unconfigured }) => {
     expect((await trigger(unconfigured, { 'X-Jobs-Secret': secret })).status).toBe(401);
     expect((await trigger(unconfigured, { 'X-Jobs-Secret': '' })).status).toBe(401);
   });
 
-  it('sends the due check-in to the installed mentee once, as an Adaptive Card', async () => {
+  test('sends the due check-in to the installed mentee once, as an Adaptive Card', async ({ server, connector }) => {
     expect((await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: alex }))).status).toBe(200);
     connector.clear();
     const schedule = (await server.app.repositories.checkInSchedules.get(demoPairIds.alex))!.value;
@@ -67,7 +57,7 @@ describe('POST /api/jobs/checkins', () => {
     expect(delivered[0]!.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
   });
 
-  it('resumes check-ins for a mentee marked unreachable once they install the app again', async () => {
+  test('resumes check-ins for a mentee marked unreachable once they install the app again', async ({ server, connector }) => {
     const pair = (await server.app.repositories.plans.load(demoPairIds.alex))!.mentorship.value;
     await server.app.checkIns.scheduling.markUnreachable(pair, 'BotNotInConversationRoster');
     expect((await server.app.repositories.checkInSchedules.get(demoPairIds.alex))!.value).toMatchObject({ unreachable: { detail: 'BotNotInConversationRoster' } });

@@ -1,10 +1,10 @@
 // The check-in sender against Azurite and a recording connector standing in for Teams: sent on
 // time, once, with two instances racing, a process dying mid-run, throttling and failures, and a
 // mentee who removed the app.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect } from 'vitest';
 import { dueBucket, dueRowKey } from '../../bot/storage/checkInDueTable';
 import { conversationIdOf, fakeClock, openCheckInStores, seedPairs, senderFor, type CheckInStores, type FakeClock } from '../support/checkIns';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
+import { serverTest } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
 // Monday 2 March 2026, 00:00 UTC. Weekly pairs in Berlin are due that day at 09:00 local (08:00 UTC).
@@ -13,20 +13,18 @@ const DUE_AT = '2026-03-02T08:00:00.000Z';
 const AFTER_DUE = new Date('2026-03-02T08:30:00.000Z');
 const NEXT_DUE_AT = '2026-03-09T08:00:00.000Z';
 
-let connector: RecordingConnector;
 let clock: FakeClock;
 let stores: CheckInStores;
 let batch = 0;
+const test = serverTest
+  /** How many check-in cards each conversation received (accepted by the connector). */
+  .extend('deliveriesPerConversation', ({ connector }) => function deliveriesPerConversation(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const r of connector.delivered()) counts.set(r.conversationId, (counts.get(r.conversationId) ?? 0) + 1);
+    return counts;
+  });
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-});
-afterAll(async () => {
-  await connector?.close();
-});
 beforeEach(async () => {
-  connector.clear();
-  connector.failWith(undefined);
   clock = fakeClock(MONDAY);
   // Fresh tables for every test: each starts with no due rows and no cursor.
   stores = await openCheckInStores(testConnectionString(), newTablePrefix(), () => clock.date);
@@ -36,15 +34,8 @@ beforeEach(async () => {
 const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
 const pairIndexes = (n: number) => range(n, batch * 1000);
 
-/** How many check-in cards each conversation received (accepted by the connector). */
-function deliveriesPerConversation(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const r of connector.delivered()) counts.set(r.conversationId, (counts.get(r.conversationId) ?? 0) + 1);
-  return counts;
-}
-
 describe('due check-ins', () => {
-  it('are sent at the mentee’s local time, once each, and the next slot is planned', async () => {
+  test('are sent at the mentee’s local time, once each, and the next slot is planned', async ({ connector, deliveriesPerConversation }) => {
     const pairs = pairIndexes(5);
     await seedPairs(stores, pairs, connector.serviceUrl, clock.date);
     const sender = senderFor(stores, clock);
@@ -75,7 +66,7 @@ describe('due check-ins', () => {
     expect(connector.delivered()).toHaveLength(5);
   });
 
-  it('are sent exactly once when two instances run at the same moment', async () => {
+  test('are sent exactly once when two instances run at the same moment', async ({ connector }) => {
     const pairs = pairIndexes(24);
     await seedPairs(stores, pairs, connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -92,7 +83,7 @@ describe('due check-ins', () => {
     for (const i of pairs) expect((await stores.checkIns.list(`pair-${i}`)).map((c) => c.value.slot)).toEqual(['2026-03-02']);
   });
 
-  it('are sent once by another instance after a process died holding the lease', async () => {
+  test('are sent once by another instance after a process died holding the lease', async ({ connector }) => {
     const [i] = pairIndexes(1);
     await seedPairs(stores, [i!], connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -112,7 +103,7 @@ describe('due check-ins', () => {
     expect((await stores.schedules.get(`pair-${i}`))?.value.nextSlot).toBe('2026-03-09');
   });
 
-  it('are not sent again when a process died after recording the send', async () => {
+  test('are not sent again when a process died after recording the send', async ({ connector }) => {
     const [i] = pairIndexes(1);
     await seedPairs(stores, [i!], connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -128,7 +119,7 @@ describe('due check-ins', () => {
     expect((await stores.schedules.get(`pair-${i}`))?.value).toMatchObject({ lastSentSlot: '2026-03-02', nextDueAt: NEXT_DUE_AT });
   });
 
-  it('survive throttling (429 with Retry-After) and server errors: none lost, none doubled', async () => {
+  test('survive throttling (429 with Retry-After) and server errors: none lost, none doubled', async ({ connector, deliveriesPerConversation }) => {
     const pairs = pairIndexes(12);
     await seedPairs(stores, pairs, connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -152,7 +143,7 @@ describe('due check-ins', () => {
     expect(Math.max(...clock.sleeps)).toBeGreaterThanOrEqual(7_000);
   });
 
-  it('keeps a check-in that still fails after every attempt, and sends it on a later run', async () => {
+  test('keeps a check-in that still fails after every attempt, and sends it on a later run', async ({ connector }) => {
     const [i] = pairIndexes(1);
     await seedPairs(stores, [i!], connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -167,7 +158,7 @@ describe('due check-ins', () => {
     expect(connector.delivered()).toHaveLength(1);
   });
 
-  it('marks a mentee who removed the app (403) unreachable and does not retry', async () => {
+  test('marks a mentee who removed the app (403) unreachable and does not retry', async ({ connector }) => {
     const [gone, present] = pairIndexes(2);
     await seedPairs(stores, [gone!, present!], connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -187,7 +178,7 @@ describe('due check-ins', () => {
     expect(connector.delivered().filter((r) => r.conversationId === conversationIdOf(present!)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('marks a mentee whose conversation was never stored, and plans again once they install', async () => {
+  test('marks a mentee whose conversation was never stored, and plans again once they install', async ({ connector }) => {
     const [i] = pairIndexes(1);
     await seedPairs(stores, [i!], connector.serviceUrl, clock.date);
     await stores.tables.conversations.deleteEntity('conversation', `mentee-${i}`);
@@ -200,7 +191,7 @@ describe('due check-ins', () => {
     expect((await stores.schedules.get(`pair-${i}`))?.value.unreachable).toBeUndefined();
   });
 
-  it('drops an index row the schedule no longer plans, without sending', async () => {
+  test('drops an index row the schedule no longer plans, without sending', async ({ connector }) => {
     const [i] = pairIndexes(1);
     await seedPairs(stores, [i!], connector.serviceUrl, clock.date);
     // An orphan: filed for a due time the schedule never settled on (a crash between the writes).

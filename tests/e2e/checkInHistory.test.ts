@@ -1,21 +1,20 @@
 // The check-in history on the plan page, in a real browser against the real server: an answered
 // check-in (blockers first, progress, a mentor's comment) and a missed one, with adherence.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import type { CheckIn } from '../../shared/checkins/checkIn';
-import { launchChromium, newPage } from '../support/browser';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { newPage } from '../support/browser';
+import { browserTest } from '../support/browserFixtures';
+import { tablesOf } from '../support/testServer';
 
-let server: TestServer;
-let browser: Browser;
+const test = browserTest;
 let page: Page | undefined;
 
 const pairId = demoPairIds.alex;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+test.beforeAll(async ({ server }) => {
   const checkIns = checkInTable(tablesOf(server));
   const sent = (slot: string): CheckIn => ({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status: 'sent', sentAt: `${slot}T17:00:00.000Z`, comments: [] });
 
@@ -45,20 +44,16 @@ beforeAll(async () => {
   );
   if (!stored.ok) throw new Error(stored.error.message);
 });
-afterEach(async (context) => {
-  if (page && context.task.result?.state === 'fail') {
-    await page.screenshot({ path: `tests/e2e/screenshots/${context.task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
+afterEach(async ({ task }) => {
+  if (page && task.result?.state === 'fail') {
+    await page.screenshot({ path: `tests/e2e/screenshots/${task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
   }
   await page?.context().close();
   page = undefined;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('check-in history on the plan page', () => {
-  it('shows answers with comments, the missed check-in and adherence', async () => {
+  test('shows answers with comments, the missed check-in and adherence', async ({ browser, server }) => {
     page = await newPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();

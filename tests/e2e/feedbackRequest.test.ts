@@ -1,18 +1,65 @@
 // 360 feedback in a real browser against the real server: the mentee asks three demo people for
 // feedback on a goal (people found by the search, as outside Teams), the respondents answer on the
 // request card through the real /api/messages, and the pair reads the results in the tab.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect } from 'vitest';
 import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCard';
 import { demoPeople } from '../../bot/dev/demoData';
 import { cardActionActivity, installActivity, postActivity, type TeamsUser } from '../support/botActivities';
-import { launchChromium, newPage } from '../support/browser';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { newPage } from '../support/browser';
+import { browserTest } from '../support/browserFixtures';
 
-let server: TestServer;
-let connector: RecordingConnector;
-let browser: Browser;
+const test = browserTest
+  .extend('signInAsMentee', ({ server }) => async function signInAsMentee(p: Page): Promise<Locator> {
+    await p.goto(`${server.baseUrl}/`);
+    await p.getByRole('heading', { name: 'Development sign-in' }).waitFor();
+    await p.getByRole('button', { name: mentee.displayName }).click();
+    const section = p.getByRole('group', { name: 'Feedback', exact: true });
+    await section.getByRole('heading', { name: 'Feedback', level: 3 }).waitFor();
+    await section.getByText(/Loading the feedback requests/).waitFor({ state: 'detached' });
+    return section;
+  })
+  /** The request card's submit, as Teams sends it: the card's data merged with the respondent's inputs. */
+  .extend('answerOnCard', ({ server, connector }) => async function answerOnCard(user: TeamsUser, ref: { pairId: string; requestId: string }, answer: Answer) {
+    const data: Record<string, unknown> = { ...ref, [feedbackInputs.example]: answer.example, [feedbackInputs.suggestion]: answer.suggestion };
+    answer.ratings.forEach((rating, i) => (data[feedbackInputs.rating(i)] = String(rating)));
+    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }));
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text);
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+  })
+  /** Where the request lives, read from the Action.Execute of the card the bot delivered to Priya. */
+  .extend('requestRefFromDeliveredCard', ({ connector }) => function requestRefFromDeliveredCard(): { pairId: string; requestId: string } {
+    const cards = connector.delivered().flatMap((r) => (r.body.attachments ?? []).map((a: any) => a.content));
+    const submit = cards.flatMap((c: any) => c.actions ?? []).find((a: any) => a.verb === feedbackVerbs.respond);
+    expect(submit).toBeDefined();
+    return { pairId: submit.data.pairId, requestId: submit.data.requestId };
+  })
+  .extend('createRequest', ({ connector }) => async function createRequest(p: Page, section: Locator, options: { anonymous: boolean }) {
+    await section.getByRole('button', { name: 'Ask for feedback' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Ask for feedback' });
+    await dialog.getByRole('combobox', { name: 'Goal' }).selectOption({ label: goalTitle });
+    // Prefilled from the goal's strategic priority (Customer reliability), then edited.
+    const behaviors = dialog.getByRole('list', { name: 'Behaviors to be rated' });
+    expect(await behaviors.getByRole('listitem').allInnerTexts()).toEqual(['Designs for failure', 'Owns incidents end to end', 'Shares post-incident learning']);
+    await dialog.getByRole('button', { name: 'Remove “Shares post-incident learning”' }).click();
+    await dialog.getByRole('textbox', { name: 'Another behavior' }).fill('Keeps stakeholders informed');
+    await dialog.getByRole('textbox', { name: 'Another behavior' }).press('Enter');
+    expect(await behaviors.getByRole('listitem').allInnerTexts()).toEqual(['Designs for failure', 'Owns incidents end to end', 'Keeps stakeholders informed']);
+
+    // Nobody asked yet: the shared schema says so next to the people search, before anything is sent.
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog.getByText('Name at least one person to ask.').waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Add a person' }).getAttribute('aria-invalid')).toBe('true');
+
+    await addRespondent(dialog, priya.name!, 'Supervisor');
+    await addRespondent(dialog, sam.name!, 'Peer');
+    await addRespondent(dialog, jordan.name!, 'Customer');
+    if (options.anonymous) await dialog.getByRole('switch', { name: 'Anonymous answers' }).check();
+    connector.clear();
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
 let page: Page | undefined;
 
 const mentee = demoPeople.menteeAlex;
@@ -23,33 +70,17 @@ const jordan = teamsUser(demoPeople.manager, '29:1jordan-teams-id');
 
 const goalTitle = 'Lead incident response for the payments service';
 
-beforeAll(async () => {
-  [server, connector, browser] = await Promise.all([startTestServer(), startRecordingConnector(), launchChromium()]);
+test.beforeAll(async ({ server, connector }) => {
   // Priya has the app installed, so the bot can bring her the request card; Sam and Jordan have not.
   expect((await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: priya }))).status).toBe(200);
 });
-afterEach(async (context) => {
-  if (page && context.task.result?.state === 'fail') {
-    await page.screenshot({ path: `tests/e2e/screenshots/${context.task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
+afterEach(async ({ task }) => {
+  if (page && task.result?.state === 'fail') {
+    await page.screenshot({ path: `tests/e2e/screenshots/${task.name.replace(/\W+/g, '-')}.png`, fullPage: true });
   }
   await page?.context().close();
   page = undefined;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await connector?.close();
-});
-
-async function signInAsMentee(p: Page): Promise<Locator> {
-  await p.goto(`${server.baseUrl}/`);
-  await p.getByRole('heading', { name: 'Development sign-in' }).waitFor();
-  await p.getByRole('button', { name: mentee.displayName }).click();
-  const section = p.getByRole('group', { name: 'Feedback', exact: true });
-  await section.getByRole('heading', { name: 'Feedback', level: 3 }).waitFor();
-  await section.getByText(/Loading the feedback requests/).waitFor({ state: 'detached' });
-  return section;
-}
 
 /** Finds a demo person with the people search and sets their relation. */
 async function addRespondent(dialog: Locator, name: string, relation: string) {
@@ -69,52 +100,8 @@ interface Answer {
   suggestion: string;
 }
 
-/** The request card's submit, as Teams sends it: the card's data merged with the respondent's inputs. */
-async function answerOnCard(user: TeamsUser, ref: { pairId: string; requestId: string }, answer: Answer) {
-  const data: Record<string, unknown> = { ...ref, [feedbackInputs.example]: answer.example, [feedbackInputs.suggestion]: answer.suggestion };
-  answer.ratings.forEach((rating, i) => (data[feedbackInputs.rating(i)] = String(rating)));
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.text);
-  expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-}
-
-/** Where the request lives, read from the Action.Execute of the card the bot delivered to Priya. */
-function requestRefFromDeliveredCard(): { pairId: string; requestId: string } {
-  const cards = connector.delivered().flatMap((r) => (r.body.attachments ?? []).map((a: any) => a.content));
-  const submit = cards.flatMap((c: any) => c.actions ?? []).find((a: any) => a.verb === feedbackVerbs.respond);
-  expect(submit).toBeDefined();
-  return { pairId: submit.data.pairId, requestId: submit.data.requestId };
-}
-
-async function createRequest(p: Page, section: Locator, options: { anonymous: boolean }) {
-  await section.getByRole('button', { name: 'Ask for feedback' }).click();
-  const dialog = p.getByRole('dialog', { name: 'Ask for feedback' });
-  await dialog.getByRole('combobox', { name: 'Goal' }).selectOption({ label: goalTitle });
-  // Prefilled from the goal's strategic priority (Customer reliability), then edited.
-  const behaviors = dialog.getByRole('list', { name: 'Behaviors to be rated' });
-  expect(await behaviors.getByRole('listitem').allInnerTexts()).toEqual(['Designs for failure', 'Owns incidents end to end', 'Shares post-incident learning']);
-  await dialog.getByRole('button', { name: 'Remove “Shares post-incident learning”' }).click();
-  await dialog.getByRole('textbox', { name: 'Another behavior' }).fill('Keeps stakeholders informed');
-  await dialog.getByRole('textbox', { name: 'Another behavior' }).press('Enter');
-  expect(await behaviors.getByRole('listitem').allInnerTexts()).toEqual(['Designs for failure', 'Owns incidents end to end', 'Keeps stakeholders informed']);
-
-  // Nobody asked yet: the shared schema says so next to the people search, before anything is sent.
-  await dialog.getByRole('button', { name: 'Send request' }).click();
-  await dialog.getByText('Name at least one person to ask.').waitFor();
-  expect(await dialog.getByRole('combobox', { name: 'Add a person' }).getAttribute('aria-invalid')).toBe('true');
-
-  await addRespondent(dialog, priya.name!, 'Supervisor');
-  await addRespondent(dialog, sam.name!, 'Peer');
-  await addRespondent(dialog, jordan.name!, 'Customer');
-  if (options.anonymous) await dialog.getByRole('switch', { name: 'Anonymous answers' }).check();
-  connector.clear();
-  await dialog.getByRole('button', { name: 'Send request' }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 describe('360 feedback from the tab', () => {
-  it('asks three people anonymously; results stay hidden until the third answer, then show without names, to the mentor too', async () => {
+  test('asks three people anonymously; results stay hidden until the third answer, then show without names, to the mentor too', async ({ browser, signInAsMentee, createRequest, requestRefFromDeliveredCard, answerOnCard, server }) => {
     page = await newPage(browser);
     const section = await signInAsMentee(page);
     await section.getByRole('heading', { name: 'No feedback requested yet' }).waitFor();
@@ -183,7 +170,7 @@ describe('360 feedback from the tab', () => {
     expect(await mentorSection.getByRole('button', { name: 'Ask for feedback' }).count()).toBe(0);
   });
 
-  it('shows named feedback attributed, and fits a 320 px window with the dialog open', async () => {
+  test('shows named feedback attributed, and fits a 320 px window with the dialog open', async ({ browser, signInAsMentee, createRequest, requestRefFromDeliveredCard, answerOnCard }) => {
     page = await newPage(browser);
     let section = await signInAsMentee(page);
     await createRequest(page, section, { anonymous: false });

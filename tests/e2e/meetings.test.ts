@@ -1,13 +1,13 @@
 // Planning the next meeting from the plan page: times inside both people's working hours, and a
 // Teams meeting draft that names both of them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
+const test = browserTest;
 
 describe('meeting suggestions', () => {
-  it('offer a time inside both working days and open a Teams meeting draft for both people', async () => {
+  test('offer a time inside both working days and open a Teams meeting draft for both people', async ({ session }) => {
     const page = await session.signInAs(demoPeople.menteeAlex.displayName);
     const card = page.getByRole('group', { name: 'Plan your next meeting' }).or(page.locator('[aria-labelledby="meetings-heading"]'));
     await card.first().waitFor();

@@ -1,24 +1,23 @@
 // The plan page in a real browser against the real server: development sign-in, then a goal that
 // starts without a measurable target, is fixed, and is still there after a reload.
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
 import { addDays, todayIn } from '../../shared/dates';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
+const test = browserTest
+  .extend('signInAsMentee', ({ session }) => async function signInAsMentee(options?: BrowserContextOptions): Promise<Page> {
+    const page = await session.signInAs(mentee.displayName, '/', options);
+    await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
+    return page;
+  });
 
 const mentee = demoPeople.menteeAlex;
 const inTwoMonths = () => addDays(todayIn(mentee.timeZone, new Date()), 60);
 
-async function signInAsMentee(options?: BrowserContextOptions): Promise<Page> {
-  const page = await session.signInAs(mentee.displayName, '/', options);
-  await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
-  return page;
-}
-
 describe('the plan page', () => {
-  it('adds a goal, shows what SMART still lacks, makes it measurable, and keeps it across a reload', async () => {
+  test('adds a goal, shows what SMART still lacks, makes it measurable, and keeps it across a reload', async ({ signInAsMentee }) => {
     const page = await signInAsMentee();
     expect(await page.getByText('Development identity').count()).toBeGreaterThan(0);
 
@@ -69,7 +68,7 @@ describe('the plan page', () => {
     expect(await history.innerText()).toContain('Reason: Made it measurable.');
   });
 
-  it('fits a 320 px wide window without horizontal scrolling', async () => {
+  test('fits a 320 px wide window without horizontal scrolling', async ({ signInAsMentee }) => {
     const page = await signInAsMentee({ viewport: { width: 320, height: 800 } });
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

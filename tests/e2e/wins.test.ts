@@ -1,25 +1,24 @@
 // Wins on the plan page, in a real browser against the real server: the mentee adds a win, shares
 // one in the weekly digest with the switch (a conflicting change reloads and says so); the mentor
 // sees whether each is shared, without a switch.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { winTable } from '../../bot/storage/winTable';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
-const session = browserSession();
+const test = browserTest
+  .extend('wins', ({ session }) => () => winTable(tablesOf(session.server)))
+  .extend('signInAs', ({ session }) => async function signInAs(name: string) {
+    const page = await session.signInAs(name);
+    const section = page.getByRole('group', { name: 'Wins' });
+    await section.getByRole('list', { name: 'Wins, newest first' }).waitFor();
+    return { page, section };
+  });
 const pairId = demoPairIds.alex;
-const wins = () => winTable(tablesOf(session.server));
-
-async function signInAs(name: string) {
-  const page = await session.signInAs(name);
-  const section = page.getByRole('group', { name: 'Wins' });
-  await section.getByRole('list', { name: 'Wins, newest first' }).waitFor();
-  return { page, section };
-}
 
 describe('wins on the plan page', () => {
-  it('lets the mentee add a win and share it in the weekly digest', async () => {
+  test('lets the mentee add a win and share it in the weekly digest', async ({ signInAs, wins }) => {
     const { page, section } = await signInAs(demoPeople.menteeAlex.displayName);
     const labelled = section.getByRole('listitem').filter({ hasText: 'Labelled the first 120 real support tickets' });
     expect(await labelled.innerText()).toContain('Recognized by Alex Chen');
@@ -48,7 +47,7 @@ describe('wins on the plan page', () => {
     expect(stored?.value).toMatchObject({ goalId: 'alex-speaking', shareInDigest: true, recognizedBy: demoPeople.menteeAlex.id });
   });
 
-  it('reloads and says so when the win changed meanwhile', async () => {
+  test('reloads and says so when the win changed meanwhile', async ({ signInAs, wins }) => {
     const { page, section } = await signInAs(demoPeople.menteeAlex.displayName);
     const item = section.getByRole('listitem').filter({ hasText: 'Ran the post-incident review' });
     expect(await item.getByRole('switch').isChecked()).toBe(true);
@@ -62,7 +61,7 @@ describe('wins on the plan page', () => {
     expect((await wins().get(pairId, 'alex-win-1'))?.value.shareInDigest).toBe(false);
   });
 
-  it('shows the mentor whether each win is shared, with no switch', async () => {
+  test('shows the mentor whether each win is shared, with no switch', async ({ signInAs }) => {
     const { section } = await signInAs(demoPeople.mentor.displayName);
     // Alex's plan is the mentor's first tab.
     expect(await section.getByRole('switch').count()).toBe(0);

@@ -1,7 +1,7 @@
 // 360 feedback over the API against Azurite: choosing people, asking (and the bot delivering the
 // card to each respondent who has the app, recorded by the local connector), listing with results,
 // the anonymity threshold with answers given through the real card action, and bad input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackInputs, feedbackVerbs, teamsUserMri } from '../../bot/cards/feedbackRequestCard';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type FeedbackRequestCreated, type FeedbackRequestListView, type PeopleView } from '../../shared/api';
@@ -10,8 +10,8 @@ import type { FeedbackResults } from '../../shared/feedback/feedbackResults';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, installActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { tablesOf } from '../support/testServer';
+import { serverOutsideTests, serverTest } from '../support/fixtures';
 
 const pairId = demoPairIds.alex;
 const requests = pathFor(paths.feedbackRequests, { pairId });
@@ -22,37 +22,31 @@ const guest = (i: number) => ({ personId: guests[i]!, displayName: `Guest ${i}`,
 const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
 const behaviors = ['Designs for failure', 'Owns incidents end to end', 'Shares post-incident learning'];
 
-let server: TestServer;
-let connector: RecordingConnector;
+const test = serverTest
+  /** Answers the request card as `personId`, through /api/messages as Teams sends it. */
+  .extend('respondAs', ({ connector }) => async function respondAs(personId: string, requestId: string, rating: number, example: string) {
+    const data: Record<string, string> = { pairId, requestId, example, suggestion: `A suggestion rated ${rating}` };
+    behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
+    const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
+    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }));
+    expect(res.status).toBe(200);
+    return JSON.parse(res.text).value;
+  });
+// The bad-input table below is built before the tests run: its requests reach the server through this.
+const server = serverOutsideTests(test);
 const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
 const priya = () => apiAs(server.baseUrl, demoPeople.mentor.id);
 const samApi = () => apiAs(server.baseUrl, demoPeople.menteeSam.id);
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
+test.beforeAll(async ({ connector }) => {
   // Sam installed the app; the manager and the guests did not.
   await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: sam, conversationId: samConversation }));
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
 });
 
 async function ask(body: Record<string, unknown>) {
   const res = await alex().post<FeedbackRequestCreated>(requests, body);
   expect(res.status).toBe(201);
   return res.body;
-}
-
-/** Answers the request card as `personId`, through /api/messages as Teams sends it. */
-async function respondAs(personId: string, requestId: string, rating: number, example: string) {
-  const data: Record<string, string> = { pairId, requestId, example, suggestion: `A suggestion rated ${rating}` };
-  behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
-  const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }));
-  expect(res.status).toBe(200);
-  return JSON.parse(res.text).value;
 }
 
 async function openIndexRows() {
@@ -62,7 +56,7 @@ async function openIndexRows() {
 }
 
 describe('people to ask', () => {
-  it('finds people the app knows by name or email, leaves out the caller and shows only a summary', async () => {
+  test('finds people the app knows by name or email, leaves out the caller and shows only a summary', async () => {
     const byName = await alex().get<PeopleView>(`${paths.people}?search=PRI`);
     expect(byName.status).toBe(200);
     expect(byName.body.people.map((p) => p.id)).toEqual([demoPeople.mentor.id]);
@@ -74,13 +68,13 @@ describe('people to ask', () => {
     expect(everyone.body.people.length).toBeGreaterThan(0);
   });
 
-  it('answers at most 20 people', async () => {
+  test('answers at most 20 people', async () => {
     const base = { timeZone: 'UTC', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 };
     for (let i = 0; i < 25; i++) await server.app.repositories.people.save({ ...base, id: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, displayName: `Directory Person ${i}` });
     expect((await alex().get<PeopleView>(`${paths.people}?search=directory`)).body.people).toHaveLength(20);
   });
 
-  it('refuses a search that is too long, repeated, or has unknown parameters', async () => {
+  test('refuses a search that is too long, repeated, or has unknown parameters', async () => {
     for (const query of [`search=${'x'.repeat(101)}`, 'search=a&search=b', 'search=a&top=5']) {
       const res = await alex().get(`${paths.people}?${query}`);
       expect(res.status).toBe(400);
@@ -90,7 +84,7 @@ describe('people to ask', () => {
 });
 
 describe('asking for feedback', () => {
-  it('creates the request, delivers the card to respondents with the app and says who did not get it', async () => {
+  test('creates the request, delivers the card to respondents with the app and says who did not get it', async ({ connector }) => {
     const respondents = [
       { personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, relation: 'peer' },
       { personId: demoPeople.manager.id, displayName: demoPeople.manager.displayName, relation: 'supervisor' },
@@ -117,7 +111,7 @@ describe('asking for feedback', () => {
     expect(await openIndexRows()).toContainEqual(expect.objectContaining({ partitionKey: inAWeek(), requestId }));
   });
 
-  it('stores a repeated submission once and sends its cards once; a new submission is a new request', async () => {
+  test('stores a repeated submission once and sends its cards once; a new submission is a new request', async ({ connector }) => {
     const respondents = [{ personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, relation: 'peer' }];
     const body = { goalId: 'alex-eval', behaviors: ['Explains trade-offs'], respondents, closesOn: inAWeek(), submissionId: '5f0e6b1c2d3a4e5f8a9b0c1d2e3f4a5b' };
     connector.clear();
@@ -137,7 +131,7 @@ describe('asking for feedback', () => {
     expect(connector.messages()).toHaveLength(2);
   });
 
-  it('lists the pair’s requests for the mentee and the mentor, newest first, and for nobody else', async () => {
+  test('lists the pair’s requests for the mentee and the mentor, newest first, and for nobody else', async () => {
     const first = await ask({ goalId: 'alex-speaking', behaviors: ['Tells a story'], respondents: [guest(0)], closesOn: inAWeek() });
     const second = await ask({ goalId: 'alex-speaking', behaviors: ['Tells a story'], respondents: [guest(1)], closesOn: inAWeek() });
     for (const viewer of [alex(), priya()]) {
@@ -154,7 +148,7 @@ describe('asking for feedback', () => {
 });
 
 describe('anonymous results', () => {
-  it('stay hidden with two answers, show with three, and never name anyone', async () => {
+  test('stay hidden with two answers, show with three, and never name anyone', async ({ respondAs }) => {
     const created = await ask({ goalId: 'alex-oncall', respondents: guests.map((_, i) => guest(i)), closesOn: inAWeek(), anonymous: true });
     const requestId = created.request.value.id;
     const results = async () => {
@@ -196,7 +190,7 @@ describe('bad input', () => {
     ['results of a request that does not exist', () => alex().get(pathFor(paths.feedbackResults, { pairId, requestId: 'nope' })), 404, undefined],
   ];
 
-  it.each(cases)('refuses %s and writes nothing', async (_name, send, status, field) => {
+  test.for(cases)('refuses %s and writes nothing', async ([_name, send, status, field], { connector }) => {
     const before = JSON.stringify([(await alex().get(requests)).body, await openIndexRows()]);
     connector.clear();
     const res = await send();

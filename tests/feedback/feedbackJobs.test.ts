@@ -3,7 +3,7 @@
 // requests close after their date with their response counts; stale index rows are dropped. Cards
 // go through the real Bot Framework messenger to the recording connector.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { jobPaths } from '../../bot/api/jobRoutes';
 import { en } from '../../bot/cards/strings';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
@@ -22,8 +22,8 @@ import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCa
 import { cardActionActivity, installActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { localMessenger, silentLog } from '../support/checkIns';
 import { expectValidCard } from '../support/cardSchema';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { tablesOf } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
 const secret = randomUUID();
 const pairId = demoPairIds.alex;
@@ -37,35 +37,31 @@ const closesOn = addDays(todayIn('UTC', start), 5);
 const behaviors = ['Designs for failure', 'Owns incidents end to end', 'Shares post-incident learning'];
 
 const clock = { date: start };
-let server: TestServer;
-let connector: RecordingConnector;
 let requestId: string;
+// The tests follow one request from reminder to closing: what the connector recorded carries over.
+const test = serverTest.override({ serverOptions: { now: () => clock.date, env: { JOBS_SECRET: secret } }, keepConnectorRecords: true })
+  /** Another server instance over the same tables, with its own messenger and rate limiter. */
+  .extend('anotherInstance', ({ server }) => function anotherInstance() {
+    const tables = tablesOf(server);
+    const index = openFeedbackTable(tables);
+    const feedback = feedbackTable(tables, index);
+    const service = createFeedbackService({ plans: planTable(tables), programs: programTable(tables), feedback, now: () => clock.date, newId: randomUUID });
+    const delivery = createFeedbackDelivery({ conversations: conversationTable(tables), messenger: localMessenger(), log: silentLog });
+    return createFeedbackJobs({ index, feedback, service, delivery, log: silentLog, now: () => clock.date });
+  })
+  .extend('trigger', ({ server }) => async (headers: Record<string, string> = { 'X-Jobs-Secret': secret }) => {
+    const res = await fetch(`${server.baseUrl}${jobPaths.feedback}`, { method: 'POST', headers });
+    return { status: res.status, body: (await res.json()) as FeedbackJobReport & { error?: { code: string } } };
+  })
+  .extend('remindersTo', ({ connector }) => (who: TeamsUser) => connector.messages().filter((m) => m.conversation?.id === conversationOf(who)))
+  .extend('storedRequest', ({ server }) => async () => (await server.app.feedback.service.listRequests({ id: demoPeople.menteeAlex.id, timeZone: 'UTC', appRoles: [] }, pairId)))
+  .extend('indexRows', ({ server }) => async () => {
+    const rows: { partitionKey?: string; rowKey?: string }[] = [];
+    for await (const row of tablesOf(server).openFeedback.listEntities()) rows.push(row);
+    return rows;
+  });
 
-/** Another server instance over the same tables, with its own messenger and rate limiter. */
-function anotherInstance() {
-  const tables = tablesOf(server);
-  const index = openFeedbackTable(tables);
-  const feedback = feedbackTable(tables, index);
-  const service = createFeedbackService({ plans: planTable(tables), programs: programTable(tables), feedback, now: () => clock.date, newId: randomUUID });
-  const delivery = createFeedbackDelivery({ conversations: conversationTable(tables), messenger: localMessenger(), log: silentLog });
-  return createFeedbackJobs({ index, feedback, service, delivery, log: silentLog, now: () => clock.date });
-}
-
-const trigger = async (headers: Record<string, string> = { 'X-Jobs-Secret': secret }) => {
-  const res = await fetch(`${server.baseUrl}${jobPaths.feedback}`, { method: 'POST', headers });
-  return { status: res.status, body: (await res.json()) as FeedbackJobReport & { error?: { code: string } } };
-};
-const remindersTo = (who: TeamsUser) => connector.messages().filter((m) => m.conversation?.id === conversationOf(who));
-const storedRequest = async () => (await server.app.feedback.service.listRequests({ id: demoPeople.menteeAlex.id, timeZone: 'UTC', appRoles: [] }, pairId));
-const indexRows = async () => {
-  const rows: { partitionKey?: string; rowKey?: string }[] = [];
-  for await (const row of tablesOf(server).openFeedback.listEntities()) rows.push(row);
-  return rows;
-};
-
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer({ now: () => clock.date, env: { JOBS_SECRET: secret } });
+test.beforeAll(async ({ server, connector }) => {
   for (const who of [sam, jordan, priya]) await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: who, conversationId: conversationOf(who) }));
   const respondents = [
     { personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' },
@@ -82,13 +78,9 @@ beforeAll(async () => {
   // Sam and Priya answered; Jordan did not.
   for (const who of [sam, priya]) expect((await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb: feedbackVerbs.respond, data }))).status).toBe(200);
 });
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
 
 describe('POST /api/jobs/feedback', () => {
-  it('refuses a caller without the scheduler secret', async () => {
+  test('refuses a caller without the scheduler secret', async ({ trigger }) => {
     const callers: Record<string, string>[] = [{}, { 'X-Jobs-Secret': `${secret}x` }, { 'X-Dev-User': demoPeople.menteeAlex.id }];
     for (const headers of callers) {
       const res = await trigger(headers);
@@ -99,7 +91,7 @@ describe('POST /api/jobs/feedback', () => {
 });
 
 describe('the reminder', () => {
-  it('is not sent while the close date is far', async () => {
+  test('is not sent while the close date is far', async ({ connector, trigger }) => {
     connector.clear();
     const res = await trigger();
     expect(res.status).toBe(200);
@@ -107,7 +99,7 @@ describe('the reminder', () => {
     expect(connector.messages()).toEqual([]);
   });
 
-  it('goes once to each pending respondent with the app, however many instances run at once', async () => {
+  test('goes once to each pending respondent with the app, however many instances run at once', async ({ connector, trigger, anotherInstance, remindersTo, storedRequest }) => {
     clock.date = new Date(Date.parse(`${addDays(closesOn, -1)}T09:00:00Z`));
     connector.clear();
     const [viaRoute, second, third] = await Promise.all([trigger(), anotherInstance().run(), anotherInstance().run()]);
@@ -134,7 +126,7 @@ describe('the reminder', () => {
 });
 
 describe('closing', () => {
-  it('closes the request after its date, records how many answered and drops it from the index', async () => {
+  test('closes the request after its date, records how many answered and drops it from the index', async ({ indexRows, trigger, anotherInstance, storedRequest }) => {
     expect((await indexRows()).map((r) => r.partitionKey)).toContain(closesOn);
     // Through the close date everywhere on Earth it stays open; after it, it closes.
     clock.date = new Date(Date.parse(`${addDays(closesOn, 1)}T11:00:00Z`));
@@ -151,7 +143,7 @@ describe('closing', () => {
     expect((await trigger()).body.rows).toBe(0);
   });
 
-  it('drops an index row whose request does not exist', async () => {
+  test('drops an index row whose request does not exist', async ({ server, trigger, indexRows }) => {
     const index = openFeedbackTable(tablesOf(server));
     await index.file({ pairId, requestId: 'never-written', closesOn: todayIn('UTC', clock.date) });
     const res = await trigger();

@@ -1,7 +1,7 @@
 // The weekly digest job against Azurite and a recording connector standing in for Teams: posted
 // once per program and week (also with two instances racing), only consented wins, consent
 // withdrawn in time keeps a win out, a failed post is retried, and a win is shown once.
-import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { seedDemo } from '../../bot/dev/seedDemo';
 import { createDigestJob } from '../../bot/recognition/digestJob';
@@ -17,7 +17,7 @@ import { createRecognitionService, type RecognitionService } from '../../shared/
 import { BOT, TEST_TENANT_ID } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
 import { localMessenger, silentLog } from '../support/checkIns';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
+import { serverTest } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
 const CHANNEL_ID = '19:wins-channel@thread.tacv2';
@@ -29,11 +29,13 @@ const alex = actor(demoPeople.menteeAlex.id);
 const sam = actor(demoPeople.menteeSam.id);
 const mentor = actor(demoPeople.mentor.id);
 
-let connector: RecordingConnector;
 let tables: Tables;
 let recognition: RecognitionService;
 const clock = { date: WIN_DAY };
 let instances = 0;
+const test = serverTest
+  /** The digest cards the channel received, as text, in order. */
+  .extend('postedDigests', ({ connector }) => () => connector.delivered().filter((r) => r.conversationId === CHANNEL_ID).map((r) => JSON.stringify(r.body.attachments[0].content)));
 
 const jobFor = (o: { instanceId?: string; leaseMs?: number } = {}) =>
   createDigestJob({
@@ -57,18 +59,7 @@ async function win(by: Actor, pairId: string, text: string, shareInDigest = fals
   return result.value.win;
 }
 
-/** The digest cards the channel received, as text, in order. */
-const postedDigests = () => connector.delivered().filter((r) => r.conversationId === CHANNEL_ID).map((r) => JSON.stringify(r.body.attachments[0].content));
-
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-});
-afterAll(async () => {
-  await connector?.close();
-});
-beforeEach(async () => {
-  connector.clear();
-  connector.failWith(undefined);
+test.beforeEach(async ({ connector }) => {
   clock.date = WIN_DAY;
   // Fresh tables for every test: each week's record starts unclaimed.
   tables = openTables({ connectionString: testConnectionString(), tablePrefix: newTablePrefix() });
@@ -94,7 +85,7 @@ beforeEach(async () => {
 });
 
 describe('the weekly digest', () => {
-  it('posts the shared wins of the week once, on Monday from 09:00 UTC, and never a win without consent', async () => {
+  test('posts the shared wins of the week once, on Monday from 09:00 UTC, and never a win without consent', async ({ postedDigests, connector }) => {
     await win(alex, demoPairIds.alex, 'Presented the outage review at the all-hands', true);
     await win(mentor, demoPairIds.alex, 'Private praise Alex did not share');
     await win(sam, demoPairIds.sam, 'Facilitated the first metrics review', true);
@@ -127,7 +118,7 @@ describe('the weekly digest', () => {
     expect(postedDigests()).toHaveLength(1);
   });
 
-  it('is posted once when two instances run at the same moment', async () => {
+  test('is posted once when two instances run at the same moment', async ({ postedDigests }) => {
     await win(alex, demoPairIds.alex, 'Led the payments incident', true);
     clock.date = AFTER_DUE;
     const reports = await Promise.all([jobFor().run(), jobFor().run(), jobFor().run()]);
@@ -135,7 +126,7 @@ describe('the weekly digest', () => {
     expect(postedDigests()).toHaveLength(1);
   });
 
-  it('leaves out a win whose consent was withdrawn before the digest', async () => {
+  test('leaves out a win whose consent was withdrawn before the digest', async ({ postedDigests }) => {
     const kept = await win(alex, demoPairIds.alex, 'Kept in the digest', true);
     const withdrawn = await win(alex, demoPairIds.alex, 'Shared, then withdrawn', true);
     const result = await recognition.setWinConsent(alex, demoPairIds.alex, withdrawn.value.id, withdrawn.etag, { shareInDigest: false });
@@ -148,7 +139,7 @@ describe('the weekly digest', () => {
     expect((await winTable(tables).get(demoPairIds.alex, kept.value.id))?.value.digestWeek).toBe('2026-11-16');
   });
 
-  it('takes a late consent into the next week’s digest, and never shows a win twice', async () => {
+  test('takes a late consent into the next week’s digest, and never shows a win twice', async ({ postedDigests }) => {
     const early = await win(alex, demoPairIds.alex, 'Shown in the first digest', true);
     const late = await win(mentor, demoPairIds.alex, 'Shared a week late');
     clock.date = AFTER_DUE;
@@ -165,7 +156,7 @@ describe('the weekly digest', () => {
     expect((await winTable(tables).get(demoPairIds.alex, early.value.id))?.value.digestWeek).toBe('2026-11-16');
   });
 
-  it('retries a post the connector failed, once its claim expires, and stops for a channel the bot left', async () => {
+  test('retries a post the connector failed, once its claim expires, and stops for a channel the bot left', async ({ connector, postedDigests }) => {
     await win(alex, demoPairIds.alex, 'Retried until it arrives', true);
     clock.date = AFTER_DUE;
     connector.failWith(() => ({ status: 503 }));

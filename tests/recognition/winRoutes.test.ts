@@ -1,13 +1,14 @@
 // Wins over HTTP, as the tab calls them: list, add, and the mentee's consent switch with If-Match.
 // Every refused request answers with a message a person can act on and writes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type WinListView, type WinView } from '../../shared/api';
 import { WIN_TEXT_MAX } from '../../shared/recognition/win';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverOutsideTests, serverTest } from '../support/fixtures';
 
-let server: TestServer;
+// The bad-input table is built before the tests run: its requests reach the file's server through this.
+const server = serverOutsideTests(serverTest);
 const pairId = demoPairIds.alex;
 const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
 const priya = () => apiAs(server.baseUrl, demoPeople.mentor.id);
@@ -16,10 +17,6 @@ const wins = () => pathFor(paths.wins, { pairId });
 const winPath = (winId: string) => pathFor(paths.win, { pairId, winId });
 const list = async () => (await alex().get<WinListView>(wins())).body.wins;
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
 
 describe('wins over HTTP', () => {
   it('adds a win, lists it with who recognized it and its goal, and takes the mentee’s consent with If-Match', async () => {

@@ -1,29 +1,18 @@
 // A body over the limit is refused before anything reads it: 413 with the standard JSON error, and
 // nothing stored. The API takes 100 kB, the bot endpoint 256 kB (Teams' own payloads stay far below).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
 import { apiAs } from '../support/apiClient';
 import { installActivity, postActivity } from '../support/botActivities';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
-
-let server: TestServer;
-let connector: RecordingConnector;
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
+import { serverTest } from '../support/fixtures';
 const tooLarge = { error: { code: 'too_large', message: 'The request is too large.' } };
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
+const test = serverTest
+  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id));
 
 describe('request body limits', () => {
-  it('refuses an API body over 100 kB with 413 and stores nothing', async () => {
+  test('refuses an API body over 100 kB with 413 and stores nothing', async ({ alex }) => {
     const title = 'A goal with a novel attached';
     const res = await alex().post(pathFor(paths.goals, { pairId: demoPairIds.alex }), { title, description: 'x'.repeat(101 * 1024) });
     expect(res.status).toBe(413);
@@ -32,7 +21,7 @@ describe('request body limits', () => {
     expect(plan.body.goals.map((g) => g.value.title)).not.toContain(title);
   });
 
-  it('refuses a bot activity over 256 kB with 413: nothing stored, nothing sent', async () => {
+  test('refuses a bot activity over 256 kB with 413: nothing stored, nothing sent', async ({ connector, server }) => {
     const sam = { id: '29:1sam-body-limit', aadObjectId: demoPeople.menteeSam.id };
     const install = installActivity({ serviceUrl: connector.serviceUrl, user: sam });
     const padded = { ...install, channelData: { ...install.channelData, padding: 'x'.repeat(257 * 1024) } };

@@ -1,23 +1,20 @@
 // A client never sees a stack trace or an internal message: an internal failure answers a generic
 // `{ error: { code, message } }` (the details go to the log, under the request id), and unknown
 // paths and broken JSON get clean JSON errors too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { encodeKey } from '../../bot/storage/tables';
 import { paths, pathFor } from '../../shared/api';
 import { apiAs, type ApiResponse } from '../support/apiClient';
 import { postActivity } from '../support/botActivities';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { tablesOf } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
-let server: TestServer;
 const logLines: string[] = [];
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
-const anonymous = () => apiAs(server.baseUrl);
 
-beforeAll(async () => {
-  server = await startTestServer({ logLines });
-});
-afterAll(() => server.close());
+const test = serverTest.override({ serverOptions: { logLines } })
+  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
+  .extend('anonymous', ({ server }) => () => apiAs(server.baseUrl));
 
 /** Nothing that looks like code, a stack frame or a storage error. */
 function expectNothingInternal(res: { body?: unknown; text?: string }) {
@@ -33,7 +30,7 @@ function expectErrorBody(res: ApiResponse, status: number, code: string) {
 }
 
 describe('an internal failure', () => {
-  it('answers a generic 500 and logs the details under the request id', async () => {
+  test('answers a generic 500 and logs the details under the request id', async ({ server }) => {
     // A stored row that no longer parses: a bug, whose error message quotes the stored text.
     await tablesOf(server).plans.updateEntity({ partitionKey: encodeKey(demoPairIds.sam), rowKey: 'pair', data: 'INTERNAL-MARKER {not json' }, 'Merge');
 
@@ -49,30 +46,30 @@ describe('an internal failure', () => {
 });
 
 describe('unknown API paths', () => {
-  it.each([
+  test.for([
     ['GET', '/api/nothing-here'],
     ['POST', '/api/nothing-here'],
     ['DELETE', '/api/pairs'],
     ['PUT', paths.me],
-  ])('%s %s answers 404 in JSON', async (method, path) => {
+  ])('%s %s answers 404 in JSON', async ([method, path], { server }) => {
     const res = await fetch(`${server.baseUrl}${path}`, { method, headers: { 'X-Dev-User': demoPeople.menteeAlex.id } });
     const body = await res.json();
     expectErrorBody({ status: res.status, headers: res.headers, body }, 404, 'not_found');
   });
 
-  it('answers 401 in JSON to a caller without an identity, before saying what exists', async () => {
+  test('answers 401 in JSON to a caller without an identity, before saying what exists', async ({ anonymous }) => {
     expectErrorBody(await anonymous().get('/api/nothing-here'), 401, 'unauthenticated');
   });
 });
 
 describe('malformed JSON', () => {
-  it('gets a clean 400 from the API', async () => {
+  test('gets a clean 400 from the API', async ({ alex }) => {
     const res = await alex().post(pathFor(paths.goals, { pairId: demoPairIds.alex }), '{"title": "INTERNAL-MARKER', { 'Content-Type': 'application/json' });
     expectErrorBody(res, 400, 'invalid');
     expect(res.body.error.message).toBe('The request body is not valid JSON.');
   });
 
-  it('gets a clean 400 from the bot endpoint', async () => {
+  test('gets a clean 400 from the bot endpoint', async ({ server }) => {
     const res = await postActivity(server.baseUrl, '{"type": "message", "text": "INTERNAL-MARKER');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text)).toEqual({ error: { code: 'invalid', message: 'The request body is not valid JSON.' } });

@@ -1,12 +1,11 @@
 // Logs are JSON lines, one per request, under a request id the response also carries. They never
 // hold a token (header or query) or what people write in their goals and messages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
 import { apiAs } from '../support/apiClient';
 import { messageActivity, postActivity } from '../support/botActivities';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
 // A token shaped like a real one (header.payload.signature), and text no log line may repeat.
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJzZWNyZXQtdG9rZW4tYm9keSJ9.c2lnbmF0dXJlLXdoaWNoLW11c3Qtbm90LWJlLWxvZ2dlZA';
@@ -15,11 +14,8 @@ const GOAL_TEXT = 'Overcome my fear of the quarterly review with Dana';
 const NOTE_TEXT = 'confidential reflection about my manager';
 const MESSAGE_TEXT = 'I am thinking about leaving the company';
 
-let server: TestServer;
-let connector: RecordingConnector;
 const logLines: string[] = [];
 const auth = { Authorization: `Bearer ${TOKEN}` };
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
 const goalsPath = pathFor(paths.goals, { pairId: demoPairIds.alex });
 
 interface LogLine {
@@ -31,17 +27,11 @@ interface LogLine {
 const parsedLogs = (): LogLine[] => logLines.map((l) => JSON.parse(l) as LogLine);
 const requestLines = () => parsedLogs().filter((l) => l.msg === 'request');
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer({ logLines });
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
+const test = serverTest.override({ serverOptions: { logLines } })
+  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id));
 
 describe('request logs', () => {
-  it('write one JSON line per request with the id the response carries', async () => {
+  test('write one JSON line per request with the id the response carries', async ({ alex }) => {
     const res = await alex().get(`${paths.me}?token=${QUERY_SECRET}&code=${QUERY_SECRET}`, auth);
     expect(res.status).toBe(200);
     const requestId = res.headers.get('x-request-id');
@@ -64,7 +54,7 @@ describe('request logs', () => {
     ]);
   });
 
-  it('log the route pattern and status of writes, without the body', async () => {
+  test('log the route pattern and status of writes, without the body', async ({ alex }) => {
     const created = await alex().post(goalsPath, { title: GOAL_TEXT, description: NOTE_TEXT }, auth);
     expect(created.status).toBe(201);
     const line = requestLines().find((l) => l.requestId === created.headers.get('x-request-id'));
@@ -76,7 +66,7 @@ describe('request logs', () => {
     expect(edited.status).toBe(200);
   });
 
-  it('keep a sane incoming request id and replace anything else', async () => {
+  test('keep a sane incoming request id and replace anything else', async ({ alex }) => {
     const offered = 'teams-client-0042.abc_def';
     const kept = await alex().get(paths.me, { 'x-request-id': offered });
     expect(kept.headers.get('x-request-id')).toBe(offered);
@@ -92,7 +82,7 @@ describe('request logs', () => {
     }
   });
 
-  it('log refused and failed requests too, without what they carried', async () => {
+  test('log refused and failed requests too, without what they carried', async ({ alex, server }) => {
     const invalid = await alex().post(goalsPath, { title: GOAL_TEXT, target: 'ten', unknownField: NOTE_TEXT }, auth);
     expect(invalid.status).toBe(400);
     const broken = await alex().post(goalsPath, `{"title": "${GOAL_TEXT}`, { ...auth, 'Content-Type': 'application/json' });
@@ -109,14 +99,14 @@ describe('request logs', () => {
     expect(requestLines().find((l) => l.requestId === anonymous.headers.get('x-request-id'))).not.toHaveProperty('actorId');
   });
 
-  it('log bot requests without the message text', async () => {
+  test('log bot requests without the message text', async ({ server, connector }) => {
     const user = { id: '29:1logging', aadObjectId: demoPeople.menteeAlex.id };
     const res = await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user, text: MESSAGE_TEXT }));
     expect(res.status).toBe(200);
     expect(requestLines().filter((l) => l.path === '/api/messages')).toEqual([expect.objectContaining({ method: 'POST', status: 200 })]);
   });
 
-  it('never contain a token or what people wrote', () => {
+  test('never contain a token or what people wrote', () => {
     expect(logLines.length).toBeGreaterThan(10);
     const everything = logLines.join('\n');
     for (const secret of [TOKEN, 'Bearer', QUERY_SECRET, GOAL_TEXT, NOTE_TEXT, MESSAGE_TEXT]) expect(everything).not.toContain(secret);

@@ -1,12 +1,13 @@
 // Table queries are built only with the SDK's `odata` tag (lint enforces it in bot/), and keys pass
 // through encodeKey. Hostile text, stored as values and as keys, must match exactly its own rows.
 import { odata, TableClient } from '@azure/data-tables';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { decodeKey, encodeKey } from '../../bot/storage/tables';
 import { paths, pathFor, type GoalHistoryView, type PlanView } from '../../shared/api';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
 const hostile = [
   "' or 1 eq 1",
@@ -20,13 +21,12 @@ const hostile = [
   'line\nbreak\ttab',
 ];
 
-let server: TestServer;
+const test = serverTest
+  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
+  .extend('sam', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeSam.id));
 let probe: TableClient;
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
-const sam = () => apiAs(server.baseUrl, demoPeople.menteeSam.id);
 
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   probe = TableClient.fromConnectionString(server.connectionString, `${server.tablePrefix}ODataProbe`, { allowInsecureConnection: true });
   await probe.createTable();
   await probe.createEntity({ partitionKey: 'victim', rowKey: 'secret', title: 'someone else’s row' });
@@ -34,7 +34,6 @@ beforeAll(async () => {
     await probe.createEntity({ partitionKey: encodeKey(text), rowKey: `row${i}`, title: text });
   }
 });
-afterAll(() => server.close());
 
 async function rows(filter: string): Promise<{ partitionKey: string; rowKey: string; title: string }[]> {
   const out = [];
@@ -43,17 +42,17 @@ async function rows(filter: string): Promise<{ partitionKey: string; rowKey: str
 }
 
 describe('odata filters against Azurite', () => {
-  it.each(hostile)('match exactly the row keyed by %j', async (text) => {
+  test.each(hostile)('match exactly the row keyed by %j', async (text) => {
     const found = await rows(odata`PartitionKey eq ${encodeKey(text)}`);
     expect(found.map((r) => r.title)).toEqual([text]);
     expect(decodeKey(found[0]!.partitionKey)).toBe(text);
   });
 
-  it.each(hostile)('match exactly the row whose value is %j', async (text) => {
+  test.each(hostile)('match exactly the row whose value is %j', async (text) => {
     expect((await rows(odata`title eq ${text}`)).map((r) => r.title)).toEqual([text]);
   });
 
-  it('would return every row if the same text were pasted into the filter', async () => {
+  test('would return every row if the same text were pasted into the filter', async () => {
     // What the odata tag prevents: the injection works on a filter built by hand.
     const pasted = `PartitionKey eq '${encodeKey("x' or PartitionKey ne '")}'`;
     expect((await rows(pasted)).length).toBe(hostile.length + 1);
@@ -61,7 +60,7 @@ describe('odata filters against Azurite', () => {
 });
 
 describe('repositories given hostile ids', () => {
-  it('find no one else’s pairs, plan, history or profile', async () => {
+  test('find no one else’s pairs, plan, history or profile', async ({ server }) => {
     const { plans, people } = server.app.repositories;
     const tables = tablesOf(server);
     // Index rows as createPair writes them (createPair itself refuses such ids by schema).
@@ -81,7 +80,7 @@ describe('repositories given hostile ids', () => {
 });
 
 describe('hostile text through the API', () => {
-  it('is stored as written, shown in its own plan only, and keeps its own history', async () => {
+  test('is stored as written, shown in its own plan only, and keeps its own history', async ({ alex, sam }) => {
     const created: string[] = [];
     for (const text of hostile) {
       const res = await alex().post(pathFor(paths.goals, { pairId: demoPairIds.alex }), { title: `Goal ${text}`, description: text });
@@ -103,7 +102,7 @@ describe('hostile text through the API', () => {
     expect(samsPlan.goals.filter((g) => created.includes(g.value.id))).toEqual([]);
   });
 
-  it('cannot be used as an id', async () => {
+  test('cannot be used as an id', async ({ alex }) => {
     for (const text of hostile) {
       const res = await alex().get(pathFor(paths.plan, { pairId: text }));
       expect(res.status).toBe(404);

@@ -1,34 +1,24 @@
 // API writes are limited per person (RATE_LIMIT_WRITES_PER_MINUTE); reads and the bot endpoint are
 // not. The test counts requests: with a limit of 3, the fourth write in the window is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { parseConfig } from '../../bot/config';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
 import { apiAs } from '../support/apiClient';
 import { messageActivity, postActivity } from '../support/botActivities';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
 const LIMIT = 3;
-let server: TestServer;
-let connector: RecordingConnector;
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
-const priya = () => apiAs(server.baseUrl, demoPeople.mentor.id);
 const goals = pathFor(paths.goals, { pairId: demoPairIds.alex });
 const plan = pathFor(paths.plan, { pairId: demoPairIds.alex });
-const titlesIn = async () => (await alex().get<PlanView>(plan)).body.goals.map((g) => g.value.title);
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer({ env: { RATE_LIMIT_WRITES_PER_MINUTE: String(LIMIT) } });
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
+const test = serverTest.override({ serverOptions: { env: { RATE_LIMIT_WRITES_PER_MINUTE: String(LIMIT) } } })
+  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
+  .extend('priya', ({ server }) => () => apiAs(server.baseUrl, demoPeople.mentor.id))
+  .extend('titlesIn', ({ alex }) => async () => (await alex().get<PlanView>(plan)).body.goals.map((g) => g.value.title));
 
 describe('write rate limit', () => {
-  it('refuses a person’s writes over the limit with 429 and Retry-After, and stores nothing', async () => {
+  test('refuses a person’s writes over the limit with 429 and Retry-After, and stores nothing', async ({ alex, titlesIn }) => {
     for (let i = 1; i <= LIMIT; i++) expect((await alex().post(goals, { title: `Allowed goal ${i}` })).status).toBe(201);
 
     const refused = await alex().post(goals, { title: 'One goal too many' });
@@ -43,23 +33,23 @@ describe('write rate limit', () => {
     expect(titles).not.toContain('One goal too many');
   });
 
-  it('counts every write method, not only creates', async () => {
+  test('counts every write method, not only creates', async ({ alex }) => {
     const etag = (await alex().get<PlanView>(plan)).body.goals[0]!.etag;
     expect((await alex().patch(pathFor(paths.goal, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }), { current: 4 }, etag)).status).toBe(429);
     expect((await alex().delete(pathFor(paths.milestone, { pairId: demoPairIds.alex, goalId: 'alex-oncall', milestoneId: 'm1' }), '*')).status).toBe(429);
   });
 
-  it('does not limit reads', async () => {
+  test('does not limit reads', async ({ alex }) => {
     for (let i = 0; i < LIMIT * 3; i++) expect((await alex().get(plan)).status).toBe(200);
   });
 
-  it('does not affect another person, even in the same pair', async () => {
+  test('does not affect another person, even in the same pair', async ({ priya, titlesIn }) => {
     const res = await priya().post(goals, { title: 'Suggested by the mentor' });
     expect(res.status).toBe(201);
     expect(await titlesIn()).toContain('Suggested by the mentor');
   });
 
-  it('does not apply to the bot endpoint, which Teams throttles itself', async () => {
+  test('does not apply to the bot endpoint, which Teams throttles itself', async ({ server, connector }) => {
     const user = { id: '29:1rate-limit', aadObjectId: demoPeople.menteeAlex.id };
     for (let i = 0; i <= LIMIT; i++) {
       expect((await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user, text: 'help' }))).status).toBe(200);
@@ -68,7 +58,7 @@ describe('write rate limit', () => {
 });
 
 describe('RATE_LIMIT_WRITES_PER_MINUTE', () => {
-  it('defaults to 60 and refuses a limit that is not a positive whole number', () => {
+  test('defaults to 60 and refuses a limit that is not a positive whole number', () => {
     expect(parseConfig({}).rateLimit).toEqual({ writesPerMinute: 60 });
     expect(parseConfig({ RATE_LIMIT_WRITES_PER_MINUTE: '600' }).rateLimit).toEqual({ writesPerMinute: 600 });
     for (const bad of ['0', '-5', '2.5', 'many']) expect(() => parseConfig({ RATE_LIMIT_WRITES_PER_MINUTE: bad })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE/);

@@ -3,16 +3,19 @@
 // the mentor of another pair, a program manager, and the rightful user. Each expected status is in
 // the table below; a route without a row fails, so a new route cannot ship unchecked. Denied
 // writes must leave storage exactly as it was.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobPaths } from '../../bot/api/jobRoutes';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import type { Person } from '../../shared/person';
-import { bearer, secondsFromNow, startLocalEntra, type LocalEntra } from '../support/entraTokens';
+import { bearer, secondsFromNow } from '../support/entraTokens';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { listRoutes } from '../support/routes';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { storageSnapshot } from '../support/storageSnapshot';
+import { serverOutsideTests, serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
+import { tableNames } from '../../bot/storage/tables';
 
 type Caller = 'anonymous' | 'expired' | 'stranger' | 'otherTenant' | 'otherMentee' | 'otherMentor' | 'programManager' | 'rightful';
 const callers: Caller[] = ['anonymous', 'expired', 'stranger', 'otherTenant', 'otherMentee', 'otherMentor', 'programManager', 'rightful'];
@@ -37,8 +40,9 @@ interface Row {
   denied?: Partial<Record<Caller, number>>;
 }
 
-let entra: LocalEntra;
-let server: TestServer;
+const test = serverTest.override('serverOptions', ({ entra }) => ({ env: { ...entra.productionEnv, RATE_LIMIT_WRITES_PER_MINUTE: '10000' } }));
+// The matrix's requests are built before the tests run: they reach the file's server through this.
+const server = serverOutsideTests(test);
 const tokens = {} as Record<Caller, string>;
 const ownerTokens = {} as Record<Row['owner'], string>;
 const pairId = demoPairIds.alex;
@@ -237,24 +241,12 @@ const matrix: Record<string, Row> = {
   },
 };
 
-/** Everything stored, row by row, for proving a denied write changed nothing. */
-async function storageSnapshot(): Promise<string> {
-  const tables = tablesOf(server);
-  const rows: string[] = [];
-  for (const table of [tables.plans, tables.programs, tables.people, tables.pairIndex]) {
-    for await (const row of table.listEntities()) rows.push(`${row.partitionKey}/${row.rowKey}@${row.etag}`);
-  }
-  return rows.sort().join('\n');
-}
-
 const apiRoutes = () =>
   listRoutes(server.app.app)
     .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/messages') // the bot endpoint takes Bot Framework tokens: tests/bot
     .map((r) => `${r.method} ${r.path}`);
 
-beforeAll(async () => {
-  entra = await startLocalEntra();
-  server = await startTestServer({ env: { ...entra.productionEnv, RATE_LIMIT_WRITES_PER_MINUTE: '10000' } });
+test.beforeAll(async ({ entra, server }) => {
   const { people, plans } = server.app.repositories;
   await Promise.all([people.save(otherMentor), people.save(otherMentorsMentee)]);
   const alexPair = (await plans.load(pairId))!.mentorship.value;
@@ -284,14 +276,21 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await entra?.close();
-});
 
 describe('the route table', () => {
   it('has a row for every API route and no row for a route that does not exist', () => {
     expect(apiRoutes().sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  it('compares every table of the app before and after a refused write', async () => {
+    for (const name of Object.keys(tableNames) as (keyof typeof tableNames)[]) {
+      const table = tablesOf(server)[name];
+      const before = await storageSnapshot(server);
+      await table.upsertEntity({ partitionKey: 'snapshot-probe', rowKey: name });
+      expect(await storageSnapshot(server), `a row written to ${name} changes the snapshot`).not.toBe(before);
+      await table.deleteEntity('snapshot-probe', name);
+      expect(await storageSnapshot(server)).toBe(before);
+    }
   });
 });
 
@@ -303,12 +302,12 @@ describe.each(Object.keys(matrix))('%s', (key) => {
     const token = caller === 'rightful' ? ownerTokens[row.owner] : caller === 'anonymous' ? undefined : tokens[caller];
     const expected = caller === 'rightful' ? row.ok : (row.denied?.[caller] ?? 401);
     const req = await row.request();
-    const before = method === 'GET' || expected < 400 ? '' : await storageSnapshot();
+    const before = method === 'GET' || expected < 400 ? '' : await storageSnapshot(server);
     const res = await send(method, req, token);
     expect(res.status).toBe(expected);
     if (expected >= 400) {
       expect(res.body.error.code).toEqual(expect.any(String));
-      if (before) expect(await storageSnapshot()).toBe(before);
+      if (before) expect(await storageSnapshot(server)).toBe(before);
     }
   });
 });

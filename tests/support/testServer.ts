@@ -2,6 +2,7 @@
 // seeded, listening on a free loopback port.
 import type { Server } from 'node:http';
 import { parseConfig } from '../../bot/config';
+import { startAzurite, type EmbeddedAzurite } from '../../bot/dev/azurite';
 import { seedDemo } from '../../bot/dev/seedDemo';
 import { createLogger } from '../../bot/log';
 import { createApp, type App, type AppDeps } from '../../bot/server';
@@ -18,6 +19,14 @@ export interface TestServerOptions {
   jwksCooldownMs?: number;
   /** The check-in sender's clock and options (see AppDeps). */
   checkInSender?: AppDeps['checkInSender'];
+  /**
+   * Where the tables live: `shared` (default) is the run's Azurite with fresh tables; `own` is an
+   * Azurite of this server's own that the test may stop (`ownAzurite`); `down` is one stopped as
+   * soon as the server has started, so every storage call fails.
+   */
+  storage?: 'shared' | 'own' | 'down';
+  /** A second instance against the same tables as another test server (a scaled-out app). */
+  sameTablesAs?: TestServer;
 }
 
 export interface TestServer {
@@ -25,12 +34,22 @@ export interface TestServer {
   app: App;
   connectionString: string;
   tablePrefix: string;
+  /** With `storage: 'own'` or `'down'`: the server's own Azurite; closing it twice is harmless. */
+  ownAzurite?: EmbeddedAzurite;
   close(): Promise<void>;
 }
 
+async function ownAzurite(): Promise<EmbeddedAzurite> {
+  const azurite = await startAzurite();
+  let closing: Promise<void> | undefined;
+  return { ...azurite, close: () => (closing ??= azurite.close()) };
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const connectionString = testConnectionString();
-  const tablePrefix = newTablePrefix();
+  const storage = options.storage ?? 'shared';
+  const own = storage === 'shared' ? undefined : await ownAzurite();
+  const connectionString = options.sameTablesAs?.connectionString ?? own?.connectionString ?? testConnectionString();
+  const tablePrefix = options.sameTablesAs?.tablePrefix ?? newTablePrefix();
   const config = parseConfig({ APP_MODE: 'development', PORT: '0', LOG_LEVEL: 'debug', ...options.env, STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: tablePrefix });
   const lines = options.logLines;
   const log = createLogger(lines ? 'debug' : 'error', lines ? (l) => lines.push(l) : (l) => process.stderr.write(`${l}\n`));
@@ -39,15 +58,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  if (storage === 'down') await own?.close();
   const { port } = server.address() as { port: number };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
     connectionString,
     tablePrefix,
+    ownAzurite: own,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await own?.close();
     },
   };
 }

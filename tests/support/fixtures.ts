@@ -1,0 +1,111 @@
+// The test API for tests that run the real server: a test asks for `server`, `connector`, `bot` or
+// `me` by name, and each is started once per file, on first use, and stopped after the file. What a
+// file needs differently is an option, set once at its top:
+//
+//   const test = serverTest.override({ serverOptions: { env: { PUBLIC_URL } }, chat: { conversationType: 'groupChat' } });
+//   test.override('serverOptions', ({ entra }) => ({ env: entra.productionEnv }));
+//
+// The recording connector forgets what it recorded, and any failure it was told to answer with,
+// before each test, so a test sees what it caused.
+import { test as base, type TestAPI } from 'vitest';
+import { BOT, cardActionActivity, installActivity, messageActivity, postActivity, type ActivityOptions, type TeamsUser } from './botActivities';
+import { startLocalEntra, type LocalEntra } from './entraTokens';
+import { messageExtensionDriver, type ChatOptions } from './messageExtensionDriver';
+import { startRecordingConnector, type RecordingConnector } from './recordingConnector';
+import { startTestServer, tablesOf, type TestServer, type TestServerOptions } from './testServer';
+
+export type { ChatOptions, TestServer, TestServerOptions };
+
+type Where = Omit<ActivityOptions, 'serviceUrl' | 'user'>;
+
+/** Posts Bot Framework activities to the real /api/messages, as Teams sends them, with replies going to the recording connector. */
+export interface BotDriver {
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** The user installs the app (personal scope unless `where` says otherwise). */
+  install(user: TeamsUser, where?: Where): Promise<{ status: number; text: string }>;
+  say(user: TeamsUser, text: string, where?: Where): Promise<{ status: number; text: string }>;
+  /** A card's Action.Execute; the invoke response's body is in `text`. */
+  cardAction(user: TeamsUser, verb: string, data: Record<string, unknown>, where?: Where): Promise<{ status: number; text: string }>;
+  /** Activity options for `user`, pointing at the recording connector. */
+  as(user: TeamsUser, where?: Where): ActivityOptions;
+}
+
+export function botDriver(server: TestServer, connector: RecordingConnector): BotDriver {
+  const as = (user: TeamsUser, where: Where = {}): ActivityOptions => ({ serviceUrl: connector.serviceUrl, user, ...where });
+  const post = (activity: unknown, headers?: Record<string, string>) => postActivity(server.baseUrl, activity, headers);
+  return {
+    post,
+    as,
+    install: (user, where) => post(installActivity({ ...as(user, where), membersAdded: [{ id: BOT.id }] })),
+    say: (user, text, where) => post(messageActivity({ ...as(user, where), text })),
+    cardAction: (user, verb, data, where) => post(cardActionActivity({ ...as(user, where), verb, data })),
+  };
+}
+
+export const test = base
+  /** Options for the file's server: env, seed, clock (`now`), log lines, sender options, storage. */
+  .extend('serverOptions', { scope: 'file' }, {} as TestServerOptions)
+  /** The conversation the message extension is used in (`me`); a personal chat unless set. */
+  .extend('chat', { scope: 'file' }, {} as ChatOptions)
+  /** Keep what the connector recorded from one test to the next, for files whose tests build on each other. */
+  .extend('keepConnectorRecords', { scope: 'file' }, false as boolean)
+  .extend('connector', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const connector = await startRecordingConnector();
+    onCleanup(() => connector.close());
+    return connector;
+  })
+  .extend('server', { scope: 'file' }, async ({ serverOptions }, { onCleanup }) => {
+    const server = await startTestServer(serverOptions);
+    onCleanup(() => server.close());
+    return server;
+  })
+  /** Starts further servers (another configuration, or `sameTablesAs` a second instance), all stopped after the file. */
+  .extend('startServer', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const started: TestServer[] = [];
+    onCleanup(async () => {
+      await Promise.all(started.map((s) => s.close()));
+    });
+    return async (options: TestServerOptions = {}): Promise<TestServer> => {
+      const server = await startTestServer(options);
+      started.push(server);
+      return server;
+    };
+  })
+  .extend('baseUrl', { scope: 'file' }, ({ server }) => server.baseUrl)
+  .extend('tables', { scope: 'file' }, ({ server }) => tablesOf(server))
+  /** The server's own Azurite, with `serverOptions.storage` `own`: stop it to test an outage. */
+  .extend('azurite', { scope: 'file' }, ({ server }) => {
+    if (!server.ownAzurite) throw new Error("The azurite fixture needs serverOptions: { storage: 'own' }");
+    return server.ownAzurite;
+  })
+  /** A local stand-in for Entra ID (keys, tokens); its `env` / `productionEnv` configure a server to trust it. */
+  .extend('entra', { scope: 'file' }, async ({}, { onCleanup }): Promise<LocalEntra> => {
+    const entra = await startLocalEntra();
+    onCleanup(() => entra.close());
+    return entra;
+  })
+  .extend('bot', { scope: 'file' }, ({ server, connector }) => botDriver(server, connector))
+  .extend('me', { scope: 'file' }, ({ server, connector, chat }) => messageExtensionDriver(() => server, () => connector, chat))
+  .extend('freshConnector', { auto: true }, ({ connector, keepConnectorRecords }) => {
+    connector.failWith(undefined);
+    if (!keepConnectorRecords) connector.clear();
+  });
+
+export { test as serverTest };
+
+/**
+ * The file's server for code that runs outside a test's context, such as the requests of an
+ * `it.each` table, which is built before any test runs: the `server` fixture, set before the first test.
+ */
+export function serverOutsideTests<T extends { server: TestServer }>(t: TestAPI<T>): TestServer {
+  let current: TestServer | undefined;
+  t.beforeAll(({ server }: { server: TestServer }) => {
+    current = server;
+  });
+  return new Proxy({} as TestServer, {
+    get(_, key) {
+      if (!current) throw new Error('The server starts before the first test');
+      return Reflect.get(current, key);
+    },
+  });
+}
