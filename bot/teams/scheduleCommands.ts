@@ -8,7 +8,7 @@ import { pauseExampleDate } from '../cards/helpCard';
 import { en, fillPlaceholders } from '../cards/strings';
 import type { BotCommand } from './commands';
 import { pauseUntil } from '../../shared/checkins/pausePeriod';
-import { todayIn } from '../../shared/dates';
+import { todayIn, type IsoDate } from '../../shared/dates';
 
 const SNOOZE_LENGTHS = ['day', 'week'] as const;
 export type ScheduleCommand = Extract<BotCommand, 'pause' | 'resume' | 'snooze'>;
@@ -17,9 +17,12 @@ export type ScheduleCommand = Extract<BotCommand, 'pause' | 'resume' | 'snooze'>
 const whenText = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
 
+/** How to pause, with an example date after the person's today (never one that has passed). */
+const pauseUsageFor = (today: IsoDate) => fillPlaceholders(en.schedule.pauseUsage, { date: pauseExampleDate(today) });
+
 /** What to type instead, when the command's words cannot work for any pair; asked before the pair. */
 export function scheduleUsageProblem(command: ScheduleCommand, args: readonly string[], actor: Actor, now: Date): string | undefined {
-  if (command === 'pause' && !pauseUntil(args, todayIn(actor.timeZone, now))) return en.schedule.pauseUsage;
+  if (command === 'pause' && !pauseUntil(args, todayIn(actor.timeZone, now))) return pauseUsageFor(todayIn(actor.timeZone, now));
   if (command === 'snooze' && !SNOOZE_LENGTHS.some((l) => l === (args[0] ?? 'day'))) return en.schedule.snoozeUsage;
   return undefined;
 }
@@ -35,7 +38,7 @@ export async function runScheduleCommand(
 
   let result: Result<Versioned<CheckInScheduleState>>;
   const today = todayIn(actor.timeZone, deps.now());
-  const pauseUsage = fillPlaceholders(s.pauseUsage, { date: pauseExampleDate(today) });
+  const pauseUsage = pauseUsageFor(today);
   if (command === 'pause') {
     const date = pauseUntil(args, today);
     if (!date) return pauseUsage;
