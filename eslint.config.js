@@ -4,7 +4,10 @@
 import tseslint from 'typescript-eslint';
 
 const sdkImports = [
-  { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'], message: 'The Bot Framework SDK belongs to bot/teams/ only.' },
+  {
+    group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'],
+    message: 'The Bot Framework SDK belongs to bot/teams/ only.',
+  },
 ];
 
 export default tseslint.config(
@@ -20,17 +23,26 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...sdkImports,
-          { group: ['@azure/*', '@microsoft/*', 'react', 'react-dom', 'react/*', 'express', 'node:*', 'fs', 'path', 'http'], message: 'shared/ is the pure domain: no SDKs, no I/O.' },
-          { group: ['../bot/*', '../tab/*', '../../bot/*', '../../tab/*'], message: 'shared/ depends on nothing else in the project.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', {
-        selector: "MemberExpression[object.name='process'][property.name='env']",
-        message: 'shared/ reads no environment: configuration is parsed in bot/config.ts and passed in.',
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...sdkImports,
+            {
+              group: ['@azure/*', '@microsoft/*', 'react', 'react-dom', 'react/*', 'express', 'node:*', 'fs', 'path', 'http'],
+              message: 'shared/ is the pure domain: no SDKs, no I/O.',
+            },
+            { group: ['../bot/*', '../tab/*', '../../bot/*', '../../tab/*'], message: 'shared/ depends on nothing else in the project.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'shared/ reads no environment: configuration is parsed in bot/config.ts and passed in.',
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'shared/ is pure: no process access.' }],
     },
   },
@@ -39,7 +51,8 @@ export default tseslint.config(
     // are built with the SDK's `odata` tag, which quotes and escapes every value.
     files: ['bot/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         {
           selector: "TemplateLiteral[parent.type!='TaggedTemplateExpression'] > TemplateElement[value.raw=/\\b(eq|ne|gt|ge|lt|le)\\s/]",
           message: 'Build Table filters with the odata`...` tag from @azure/data-tables, never a plain template literal.',
@@ -49,7 +62,8 @@ export default tseslint.config(
           message: 'Build Table filters with the odata`...` tag from @azure/data-tables, never string concatenation.',
         },
         {
-          selector: "Property[key.name='filter'] > TemplateLiteral, Property[key.name='filter'] > Literal, Property[key.name='filter'] > BinaryExpression",
+          selector:
+            "Property[key.name='filter'] > TemplateLiteral, Property[key.name='filter'] > Literal, Property[key.name='filter'] > BinaryExpression",
           message: 'A query filter comes from the odata`...` tag from @azure/data-tables.',
         },
       ],
@@ -67,9 +81,12 @@ export default tseslint.config(
   {
     files: ['tab/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [...sdkImports, { group: ['@azure/*', 'express'], message: 'The tab talks to the API, never to storage.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [...sdkImports, { group: ['@azure/*', 'express'], message: 'The tab talks to the API, never to storage.' }],
+        },
+      ],
     },
   },
 );

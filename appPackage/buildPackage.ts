@@ -45,7 +45,9 @@ export function readEnvironment(env: string, userFile = true): Record<string, st
 export function fillPlaceholders(template: string, values: Record<string, string>, env: string): string {
   const missing = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter((name) => !(name in values));
   if (missing.length > 0) {
-    throw new PackageError(`appPackage/manifest.json needs ${missing.join(', ')}: define ${missing.length > 1 ? 'them' : 'it'} in env/.env.${env} or env/.env.${env}.user.`);
+    throw new PackageError(
+      `appPackage/manifest.json needs ${missing.join(', ')}: define ${missing.length > 1 ? 'them' : 'it'} in env/.env.${env} or env/.env.${env}.user.`,
+    );
   }
   return template.replace(PLACEHOLDER, (_, name: string) => JSON.stringify(values[name]).slice(1, -1));
 }
@@ -56,7 +58,8 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   const manifest = JSON.parse(filled) as Record<string, unknown>;
 
   const schemaErrors = await manifestSchemaErrors(manifest);
-  if (schemaErrors.length > 0) throw new PackageError(`The manifest for "${options.env}" breaks the Teams schema:\n  ${schemaErrors.join('\n  ')}`);
+  if (schemaErrors.length > 0)
+    throw new PackageError(`The manifest for "${options.env}" breaks the Teams schema:\n  ${schemaErrors.join('\n  ')}`);
 
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));

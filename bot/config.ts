@@ -7,7 +7,12 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** Comma-separated GUIDs, compared lower-case (Entra sends tenant ids lower-case). */
 const guidList = z
   .string()
-  .transform((s) => s.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part !== ''),
+  )
   .pipe(z.array(z.string().uuid('each entry must be a tenant id (GUID)')).min(1, 'list at least one tenant id'));
 
 export const TENANT_ID_PLACEHOLDER = '{tenantid}';
@@ -25,7 +30,10 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** A Table Storage connection string. Unset: the embedded Azurite under DATA_DIR. */
   STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
-  TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').optional(),
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter')
+    .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Seed the demo program and people when storage is empty. Default: on in development. */
   SEED_DEMO: bool.optional(),
@@ -34,7 +42,10 @@ const envSchema = z.object({
   /** The tab's Entra app (client) id: the audience of the Teams SSO token. */
   AAD_CLIENT_ID: z.string().uuid().optional(),
   /** The app's identifier URI (`api://{host}/botid-{botId}`), also accepted as the token's audience. */
-  AAD_APP_ID_URI: z.string().regex(/^api:\/\/\S+$/, 'an identifier URI such as api://host/botid-{botId}').optional(),
+  AAD_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/\S+$/, 'an identifier URI such as api://host/botid-{botId}')
+    .optional(),
   /** Tenants whose people may use the API. */
   AAD_ALLOWED_TENANTS: guidList.optional(),
   /** Where the token signing keys are published; sovereign clouds use other hosts. */
@@ -107,11 +118,16 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   // A host that says NODE_ENV=production gets production (and its required settings) unless
   // APP_MODE says otherwise on purpose: the development sign-in must never start by omission.
-  const e: ParsedEnv = { ...parsed.data, APP_MODE: parsed.data.APP_MODE ?? (parsed.data.NODE_ENV === 'production' ? 'production' : 'development') };
+  const e: ParsedEnv = {
+    ...parsed.data,
+    APP_MODE: parsed.data.APP_MODE ?? (parsed.data.NODE_ENV === 'production' ? 'production' : 'development'),
+  };
   const authMode = e.AUTH_MODE ?? (e.APP_MODE === 'development' ? 'development' : 'entra');
   const problems = combinationProblems(e, authMode);
   if (problems.length > 0) {
-    throw new ConfigError(`Invalid configuration for APP_MODE=${e.APP_MODE}, AUTH_MODE=${authMode}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new ConfigError(
+      `Invalid configuration for APP_MODE=${e.APP_MODE}, AUTH_MODE=${authMode}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
   return {
     mode: e.APP_MODE,
@@ -120,14 +136,20 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     host: e.HOST ?? (e.APP_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
     exposedDevelopment: authMode === 'development' && e.HOST !== undefined && !isLoopbackHost(e.HOST),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    storage: e.STORAGE_CONNECTION_STRING ? { kind: 'connection', connectionString: e.STORAGE_CONNECTION_STRING } : { kind: 'embedded', dataDir: e.DATA_DIR },
+    storage: e.STORAGE_CONNECTION_STRING
+      ? { kind: 'connection', connectionString: e.STORAGE_CONNECTION_STRING }
+      : { kind: 'embedded', dataDir: e.DATA_DIR },
     tablePrefix: e.TABLE_PREFIX ?? '',
     seedDemo: e.SEED_DEMO ?? e.APP_MODE === 'development',
     teamsAppId: e.TEAMS_APP_ID,
     bot: { appId: e.BOT_ID, appType: e.BOT_APP_TYPE, tenantId: e.BOT_TENANT_ID, password: e.BOT_PASSWORD },
     logLevel: e.LOG_LEVEL,
     rateLimit: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
-    checkIns: { timerSeconds: e.CHECKIN_TIMER_SECONDS ?? (e.APP_MODE === 'development' ? 60 : 0), sendsPerSecond: e.CHECKIN_SENDS_PER_SECOND, jobsSecret: e.JOBS_SECRET },
+    checkIns: {
+      timerSeconds: e.CHECKIN_TIMER_SECONDS ?? (e.APP_MODE === 'development' ? 60 : 0),
+      sendsPerSecond: e.CHECKIN_SENDS_PER_SECOND,
+      jobsSecret: e.JOBS_SECRET,
+    },
   };
 }
 
@@ -142,15 +164,22 @@ function combinationProblems(e: ParsedEnv, authMode: 'development' | 'entra'): s
     production && !entra && 'AUTH_MODE: development is refused in production (anyone could claim to be anyone); use entra',
     entra && !e.AAD_CLIENT_ID && 'AAD_CLIENT_ID: required (the audience of the Teams SSO token)',
     entra && !e.AAD_ALLOWED_TENANTS && 'AAD_ALLOWED_TENANTS: required (comma-separated tenant ids whose people may sign in)',
-    production && entra && !isHttpsOrLoopback(e.AAD_JWKS_URI) && 'AAD_JWKS_URI: must use https in production (signing keys fetched over http can be swapped)',
+    production &&
+      entra &&
+      !isHttpsOrLoopback(e.AAD_JWKS_URI) &&
+      'AAD_JWKS_URI: must use https in production (signing keys fetched over http can be swapped)',
     // botbuilder's own messages for these surface only at the first activity, and say less.
     !!e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID && `BOT_TENANT_ID: required with BOT_APP_TYPE=${e.BOT_APP_TYPE}`,
-    !!e.BOT_ID && e.BOT_APP_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD && `BOT_PASSWORD: required with BOT_APP_TYPE=${e.BOT_APP_TYPE} (a managed identity needs none)`,
+    !!e.BOT_ID &&
+      e.BOT_APP_TYPE !== 'UserAssignedMSI' &&
+      !e.BOT_PASSWORD &&
+      `BOT_PASSWORD: required with BOT_APP_TYPE=${e.BOT_APP_TYPE} (a managed identity needs none)`,
   ];
   return problems.filter((p): p is string => typeof p === 'string');
 }
 
-export const isLoopbackHost = (host: string): boolean => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
+export const isLoopbackHost = (host: string): boolean =>
+  ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** Loopback http is allowed: nothing outside the machine can sit in the middle (tests use it). */
 function isHttpsOrLoopback(url: string): boolean {
@@ -160,7 +189,8 @@ function isHttpsOrLoopback(url: string): boolean {
 
 function entraAuth(e: ParsedEnv): EntraAuthConfig {
   // combinationProblems has made sure both are present.
-  if (!e.AAD_CLIENT_ID || !e.AAD_ALLOWED_TENANTS) throw new ConfigError('AAD_CLIENT_ID and AAD_ALLOWED_TENANTS are required with AUTH_MODE=entra');
+  if (!e.AAD_CLIENT_ID || !e.AAD_ALLOWED_TENANTS)
+    throw new ConfigError('AAD_CLIENT_ID and AAD_ALLOWED_TENANTS are required with AUTH_MODE=entra');
   return {
     mode: 'entra',
     clientId: e.AAD_CLIENT_ID.toLowerCase(),

@@ -10,9 +10,11 @@ const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as cons
 
 export function createLogger(level: keyof typeof levels, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
   const min = levels[level];
-  const at = (lvl: Exclude<keyof typeof levels, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (levels[lvl] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
-  };
+  const at =
+    (lvl: Exclude<keyof typeof levels, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (levels[lvl] < min) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

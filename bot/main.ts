@@ -11,19 +11,25 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
   const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
-  const { app, repositories, checkIns, feedback, digest, log } = await createApp(config, { connectionString, tablePrefix: config.tablePrefix });
+  const { app, repositories, checkIns, feedback, digest, log } = await createApp(config, {
+    connectionString,
+    tablePrefix: config.tablePrefix,
+  });
   if (config.seedDemo && (await seedDemoIfEmpty(repositories, new Date()))) log.info('seeded the demo program');
 
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error to this callback rather than emitting it.
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
-  }).catch((e: unknown) => {
-    if ((e as { code?: string }).code === 'EADDRINUSE') throw new Error(`Port ${config.port} is in use (is the app already running?). Stop it or set PORT.`);
-    throw e;
-  }).catch(async (e: unknown) => {
-    await embedded?.close();
-    throw e;
-  });
+  })
+    .catch((e: unknown) => {
+      if ((e as { code?: string }).code === 'EADDRINUSE')
+        throw new Error(`Port ${config.port} is in use (is the app already running?). Stop it or set PORT.`);
+      throw e;
+    })
+    .catch(async (e: unknown) => {
+      await embedded?.close();
+      throw e;
+    });
   // One cadence for every job: check-ins due, 360 requests to close or remind once, and whether a
   // program's weekly digest of shared wins is due (in Azure: POST /api/jobs/{checkins,feedback,digest}).
   const seconds = config.checkIns.timerSeconds;

@@ -97,7 +97,14 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     ...deps.checkInSender,
     options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkInSender?.options },
   });
-  const plan = createPlanService({ plans, people, programs, now, newId: randomUUID, onMentorshipChanged: (m) => checkInScheduling.scheduleNext(m) });
+  const plan = createPlanService({
+    plans,
+    people,
+    programs,
+    now,
+    newId: randomUUID,
+    onMentorshipChanged: (m) => checkInScheduling.scheduleNext(m),
+  });
   const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
   const programService = createProgramService({ programs });
   const openFeedback = openFeedbackTable(tables);
@@ -107,12 +114,30 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const feedbackInbox = createFeedbackInbox({ asked: feedbackAsked, feedback });
   const feedbackDelivery = createFeedbackDelivery({ conversations, messenger, log, ...deps.feedbackDelivery });
   const askForFeedback = createAskForFeedback({ requests: feedback, delivery: feedbackDelivery });
-  const feedbackJobs = createFeedbackJobs({ index: openFeedback, feedback: feedbackRequests, service: feedback, delivery: feedbackDelivery, log, now });
+  const feedbackJobs = createFeedbackJobs({
+    index: openFeedback,
+    feedback: feedbackRequests,
+    service: feedback,
+    delivery: feedbackDelivery,
+    log,
+    now,
+  });
   const wins = winTable(tables);
   const programChannels = programChannelTable(tables);
   const digestIndex = digestIndexTable(tables);
   const recognition = createRecognitionService({ plans, wins, journal: journalTable(tables), digest: digestIndex, now, newId: randomUUID });
-  const digestJob = createDigestJob({ channels: programChannels, programs, index: digestIndex, weeks: digestWeekTable(tables), wins, plans, messenger, log, now, links: cardLinksFor(config) });
+  const digestJob = createDigestJob({
+    channels: programChannels,
+    programs,
+    index: digestIndex,
+    weeks: digestWeekTable(tables),
+    wins,
+    plans,
+    messenger,
+    log,
+    now,
+    links: cardLinksFor(config),
+  });
   const onInstalled = async (personId: string) => {
     try {
       await checkInScheduling.reachableAgain(personId);
@@ -120,7 +145,20 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       log.warn('could not resume check-ins after an install', { error: error instanceof Error ? error.message : String(error) });
     }
   };
-  const bot = createBotEndpoint({ config, tables, conversations, people, log, now, onInstalled, checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger }, feedback: { service: feedback, ask: askForFeedback, plan }, recognition, digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels }, messageExtensions: { plan, plans, feedback: askForFeedback } });
+  const bot = createBotEndpoint({
+    config,
+    tables,
+    conversations,
+    people,
+    log,
+    now,
+    onInstalled,
+    checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger },
+    feedback: { service: feedback, ask: askForFeedback, plan },
+    recognition,
+    digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels },
+    messageExtensions: { plan, plans, feedback: askForFeedback },
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -177,7 +215,15 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   app.use(tabAssets(tabDir));
   app.use(errorHandler(log, recreateTables));
 
-  return { app, repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex }, checkIns: { scheduling: checkInScheduling, sender: checkInSender }, digest: digestJob, feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery }, tables, log };
+  return {
+    app,
+    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex },
+    checkIns: { scheduling: checkInScheduling, sender: checkInSender },
+    digest: digestJob,
+    feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },
+    tables,
+    log,
+  };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

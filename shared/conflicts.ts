@@ -55,7 +55,11 @@ export type ConflictSaver = { kind: 'you' } | { kind: 'person'; name: string } |
  * The same person saving in another window is not "someone else": compares the stored version's
  * `updatedBy` with the person. `nameOf` finds a display name for anyone else.
  */
-export function conflictSaver(updatedBy: string | undefined, viewerId: string, nameOf: (personId: string) => string | undefined): ConflictSaver {
+export function conflictSaver(
+  updatedBy: string | undefined,
+  viewerId: string,
+  nameOf: (personId: string) => string | undefined,
+): ConflictSaver {
   if (!updatedBy) return { kind: 'unknown' };
   if (updatedBy === viewerId) return { kind: 'you' };
   const name = nameOf(updatedBy);

@@ -55,8 +55,19 @@ export type Goal = z.infer<typeof goal>;
 
 /** The editable fields of a goal, in the order a form shows them. */
 export const editableGoalFields = [
-  'title', 'description', 'metric', 'unit', 'baseline', 'target', 'current',
-  'resources', 'risks', 'hoursPerMonth', 'priorityId', 'aspiration', 'dueDate',
+  'title',
+  'description',
+  'metric',
+  'unit',
+  'baseline',
+  'target',
+  'current',
+  'resources',
+  'risks',
+  'hoursPerMonth',
+  'priorityId',
+  'aspiration',
+  'dueDate',
 ] as const;
 export type EditableGoalField = (typeof editableGoalFields)[number];
 

@@ -6,7 +6,11 @@ import { limits } from './limits';
  * Everyone is identified by their Entra object id: the tab's token carries it as `oid` and the bot
  * sees it as `from.aadObjectId`, so tab and bot agree on who someone is.
  */
-export const personId = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'A person id is an Entra object id.');
+export const personId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'A person id is an Entra object id.');
 export type PersonId = z.infer<typeof personId>;
 
 export const weekday = z.number().int().min(1).max(7); // ISO: 1 = Monday ... 7 = Sunday
@@ -70,7 +74,11 @@ export const APP_ROLES_RENEW_AFTER_MS = 60 * 60 * 1000;
 const sameRoles = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /** The record a validated token calls for, or undefined when the stored one still says the same. */
-export function appRolesToRecord(stored: RecordedAppRoles | undefined, token: { tenantId: string; roles: readonly string[] }, now: Date): RecordedAppRoles | undefined {
+export function appRolesToRecord(
+  stored: RecordedAppRoles | undefined,
+  token: { tenantId: string; roles: readonly string[] },
+  now: Date,
+): RecordedAppRoles | undefined {
   const fresh = stored && now.getTime() - Date.parse(stored.recordedAt) < APP_ROLES_RENEW_AFTER_MS;
   if (stored && fresh && stored.tenantId === token.tenantId && sameRoles(stored.roles, token.roles)) return undefined;
   return { tenantId: token.tenantId, roles: [...token.roles], recordedAt: now.toISOString() };

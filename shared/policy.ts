@@ -20,14 +20,7 @@ export interface Actor {
 /** The Entra app role that makes someone a program manager in every program of the tenant. */
 export const PROGRAM_MANAGER_ROLE = 'ProgramManager';
 
-export type PlanAction =
-  | 'view'
-  | 'edit_plan'
-  | 'edit_agreement'
-  | 'accept_agreement'
-  | 'ask_feedback'
-  | 'share_win'
-  | 'send_feedback_note';
+export type PlanAction = 'view' | 'edit_plan' | 'edit_agreement' | 'accept_agreement' | 'ask_feedback' | 'share_win' | 'send_feedback_note';
 
 /** Actions that belong to one side of the pair, with the sentence that tells the other side so. */
 const oneSide: Partial<Record<PlanAction, { role: PairRole; refusal: string }>> = {
@@ -40,7 +33,11 @@ const oneSide: Partial<Record<PlanAction, { role: PairRole; refusal: string }>> 
  * A pair's plan belongs to its mentor and mentee: both read it and co-create it. Anyone else is
  * answered `not_found`, so that a pair's existence does not leak. An ended pair is read-only.
  */
-export function authorizePlan(actor: Actor, pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>, action: PlanAction): Result<PairRole> {
+export function authorizePlan(
+  actor: Actor,
+  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>,
+  action: PlanAction,
+): Result<PairRole> {
   const role = roleIn(pair, actor.id);
   if (!role) return fail('not_found', 'There is no such mentoring plan, or it is not shared with you.');
   if (pair.status === 'ended' && action !== 'view') return fail('forbidden', 'This mentorship has ended; its plan is read-only.');
@@ -163,7 +160,9 @@ export function authorizeFeedback(actor: Actor, request: FeedbackRequestParties,
   if (action === 'respond') {
     return request.respondentIds.includes(actor.id) ? ok(undefined) : fail('forbidden', 'This feedback request was sent to other people.');
   }
-  return actor.id === request.menteeId || actor.id === request.mentorId ? ok(undefined) : fail('not_found', 'There is no such feedback request, or it is not shared with you.');
+  return actor.id === request.menteeId || actor.id === request.mentorId
+    ? ok(undefined)
+    : fail('not_found', 'There is no such feedback request, or it is not shared with you.');
 }
 
 export type EntryVisibility = 'private' | 'pair' | 'program';

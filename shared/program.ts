@@ -3,7 +3,11 @@ import { isoDate } from './dates';
 import { limits } from './limits';
 import { personId } from './person';
 
-export const entityId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Ids use letters, digits, - and _.');
+export const entityId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Ids use letters, digits, - and _.');
 
 export const cadence = z.enum(['weekly', 'biweekly', 'monthly']);
 export type Cadence = z.infer<typeof cadence>;
@@ -33,10 +37,34 @@ export const scorecardMetric = z
 export type ScorecardMetric = z.infer<typeof scorecardMetric>;
 
 export const defaultScorecardMetrics: ScorecardMetric[] = [
-  { id: 'task-completion', name: 'Task completion rate', description: 'Share of milestones done by their due date.', source: 'milestones', scale: { min: 0, max: 100 } },
-  { id: 'quality', name: 'Quality of outcomes', description: 'Rated together at each checkpoint.', source: 'rating', scale: { min: 1, max: 5 } },
-  { id: 'stakeholder-satisfaction', name: 'Stakeholder satisfaction', description: 'Average rating from 360 feedback responses.', source: 'feedback', scale: { min: 1, max: 5 } },
-  { id: 'learning-transfer', name: 'Speed of learning transfer', description: 'How quickly new skills show up in the work, rated at each checkpoint.', source: 'rating', scale: { min: 1, max: 5 } },
+  {
+    id: 'task-completion',
+    name: 'Task completion rate',
+    description: 'Share of milestones done by their due date.',
+    source: 'milestones',
+    scale: { min: 0, max: 100 },
+  },
+  {
+    id: 'quality',
+    name: 'Quality of outcomes',
+    description: 'Rated together at each checkpoint.',
+    source: 'rating',
+    scale: { min: 1, max: 5 },
+  },
+  {
+    id: 'stakeholder-satisfaction',
+    name: 'Stakeholder satisfaction',
+    description: 'Average rating from 360 feedback responses.',
+    source: 'feedback',
+    scale: { min: 1, max: 5 },
+  },
+  {
+    id: 'learning-transfer',
+    name: 'Speed of learning transfer',
+    description: 'How quickly new skills show up in the work, rated at each checkpoint.',
+    source: 'rating',
+    scale: { min: 1, max: 5 },
+  },
 ];
 
 export const defaultCheckInQuestions = [
@@ -63,7 +91,11 @@ const programFields = {
   managerIds: z.array(personId).max(50),
 };
 
-const cycleInOrder = { check: (p: { cycleStart: string; cycleEnd: string }) => p.cycleStart < p.cycleEnd, message: 'The cycle must end after it starts.', path: ['cycleEnd'] };
+const cycleInOrder = {
+  check: (p: { cycleStart: string; cycleEnd: string }) => p.cycleStart < p.cycleEnd,
+  message: 'The cycle must end after it starts.',
+  path: ['cycleEnd'],
+};
 
 export const program = z
   .object(programFields)

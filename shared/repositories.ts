@@ -106,7 +106,10 @@ export interface CheckInScheduleRepository {
    * Creates (no `previous`) or replaces the version read as `previous` (its ETag must still match);
    * a mismatch, or a create that finds a row, is a `conflict`.
    */
-  save(schedule: CheckInScheduleState, previous: Versioned<CheckInScheduleState> | undefined): Promise<Result<Versioned<CheckInScheduleState>>>;
+  save(
+    schedule: CheckInScheduleState,
+    previous: Versioned<CheckInScheduleState> | undefined,
+  ): Promise<Result<Versioned<CheckInScheduleState>>>;
 }
 
 // (Lead: this import may move up with the others; appended here to keep the change additive.)

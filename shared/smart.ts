@@ -30,7 +30,10 @@ const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 export function smartGaps(goal: SmartInput): SmartGap[] {
   const gaps: SmartGap[] = [];
   if (blank(goal.description) || goal.description.trim().length < SPECIFIC_DESCRIPTION_MIN) {
-    gaps.push({ letter: 'S', reason: `Describe what done looks like in a sentence or two (at least ${SPECIFIC_DESCRIPTION_MIN} characters).` });
+    gaps.push({
+      letter: 'S',
+      reason: `Describe what done looks like in a sentence or two (at least ${SPECIFIC_DESCRIPTION_MIN} characters).`,
+    });
   }
   const measurableMissing: string[] = [];
   if (blank(goal.metric)) measurableMissing.push('a metric');

@@ -11,7 +11,8 @@ function messageFor(issue: ZodIssue): string {
       if (issue.type === 'number') return `Use a number no larger than ${issue.maximum}.`;
       return issue.message;
     case 'too_small':
-      if (issue.type === 'string' && Number(issue.minimum) <= 1) return issue.message.startsWith('String') ? 'This cannot be empty.' : issue.message;
+      if (issue.type === 'string' && Number(issue.minimum) <= 1)
+        return issue.message.startsWith('String') ? 'This cannot be empty.' : issue.message;
       if (issue.type === 'string') return `Use at least ${issue.minimum} characters.`;
       if (issue.type === 'number') return `Use a number no smaller than ${issue.minimum}.`;
       return issue.message;

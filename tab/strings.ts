@@ -62,11 +62,16 @@ export const strings = {
     network: 'The mentoring service did not answer. Check your connection and try again.',
     badResponse: 'The mentoring service sent an answer the app cannot read. Try again in a moment.',
     unexpected: (status: number) =>
-      status > 0 ? `Something went wrong on the server (HTTP ${status}). Try again in a moment.` : 'Something went wrong. Try again in a moment.',
+      status > 0
+        ? `Something went wrong on the server (HTTP ${status}). Try again in a moment.`
+        : 'Something went wrong. Try again in a moment.',
     conflictTitle: 'Someone else changed this',
-    conflict: 'Your change was not saved because someone saved another one first. The plan now shows the current version: check it and apply your change again.',
-    conflictInForm: 'Your change was not saved because someone saved another one while you were editing. The form now shows the current version: apply your change again and save.',
-    signInFailed: 'Teams could not sign you in to Mentoring. Close the app, open it again, and accept the sign-in prompt if Teams shows one.',
+    conflict:
+      'Your change was not saved because someone saved another one first. The plan now shows the current version: check it and apply your change again.',
+    conflictInForm:
+      'Your change was not saved because someone saved another one while you were editing. The form now shows the current version: apply your change again and save.',
+    signInFailed:
+      'Teams could not sign you in to Mentoring. Close the app, open it again, and accept the sign-in prompt if Teams shows one.',
   },
   devSignIn: {
     title: 'Development sign-in',
@@ -107,7 +112,8 @@ export const strings = {
     goalsHeading: 'Goals',
     addGoal: 'Add goal',
     noGoalsTitle: 'No goals yet',
-    noGoalsMentee: 'Start with one SMART goal: specific, measurable, achievable, relevant to a strategic priority, and time-bound. Your mentor sees it and can help shape it.',
+    noGoalsMentee:
+      'Start with one SMART goal: specific, measurable, achievable, relevant to a strategic priority, and time-bound. Your mentor sees it and can help shape it.',
     noGoalsMentor: 'Your mentee has no goals yet. Add the first SMART goal together at your next meeting.',
     addFirstGoal: 'Add the first goal',
     unlinkedGroup: 'Not linked to a priority',
@@ -146,7 +152,8 @@ export const strings = {
   },
   meetings: {
     heading: 'Plan your next meeting',
-    intro: (minutes: number) => `Times in the next two weeks inside both of your working hours, for a ${minutes}-minute meeting. Times are shown in your time zone.`,
+    intro: (minutes: number) =>
+      `Times in the next two weeks inside both of your working hours, for a ${minutes}-minute meeting. Times are shown in your time zone.`,
     none: 'There is no time inside both of your working hours in the next two weeks. Agree on a time in chat, or adjust the working hours in the agreement.',
     open: 'Open a Teams meeting draft',
     openFor: (when: string) => `Open a Teams meeting draft for ${when}`,
@@ -321,7 +328,8 @@ export const strings = {
     relationOption: { peer: 'Peer', supervisor: 'Supervisor', customer: 'Customer' } satisfies Record<FeedbackRelation, string>,
     results: {
       label: (goal: string, date: string) => `Results of the request on “${goal}” from ${date}`,
-      hidden: (answered: number, required: number) => `Anonymous results stay hidden until ${required} people have answered: ${answered} of ${required} so far.`,
+      hidden: (answered: number, required: number) =>
+        `Anonymous results stay hidden until ${required} people have answered: ${answered} of ${required} so far.`,
       noAnswers: 'No answers yet. Results appear here as people answer.',
       behaviorsLabel: 'Ratings per behavior',
       average: (average: string) => `${average} of 5`,
@@ -368,7 +376,8 @@ export const strings = {
     delivery: {
       title: 'Feedback request sent',
       sent: (people: string) => `The bot sent the request card to ${people}.`,
-      notSent: (people: string) => `${people} did not get the card from the bot: share the request into a chat with the message extension: Request feedback.`,
+      notSent: (people: string) =>
+        `${people} did not get the card from the bot: share the request into a chat with the message extension: Request feedback.`,
     },
   },
   sections: {
@@ -378,7 +387,8 @@ export const strings = {
   },
   feedbackInbox: {
     heading: 'Feedback asked of me',
-    intro: 'Colleagues who asked you for feedback on one of their goals. Rate each behavior, give one example and one suggestion: the same answer as in the Teams card.',
+    intro:
+      'Colleagues who asked you for feedback on one of their goals. Rate each behavior, give one example and one suggestion: the same answer as in the Teams card.',
     loading: 'Loading the requests…',
     loadFailed: 'Could not load the feedback requests',
     emptyTitle: 'Nobody has asked you for feedback yet',
@@ -392,7 +402,8 @@ export const strings = {
     askedAs: (relation: string) => `Asked as a ${relation}`,
     closesOn: (date: string) => `Answer by ${date}; you can change your answer until then.`,
     closedOn: (date: string) => `Closed on ${date}.`,
-    anonymous: (threshold: number) => `Your answer is anonymous: it is shown only together with at least ${threshold} answers in all, never with your name.`,
+    anonymous: (threshold: number) =>
+      `Your answer is anonymous: it is shown only together with at least ${threshold} answers in all, never with your name.`,
     attributed: (mentee: string) => `${mentee} and their mentor see your answer with your name.`,
     answered: 'Answered',
     notAnswered: 'Not answered',
@@ -420,8 +431,10 @@ export const strings = {
   },
   wins: {
     heading: 'Wins',
-    introMentee: 'What you achieved, recognized by your mentor or recorded by you. You decide, win by win, whether the program’s weekly digest shows it to the cohort.',
-    introMentor: (mentee: string) => `${mentee}’s wins. ${mentee} decides, win by win, whether the program’s weekly digest shows it to the cohort.`,
+    introMentee:
+      'What you achieved, recognized by your mentor or recorded by you. You decide, win by win, whether the program’s weekly digest shows it to the cohort.',
+    introMentor: (mentee: string) =>
+      `${mentee}’s wins. ${mentee} decides, win by win, whether the program’s weekly digest shows it to the cohort.`,
     loading: 'Loading wins…',
     loadFailed: 'Could not load the wins',
     listLabel: 'Wins, newest first',
@@ -435,7 +448,8 @@ export const strings = {
     goal: 'Goal it moves forward',
     noGoal: 'No particular goal',
     share: 'Share in the program’s weekly digest',
-    shareHint: 'The cohort sees this win in the program channel’s weekly digest. You can change your mind until the digest goes out on Monday.',
+    shareHint:
+      'The cohort sees this win in the program channel’s weekly digest. You can change your mind until the digest goes out on Monday.',
     save: 'Add win',
     byLine: (name: string, date: string) => `Recognized by ${name} on ${date}`,
     goalLine: (title: string) => `Goal: ${title}`,
@@ -454,7 +468,8 @@ export const strings = {
     titlePerson: (name: string, what: string) => `${name} changed this ${what} while you were editing`,
     titleUnknown: (what: string) => `Someone else changed this ${what} while you were editing`,
     merged: 'Nothing you typed is lost, and the other save’s changes are filled in. Check the form and save again.',
-    mergedWithClashes: (fields: string) => `Nothing you typed is lost. Both saves changed ${fields}: choose which value to keep, then save again.`,
+    mergedWithClashes: (fields: string) =>
+      `Nothing you typed is lost. Both saves changed ${fields}: choose which value to keep, then save again.`,
     choiceLabel: (field: string) => `${field}: two versions`,
     yours: 'Yours',
     theirsYou: 'Saved in your other window',

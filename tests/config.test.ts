@@ -4,7 +4,13 @@ import { parseConfig } from '../bot/config';
 describe('configuration', () => {
   it('runs on the embedded default with nothing set', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ mode: 'development', port: 3978, storage: { kind: 'embedded', dataDir: '.data' }, seedDemo: true, publicUrl: 'http://localhost:3978' });
+    expect(c).toMatchObject({
+      mode: 'development',
+      port: 3978,
+      storage: { kind: 'embedded', dataDir: '.data' },
+      seedDemo: true,
+      publicUrl: 'http://localhost:3978',
+    });
   });
 
   it('uses a configured storage connection and port', () => {
@@ -19,7 +25,9 @@ describe('configuration', () => {
   });
 
   it('refuses to start in production without real storage, a bot identity and sign-in settings', () => {
-    expect(() => parseConfig({ APP_MODE: 'production' })).toThrow(/STORAGE_CONNECTION_STRING[\s\S]*BOT_ID[\s\S]*PUBLIC_URL[\s\S]*AAD_CLIENT_ID[\s\S]*AAD_ALLOWED_TENANTS/);
+    expect(() => parseConfig({ APP_MODE: 'production' })).toThrow(
+      /STORAGE_CONNECTION_STRING[\s\S]*BOT_ID[\s\S]*PUBLIC_URL[\s\S]*AAD_CLIENT_ID[\s\S]*AAD_ALLOWED_TENANTS/,
+    );
   });
 });
 
@@ -51,11 +59,15 @@ describe('sign-in configuration', () => {
 
   it('allows Teams SSO in development, with the same requirements', () => {
     expect(parseConfig({ AUTH_MODE: 'entra', AAD_CLIENT_ID: clientId, AAD_ALLOWED_TENANTS: tenant, ...bot }).auth.mode).toBe('entra');
-    expect(() => parseConfig({ AUTH_MODE: 'entra' })).toThrow(/BOT_ID: required[\s\S]*AAD_CLIENT_ID: required[\s\S]*AAD_ALLOWED_TENANTS: required/);
+    expect(() => parseConfig({ AUTH_MODE: 'entra' })).toThrow(
+      /BOT_ID: required[\s\S]*AAD_CLIENT_ID: required[\s\S]*AAD_ALLOWED_TENANTS: required/,
+    );
   });
 
   it('refuses the development identity in production, and says why', () => {
-    expect(() => parseConfig({ ...production, AUTH_MODE: 'development' })).toThrow(/APP_MODE=production, AUTH_MODE=development:\n {2}AUTH_MODE: development is refused in production/);
+    expect(() => parseConfig({ ...production, AUTH_MODE: 'development' })).toThrow(
+      /APP_MODE=production, AUTH_MODE=development:\n {2}AUTH_MODE: development is refused in production/,
+    );
   });
 
   it('lists every missing sign-in setting of a production configuration, each by name', () => {
@@ -65,8 +77,12 @@ describe('sign-in configuration', () => {
 
   it('reads the tenant allow-list as comma-separated GUIDs', () => {
     const second = '0F0E0D0C-0B0A-4909-8807-060504030201';
-    expect(parseConfig({ ...production, AAD_ALLOWED_TENANTS: ` ${tenant} ,${second},` }).auth).toMatchObject({ allowedTenants: [tenant, second.toLowerCase()] });
-    expect(() => parseConfig({ ...production, AAD_ALLOWED_TENANTS: `${tenant},contoso.com` })).toThrow(/AAD_ALLOWED_TENANTS\.1: each entry must be a tenant id/);
+    expect(parseConfig({ ...production, AAD_ALLOWED_TENANTS: ` ${tenant} ,${second},` }).auth).toMatchObject({
+      allowedTenants: [tenant, second.toLowerCase()],
+    });
+    expect(() => parseConfig({ ...production, AAD_ALLOWED_TENANTS: `${tenant},contoso.com` })).toThrow(
+      /AAD_ALLOWED_TENANTS\.1: each entry must be a tenant id/,
+    );
     expect(() => parseConfig({ ...production, AAD_ALLOWED_TENANTS: ' , ' })).toThrow(/AAD_ALLOWED_TENANTS: list at least one tenant id/);
   });
 
@@ -82,18 +98,36 @@ describe('sign-in configuration', () => {
       issuerTemplate: 'https://login.microsoftonline.us/{tenantid}/v2.0',
       applicationIdUri: `api://mentoring.contoso.example/botid-${botId}`,
     });
-    expect(() => parseConfig({ ...production, AAD_ISSUER_TEMPLATE: 'https://login.microsoftonline.com/common/v2.0' })).toThrow(/AAD_ISSUER_TEMPLATE: must contain \{tenantid\}/);
-    expect(() => parseConfig({ ...production, AAD_APP_ID_URI: 'https://mentoring.contoso.example' })).toThrow(/AAD_APP_ID_URI: an identifier URI/);
-    expect(() => parseConfig({ ...production, AAD_JWKS_URI: 'http://keys.contoso.example/keys' })).toThrow(/AAD_JWKS_URI: must use https in production/);
+    expect(() => parseConfig({ ...production, AAD_ISSUER_TEMPLATE: 'https://login.microsoftonline.com/common/v2.0' })).toThrow(
+      /AAD_ISSUER_TEMPLATE: must contain \{tenantid\}/,
+    );
+    expect(() => parseConfig({ ...production, AAD_APP_ID_URI: 'https://mentoring.contoso.example' })).toThrow(
+      /AAD_APP_ID_URI: an identifier URI/,
+    );
+    expect(() => parseConfig({ ...production, AAD_JWKS_URI: 'http://keys.contoso.example/keys' })).toThrow(
+      /AAD_JWKS_URI: must use https in production/,
+    );
   });
 
   it('needs what each bot app type needs', () => {
-    expect(() => parseConfig({ ...production, BOT_TENANT_ID: undefined })).toThrow(/BOT_TENANT_ID: required with BOT_APP_TYPE=SingleTenant/);
+    expect(() => parseConfig({ ...production, BOT_TENANT_ID: undefined })).toThrow(
+      /BOT_TENANT_ID: required with BOT_APP_TYPE=SingleTenant/,
+    );
     expect(() => parseConfig({ ...production, BOT_PASSWORD: undefined })).toThrow(/BOT_PASSWORD: required with BOT_APP_TYPE=SingleTenant/);
-    expect(() => parseConfig({ ...production, BOT_APP_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: undefined, BOT_PASSWORD: undefined })).toThrow(/BOT_TENANT_ID: required with BOT_APP_TYPE=UserAssignedMSI/);
-    expect(parseConfig({ ...production, BOT_APP_TYPE: 'UserAssignedMSI', BOT_PASSWORD: undefined }).bot).toMatchObject({ appType: 'UserAssignedMSI', tenantId: tenant });
-    expect(() => parseConfig({ ...production, BOT_APP_TYPE: 'MultiTenant', BOT_TENANT_ID: undefined, BOT_PASSWORD: undefined })).toThrow(/BOT_PASSWORD: required with BOT_APP_TYPE=MultiTenant/);
-    expect(parseConfig({ ...production, BOT_APP_TYPE: 'MultiTenant', BOT_TENANT_ID: undefined }).bot).toMatchObject({ appType: 'MultiTenant', appId: botId });
+    expect(() =>
+      parseConfig({ ...production, BOT_APP_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: undefined, BOT_PASSWORD: undefined }),
+    ).toThrow(/BOT_TENANT_ID: required with BOT_APP_TYPE=UserAssignedMSI/);
+    expect(parseConfig({ ...production, BOT_APP_TYPE: 'UserAssignedMSI', BOT_PASSWORD: undefined }).bot).toMatchObject({
+      appType: 'UserAssignedMSI',
+      tenantId: tenant,
+    });
+    expect(() => parseConfig({ ...production, BOT_APP_TYPE: 'MultiTenant', BOT_TENANT_ID: undefined, BOT_PASSWORD: undefined })).toThrow(
+      /BOT_PASSWORD: required with BOT_APP_TYPE=MultiTenant/,
+    );
+    expect(parseConfig({ ...production, BOT_APP_TYPE: 'MultiTenant', BOT_TENANT_ID: undefined }).bot).toMatchObject({
+      appType: 'MultiTenant',
+      appId: botId,
+    });
   });
 
   it('lets a development run keep the bot unauthenticated only with the development identity', () => {

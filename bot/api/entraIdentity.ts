@@ -38,12 +38,25 @@ export interface VerifiedCaller {
 }
 
 type Refusal =
-  | 'missing' | 'malformed' | 'unknown_key' | 'signature' | 'algorithm' | 'expired' | 'claims'
-  | 'audience' | 'issuer' | 'scope' | 'tenant' | 'keys_unavailable';
+  | 'missing'
+  | 'malformed'
+  | 'unknown_key'
+  | 'signature'
+  | 'algorithm'
+  | 'expired'
+  | 'claims'
+  | 'audience'
+  | 'issuer'
+  | 'scope'
+  | 'tenant'
+  | 'keys_unavailable';
 
 export type TokenCheck = { ok: true; caller: VerifiedCaller } | { ok: false; reason: Refusal; detail?: string };
 
-const guid = z.string().uuid().transform((s) => s.toLowerCase());
+const guid = z
+  .string()
+  .uuid()
+  .transform((s) => s.toLowerCase());
 const identityClaims = z.object({ oid: guid, tid: guid, scp: z.string().optional(), roles: z.array(z.string()).optional() });
 
 /** Verifies a compact JWT against Entra's published keys and this app's expectations. */
@@ -78,7 +91,8 @@ export function entraTokenVerifier(auth: EntraAuthConfig, options: EntraIdentity
 
 function refusalOf(error: unknown): { reason: Refusal; detail?: string } {
   if (error instanceof errors.JWTExpired) return { reason: 'expired' };
-  if (error instanceof errors.JWTClaimValidationFailed) return { reason: error.claim === 'aud' ? 'audience' : 'claims', detail: `${error.claim}:${error.reason}` };
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return { reason: error.claim === 'aud' ? 'audience' : 'claims', detail: `${error.claim}:${error.reason}` };
   if (error instanceof errors.JWSSignatureVerificationFailed) return { reason: 'signature' };
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return { reason: 'unknown_key' };
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return { reason: 'algorithm' };
@@ -92,7 +106,12 @@ function refusalOf(error: unknown): { reason: Refusal; detail?: string } {
 const quietRefusals = new Set<Refusal>(['missing', 'expired']);
 
 /** The API's identity middleware with `AUTH_MODE=entra`. */
-export function entraIdentity(auth: EntraAuthConfig, people: PeopleRepository, log: Logger, options: EntraIdentityOptions = {}): RequestHandler {
+export function entraIdentity(
+  auth: EntraAuthConfig,
+  people: PeopleRepository,
+  log: Logger,
+  options: EntraIdentityOptions = {},
+): RequestHandler {
   const verify = entraTokenVerifier(auth, options);
   const now = options.now ?? (() => new Date());
   return async (req, res, next) => {
@@ -128,8 +147,10 @@ function refuse(res: Response, reason: Refusal): void {
   }
   res.set('WWW-Authenticate', reason === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"');
   const message =
-    reason === 'missing' ? 'Open the app in Microsoft Teams to sign in.'
-    : reason === 'tenant' ? 'Your organization is not set up to use this app. Ask your IT admin to enable it.'
-    : 'Your sign-in could not be confirmed. Close the app and open it again in Teams.';
+    reason === 'missing'
+      ? 'Open the app in Microsoft Teams to sign in.'
+      : reason === 'tenant'
+        ? 'Your organization is not set up to use this app. Ask your IT admin to enable it.'
+        : 'Your sign-in could not be confirmed. Close the app and open it again in Teams.';
   sendFailure(res, { code: 'unauthenticated', message });
 }

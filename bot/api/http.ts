@@ -65,13 +65,15 @@ function handlerFor(spec: RouteSpec, run: RouteHandler<RouteSpec>): RequestHandl
     let query: unknown;
     if (spec.query) {
       const parsed = spec.query.safeParse(req.query);
-      if (!parsed.success) return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
+      if (!parsed.success)
+        return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
       query = parsed.data;
     }
     let body: unknown;
     if (spec.body) {
       const parsed = spec.body.safeParse(req.body ?? {});
-      if (!parsed.success) return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
+      if (!parsed.success)
+        return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
       body = parsed.data;
     }
     const etag = req.get(IF_MATCH) ?? '';
@@ -117,7 +119,8 @@ export function errorHandler(log: Logger, recreateTables?: () => Promise<void>):
       res.set('Retry-After', '1');
       return sendFailure(res, { code: 'unavailable', message: 'Storage is being repaired. Try again in a moment.' });
     }
-    if (err instanceof EntityTooLargeError) return sendFailure(res, { code: 'too_large', message: 'This is more text than can be stored. Shorten it and try again.' });
+    if (err instanceof EntityTooLargeError)
+      return sendFailure(res, { code: 'too_large', message: 'This is more text than can be stored. Shorten it and try again.' });
     if (isStorageUnavailable(err)) {
       log.warn('storage unavailable', { requestId: requestIdOf(res), path: req.path, error: String(e?.code ?? e?.name) });
       res.set('Retry-After', '5');
@@ -136,4 +139,5 @@ export function isStorageUnavailable(err: unknown): boolean {
   return (e.code !== undefined && NETWORK_CODES.has(e.code)) || e.statusCode === undefined || e.statusCode >= 500;
 }
 
-export const notFoundApi: RequestHandler = (_req, res) => sendFailure(res, { code: 'not_found', message: 'There is nothing at this address.' });
+export const notFoundApi: RequestHandler = (_req, res) =>
+  sendFailure(res, { code: 'not_found', message: 'There is nothing at this address.' });

@@ -12,7 +12,8 @@ export const DEV_USER_HEADER = 'X-Dev-User';
 export function developmentIdentity(people: PeopleRepository): RequestHandler {
   return async (req, res, next) => {
     const id = personId.safeParse(req.get(DEV_USER_HEADER) ?? '');
-    if (!id.success) return sendFailure(res, { code: 'unauthenticated', message: 'Sign in: pick a demo person in the development sign-in.' });
+    if (!id.success)
+      return sendFailure(res, { code: 'unauthenticated', message: 'Sign in: pick a demo person in the development sign-in.' });
     const person = await people.get(id.data);
     if (!person) return sendFailure(res, { code: 'unauthenticated', message: 'That demo person does not exist. Pick another one.' });
     res.locals.actor = { id: person.id, timeZone: person.timeZone, appRoles: [] } satisfies Actor;

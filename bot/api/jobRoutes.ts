@@ -19,24 +19,42 @@ export function hasJobsSecret(presented: string | undefined, secret: string | un
   return timingSafeEqual(digest(presented), digest(secret));
 }
 
-export function jobRoutes(sender: Pick<CheckInSender, 'run'>, secret: string | undefined, feedback?: Pick<FeedbackJobs, 'run'>, weeklyDigest?: Pick<DigestJob, 'run'>): Router {
+export function jobRoutes(
+  sender: Pick<CheckInSender, 'run'>,
+  secret: string | undefined,
+  feedback?: Pick<FeedbackJobs, 'run'>,
+  weeklyDigest?: Pick<DigestJob, 'run'>,
+): Router {
   const router = Router();
-  const job = (run: () => Promise<unknown>): RequestHandler => async (req, res, next) => {
-    if (!hasJobsSecret(req.get(JOBS_SECRET_HEADER), secret)) {
-      res.set('WWW-Authenticate', 'X-Jobs-Secret');
-      return sendFailure(res, { code: 'unauthenticated', message: 'This job needs the scheduler secret.' });
-    }
-    try {
-      const report = await run();
-      res.json(report);
-    } catch (error) {
-      next(error);
-    }
-  };
-  router.post(jobPaths.checkIns, job(() => sender.run()));
+  const job =
+    (run: () => Promise<unknown>): RequestHandler =>
+    async (req, res, next) => {
+      if (!hasJobsSecret(req.get(JOBS_SECRET_HEADER), secret)) {
+        res.set('WWW-Authenticate', 'X-Jobs-Secret');
+        return sendFailure(res, { code: 'unauthenticated', message: 'This job needs the scheduler secret.' });
+      }
+      try {
+        const report = await run();
+        res.json(report);
+      } catch (error) {
+        next(error);
+      }
+    };
+  router.post(
+    jobPaths.checkIns,
+    job(() => sender.run()),
+  );
   // Closing 360 requests and their one reminder.
-  if (feedback) router.post(jobPaths.feedback, job(() => feedback.run()));
+  if (feedback)
+    router.post(
+      jobPaths.feedback,
+      job(() => feedback.run()),
+    );
   // The weekly digest of shared wins to each program channel (posts only when one is due).
-  if (weeklyDigest) router.post(jobPaths.digest, job(() => weeklyDigest.run()));
+  if (weeklyDigest)
+    router.post(
+      jobPaths.digest,
+      job(() => weeklyDigest.run()),
+    );
   return router;
 }

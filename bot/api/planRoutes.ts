@@ -16,11 +16,13 @@ export function planRoutes(plan: PlanService, authMode: 'development' | 'entra')
     getGoalHistory: ({ actor, params }) => plan.goalHistory(actor, params.pairId, params.goalId),
 
     createMilestone: ({ actor, params, body }) => plan.createMilestone(actor, params.pairId, params.goalId, body),
-    updateMilestone: ({ actor, params, body, etag }) => plan.updateMilestone(actor, params.pairId, params.goalId, params.milestoneId, etag, body),
+    updateMilestone: ({ actor, params, body, etag }) =>
+      plan.updateMilestone(actor, params.pairId, params.goalId, params.milestoneId, etag, body),
     deleteMilestone: ({ actor, params, etag }) => plan.deleteMilestone(actor, params.pairId, params.goalId, params.milestoneId, etag),
 
     createActivity: ({ actor, params, body }) => plan.createActivity(actor, params.pairId, params.goalId, body),
-    updateActivity: ({ actor, params, body, etag }) => plan.updateActivity(actor, params.pairId, params.goalId, params.activityId, etag, body),
+    updateActivity: ({ actor, params, body, etag }) =>
+      plan.updateActivity(actor, params.pairId, params.goalId, params.activityId, etag, body),
     deleteActivity: ({ actor, params, etag }) => plan.deleteActivity(actor, params.pairId, params.goalId, params.activityId, etag),
   });
 }

@@ -29,7 +29,8 @@ export function tabAssets(tabDir: string): Router {
       index: 'index.html',
       serveStatic: {
         // Express' own ETag is off app-wide; Last-Modified still lets index.html revalidate cheaply.
-        setHeaders: (res: ServerResponse, filePath: string) => res.setHeader('Cache-Control', isHashedAsset(filePath) ? IMMUTABLE : REVALIDATE),
+        setHeaders: (res: ServerResponse, filePath: string) =>
+          res.setHeader('Cache-Control', isHashedAsset(filePath) ? IMMUTABLE : REVALIDATE),
       },
     }),
   );

@@ -23,6 +23,9 @@ export function writeRateLimit(writesPerMinute: number): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) =>
-      sendFailure(res, { code: 'rate_limited', message: 'You are saving changes faster than the app allows. Wait a moment and try again.' }),
+      sendFailure(res, {
+        code: 'rate_limited',
+        message: 'You are saving changes faster than the app allows. Wait a moment and try again.',
+      }),
   });
 }

@@ -30,10 +30,18 @@ export function attentionBlock(answer: CheckInAnswer, goals: readonly CheckInGoa
   const troubled = answer.goals.filter((g) => g.status === 'blocked' || g.status === 'at_risk');
   if (troubled.length > 0) {
     const byId = new Map(goals.map((g) => [g.id, g]));
-    items.push({ type: 'FactSet', facts: troubled.map((g) => ({ title: byId.get(g.goalId)?.title ?? s.unknownGoal, value: goalValue(g, byId.get(g.goalId), s) })) });
+    items.push({
+      type: 'FactSet',
+      facts: troubled.map((g) => ({ title: byId.get(g.goalId)?.title ?? s.unknownGoal, value: goalValue(g, byId.get(g.goalId), s) })),
+    });
   }
   if (items.length === 0) return undefined;
-  return { type: 'Container', style: 'attention', spacing: 'Medium', items: [{ type: 'TextBlock', text: s.needsAttention, weight: 'Bolder', wrap: true }, ...items] };
+  return {
+    type: 'Container',
+    style: 'attention',
+    spacing: 'Medium',
+    items: [{ type: 'TextBlock', text: s.needsAttention, weight: 'Bolder', wrap: true }, ...items],
+  };
 }
 
 /** Goals, confidence, wins and next steps: the rest of the answer, after what needs attention. */
@@ -42,9 +50,16 @@ export function answerBlocks(answer: CheckInAnswer, goals: readonly CheckInGoal[
   const byId = new Map(goals.map((g) => [g.id, g]));
   const out: CardElement[] = [];
   if (answer.goals.length > 0) {
-    out.push(heading(s.goals), { type: 'FactSet', facts: answer.goals.map((g) => ({ title: byId.get(g.goalId)?.title ?? s.unknownGoal, value: goalValue(g, byId.get(g.goalId), s) })) });
+    out.push(heading(s.goals), {
+      type: 'FactSet',
+      facts: answer.goals.map((g) => ({ title: byId.get(g.goalId)?.title ?? s.unknownGoal, value: goalValue(g, byId.get(g.goalId), s) })),
+    });
   }
-  out.push({ type: 'FactSet', spacing: 'Medium', facts: [{ title: s.confidence, value: fillPlaceholders(s.confidenceValue, { value: String(answer.confidence) }) }] });
+  out.push({
+    type: 'FactSet',
+    spacing: 'Medium',
+    facts: [{ title: s.confidence, value: fillPlaceholders(s.confidenceValue, { value: String(answer.confidence) }) }],
+  });
   if (answer.wins) out.push(heading(s.wins), paragraph(answer.wins));
   if (answer.nextSteps) out.push(heading(s.nextSteps), paragraph(answer.nextSteps));
   return out;
@@ -58,7 +73,17 @@ export function commentBlocks(checkIn: Pick<CheckIn, 'comments'>, mentorName: st
   const earlier = checkIn.comments.length - shown.length;
   return [
     heading(fillPlaceholders(s.comments, { mentor: mentorName })),
-    ...(earlier > 0 ? [{ type: 'TextBlock' as const, text: fillPlaceholders(s.earlierComments, { count: String(earlier) }), isSubtle: true, wrap: true, spacing: 'Small' as const }] : []),
+    ...(earlier > 0
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: fillPlaceholders(s.earlierComments, { count: String(earlier) }),
+            isSubtle: true,
+            wrap: true,
+            spacing: 'Small' as const,
+          },
+        ]
+      : []),
     ...shown.map((c) => paragraph(c.text)),
   ];
 }

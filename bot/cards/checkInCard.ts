@@ -53,7 +53,13 @@ export function checkInCard(data: CheckInCardData, strings: BotStrings = en): Ad
 
   const body: CardElement[] = [
     { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.period, { slot: data.slot, mentor: data.mentorName }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.period, { slot: data.slot, mentor: data.mentorName }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
   ];
   if (data.problems && data.problems.length > 0) {
     body.push({
@@ -95,7 +101,19 @@ export function checkInCard(data: CheckInCardData, strings: BotStrings = en): Ad
     });
   }
 
-  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.submit, verb: checkInVerbs.submit, style: 'positive', data: { pairId: data.pairId, slot: data.slot } }], s.fallbackText);
+  return adaptiveCard(
+    body,
+    [
+      {
+        type: 'Action.Execute',
+        title: s.submit,
+        verb: checkInVerbs.submit,
+        style: 'positive',
+        data: { pairId: data.pairId, slot: data.slot },
+      },
+    ],
+    s.fallbackText,
+  );
 }
 
 function goalInput(
@@ -108,9 +126,10 @@ function goalInput(
   if (isMeasurable(goal)) {
     const { min, max } = progressBounds(goal);
     const id = checkInInputs.goalCurrent(goal.id);
-    const hint = goal.current !== undefined
-      ? fillPlaceholders(s.goalCurrentHint, { target: String(goal.target), current: String(goal.current) })
-      : fillPlaceholders(s.goalTargetHint, { target: String(goal.target) });
+    const hint =
+      goal.current !== undefined
+        ? fillPlaceholders(s.goalCurrentHint, { target: String(goal.target), current: String(goal.current) })
+        : fillPlaceholders(s.goalTargetHint, { target: String(goal.target) });
     return {
       type: 'Input.Number',
       id,
@@ -138,7 +157,10 @@ function goalInput(
  * The answer as the card sent it, shaped for the `checkInAnswer` schema (which the service applies):
  * every input value is a string; an empty one is an unanswered question. Unknown keys are ignored.
  */
-export function answerFromCardInputs(inputs: Readonly<Record<string, unknown>>): { answer: Record<string, unknown>; values: Record<string, string> } {
+export function answerFromCardInputs(inputs: Readonly<Record<string, unknown>>): {
+  answer: Record<string, unknown>;
+  values: Record<string, string>;
+} {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(inputs)) {
     if (typeof value === 'string') values[key] = value;

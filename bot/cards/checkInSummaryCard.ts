@@ -20,9 +20,16 @@ export function checkInSummaryCard(data: CheckInSummaryCardData, strings: BotStr
   const { checkIn } = data;
   const body: CardElement[] = [
     { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.period, { slot: checkIn.slot, answeredAt: checkIn.answeredAt ? instantText(checkIn.answeredAt) : '' }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.period, { slot: checkIn.slot, answeredAt: checkIn.answeredAt ? instantText(checkIn.answeredAt) : '' }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
   ];
-  if (data.keptFirst) body.push({ type: 'Container', style: 'warning', spacing: 'Medium', items: [{ type: 'TextBlock', text: s.keptFirst, wrap: true }] });
+  if (data.keptFirst)
+    body.push({ type: 'Container', style: 'warning', spacing: 'Medium', items: [{ type: 'TextBlock', text: s.keptFirst, wrap: true }] });
   if (checkIn.answer) {
     const attention = attentionBlock(checkIn.answer, data.goals, strings);
     if (attention) body.push(attention);
@@ -39,10 +46,18 @@ export function menteeCommentCard(data: MenteeCommentCardData, strings: BotStrin
   const s = strings.menteeComment;
   const latest = data.checkIn.comments[data.checkIn.comments.length - 1];
   const body: CardElement[] = [
-    { type: 'TextBlock', text: fillPlaceholders(s.title, { mentor: data.mentorName }), style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.title, { mentor: data.mentorName }),
+      style: 'heading',
+      size: 'Large',
+      weight: 'Bolder',
+      wrap: true,
+    },
     { type: 'TextBlock', text: fillPlaceholders(s.period, { slot: data.checkIn.slot }), isSubtle: true, wrap: true, spacing: 'Small' },
   ];
-  if (latest) body.push({ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [{ type: 'TextBlock', text: latest.text, wrap: true }] });
+  if (latest)
+    body.push({ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [{ type: 'TextBlock', text: latest.text, wrap: true }] });
   if (data.checkIn.answer) body.push(...answerBlocks(data.checkIn.answer, data.goals, strings));
   return adaptiveCard(body, openPlanActions(data.links, strings), fillPlaceholders(s.fallbackText, { mentor: data.mentorName }));
 }

@@ -29,7 +29,8 @@ export function digestChannelCard(data: DigestChannelCardData, strings: BotStrin
     { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', text: s.intro, wrap: true, spacing: 'Small' },
   ];
-  if (data.problem) body.push({ type: 'Container', style: 'attention', spacing: 'Medium', items: [{ type: 'TextBlock', text: data.problem, wrap: true }] });
+  if (data.problem)
+    body.push({ type: 'Container', style: 'attention', spacing: 'Medium', items: [{ type: 'TextBlock', text: data.problem, wrap: true }] });
   if (data.programs.length === 0) {
     body.push({ type: 'TextBlock', text: s.noPrograms, wrap: true, spacing: 'Medium' });
     return adaptiveCard(body, [], s.fallbackText);
@@ -60,19 +61,38 @@ export function digestChannelCard(data: DigestChannelCardData, strings: BotStrin
     errorMessage: s.channelError,
     choices: data.channels.slice(0, MAX_CHOICES).map((c) => ({ title: channelTitle(c, strings), value: c.id })),
   });
-  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.submit, verb: digestChannelVerbs.setChannel, data: actionData, style: 'positive' }], s.fallbackText);
+  return adaptiveCard(
+    body,
+    [{ type: 'Action.Execute', title: s.submit, verb: digestChannelVerbs.setChannel, data: actionData, style: 'positive' }],
+    s.fallbackText,
+  );
 }
 
 export const channelTitle = (c: TeamChannelChoice, strings: BotStrings = en): string => c.name?.trim() || strings.digestChannel.general;
 
 /** What replaces the card once the channel is chosen. */
-export function digestChannelSetCard(data: { programName: string; channelName: string; setByName?: string }, strings: BotStrings = en): AdaptiveCard {
+export function digestChannelSetCard(
+  data: { programName: string; channelName: string; setByName?: string },
+  strings: BotStrings = en,
+): AdaptiveCard {
   const s = strings.digestChannel;
   const body: CardElement[] = [
     { type: 'TextBlock', text: s.setTitle, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'Container', style: 'good', spacing: 'Medium', items: [{ type: 'TextBlock', text: fillPlaceholders(s.set, { program: data.programName, channel: data.channelName }), wrap: true }] },
+    {
+      type: 'Container',
+      style: 'good',
+      spacing: 'Medium',
+      items: [{ type: 'TextBlock', text: fillPlaceholders(s.set, { program: data.programName, channel: data.channelName }), wrap: true }],
+    },
   ];
-  if (data.setByName) body.push({ type: 'TextBlock', text: fillPlaceholders(s.setBy, { name: data.setByName }), isSubtle: true, wrap: true, spacing: 'Small' });
+  if (data.setByName)
+    body.push({
+      type: 'TextBlock',
+      text: fillPlaceholders(s.setBy, { name: data.setByName }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    });
   return adaptiveCard(body, [], fillPlaceholders(s.setFallbackText, { program: data.programName, channel: data.channelName }));
 }
 

@@ -40,7 +40,8 @@ export const feedbackGoalValue = (pairId: string, goalId: string) => `${pairId}/
 
 export function feedbackGoalPickerCard(data: FeedbackGoalPickerData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.feedbackAsk;
-  const title = (g: FeedbackGoalPickerData['goals'][number]) => (g.mentorName ? fillPlaceholders(s.goalWithMentor, { mentor: g.mentorName, goal: g.title }) : g.title);
+  const title = (g: FeedbackGoalPickerData['goals'][number]) =>
+    g.mentorName ? fillPlaceholders(s.goalWithMentor, { mentor: g.mentorName, goal: g.title }) : g.title;
   return adaptiveCard(
     [
       heading(s.goalTitle),
@@ -86,7 +87,10 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       type: 'Container',
       style: 'attention',
       spacing: 'Medium',
-      items: [{ type: 'TextBlock', text: s.problemsTitle, weight: 'Bolder', wrap: true }, ...data.problems.map((p) => ({ type: 'TextBlock' as const, text: `- ${p}`, wrap: true, spacing: 'Small' as const }))],
+      items: [
+        { type: 'TextBlock', text: s.problemsTitle, weight: 'Bolder', wrap: true },
+        ...data.problems.map((p) => ({ type: 'TextBlock' as const, text: `- ${p}`, wrap: true, spacing: 'Small' as const })),
+      ],
     });
   }
   if (draft.behaviors.length > 0) {
@@ -104,7 +108,14 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
     body.push({ type: 'TextBlock', text: s.noBehaviors, wrap: true, spacing: 'Medium' });
   }
   body.push(
-    { type: 'Input.Text', id: feedbackAskInputs.extraBehaviors, label: s.extraBehaviorsLabel, isMultiline: true, maxLength: EXTRA_BEHAVIORS_MAX, ...kept(feedbackAskInputs.extraBehaviors) },
+    {
+      type: 'Input.Text',
+      id: feedbackAskInputs.extraBehaviors,
+      label: s.extraBehaviorsLabel,
+      isMultiline: true,
+      maxLength: EXTRA_BEHAVIORS_MAX,
+      ...kept(feedbackAskInputs.extraBehaviors),
+    },
     {
       type: 'Input.ChoiceSet',
       id: feedbackAskInputs.respondents,
@@ -128,7 +139,15 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       choices: feedbackRelation.options.map((value) => ({ title: s.relationChoices[value], value })),
       ...kept(feedbackAskInputs.relation, 'peer'),
     },
-    { type: 'Input.Date', id: feedbackAskInputs.closesOn, label: s.closesOnLabel, isRequired: true, errorMessage: s.closesOnError, min: draft.earliestClose, ...kept(feedbackAskInputs.closesOn, draft.closesOn) },
+    {
+      type: 'Input.Date',
+      id: feedbackAskInputs.closesOn,
+      label: s.closesOnLabel,
+      isRequired: true,
+      errorMessage: s.closesOnError,
+      min: draft.earliestClose,
+      ...kept(feedbackAskInputs.closesOn, draft.closesOn),
+    },
     {
       type: 'Input.Toggle',
       id: feedbackAskInputs.anonymous,
@@ -136,7 +155,19 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
       ...(values[feedbackAskInputs.anonymous] === 'true' ? { value: 'true' as const } : {}),
     },
   );
-  return adaptiveCard(body, [{ type: 'Action.Execute', title: s.send, verb: feedbackAskVerbs.create, style: 'positive', data: { pairId: data.pairId, goalId: draft.goal.id, submissionId: data.submissionId } }], s.fallbackText);
+  return adaptiveCard(
+    body,
+    [
+      {
+        type: 'Action.Execute',
+        title: s.send,
+        verb: feedbackAskVerbs.create,
+        style: 'positive',
+        data: { pairId: data.pairId, goalId: draft.goal.id, submissionId: data.submissionId },
+      },
+    ],
+    s.fallbackText,
+  );
 }
 
 export interface FeedbackSentCardData {
@@ -155,10 +186,23 @@ export function feedbackSentCard(data: FeedbackSentCardData, strings: BotStrings
   const missed = data.delivery.filter((d) => !d.delivered && !d.pending);
   const body: CardElement[] = [
     heading(s.sentTitle),
-    { type: 'TextBlock', text: fillPlaceholders(s.sentIntro, { goal: data.goalTitle, date: data.closesOn, anonymous: data.anonymous ? s.sentAnonymous : '' }), wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.sentIntro, { goal: data.goalTitle, date: data.closesOn, anonymous: data.anonymous ? s.sentAnonymous : '' }),
+      wrap: true,
+      spacing: 'Small',
+    },
   ];
-  if (delivered.length) body.push({ type: 'TextBlock', text: fillPlaceholders(s.deliveredTo, { names: names(delivered) }), wrap: true, spacing: 'Medium' });
-  if (pending.length) body.push({ type: 'TextBlock', text: fillPlaceholders(s.pending, { names: names(pending) }), wrap: true, spacing: 'Medium' });
-  if (missed.length) body.push({ type: 'Container', style: 'warning', spacing: 'Medium', items: [{ type: 'TextBlock', text: fillPlaceholders(s.notDelivered, { names: names(missed) }), wrap: true }] });
+  if (delivered.length)
+    body.push({ type: 'TextBlock', text: fillPlaceholders(s.deliveredTo, { names: names(delivered) }), wrap: true, spacing: 'Medium' });
+  if (pending.length)
+    body.push({ type: 'TextBlock', text: fillPlaceholders(s.pending, { names: names(pending) }), wrap: true, spacing: 'Medium' });
+  if (missed.length)
+    body.push({
+      type: 'Container',
+      style: 'warning',
+      spacing: 'Medium',
+      items: [{ type: 'TextBlock', text: fillPlaceholders(s.notDelivered, { names: names(missed) }), wrap: true }],
+    });
   return adaptiveCard(body, [], s.sentFallbackText);
 }

@@ -16,8 +16,21 @@ export function feedbackNoteCard(data: FeedbackNoteCardData, strings: BotStrings
   const s = strings.messageExtension.feedbackNote;
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: fillPlaceholders(s.title, { mentee: data.menteeName }), style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: fillPlaceholders(s.from, { mentor: data.mentorName, date: data.date, goal: data.goalTitle }), isSubtle: true, wrap: true, spacing: 'Small' },
+      {
+        type: 'TextBlock',
+        text: fillPlaceholders(s.title, { mentee: data.menteeName }),
+        style: 'heading',
+        size: 'Large',
+        weight: 'Bolder',
+        wrap: true,
+      },
+      {
+        type: 'TextBlock',
+        text: fillPlaceholders(s.from, { mentor: data.mentorName, date: data.date, goal: data.goalTitle }),
+        isSubtle: true,
+        wrap: true,
+        spacing: 'Small',
+      },
       { type: 'Container', style: 'emphasis', spacing: 'Medium', items: [{ type: 'TextBlock', text: data.text, wrap: true }] },
       { type: 'TextBlock', text: s.kept, isSubtle: true, wrap: true, spacing: 'Small' },
     ],

@@ -53,12 +53,19 @@ function refreshFor(request: FeedbackRequest, s: BotStrings['feedback']): NonNul
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true });
 const subtle = (text: string): CardElement => ({ type: 'TextBlock', text, isSubtle: true, wrap: true, spacing: 'Small' });
 
-function introBlocks(input: Pick<FeedbackRequestCardInput, 'request' | 'menteeName' | 'goalTitle'>, s: BotStrings['feedback']): CardElement[] {
+function introBlocks(
+  input: Pick<FeedbackRequestCardInput, 'request' | 'menteeName' | 'goalTitle'>,
+  s: BotStrings['feedback'],
+): CardElement[] {
   const { request, menteeName } = input;
   return [
     heading(fillPlaceholders(s.title, { mentee: menteeName })),
     { type: 'TextBlock', text: fillPlaceholders(s.goal, { goal: input.goalTitle }), wrap: true, spacing: 'Small' },
-    subtle(request.anonymous ? fillPlaceholders(s.anonymous, { threshold: String(ANONYMITY_THRESHOLD) }) : fillPlaceholders(s.attributed, { mentee: menteeName })),
+    subtle(
+      request.anonymous
+        ? fillPlaceholders(s.anonymous, { threshold: String(ANONYMITY_THRESHOLD) })
+        : fillPlaceholders(s.attributed, { mentee: menteeName }),
+    ),
     subtle(fillPlaceholders(s.closesOn, { date: request.closesOn })),
   ];
 }
@@ -74,7 +81,11 @@ export function feedbackRequestCard(input: FeedbackRequestCardInput, strings: Bo
   };
   const body = introBlocks(input, s);
   if (input.reminder) {
-    body.unshift({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: fillPlaceholders(s.reminderIntro, { date: request.closesOn }), weight: 'Bolder', wrap: true }] });
+    body.unshift({
+      type: 'Container',
+      style: 'emphasis',
+      items: [{ type: 'TextBlock', text: fillPlaceholders(s.reminderIntro, { date: request.closesOn }), weight: 'Bolder', wrap: true }],
+    });
   }
   if (input.problems && input.problems.length > 0) {
     body.push({
@@ -107,14 +118,37 @@ export function feedbackRequestCard(input: FeedbackRequestCardInput, strings: Bo
     [feedbackInputs.example, s.exampleLabel, s.examplePlaceholder],
     [feedbackInputs.suggestion, s.suggestionLabel, s.suggestionPlaceholder],
   ] as const) {
-    body.push({ type: 'Input.Text', id, label, placeholder, isMultiline: true, maxLength: FEEDBACK_TEXT_MAX, isRequired: true, errorMessage: textError, spacing: 'Medium', ...kept(id, FEEDBACK_TEXT_MAX) });
+    body.push({
+      type: 'Input.Text',
+      id,
+      label,
+      placeholder,
+      isMultiline: true,
+      maxLength: FEEDBACK_TEXT_MAX,
+      isRequired: true,
+      errorMessage: textError,
+      spacing: 'Medium',
+      ...kept(id, FEEDBACK_TEXT_MAX),
+    });
   }
-  const submit: ExecuteAction = { type: 'Action.Execute', title: s.submit, verb: feedbackVerbs.respond, style: 'positive', data: requestRef(request) };
-  return { ...adaptiveCard(body, [submit], fillPlaceholders(s.fallbackText, { mentee: input.menteeName })), refresh: refreshFor(request, s) };
+  const submit: ExecuteAction = {
+    type: 'Action.Execute',
+    title: s.submit,
+    verb: feedbackVerbs.respond,
+    style: 'positive',
+    data: requestRef(request),
+  };
+  return {
+    ...adaptiveCard(body, [submit], fillPlaceholders(s.fallbackText, { mentee: input.menteeName })),
+    refresh: refreshFor(request, s),
+  };
 }
 
 /** The form's values filled from a stored answer, for "change my answer". */
-export function feedbackCardValues(request: FeedbackRequest, response: Pick<FeedbackResponse, 'ratings' | 'example' | 'suggestion'>): Record<string, string> {
+export function feedbackCardValues(
+  request: FeedbackRequest,
+  response: Pick<FeedbackResponse, 'ratings' | 'example' | 'suggestion'>,
+): Record<string, string> {
   const values: Record<string, string> = { [feedbackInputs.example]: response.example, [feedbackInputs.suggestion]: response.suggestion };
   request.behaviors.forEach((behavior, i) => {
     const rating = response.ratings[behavior];
@@ -127,7 +161,10 @@ export function feedbackCardValues(request: FeedbackRequest, response: Pick<Feed
  * The answer as the card sent it, shaped for the `feedbackAnswer` schema (the service checks it):
  * ratings by behavior text, texts as typed. Unknown keys and unanswered ratings are left out.
  */
-export function answerFromFeedbackInputs(request: FeedbackRequest, inputs: Readonly<Record<string, unknown>>): { answer: Record<string, unknown>; values: Record<string, string> } {
+export function answerFromFeedbackInputs(
+  request: FeedbackRequest,
+  inputs: Readonly<Record<string, unknown>>,
+): { answer: Record<string, unknown>; values: Record<string, string> } {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(inputs)) {
     if (typeof value === 'string') values[key] = value;
@@ -161,11 +198,24 @@ export function feedbackThanksCard(input: FeedbackThanksCardInput, strings: BotS
   const when = (response.updatedAt ?? response.answeredAt).slice(0, 16).replace('T', ' ') + ' UTC';
   const body: CardElement[] = [
     heading(s.thanksTitle),
-    { type: 'TextBlock', text: fillPlaceholders(response.updatedAt ? s.thanksUpdated : s.thanksFor, { mentee: input.menteeName, goal: input.goalTitle, answeredAt: when }), wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(response.updatedAt ? s.thanksUpdated : s.thanksFor, {
+        mentee: input.menteeName,
+        goal: input.goalTitle,
+        answeredAt: when,
+      }),
+      wrap: true,
+      spacing: 'Small',
+    },
     {
       type: 'FactSet',
       spacing: 'Medium',
-      facts: request.behaviors.map((behavior) => ({ title: behavior, value: response.ratings[behavior] === undefined ? '—' : fillPlaceholders(s.ratingValue, { value: String(response.ratings[behavior]) }) })),
+      facts: request.behaviors.map((behavior) => ({
+        title: behavior,
+        value:
+          response.ratings[behavior] === undefined ? '—' : fillPlaceholders(s.ratingValue, { value: String(response.ratings[behavior]) }),
+      })),
     },
     { type: 'TextBlock', text: s.exampleHeading, weight: 'Bolder', wrap: true, spacing: 'Medium' },
     { type: 'TextBlock', text: response.example, wrap: true, spacing: 'Small' },
@@ -173,18 +223,31 @@ export function feedbackThanksCard(input: FeedbackThanksCardInput, strings: BotS
     { type: 'TextBlock', text: response.suggestion, wrap: true, spacing: 'Small' },
   ];
   if (input.open) body.push(subtle(fillPlaceholders(s.changeUntil, { date: request.closesOn })));
-  const actions: ExecuteAction[] = input.open ? [{ type: 'Action.Execute', title: s.change, verb: feedbackVerbs.edit, data: requestRef(request) }] : [];
+  const actions: ExecuteAction[] = input.open
+    ? [{ type: 'Action.Execute', title: s.change, verb: feedbackVerbs.edit, data: requestRef(request) }]
+    : [];
   return { ...adaptiveCard(body, actions, s.thanksFallbackText), refresh: refreshFor(request, s) };
 }
 
 /** For someone the request does not name: polite, and it reveals nothing of the request or its answers. */
 export function feedbackNotForYouCard(strings: BotStrings = en): AdaptiveCard {
   const s = strings.feedback;
-  return adaptiveCard([heading(s.notForYouTitle), { type: 'TextBlock', text: s.notForYou, wrap: true, spacing: 'Medium' }], [], s.notForYouFallbackText);
+  return adaptiveCard(
+    [heading(s.notForYouTitle), { type: 'TextBlock', text: s.notForYou, wrap: true, spacing: 'Medium' }],
+    [],
+    s.notForYouFallbackText,
+  );
 }
 
 /** A request past its close date (or closed): no form any more. */
 export function feedbackClosedCard(request: Pick<FeedbackRequest, 'closesOn'>, strings: BotStrings = en): AdaptiveCard {
   const s = strings.feedback;
-  return adaptiveCard([heading(s.closedTitle), { type: 'TextBlock', text: fillPlaceholders(s.closed, { date: request.closesOn }), wrap: true, spacing: 'Medium' }], [], s.closedFallbackText);
+  return adaptiveCard(
+    [
+      heading(s.closedTitle),
+      { type: 'TextBlock', text: fillPlaceholders(s.closed, { date: request.closesOn }), wrap: true, spacing: 'Medium' },
+    ],
+    [],
+    s.closedFallbackText,
+  );
 }

@@ -51,7 +51,13 @@ export function goalCard(data: GoalCardData, strings: BotStrings = en): Adaptive
   const { goal } = data;
   const body: CardElement[] = [
     { type: 'TextBlock', text: goal.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.owner, { mentee: data.menteeName, status: s.status[goal.status] }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.owner, { mentee: data.menteeName, status: s.status[goal.status] }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
   ];
   if (goal.description) body.push({ type: 'TextBlock', text: clip(goal.description, DESCRIPTION_IN_CARD), wrap: true, spacing: 'Medium' });
   const facts = [
@@ -60,7 +66,11 @@ export function goalCard(data: GoalCardData, strings: BotStrings = en): Adaptive
   ];
   if (data.priorityName) facts.push({ title: s.priority, value: data.priorityName });
   body.push({ type: 'FactSet', facts, spacing: 'Medium' });
-  return adaptiveCard(body, openPlanAt(data.links, { pairId: data.pairId, goalId: goal.id }, strings), fillPlaceholders(s.fallbackText, { goal: goal.title }));
+  return adaptiveCard(
+    body,
+    openPlanAt(data.links, { pairId: data.pairId, goalId: goal.id }, strings),
+    fillPlaceholders(s.fallbackText, { goal: goal.title }),
+  );
 }
 
 export function goalPreview(data: Pick<GoalCardData, 'goal' | 'menteeName'>, strings: BotStrings = en): CardPreview {
@@ -84,19 +94,46 @@ export interface PlanCardData {
 export function planCard(data: PlanCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.messageExtension.planCard;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: fillPlaceholders(s.title, { mentee: data.menteeName }), style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.subtitle, { mentor: data.mentorName, program: data.programName }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.title, { mentee: data.menteeName }),
+      style: 'heading',
+      size: 'Large',
+      weight: 'Bolder',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.subtitle, { mentor: data.mentorName, program: data.programName }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
     { type: 'TextBlock', text: s.activeGoals, weight: 'Bolder', wrap: true, spacing: 'Medium' },
   ];
   const shown = data.activeGoals.slice(0, GOALS_IN_PLAN_CARD);
   if (shown.length === 0) body.push({ type: 'TextBlock', text: s.noGoals, wrap: true, spacing: 'Small' });
   else body.push({ type: 'FactSet', facts: shown.map((g) => ({ title: g.title, value: goalProgressText(g, strings) })), spacing: 'Small' });
   const more = data.activeGoals.length - shown.length;
-  if (more > 0) body.push({ type: 'TextBlock', text: fillPlaceholders(s.moreGoals, { count: String(more) }), isSubtle: true, wrap: true, spacing: 'Small' });
-  return adaptiveCard(body, openPlanAt(data.links, { pairId: data.pairId }, strings), fillPlaceholders(s.fallbackText, { mentee: data.menteeName }));
+  if (more > 0)
+    body.push({
+      type: 'TextBlock',
+      text: fillPlaceholders(s.moreGoals, { count: String(more) }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    });
+  return adaptiveCard(
+    body,
+    openPlanAt(data.links, { pairId: data.pairId }, strings),
+    fillPlaceholders(s.fallbackText, { mentee: data.menteeName }),
+  );
 }
 
 export function planPreview(data: Pick<PlanCardData, 'menteeName' | 'activeGoals'>, strings: BotStrings = en): CardPreview {
   const s = strings.messageExtension.planCard;
-  return { title: fillPlaceholders(s.title, { mentee: data.menteeName }), text: fillPlaceholders(s.previewText, { count: String(data.activeGoals.length) }) };
+  return {
+    title: fillPlaceholders(s.title, { mentee: data.menteeName }),
+    text: fillPlaceholders(s.previewText, { count: String(data.activeGoals.length) }),
+  };
 }

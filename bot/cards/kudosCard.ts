@@ -17,11 +17,25 @@ export interface KudosCardData {
 export function kudosCard(data: KudosCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.messageExtension.kudos;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: fillPlaceholders(s.title, { mentee: data.menteeName }), style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.recognizedBy, { by: data.recognizedByName, date: data.date }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.title, { mentee: data.menteeName }),
+      style: 'heading',
+      size: 'Large',
+      weight: 'Bolder',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.recognizedBy, { by: data.recognizedByName, date: data.date }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
     { type: 'Container', style: 'good', spacing: 'Medium', items: [{ type: 'TextBlock', text: data.text, wrap: true }] },
   ];
-  if (data.goalTitle) body.push({ type: 'TextBlock', text: fillPlaceholders(s.goal, { goal: data.goalTitle }), wrap: true, spacing: 'Small' });
+  if (data.goalTitle)
+    body.push({ type: 'TextBlock', text: fillPlaceholders(s.goal, { goal: data.goalTitle }), wrap: true, spacing: 'Small' });
   if (data.sharedInDigest) body.push({ type: 'TextBlock', text: s.sharedInDigest, isSubtle: true, wrap: true, spacing: 'Small' });
   return adaptiveCard(body, [], fillPlaceholders(s.fallbackText, { mentee: data.menteeName, text: data.text }));
 }

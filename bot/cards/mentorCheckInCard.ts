@@ -35,7 +35,13 @@ export function mentorCheckInCard(data: MentorCheckInCardData, strings: BotStrin
   const { checkIn } = data;
   const body: CardElement[] = [
     { type: 'TextBlock', text: fillPlaceholders(s.title, names), style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.period, { slot: checkIn.slot, answeredAt: checkIn.answeredAt ? instantText(checkIn.answeredAt) : '' }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.period, { slot: checkIn.slot, answeredAt: checkIn.answeredAt ? instantText(checkIn.answeredAt) : '' }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
   ];
   if (checkIn.answer) {
     const attention = attentionBlock(checkIn.answer, data.goals, strings);
@@ -49,16 +55,30 @@ export function mentorCheckInCard(data: MentorCheckInCardData, strings: BotStrin
       { type: 'TextBlock', text: s.meetingsIntro, isSubtle: true, wrap: true, spacing: 'Small' },
       {
         type: 'ActionSet',
-        actions: data.meetings.map((m) => ({ type: 'Action.OpenUrl' as const, title: fillPlaceholders(s.meetingSlot, { start: instantText(m.start) }), url: m.draftLink })),
+        actions: data.meetings.map((m) => ({
+          type: 'Action.OpenUrl' as const,
+          title: fillPlaceholders(s.meetingSlot, { start: instantText(m.start) }),
+          url: m.draftLink,
+        })),
       },
     );
   }
   if (data.commentDelivery) {
     const text = data.commentDelivery === 'sent' ? s.commentSent : s.commentStoredNotDelivered;
-    body.push({ type: 'Container', style: data.commentDelivery === 'sent' ? 'good' : 'warning', spacing: 'Medium', items: [{ type: 'TextBlock', text: fillPlaceholders(text, names), wrap: true }] });
+    body.push({
+      type: 'Container',
+      style: data.commentDelivery === 'sent' ? 'good' : 'warning',
+      spacing: 'Medium',
+      items: [{ type: 'TextBlock', text: fillPlaceholders(text, names), wrap: true }],
+    });
   }
   if (data.problems && data.problems.length > 0) {
-    body.push({ type: 'Container', style: 'attention', spacing: 'Medium', items: data.problems.map((p) => ({ type: 'TextBlock' as const, text: p, wrap: true })) });
+    body.push({
+      type: 'Container',
+      style: 'attention',
+      spacing: 'Medium',
+      items: data.problems.map((p) => ({ type: 'TextBlock' as const, text: p, wrap: true })),
+    });
   }
   body.push({
     type: 'Input.Text',

@@ -43,7 +43,13 @@ export function parseGoalChoice(value: unknown): { pairId: string; goalId: strin
 }
 
 /** A multi-select's value: the chosen values joined by commas. */
-export const multiSelectValues = (value: unknown): string[] => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
+export const multiSelectValues = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 
 export interface GoalChoice {
   pairId: string;
@@ -61,7 +67,13 @@ interface FormState {
 }
 
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true });
-const paragraph = (text: string, subtle = false): CardElement => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small', ...(subtle ? { isSubtle: true } : {}) });
+const paragraph = (text: string, subtle = false): CardElement => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  spacing: 'Small',
+  ...(subtle ? { isSubtle: true } : {}),
+});
 
 function problemsBlock(problems: readonly string[] | undefined, strings: BotStrings): CardElement[] {
   if (!problems || problems.length === 0) return [];
@@ -88,10 +100,18 @@ function kept(values: FormState['values'], id: string, max?: number): { value?: 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 const goalChoiceTitle = (g: GoalChoice, strings: BotStrings) =>
-  clip(g.menteeName ? fillPlaceholders(strings.messageExtension.goalChoice, { mentee: g.menteeName, goal: g.goalTitle }) : g.goalTitle, CHOICE_TITLE_MAX);
+  clip(
+    g.menteeName ? fillPlaceholders(strings.messageExtension.goalChoice, { mentee: g.menteeName, goal: g.goalTitle }) : g.goalTitle,
+    CHOICE_TITLE_MAX,
+  );
 
 /** The goal dropdown, and a note when some goals were left out of it. */
-function goalChoiceSet(goals: readonly GoalChoice[], labels: { label: string; placeholder: string; error?: string }, values: FormState['values'], strings: BotStrings): CardElement[] {
+function goalChoiceSet(
+  goals: readonly GoalChoice[],
+  labels: { label: string; placeholder: string; error?: string },
+  values: FormState['values'],
+  strings: BotStrings,
+): CardElement[] {
   const listed = goals.slice(0, GOAL_CHOICES_MAX);
   const only = listed.length === 1 && labels.error ? { value: goalChoiceValue(listed[0]!.pairId, listed[0]!.goalId) } : {};
   const input: ChoiceSetInput = {
@@ -104,17 +124,45 @@ function goalChoiceSet(goals: readonly GoalChoice[], labels: { label: string; pl
     ...only,
     ...kept(values, meInputs.goal),
   };
-  return goals.length > listed.length ? [input, paragraph(fillPlaceholders(strings.messageExtension.moreGoalChoices, { max: String(GOAL_CHOICES_MAX) }), true)] : [input];
+  return goals.length > listed.length
+    ? [input, paragraph(fillPlaceholders(strings.messageExtension.moreGoalChoices, { max: String(GOAL_CHOICES_MAX) }), true)]
+    : [input];
 }
 
-function textInput(id: string, label: string, placeholder: string, max: number, values: FormState['values'], strings: BotStrings): CardElement {
+function textInput(
+  id: string,
+  label: string,
+  placeholder: string,
+  max: number,
+  values: FormState['values'],
+  strings: BotStrings,
+): CardElement {
   const errorMessage = fillPlaceholders(strings.messageExtension.textError, { max: String(max) });
-  return { type: 'Input.Text', id, label, placeholder, isMultiline: true, maxLength: max, isRequired: true, errorMessage, spacing: 'Medium', ...kept(values, id, max) };
+  return {
+    type: 'Input.Text',
+    id,
+    label,
+    placeholder,
+    isMultiline: true,
+    maxLength: max,
+    isRequired: true,
+    errorMessage,
+    spacing: 'Medium',
+    ...kept(values, id, max),
+  };
 }
 
-const dialogCard = (body: CardElement[], actions: SubmitAction[], fallbackText: string): DialogCard => ({ ...adaptiveCard(body, [], fallbackText), actions });
+const dialogCard = (body: CardElement[], actions: SubmitAction[], fallbackText: string): DialogCard => ({
+  ...adaptiveCard(body, [], fallbackText),
+  actions,
+});
 
-const submit = (title: string, data?: Record<string, string>): SubmitAction => ({ type: 'Action.Submit', title, style: 'positive', ...(data ? { data } : {}) });
+const submit = (title: string, data?: Record<string, string>): SubmitAction => ({
+  type: 'Action.Submit',
+  title,
+  style: 'positive',
+  ...(data ? { data } : {}),
+});
 
 /** A dialog that only says something: nobody to send feedback to, a storage outage, a stale form. */
 export function noticeForm(title: string, message: string): DialogCard {
@@ -166,7 +214,14 @@ export function recognizeWinForm(input: RecognizeWinFormInput, strings: BotStrin
     ...goalChoiceSet(input.goals, { label: s.goalLabel, placeholder: s.goalPlaceholder }, values, strings),
     textInput(meInputs.text, s.textLabel, s.textPlaceholder, WIN_TEXT_MAX, values, strings),
   ];
-  if (input.canShare) body.push({ type: 'Input.Toggle', id: meInputs.shareInDigest, title: s.shareLabel, spacing: 'Medium', ...(values?.[meInputs.shareInDigest] === 'true' ? { value: 'true' as const } : {}) });
+  if (input.canShare)
+    body.push({
+      type: 'Input.Toggle',
+      id: meInputs.shareInDigest,
+      title: s.shareLabel,
+      spacing: 'Medium',
+      ...(values?.[meInputs.shareInDigest] === 'true' ? { value: 'true' as const } : {}),
+    });
   return dialogCard(body, [submit(s.submit)], s.title);
 }
 
@@ -218,7 +273,11 @@ export interface RequestFeedbackDetailsFormInput extends FormState {
 export function requestFeedbackDetailsForm(input: RequestFeedbackDetailsFormInput, strings: BotStrings = en): DialogCard {
   const s = strings.messageExtension.requestFeedback;
   const { values } = input;
-  const body: CardElement[] = [heading(s.title), paragraph(fillPlaceholders(s.detailsIntro, { goal: input.goalTitle })), ...problemsBlock(input.problems, strings)];
+  const body: CardElement[] = [
+    heading(s.title),
+    paragraph(fillPlaceholders(s.detailsIntro, { goal: input.goalTitle })),
+    ...problemsBlock(input.problems, strings),
+  ];
   const behaviorsChosen = values?.[meInputs.behaviors] ?? input.behaviors.map((_, i) => String(i)).join(',');
   if (input.behaviors.length > 0) {
     body.push({
@@ -231,7 +290,16 @@ export function requestFeedbackDetailsForm(input: RequestFeedbackDetailsFormInpu
       ...(behaviorsChosen ? { value: behaviorsChosen } : {}),
     });
   }
-  body.push({ type: 'Input.Text', id: meInputs.extraBehaviors, label: s.extraBehaviorsLabel, placeholder: s.extraBehaviorsPlaceholder, isMultiline: true, maxLength: limits.shortText * limits.behaviors, spacing: 'Medium', ...kept(values, meInputs.extraBehaviors) });
+  body.push({
+    type: 'Input.Text',
+    id: meInputs.extraBehaviors,
+    label: s.extraBehaviorsLabel,
+    placeholder: s.extraBehaviorsPlaceholder,
+    isMultiline: true,
+    maxLength: limits.shortText * limits.behaviors,
+    spacing: 'Medium',
+    ...kept(values, meInputs.extraBehaviors),
+  });
   body.push({ type: 'TextBlock', text: s.peopleHeading, weight: 'Bolder', wrap: true, spacing: 'Medium' });
   if (input.members.length === 0) body.push(paragraph(s.nobodyToAsk));
   for (const member of input.members) {
@@ -263,5 +331,16 @@ export function requestFeedbackDetailsForm(input: RequestFeedbackDetailsFormInpu
     spacing: 'Medium',
     ...(values?.[meInputs.anonymous] === 'true' ? { value: 'true' as const } : {}),
   });
-  return dialogCard(body, [submit(s.submit, { step: requestFeedbackSteps.details, pairId: input.pairId, goalId: input.goalId, submissionId: input.submissionId })], s.title);
+  return dialogCard(
+    body,
+    [
+      submit(s.submit, {
+        step: requestFeedbackSteps.details,
+        pairId: input.pairId,
+        goalId: input.goalId,
+        submissionId: input.submissionId,
+      }),
+    ],
+    s.title,
+  );
 }

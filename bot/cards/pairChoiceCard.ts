@@ -22,7 +22,9 @@ export interface PairChoiceCardData {
 export function pairChoiceCard(data: PairChoiceCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.pairChoice;
   const label = (p: PairSummary) =>
-    p.role === 'mentee' ? fillPlaceholders(s.ownPlan, { mentor: p.other.displayName }) : fillPlaceholders(s.menteePlan, { mentee: p.other.displayName });
+    p.role === 'mentee'
+      ? fillPlaceholders(s.ownPlan, { mentor: p.other.displayName })
+      : fillPlaceholders(s.menteePlan, { mentee: p.other.displayName });
   return adaptiveCard(
     [
       { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },

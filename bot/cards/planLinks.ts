@@ -12,7 +12,9 @@ export { parsePlanPath, parsePlanUrl, planPath, planUrl, type PlanLinkRef } from
  */
 export function openPlanAt(links: CardLinks, ref: PlanLinkRef, strings: BotStrings = en): CardAction[] {
   const context = encodeURIComponent(JSON.stringify({ subEntityId: planPath(ref) }));
-  const actions: CardAction[] = [{ type: 'Action.OpenUrl', title: strings.messageExtension.goalCard.openPlan, url: `${links.tab}?context=${context}` }];
+  const actions: CardAction[] = [
+    { type: 'Action.OpenUrl', title: strings.messageExtension.goalCard.openPlan, url: `${links.tab}?context=${context}` },
+  ];
   if (links.browser) actions.push({ type: 'Action.OpenUrl', title: strings.actions.openInBrowser, url: planUrl(links.browser, ref) });
   return actions;
 }

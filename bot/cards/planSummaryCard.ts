@@ -26,7 +26,8 @@ export function planSummaryCard(data: PlanSummaryCardData, strings: BotStrings =
     body.push({
       type: 'FactSet',
       facts: data.goals.map((g) => {
-        const progress = g.progress === undefined ? s.noProgress : fillPlaceholders(s.progress, { percent: String(Math.round(g.progress * 100)) });
+        const progress =
+          g.progress === undefined ? s.noProgress : fillPlaceholders(s.progress, { percent: String(Math.round(g.progress * 100)) });
         return { title: g.title, value: g.dueDate ? `${progress}, ${fillPlaceholders(s.due, { date: g.dueDate })}` : progress };
       }),
     });

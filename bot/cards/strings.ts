@@ -4,7 +4,8 @@ export const en = {
   welcome: {
     titleWithName: 'Welcome to Mentoring, {name}',
     title: 'Welcome to Mentoring',
-    intro: 'Mentoring runs your mentoring program here in Teams: your development plan, regular check-ins with your mentor, and feedback from the people you work with.',
+    intro:
+      'Mentoring runs your mentoring program here in Teams: your development plan, regular check-ins with your mentor, and feedback from the people you work with.',
     features: [
       '**Your plan**: SMART goals tied to your company’s priorities, with milestones and review dates.',
       '**Check-ins**: a short card in this chat on your pair’s cadence, at your local time.',
@@ -93,10 +94,12 @@ export const en = {
     commentPlaceholder: 'Your comment goes to {mentee} in the Mentoring chat.',
     commentError: 'Write a comment of at most {max} characters.',
     commentSent: 'Your comment was sent to {mentee}.',
-    commentStoredNotDelivered: 'Your comment is saved and shows in the Mentoring tab, but it could not be sent to {mentee}’s chat right now (the Mentoring app may not be installed there).',
+    commentStoredNotDelivered:
+      'Your comment is saved and shows in the Mentoring tab, but it could not be sent to {mentee}’s chat right now (the Mentoring app may not be installed there).',
     submit: 'Send comment',
     meetingsHeading: 'Plan your next meeting',
-    meetingsIntro: 'Times inside both of your working hours (shown in your time zone); each opens a Teams meeting draft with an agenda from the blockers and goals due.',
+    meetingsIntro:
+      'Times inside both of your working hours (shown in your time zone); each opens a Teams meeting draft with an agenda from the blockers and goals due.',
     meetingSlot: 'Draft: {start}',
     fallbackText: '{mentee} answered a check-in. Open Teams to read it.',
   },
@@ -184,12 +187,14 @@ export const en = {
     closesOnError: 'Pick a close date after today.',
     anonymousTitle: 'Anonymous: show answers only together, once at least {threshold} people have answered',
     send: 'Send the request',
-    unknownPerson: 'I do not know the name of one of the people you picked. Ask from the Mentoring tab, where you can pick people the app knows.',
+    unknownPerson:
+      'I do not know the name of one of the people you picked. Ask from the Mentoring tab, where you can pick people the app knows.',
     sentTitle: 'Feedback request sent',
     sentIntro: 'On **{goal}**, closing {date}{anonymous}.',
     sentAnonymous: ', anonymous',
     deliveredTo: 'The request card is in the Mentoring chat of: {names}.',
-    notDelivered: 'Not delivered (the Mentoring app is not installed for them): {names}. Share the request into a chat with them: in the chat, choose **Request feedback** from the Mentoring app in the message box.',
+    notDelivered:
+      'Not delivered (the Mentoring app is not installed for them): {names}. Share the request into a chat with them: in the chat, choose **Request feedback** from the Mentoring app in the message box.',
     pending: 'Still on its way to: {names}.',
     fallbackText: 'Ask for feedback on one of your goals.',
     sentFallbackText: 'Your feedback request was sent.',
@@ -202,7 +207,10 @@ export const en = {
   messageExtension: {
     /** What the manifest shows for each command (appPackage/manifest.json must say the same). */
     commands: {
-      sendFeedback: { title: 'Send feedback', description: 'Send one of your mentees feedback about a goal; it is kept in their mentoring journal.' },
+      sendFeedback: {
+        title: 'Send feedback',
+        description: 'Send one of your mentees feedback about a goal; it is kept in their mentoring journal.',
+      },
       recognizeWin: { title: 'Recognize a win', description: 'Post a kudos card and record the win in the mentoring plan.' },
       requestFeedback: { title: 'Request feedback', description: 'Ask the people in this chat for feedback on one of your goals.' },
       myGoals: { title: 'My goals', description: 'Find one of your mentoring goals and insert it as a card.' },
@@ -218,14 +226,16 @@ export const en = {
     textError: 'Write at most {max} characters.',
     sendFeedback: {
       title: 'Send feedback',
-      intro: 'Pick one of your mentees’ goals and write your feedback. The card goes into this chat, and the feedback is kept in your pair’s journal.',
+      intro:
+        'Pick one of your mentees’ goals and write your feedback. The card goes into this chat, and the feedback is kept in your pair’s journal.',
       goalLabel: 'Mentee · goal',
       goalPlaceholder: 'Choose a goal',
       goalError: 'Choose the goal your feedback is about.',
       textLabel: 'Your feedback',
       textPlaceholder: 'What did you see, and what should they keep doing or try next?',
       submit: 'Insert feedback',
-      noMentees: 'None of your mentees has an active goal right now (or you do not mentor anyone yet), so there is nobody to send feedback to from here.',
+      noMentees:
+        'None of your mentees has an active goal right now (or you do not mentor anyone yet), so there is nobody to send feedback to from here.',
     },
     recognizeWin: {
       title: 'Recognize a win',
@@ -250,7 +260,8 @@ export const en = {
       goalPlaceholder: 'Choose a goal',
       goalError: 'Choose the goal to be rated.',
       membersFound: '{count} people in this chat can be asked.',
-      membersUnknown: 'I cannot see who is in this chat (add the Mentoring app to the chat). You can still choose the goal, but there will be nobody to ask.',
+      membersUnknown:
+        'I cannot see who is in this chat (add the Mentoring app to the chat). You can still choose the goal, but there will be nobody to ask.',
       next: 'Next',
       detailsIntro: 'Feedback on **{goal}**. Choose what is rated and whom to ask.',
       behaviorsLabel: 'Behaviors to be rated',
@@ -323,7 +334,8 @@ export const en = {
   },
   digestChannel: {
     title: 'Weekly digest of wins',
-    intro: 'Mentoring can post a weekly digest of the wins mentees choose to share, so the cohort sees each other’s progress. A program manager chooses the channel.',
+    intro:
+      'Mentoring can post a weekly digest of the wins mentees choose to share, so the cohort sees each other’s progress. A program manager chooses the channel.',
     programLabel: 'Program',
     programPlaceholder: 'Choose a program',
     programError: 'Choose the program whose digest goes to this team.',
@@ -340,7 +352,8 @@ export const en = {
     setBy: 'Chosen by {name}.',
     setFallbackText: 'The weekly digest of {program} goes to {channel}.',
     notManagerTitle: 'Only a program manager can choose',
-    notManager: 'Thank you for helping! Only a manager of the mentoring program can choose where its weekly digest goes, so nothing was changed. Ask your program manager to choose the channel on this card.',
+    notManager:
+      'Thank you for helping! Only a manager of the mentoring program can choose where its weekly digest goes, so nothing was changed. Ask your program manager to choose the channel on this card.',
     notManagerFallbackText: 'Only a program manager can choose the digest channel.',
     unknownChannel: 'That channel is not (or no longer) part of this team. Choose one of the list.',
     notInTeam: 'This card works inside a team only.',
@@ -351,7 +364,8 @@ export const en = {
   },
   replies: {
     unknownCommand: 'I did not catch that. Type **help** to see what I can do.',
-    noMenteePair: 'You have no mentoring pair as a mentee yet, so there is no check-in for you. Your mentees’ check-ins reach you when they answer.',
+    noMenteePair:
+      'You have no mentoring pair as a mentee yet, so there is no check-in for you. Your mentees’ check-ins reach you when they answer.',
     noPair: 'You are not in a mentoring pair yet.',
     notIdentified: 'I cannot tell who you are in this chat, so I cannot open your plan.',
     somethingWentWrong: 'Something went wrong on our side. Try again in a moment.',

@@ -20,7 +20,13 @@ export function weeklyDigestCard(digest: WeeklyDigest, links: Pick<CardLinks, 't
   const s = strings.digest;
   const body: CardElement[] = [
     { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: fillPlaceholders(s.subtitle, { program: digest.programName, week: digest.week }), isSubtle: true, wrap: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      text: fillPlaceholders(s.subtitle, { program: digest.programName, week: digest.week }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'Small',
+    },
     { type: 'TextBlock', text: s.intro, wrap: true, spacing: 'Small' },
   ];
 
@@ -29,11 +35,21 @@ export function weeklyDigestCard(digest: WeeklyDigest, links: Pick<CardLinks, 't
   for (const mentee of digest.mentees) {
     const items: CardElement[] = [
       { type: 'TextBlock', text: mentee.menteeName, weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: mentee.wins.length === 1 ? s.winCountOne : fillPlaceholders(s.winCount, { count: String(mentee.wins.length) }), isSubtle: true, spacing: 'None' },
+      {
+        type: 'TextBlock',
+        text: mentee.wins.length === 1 ? s.winCountOne : fillPlaceholders(s.winCount, { count: String(mentee.wins.length) }),
+        isSubtle: true,
+        spacing: 'None',
+      },
     ];
     let listed = 0;
     for (const win of mentee.wins) {
-      const details = [win.goalTitle ? fillPlaceholders(s.goal, { goal: win.goalTitle }) : undefined, fillPlaceholders(s.recognizedBy, { by: win.recognizedByName })].filter(Boolean).join(' · ');
+      const details = [
+        win.goalTitle ? fillPlaceholders(s.goal, { goal: win.goalTitle }) : undefined,
+        fillPlaceholders(s.recognizedBy, { by: win.recognizedByName }),
+      ]
+        .filter(Boolean)
+        .join(' · ');
       const block: CardElement[] = [
         { type: 'TextBlock', text: shorten(win.text), wrap: true, spacing: 'Small' },
         { type: 'TextBlock', text: details, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' },
@@ -51,7 +67,13 @@ export function weeklyDigestCard(digest: WeeklyDigest, links: Pick<CardLinks, 't
   }
 
   const hidden = digest.winCount - shown;
-  if (hidden > 0) body.push({ type: 'TextBlock', text: hidden === 1 ? s.moreOne : fillPlaceholders(s.more, { count: String(hidden) }), wrap: true, spacing: 'Medium' });
+  if (hidden > 0)
+    body.push({
+      type: 'TextBlock',
+      text: hidden === 1 ? s.moreOne : fillPlaceholders(s.more, { count: String(hidden) }),
+      wrap: true,
+      spacing: 'Medium',
+    });
   const actions: CardAction[] = links ? [{ type: 'Action.OpenUrl', title: s.openApp, url: links.tab }] : [];
   return adaptiveCard(body, actions, fillPlaceholders(s.fallbackText, { program: digest.programName, count: String(digest.winCount) }));
 }

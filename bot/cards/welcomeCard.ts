@@ -17,11 +17,14 @@ export function welcomeCard(data: WelcomeCardData, strings: BotStrings = en): Ad
     [
       { type: 'TextBlock', text: title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: s.intro, wrap: true },
-      { type: 'Container', spacing: 'Medium', items: s.features.map((text) => ({ type: 'TextBlock' as const, text, wrap: true, spacing: 'Small' as const })) },
+      {
+        type: 'Container',
+        spacing: 'Medium',
+        items: s.features.map((text) => ({ type: 'TextBlock' as const, text, wrap: true, spacing: 'Small' as const })),
+      },
       { type: 'TextBlock', text: s.helpHint, wrap: true, isSubtle: true, spacing: 'Medium' },
     ],
     openPlanActions(data.links, strings),
     s.fallbackText,
   );
 }
-

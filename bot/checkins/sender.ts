@@ -100,7 +100,10 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
   const random = deps.random ?? Math.random;
   const options = { ...defaultSenderOptions, ...deps.options };
   const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: options.leaseMs, clock });
-  const limiter = createSendRateLimiter({ tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS }, clock);
+  const limiter = createSendRateLimiter(
+    { tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS },
+    clock,
+  );
   const now = () => new Date(clock.now());
 
   /** Exponential backoff with jitter (half fixed, half random), capped. */
@@ -200,10 +203,18 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     const cursor = await due.cursor();
     // Always look one hour back as well: a row written by an instance whose clock lags sits there.
     const oneHourBack = dueBucket(new Date(at.getTime() - 3_600_000));
-    const firstBucket = cursor ? (cursor.bucket < oneHourBack ? cursor.bucket : oneHourBack) : dueBucket(new Date(at.getTime() - options.firstRunLookbackHours * 3_600_000));
+    const firstBucket = cursor
+      ? cursor.bucket < oneHourBack
+        ? cursor.bucket
+        : oneHourBack
+      : dueBucket(new Date(at.getTime() - options.firstRunLookbackHours * 3_600_000));
     const buckets = bucketsBetween(firstBucket, dueBucket(at));
 
-    const report: SenderRunReport = { due: 0, buckets: buckets.length, outcomes: { sent: 0, already_sent: 0, stale: 0, unreachable: 0, rejected: 0, busy: 0, retry_later: 0 } };
+    const report: SenderRunReport = {
+      due: 0,
+      buckets: buckets.length,
+      outcomes: { sent: 0, already_sent: 0, stale: 0, unreachable: 0, rejected: 0, busy: 0, retry_later: 0 },
+    };
     let oldestOpen: string | undefined;
     for (const bucket of buckets) {
       const rows = await due.listDue(bucket, at);
@@ -226,7 +237,10 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     try {
       return await deliver(row);
     } catch (error) {
-      log.warn('check-in row failed; retried on a later run', { pairId: row.pairId, error: error instanceof Error ? error.message : String(error) });
+      log.warn('check-in row failed; retried on a later run', {
+        pairId: row.pairId,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return 'retry_later';
     }
   }

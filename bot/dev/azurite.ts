@@ -30,8 +30,12 @@ export const azuriteConnectionString = (port: number) =>
  * everything in memory (tests). Port 0 picks a free port.
  */
 export async function startAzurite(options: { port?: number; dataDir?: string } = {}): Promise<EmbeddedAzurite> {
-  const { default: TableServer } = require('azurite/dist/src/table/TableServer.js') as { default: new (config: unknown) => AzuriteTableServer };
-  const { default: TableConfiguration } = require('azurite/dist/src/table/TableConfiguration.js') as { default: new (...args: unknown[]) => unknown };
+  const { default: TableServer } = require('azurite/dist/src/table/TableServer.js') as {
+    default: new (config: unknown) => AzuriteTableServer;
+  };
+  const { default: TableConfiguration } = require('azurite/dist/src/table/TableConfiguration.js') as {
+    default: new (...args: unknown[]) => unknown;
+  };
   const inMemory = options.dataDir === undefined;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const dbPath = options.dataDir ? join(options.dataDir, '__azurite_db_table__.json') : '__azurite_db_table__.json';

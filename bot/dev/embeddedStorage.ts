@@ -29,7 +29,8 @@ export async function openEmbeddedStorage(dataDir: string): Promise<EmbeddedAzur
   if (owner) throw new Error(`The data folder ${dataDir} is in use by process ${owner} (is the app already running?). Stop it first.`);
   const azurite = await startAzurite({ dataDir: join(dataDir, 'azurite'), port: AZURITE_TABLE_PORT }).catch((e: unknown) => {
     const code = (e as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new Error(`Port ${AZURITE_TABLE_PORT} is taken (another Azurite?). Stop it, or set STORAGE_CONNECTION_STRING to use it.`);
+    if (code === 'EADDRINUSE')
+      throw new Error(`Port ${AZURITE_TABLE_PORT} is taken (another Azurite?). Stop it, or set STORAGE_CONNECTION_STRING to use it.`);
     throw e;
   });
   writeFileSync(lockPath(dataDir), String(process.pid));

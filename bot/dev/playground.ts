@@ -52,7 +52,9 @@ async function waitUntilServing(name: string, url: string, child: ChildProcess):
 async function assertPortFree(port: number, what: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', () => reject(new Error(`Port ${port} (${what}) is in use. Stop what runs there (another \`npm start\` or playground?) and try again.`)));
+    probe.once('error', () =>
+      reject(new Error(`Port ${port} (${what}) is in use. Stop what runs there (another \`npm start\` or playground?) and try again.`)),
+    );
     probe.listen(port, '0.0.0.0', () => probe.close(() => resolve()));
   });
 }
@@ -99,18 +101,25 @@ async function main(): Promise<void> {
   });
   await waitUntilServing('The app', `http://127.0.0.1:${APP_PORT}/healthz`, app);
 
-  const playground = run('agents playground', [
-    require.resolve('@microsoft/m365agentsplayground/cli.js'),
-    '--app-endpoint', `http://127.0.0.1:${APP_PORT}/api/messages`,
-    '--channel-id', 'msteams',
-    '--port', String(PLAYGROUND_PORT),
-    '--disable-telemetry',
-  ], {
-    // Without this the Playground tries to open a browser and exits where there is none.
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-    M365_AGENTS_PLAYGROUND_LOGFILE: join(workDir, 'm365agentsplayground.log'),
-  });
+  const playground = run(
+    'agents playground',
+    [
+      require.resolve('@microsoft/m365agentsplayground/cli.js'),
+      '--app-endpoint',
+      `http://127.0.0.1:${APP_PORT}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(PLAYGROUND_PORT),
+      '--disable-telemetry',
+    ],
+    {
+      // Without this the Playground tries to open a browser and exits where there is none.
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(workDir, 'm365agentsplayground.log'),
+    },
+  );
   children.push(playground);
   playground.once('exit', (code) => {
     if (!stopping) console.error(`[playground] the Agents Playground stopped (code ${code}); stopping the app`);

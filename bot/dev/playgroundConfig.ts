@@ -17,7 +17,12 @@ export interface PlaygroundUser {
   email: string;
 }
 
-const fromDemo = (p: Person): PlaygroundUser => ({ id: p.id, name: p.displayName, aadObjectId: p.id, email: p.email ?? `${p.id}@contoso.example` });
+const fromDemo = (p: Person): PlaygroundUser => ({
+  id: p.id,
+  name: p.displayName,
+  aadObjectId: p.id,
+  email: p.email ?? `${p.id}@contoso.example`,
+});
 const colleague = (aadObjectId: string, name: string, email: string): PlaygroundUser => ({ id: aadObjectId, name, aadObjectId, email });
 
 /** The demo people one can chat as: `npm run playground -- --as priya`. */
@@ -55,8 +60,18 @@ export function playgroundConfig(as: PlaygroundDemoUser = 'alex'): string {
   // JSON strings are valid YAML scalars, so no YAML library is needed.
   const user = (u: PlaygroundUser, indent: string) => {
     const [givenName, ...rest] = u.name.split(' ');
-    const fields = { id: u.id, name: u.name, userPrincipleName: u.email, aadObjectId: u.aadObjectId, givenName, surname: rest.join(' ') || givenName, email: u.email };
-    return Object.entries(fields).map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`).join('\n');
+    const fields = {
+      id: u.id,
+      name: u.name,
+      userPrincipleName: u.email,
+      aadObjectId: u.aadObjectId,
+      givenName,
+      surname: rest.join(' ') || givenName,
+      email: u.email,
+    };
+    return Object.entries(fields)
+      .map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`)
+      .join('\n');
   };
   return [
     'version: "0.1.1"',

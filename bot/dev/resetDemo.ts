@@ -31,7 +31,17 @@ async function main(): Promise<void> {
     await ensureTables(tables);
     const deleted = await clear(tables);
     const checkInSchedules = checkInScheduleTable(tables, checkInDueTable(tables));
-    await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans: planTable(tables), checkInSchedules, wins: winTable(tables), digest: digestIndexTable(tables) }, new Date());
+    await seedDemo(
+      {
+        people: peopleTable(tables),
+        programs: programTable(tables),
+        plans: planTable(tables),
+        checkInSchedules,
+        wins: winTable(tables),
+        digest: digestIndexTable(tables),
+      },
+      new Date(),
+    );
     console.log(`Demo data reset: removed ${deleted} rows and seeded the demo program again.`);
   } finally {
     await embedded?.close();

@@ -30,10 +30,20 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
 export async function seedDemo({ people, programs, plans, checkInSchedules, wins, digest }: SeedTargets, now: Date): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
   for (const pair of demoPairs(now)) {
-    const created = await plans.createPair(pair.mentorship, { mentor: summarizePerson(demoPeople.mentor), mentee: summarizePerson(pair.mentee) });
+    const created = await plans.createPair(pair.mentorship, {
+      mentor: summarizePerson(demoPeople.mentor),
+      mentee: summarizePerson(pair.mentee),
+    });
     if (!created.ok) throw new Error(`Seeding ${pair.mentorship.id}: ${created.error.message}`);
     for (const goal of pair.goals) {
-      const revision: GoalRevision = { goalId: goal.id, revision: 1, change: 'created', at: goal.createdAt, by: goal.createdBy, fields: diffGoal({}, goal) };
+      const revision: GoalRevision = {
+        goalId: goal.id,
+        revision: 1,
+        change: 'created',
+        at: goal.createdAt,
+        by: goal.createdBy,
+        fields: diffGoal({}, goal),
+      };
       const res = await plans.createGoal(goal, revision);
       if (!res.ok) throw new Error(`Seeding goal ${goal.id}: ${res.error.message}`);
     }
@@ -43,8 +53,20 @@ export async function seedDemo({ people, programs, plans, checkInSchedules, wins
     ]);
     for (const win of wins ? pair.wins : []) {
       const byName = win.recognizedBy === demoPeople.mentor.id ? demoPeople.mentor.displayName : pair.mentee.displayName;
-      if (win.shareInDigest) await digest?.file({ programId: DEMO_PROGRAM_ID, week: digestWeekOf(win.at), pairId: win.pairId, winId: win.id });
-      const res = await wins!.create(win, { id: `${win.id}-journal`, pairId: win.pairId, kind: 'win', at: win.at, authorId: win.recognizedBy, visibility: 'pair', menteeConsented: false, summary: firstLine(`${byName} recognized a win: ${win.text}`), winId: win.id, goalId: win.goalId });
+      if (win.shareInDigest)
+        await digest?.file({ programId: DEMO_PROGRAM_ID, week: digestWeekOf(win.at), pairId: win.pairId, winId: win.id });
+      const res = await wins!.create(win, {
+        id: `${win.id}-journal`,
+        pairId: win.pairId,
+        kind: 'win',
+        at: win.at,
+        authorId: win.recognizedBy,
+        visibility: 'pair',
+        menteeConsented: false,
+        summary: firstLine(`${byName} recognized a win: ${win.text}`),
+        winId: win.id,
+        goalId: win.goalId,
+      });
       if (!res.ok) throw new Error(`Seeding win ${win.id}: ${res.error.message}`);
     }
     if (checkInSchedules && pair.mentorship.status === 'active') {

@@ -24,7 +24,12 @@ export interface FeedbackDeliveryOptions {
   maxWaitMs: number;
 }
 
-export const defaultFeedbackDeliveryOptions: FeedbackDeliveryOptions = { tenantPerSecond: 8, maxAttempts: 3, backoffBaseMs: 300, maxWaitMs: 5_000 };
+export const defaultFeedbackDeliveryOptions: FeedbackDeliveryOptions = {
+  tenantPerSecond: 8,
+  maxAttempts: 3,
+  backoffBaseMs: 300,
+  maxWaitMs: 5_000,
+};
 
 export interface FeedbackDeliveryDeps {
   conversations: Pick<ConversationRepository, 'get'>;
@@ -40,7 +45,10 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
   const options = { ...defaultFeedbackDeliveryOptions, ...deps.options };
-  const limiter = createSendRateLimiter({ tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS }, clock);
+  const limiter = createSendRateLimiter(
+    { tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS },
+    clock,
+  );
 
   async function sendOnce(conversation: Parameters<ProactiveMessenger['send']>[0], card: AdaptiveCard): Promise<SendOutcome> {
     try {
@@ -81,8 +89,17 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
 
   const delivery = {
     /** The request card to each of `respondents` (all of the request's, or the pending ones for the reminder). */
-    async sendRequest(context: FeedbackCardContext, respondents: readonly FeedbackRespondent[], o: { reminder?: boolean } = {}): Promise<FeedbackDelivery[]> {
-      const card = feedbackRequestCard({ request: context.request.value, menteeName: context.menteeName, goalTitle: context.goalTitle, reminder: o.reminder ?? false });
+    async sendRequest(
+      context: FeedbackCardContext,
+      respondents: readonly FeedbackRespondent[],
+      o: { reminder?: boolean } = {},
+    ): Promise<FeedbackDelivery[]> {
+      const card = feedbackRequestCard({
+        request: context.request.value,
+        menteeName: context.menteeName,
+        goalTitle: context.goalTitle,
+        reminder: o.reminder ?? false,
+      });
       const what = o.reminder ? 'feedback reminder' : 'feedback request';
       return Promise.all(
         respondents.map(async (r) => {
@@ -100,7 +117,13 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
 
     /** For a repeated submission, whose cards went out the first time: who has the app, without sending again. */
     async reachable(respondents: readonly FeedbackRespondent[]): Promise<FeedbackDelivery[]> {
-      return Promise.all(respondents.map(async (r) => ({ personId: r.personId, displayName: r.displayName, delivered: (await conversations.get(r.personId)) !== undefined })));
+      return Promise.all(
+        respondents.map(async (r) => ({
+          personId: r.personId,
+          displayName: r.displayName,
+          delivered: (await conversations.get(r.personId)) !== undefined,
+        })),
+      );
     },
   } satisfies FeedbackRequestDelivery;
   return delivery;

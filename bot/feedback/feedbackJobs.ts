@@ -58,17 +58,26 @@ export function createFeedbackJobs(deps: FeedbackJobDeps) {
 
   async function runOnce(): Promise<FeedbackJobReport> {
     const rows = await index.closingBy(addDays(todayIn('UTC', now()), REMIND_DAYS_BEFORE_CLOSE));
-    const report: FeedbackJobReport = { rows: rows.length, outcomes: { closed: 0, reminded: 0, open: 0, dropped: 0, failed: 0 }, remindersDelivered: 0 };
+    const report: FeedbackJobReport = {
+      rows: rows.length,
+      outcomes: { closed: 0, reminded: 0, open: 0, dropped: 0, failed: 0 },
+      remindersDelivered: 0,
+    };
     await eachConcurrently(rows, CONCURRENCY, async (row) => {
       try {
         report.outcomes[await handle(row, report)]++;
       } catch (error) {
         // Storage down on one row: the row stays in the index and a later run retries it.
-        log.warn('feedback job row failed; retried on a later run', { pairId: row.pairId, requestId: row.requestId, error: error instanceof Error ? error.message : String(error) });
+        log.warn('feedback job row failed; retried on a later run', {
+          pairId: row.pairId,
+          requestId: row.requestId,
+          error: error instanceof Error ? error.message : String(error),
+        });
         report.outcomes.failed++;
       }
     });
-    if (report.outcomes.closed + report.outcomes.reminded > 0) log.info('feedback run', { ...report.outcomes, remindersDelivered: report.remindersDelivered });
+    if (report.outcomes.closed + report.outcomes.reminded > 0)
+      log.info('feedback run', { ...report.outcomes, remindersDelivered: report.remindersDelivered });
     return report;
   }
 

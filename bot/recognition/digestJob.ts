@@ -83,7 +83,11 @@ export function createDigestJob(deps: DigestJobDeps) {
   /** Loads what the digest's choice of wins needs and leaves the choice to shared/recognition/digestWins.ts. */
   async function digestOf(program: { id: string; name: string }, week: string): Promise<ProgramDigest> {
     const [thisWeek, weekBefore] = weeksShownIn(week);
-    const [refs, earlier, previousDigest] = await Promise.all([index.listWeek(program.id, thisWeek), index.listWeek(program.id, weekBefore), weeks.get(program.id, weekBefore)]);
+    const [refs, earlier, previousDigest] = await Promise.all([
+      index.listWeek(program.id, thisWeek),
+      index.listWeek(program.id, weekBefore),
+      weeks.get(program.id, weekBefore),
+    ]);
     const toRead = digestWinsToRead([...refs, ...earlier], previousDigest?.value.winKeys ?? []);
     const read: (Win | undefined)[] = [];
     for (const ref of toRead) read.push((await wins.get(ref.pairId, ref.winId))?.value);
@@ -130,7 +134,16 @@ export function createDigestJob(deps: DigestJobDeps) {
       log.info('weekly digest send will be retried', { programId: channel.programId, week, kind: outcome.kind });
       return 'retry_later';
     }
-    const recorded = await weeks.update({ ...claimed.value, status: 'sent', winKeys: recordedWinKeys, sentAt: now().toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) }, claimed.etag);
+    const recorded = await weeks.update(
+      {
+        ...claimed.value,
+        status: 'sent',
+        winKeys: recordedWinKeys,
+        sentAt: now().toISOString(),
+        ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
+      },
+      claimed.etag,
+    );
     if (!recorded) log.warn('weekly digest claim was taken over while sending', { programId: channel.programId, week });
     await markShown(shownWinKeys, week);
     log.info('weekly digest posted', { programId: channel.programId, week, wins: digest.winCount });
@@ -139,13 +152,19 @@ export function createDigestJob(deps: DigestJobDeps) {
 
   async function runOnce(): Promise<DigestRunReport> {
     const week = dueDigestWeek(now());
-    const report: DigestRunReport = { week, outcomes: { sent: 0, empty: 0, already_sent: 0, busy: 0, no_program: 0, undeliverable: 0, retry_later: 0 } };
+    const report: DigestRunReport = {
+      week,
+      outcomes: { sent: 0, empty: 0, already_sent: 0, busy: 0, no_program: 0, undeliverable: 0, retry_later: 0 },
+    };
     for (const { value: channel } of await channels.list()) {
       try {
         report.outcomes[await runProgram(channel, week)]++;
       } catch (error) {
         // Storage down for one program must not stop the others; the lease expires and a later run retries.
-        log.warn('weekly digest failed; retried on a later run', { programId: channel.programId, error: error instanceof Error ? error.message : String(error) });
+        log.warn('weekly digest failed; retried on a later run', {
+          programId: channel.programId,
+          error: error instanceof Error ? error.message : String(error),
+        });
         report.outcomes.retry_later++;
       }
     }

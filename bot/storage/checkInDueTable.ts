@@ -27,7 +27,8 @@ const CURSOR_PK = 'cursor';
 const CURSOR_RK = 'sender';
 
 /** The hour bucket of an instant: `2026-11-21T09` (UTC), sortable as text. */
-export const dueBucket = (instant: string | Date): string => (typeof instant === 'string' ? new Date(instant) : instant).toISOString().slice(0, 13);
+export const dueBucket = (instant: string | Date): string =>
+  (typeof instant === 'string' ? new Date(instant) : instant).toISOString().slice(0, 13);
 
 export const dueRowKey = (dueAt: string, pairId: string) => `${dueAt}|${encodeKey(pairId)}`;
 
@@ -65,7 +66,14 @@ export function checkInDueTable(tables: Pick<Tables, 'checkInsDue'>) {
      */
     async file(entry: { pairId: string; slot: string; dueAt: string }): Promise<void> {
       try {
-        await table.createEntity({ partitionKey: dueBucket(entry.dueAt), rowKey: dueRowKey(entry.dueAt, entry.pairId), ...entry, leaseUntil: '', leaseOwner: '', claims: 0 });
+        await table.createEntity({
+          partitionKey: dueBucket(entry.dueAt),
+          rowKey: dueRowKey(entry.dueAt, entry.pairId),
+          ...entry,
+          leaseUntil: '',
+          leaseOwner: '',
+          claims: 0,
+        });
       } catch (e) {
         if (!isConflict(e)) throw e;
       }
@@ -94,7 +102,12 @@ export function checkInDueTable(tables: Pick<Tables, 'checkInsDue'>) {
      * the row since (another instance claimed it, or it was deleted).
      */
     async claim(row: DueRow, owner: string, leaseUntil: Date, renewal = false): Promise<DueRow | undefined> {
-      const next: DueRow = { ...row, leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), claims: renewal ? row.claims : row.claims + 1 };
+      const next: DueRow = {
+        ...row,
+        leaseOwner: owner,
+        leaseUntil: leaseUntil.toISOString(),
+        claims: renewal ? row.claims : row.claims + 1,
+      };
       const { etag: _etag, ...entity } = next;
       try {
         const res = await table.updateEntity(entity, 'Replace', { etag: row.etag });

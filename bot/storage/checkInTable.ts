@@ -49,7 +49,9 @@ export function checkInTable(tables: Pick<Tables, 'plans'>): CheckInRepository {
     async recordSent(value) {
       const valid = checkInSchema.parse(value);
       try {
-        const res = await plans.createEntity(toRow(encodeKey(valid.pairId), checkInKey(valid.slot), valid, { kind: 'checkin', status: valid.status }));
+        const res = await plans.createEntity(
+          toRow(encodeKey(valid.pairId), checkInKey(valid.slot), valid, { kind: 'checkin', status: valid.status }),
+        );
         return ok({ value: valid, etag: res.etag ?? '' });
       } catch (e) {
         if (isConflict(e)) return alreadySent();

@@ -25,7 +25,10 @@ export function conversationTable(tables: Pick<Tables, 'conversations'>): Conver
   return {
     async save(conversation: StoredConversation) {
       const valid = storedConversation.parse(conversation);
-      await table.upsertEntity(toRow(PK, encodeKey(valid.personId), valid, { tenantId: valid.tenantId, updatedAt: valid.updatedAt }), 'Replace');
+      await table.upsertEntity(
+        toRow(PK, encodeKey(valid.personId), valid, { tenantId: valid.tenantId, updatedAt: valid.updatedAt }),
+        'Replace',
+      );
     },
     async get(id) {
       try {

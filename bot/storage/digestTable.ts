@@ -19,7 +19,16 @@ export function digestIndexTable(tables: Pick<Tables, 'digest'>): DigestIndex {
   const { digest } = tables;
   return {
     async file(ref) {
-      await digest.upsertEntity({ partitionKey: weekPartition(ref.programId, ref.week), rowKey: entryKey(ref.pairId, ref.winId), kind: 'win', pairId: ref.pairId, winId: ref.winId }, 'Replace');
+      await digest.upsertEntity(
+        {
+          partitionKey: weekPartition(ref.programId, ref.week),
+          rowKey: entryKey(ref.pairId, ref.winId),
+          kind: 'win',
+          pairId: ref.pairId,
+          winId: ref.winId,
+        },
+        'Replace',
+      );
     },
     async remove(ref) {
       try {
@@ -31,7 +40,9 @@ export function digestIndexTable(tables: Pick<Tables, 'digest'>): DigestIndex {
     async listWeek(programId, week) {
       const filter = odata`PartitionKey eq ${weekPartition(programId, week)} and kind eq ${'win'}`;
       const out: DigestEntryRef[] = [];
-      for await (const row of digest.listEntities<{ pairId: string; winId: string }>({ queryOptions: { filter, select: ['pairId', 'winId'] } })) {
+      for await (const row of digest.listEntities<{ pairId: string; winId: string }>({
+        queryOptions: { filter, select: ['pairId', 'winId'] },
+      })) {
         out.push({ programId, week, pairId: row.pairId, winId: row.winId });
       }
       return out;
@@ -56,7 +67,8 @@ export function programChannelTable(tables: Pick<Tables, 'digest'>): ProgramChan
     get,
     async list() {
       const out: Versioned<ProgramChannel>[] = [];
-      for await (const r of digest.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${CHANNEL_PK}` } })) out.push(fromRow(programChannel, r));
+      for await (const r of digest.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${CHANNEL_PK}` } }))
+        out.push(fromRow(programChannel, r));
       return out;
     },
     async save(value, etag) {
@@ -112,7 +124,9 @@ export function digestWeekTable(tables: Pick<Tables, 'digest'>): DigestWeekRecor
     async claim(record, previous) {
       const valid = digestWeekRecord.parse(record);
       try {
-        const res = previous ? await digest.updateEntity(row(valid), 'Replace', { etag: previous.etag }) : await digest.createEntity(row(valid));
+        const res = previous
+          ? await digest.updateEntity(row(valid), 'Replace', { etag: previous.etag })
+          : await digest.createEntity(row(valid));
         return { value: valid, etag: res.etag ?? '' };
       } catch (e) {
         if (isConflict(e) || isNotFound(e)) return undefined;

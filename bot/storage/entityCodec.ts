@@ -13,7 +13,12 @@ export interface StoredRow {
   [column: string]: string | number | boolean;
 }
 
-export function toRow(partitionKey: string, rowKey: string, value: unknown, columns: Record<string, string | number | boolean> = {}): StoredRow {
+export function toRow(
+  partitionKey: string,
+  rowKey: string,
+  value: unknown,
+  columns: Record<string, string | number | boolean> = {},
+): StoredRow {
   const row: StoredRow = { partitionKey, rowKey, ...columns, data: JSON.stringify(value) };
   assertFitsInTable(row);
   return row;

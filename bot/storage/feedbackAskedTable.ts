@@ -12,7 +12,8 @@ import { decodeKey, encodeKey, type Tables } from './tables';
 const MAX_TIME_MS = 8_640_000_000_000_000;
 const invertedTime = (iso: string) => String(MAX_TIME_MS - Date.parse(iso)).padStart(16, '0');
 // Ids are entity ids (letters, digits, - and _), so '|' separates the parts unambiguously.
-const rowKey = (createdAt: string, ref: FeedbackRequestRef) => `${invertedTime(createdAt)}|${encodeKey(ref.pairId)}|${encodeKey(ref.requestId)}`;
+const rowKey = (createdAt: string, ref: FeedbackRequestRef) =>
+  `${invertedTime(createdAt)}|${encodeKey(ref.pairId)}|${encodeKey(ref.requestId)}`;
 
 export function feedbackAskedTable(tables: Pick<Tables, 'feedbackAsked'>): FeedbackAskedIndex {
   const table = tables.feedbackAsked;
@@ -28,7 +29,9 @@ export function feedbackAskedTable(tables: Pick<Tables, 'feedbackAsked'>): Feedb
 
     async askedOf(personId, limit) {
       const out: FeedbackRequestRef[] = [];
-      const pages = table.listEntities<{ pairId?: string; requestId?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(personId)}` } }).byPage({ maxPageSize: limit });
+      const pages = table
+        .listEntities<{ pairId?: string; requestId?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(personId)}` } })
+        .byPage({ maxPageSize: limit });
       for await (const page of pages) {
         for (const row of page) {
           const [, pairKey = '', requestKey = ''] = (row.rowKey ?? '').split('|');

@@ -3,7 +3,12 @@
 // responses are one prefix query and a person's answer is one row, replaced on a second submit.
 import { odata } from '@azure/data-tables';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { feedbackRequest as requestSchema, feedbackResponse as responseSchema, type FeedbackRequest, type FeedbackResponse } from '../../shared/feedback/feedbackRequest';
+import {
+  feedbackRequest as requestSchema,
+  feedbackResponse as responseSchema,
+  type FeedbackRequest,
+  type FeedbackResponse,
+} from '../../shared/feedback/feedbackRequest';
 import type { FeedbackRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
@@ -24,7 +29,11 @@ const responseKey = (requestId: string, respondentId: string) => `${responsePref
  * The asked-of-me index is filed first likewise, and kept when the request closes (the respondent
  * still sees their answer).
  */
-export function feedbackTable(tables: Pick<Tables, 'plans'>, openIndex?: OpenFeedbackIndex, askedIndex?: FeedbackAskedIndex): FeedbackRepository {
+export function feedbackTable(
+  tables: Pick<Tables, 'plans'>,
+  openIndex?: OpenFeedbackIndex,
+  askedIndex?: FeedbackAskedIndex,
+): FeedbackRepository {
   const { plans } = tables;
   const indexRow = (r: FeedbackRequest) => ({ pairId: r.pairId, requestId: r.id, closesOn: r.closesOn });
 
@@ -45,9 +54,11 @@ export function feedbackTable(tables: Pick<Tables, 'plans'>, openIndex?: OpenFee
   }
 
   const getRequest = (pairId: string, requestId: string) => read(requestSchema, pairId, requestKey(requestId));
-  const getResponse = (pairId: string, requestId: string, respondentId: string) => read(responseSchema, pairId, responseKey(requestId, respondentId));
+  const getResponse = (pairId: string, requestId: string, respondentId: string) =>
+    read(responseSchema, pairId, responseKey(requestId, respondentId));
 
-  const requestRow = (r: FeedbackRequest) => toRow(encodeKey(r.pairId), requestKey(r.id), r, { kind: 'feedback', status: r.status, closesOn: r.closesOn });
+  const requestRow = (r: FeedbackRequest) =>
+    toRow(encodeKey(r.pairId), requestKey(r.id), r, { kind: 'feedback', status: r.status, closesOn: r.closesOn });
   const responseRow = (pairId: string, r: FeedbackResponse) =>
     toRow(encodeKey(pairId), responseKey(r.requestId, r.respondentId), r, { kind: 'feedbackresp', requestId: r.requestId });
 

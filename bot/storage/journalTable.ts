@@ -14,7 +14,8 @@ const MAX_TIME_MS = 8_640_000_000_000_000;
 const invertedTime = (ms: number) => String(MAX_TIME_MS - ms).padStart(16, '0');
 
 /** `journal|{inverted time, 16 digits}|{id}`: a partition query reads the journal newest first. */
-export const journalKey = (entry: Pick<JournalEntry, 'at' | 'id'>) => `${JOURNAL_PREFIX}${invertedTime(Date.parse(entry.at))}|${encodeKey(entry.id)}`;
+export const journalKey = (entry: Pick<JournalEntry, 'at' | 'id'>) =>
+  `${JOURNAL_PREFIX}${invertedTime(Date.parse(entry.at))}|${encodeKey(entry.id)}`;
 
 /** The row of a journal entry, validated, for a transaction with what it records. */
 export function journalRow(entry: JournalEntry): StoredRow {

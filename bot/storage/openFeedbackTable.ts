@@ -22,7 +22,10 @@ export function openFeedbackTable(tables: Pick<Tables, 'openFeedback'>) {
   return {
     /** Files an open request; filing it again is harmless (upsert of the same content). */
     async file(row: OpenFeedbackRow): Promise<void> {
-      await table.upsertEntity({ partitionKey: row.closesOn, rowKey: rowKey(row), pairId: row.pairId, requestId: row.requestId }, 'Replace');
+      await table.upsertEntity(
+        { partitionKey: row.closesOn, rowKey: rowKey(row), pairId: row.pairId, requestId: row.requestId },
+        'Replace',
+      );
     },
 
     /** Drops a request that closed (or never came to be); gone already is fine. */
@@ -37,10 +40,16 @@ export function openFeedbackTable(tables: Pick<Tables, 'openFeedback'>) {
     /** Every open request closing on or before `date`, earliest first. */
     async closingBy(date: IsoDate): Promise<OpenFeedbackRow[]> {
       const out: OpenFeedbackRow[] = [];
-      const rows = table.listEntities<{ pairId?: string; requestId?: string }>({ queryOptions: { filter: odata`PartitionKey le ${date}` } });
+      const rows = table.listEntities<{ pairId?: string; requestId?: string }>({
+        queryOptions: { filter: odata`PartitionKey le ${date}` },
+      });
       for await (const row of rows) {
         const [pairKey = '', requestKey = ''] = (row.rowKey ?? '').split('|');
-        out.push({ closesOn: row.partitionKey ?? '', pairId: row.pairId ?? decodeKey(pairKey), requestId: row.requestId ?? decodeKey(requestKey) });
+        out.push({
+          closesOn: row.partitionKey ?? '',
+          pairId: row.pairId ?? decodeKey(pairKey),
+          requestId: row.requestId ?? decodeKey(requestKey),
+        });
       }
       return out;
     },

@@ -31,7 +31,9 @@ const rk = {
 export const planRowsFilter = (pairId: string) =>
   odata`PartitionKey eq ${encodeKey(pairId)} and (RowKey eq ${PAIR_RK} or (RowKey ge ${'goal|'} and RowKey lt ${'goal}'}) or (RowKey ge ${'milestone|'} and RowKey lt ${'milestone}'}) or (RowKey ge ${'activity|'} and RowKey lt ${'activity}'}))`;
 
-const memberSummary = z.object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone, email: z.string().optional() }).strict();
+const memberSummary = z
+  .object({ id: personId, displayName: z.string(), jobTitle: z.string().optional(), timeZone, email: z.string().optional() })
+  .strict();
 const pairRow = z.object({ mentorship, members: z.object({ mentor: memberSummary, mentee: memberSummary }).strict() }).strict();
 const revisionRow = z.object({
   goalId: z.string(),
@@ -40,16 +42,26 @@ const revisionRow = z.object({
   at: z.string(),
   by: z.string(),
   reason: z.string().optional(),
-  fields: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number(), z.null()]) })),
+  fields: z.array(
+    z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number(), z.null()]) }),
+  ),
 }) as unknown as z.ZodType<GoalRevision>;
 
 const conflict = <T>(what: string, current?: Versioned<unknown>): Result<T> =>
-  fail('conflict', `Someone changed this ${what} after you opened it. Review the current version and apply your change again.`, current ? { current } : {});
+  fail(
+    'conflict',
+    `Someone changed this ${what} after you opened it. Review the current version and apply your change again.`,
+    current ? { current } : {},
+  );
 
 export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepository {
   const { plans, pairIndex } = tables;
 
-  async function readRow<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, pairId: string, rowKey: string): Promise<Versioned<T> | undefined> {
+  async function readRow<T>(
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    pairId: string,
+    rowKey: string,
+  ): Promise<Versioned<T> | undefined> {
     try {
       return fromRow(schema, await plans.getEntity(encodeKey(pairId), rowKey));
     } catch (e) {
@@ -68,7 +80,14 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     }
   }
 
-  async function replaceRow<T>(pairId: string, rowKey: string, value: T, etag: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): Promise<Result<Versioned<T>>> {
+  async function replaceRow<T>(
+    pairId: string,
+    rowKey: string,
+    value: T,
+    etag: string,
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    what: string,
+  ): Promise<Result<Versioned<T>>> {
     try {
       const res = await plans.updateEntity(toRow(encodeKey(pairId), rowKey, value), 'Replace', { etag });
       return ok({ value, etag: res.etag ?? '' });
@@ -114,7 +133,9 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
   return {
     async pairsOf(person) {
       const refs: PairRef[] = [];
-      for await (const row of pairIndex.listEntities<{ role: string }>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(person)}` } })) {
+      for await (const row of pairIndex.listEntities<{ role: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${encodeKey(person)}` },
+      })) {
         if (row.role === 'mentor' || row.role === 'mentee') refs.push({ pairId: row.rowKey ?? '', role: row.role });
       }
       return refs;
@@ -136,7 +157,13 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
         else if (key.startsWith('activity|')) activities.push(decodeValidatedRow<DevelopmentActivity>(row));
       }
       if (!pair) return undefined;
-      const record: PlanRecord = { mentorship: { value: pair.value.mentorship, etag: pair.etag }, members: pair.value.members, goals, milestones, activities };
+      const record: PlanRecord = {
+        mentorship: { value: pair.value.mentorship, etag: pair.etag },
+        members: pair.value.members,
+        goals,
+        milestones,
+        activities,
+      };
       return record;
     },
 
@@ -171,7 +198,8 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       const prefix = rk.revisionPrefix(goalId);
       const out: GoalRevision[] = [];
       const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
-      for await (const row of plans.listEntities({ queryOptions: { filter } })) out.push(fromRow(revisionRow, row as TableEntityResult<Record<string, unknown>>).value);
+      for await (const row of plans.listEntities({ queryOptions: { filter } }))
+        out.push(fromRow(revisionRow, row as TableEntityResult<Record<string, unknown>>).value);
       return out;
     },
 
@@ -179,7 +207,8 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     updateMilestone: (pairId, m, etag) => replaceRow(pairId, rk.milestone(m.id), milestone.parse(m), etag, milestone, 'milestone'),
     deleteMilestone: (pairId, id, etag) => deleteRow(pairId, rk.milestone(id), etag, 'milestone'),
     createActivity: (pairId, a) => createRow(pairId, rk.activity(a.id), developmentActivity.parse(a), 'activity'),
-    updateActivity: (pairId, a, etag) => replaceRow(pairId, rk.activity(a.id), developmentActivity.parse(a), etag, developmentActivity, 'activity'),
+    updateActivity: (pairId, a, etag) =>
+      replaceRow(pairId, rk.activity(a.id), developmentActivity.parse(a), etag, developmentActivity, 'activity'),
     deleteActivity: (pairId, id, etag) => deleteRow(pairId, rk.activity(id), etag, 'activity'),
   };
 }
@@ -189,4 +218,3 @@ function isTransactionConflict(e: unknown): boolean {
   const status = (e as { statusCode?: number; response?: { status?: number } } | null)?.statusCode;
   return status === 412 || status === 409;
 }
-

@@ -29,7 +29,11 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
       } catch (e) {
         if (isConflict(e)) {
           const current = await this.get(p.id);
-          return fail('conflict', 'Someone changed the program settings after you opened them. Review the current version and apply your change again.', current ? { current } : {});
+          return fail(
+            'conflict',
+            'Someone changed the program settings after you opened them. Review the current version and apply your change again.',
+            current ? { current } : {},
+          );
         }
         if (isNotFound(e)) return fail('not_found', 'That program no longer exists.');
         throw e;
@@ -41,7 +45,9 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
 /** Every program's id and name (a few rows): for choosing a program, e.g. the digest channel's. */
 export async function listProgramNames(tables: Pick<Tables, 'programs'>): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
-  const rows = tables.programs.listEntities<{ name?: string; data?: string }>({ queryOptions: { filter: odata`RowKey eq ${RK}`, select: ['name', 'data'] } });
+  const rows = tables.programs.listEntities<{ name?: string; data?: string }>({
+    queryOptions: { filter: odata`RowKey eq ${RK}`, select: ['name', 'data'] },
+  });
   for await (const row of rows) {
     const value = fromRow(program, row).value;
     out.push({ id: value.id, name: value.name });

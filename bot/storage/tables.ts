@@ -87,7 +87,10 @@ export async function ensureTables(tables: Tables): Promise<void> {
 export async function missingTables(tables: Tables): Promise<TableName[]> {
   const probes = Object.entries(tables).map(async ([name, client]) => {
     try {
-      await client.listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 }).next();
+      await client
+        .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+        .byPage({ maxPageSize: 1 })
+        .next();
       return undefined;
     } catch (error) {
       if (isTableNotFound(error)) return name as TableName;
@@ -144,5 +147,6 @@ export function assertFitsInTable(entity: Record<string, unknown>): void {
     }
     total += bytes + key.length * 2;
   }
-  if (total > TABLE_ENTITY_MAX_BYTES) throw new EntityTooLargeError(`Entity is ${total} bytes; Table Storage holds ${TABLE_ENTITY_MAX_BYTES}`);
+  if (total > TABLE_ENTITY_MAX_BYTES)
+    throw new EntityTooLargeError(`Entity is ${total} bytes; Table Storage holds ${TABLE_ENTITY_MAX_BYTES}`);
 }

@@ -34,7 +34,8 @@ export function winTable(tables: Pick<Tables, 'plans'>): WinRepository {
 
     async create(value: Win, entry: JournalEntry) {
       const valid = winSchema.parse(value);
-      if (entry.pairId !== valid.pairId || entry.winId !== valid.id) throw new Error('A win’s journal entry belongs to the win, in its partition');
+      if (entry.pairId !== valid.pairId || entry.winId !== valid.id)
+        throw new Error('A win’s journal entry belongs to the win, in its partition');
       try {
         const res = await plans.submitTransaction([
           ['create', winRow(valid)],

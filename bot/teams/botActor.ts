@@ -8,7 +8,12 @@ import type { PeopleRepository } from '../../shared/repositories';
 import { personIdOf } from './installation';
 import { tenantIdOf } from './tenantGuard';
 
-export async function actorOf(context: TurnContext, people: PeopleRepository, mode: 'development' | 'production', now: () => Date): Promise<Actor | undefined> {
+export async function actorOf(
+  context: TurnContext,
+  people: PeopleRepository,
+  mode: 'development' | 'production',
+  now: () => Date,
+): Promise<Actor | undefined> {
   const id = personIdOf(context.activity.from, mode);
   if (!id) return undefined;
   const [person, recorded] = await Promise.all([people.get(id), people.appRoles(id)]);

@@ -77,24 +77,69 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
   // One clock for every handler: what they store and show is dated by it.
   const now = deps.now ?? systemNow;
   const digestChannel = deps.digestChannel && { ...deps.digestChannel, people: deps.people, mode: config.mode, now, log };
-  app.conversationUpdate('membersAdded', onMembersAdded({ conversations: deps.conversations, links, mode: config.mode, now, log, onInstalled: deps.onInstalled, onTeamInstalled: digestChannel && onTeamInstalled(digestChannel) }));
+  app.conversationUpdate(
+    'membersAdded',
+    onMembersAdded({
+      conversations: deps.conversations,
+      links,
+      mode: config.mode,
+      now,
+      log,
+      onInstalled: deps.onInstalled,
+      onTeamInstalled: digestChannel && onTeamInstalled(digestChannel),
+    }),
+  );
   if (digestChannel) registerDigestChannelActions(app, digestChannel);
   const mode = config.mode;
   if (deps.feedback) {
     // Before the message routes: their catch-all would take `ask for feedback`.
     const { service, ask, plan } = deps.feedback;
     registerFeedbackActions(app, { feedback: service, mode, log });
-    registerFeedbackCommand(app, named('ask for feedback'), { feedback: ask, plan, people: deps.people, mode, authMode: config.auth.mode, log, now });
+    registerFeedbackCommand(app, named('ask for feedback'), {
+      feedback: ask,
+      plan,
+      people: deps.people,
+      mode,
+      authMode: config.auth.mode,
+      log,
+      now,
+    });
   }
   if (deps.checkIns) {
     const { service, scheduling, plan, messenger } = deps.checkIns;
-    registerCheckInActions(app, { checkIns: service, people: deps.people, conversations: deps.conversations, messenger, links, mode, log, now });
-    registerMessageRoutes(app, links, now, { checkIns: service, scheduling, plan, people: deps.people, mode, authMode: config.auth.mode, now });
+    registerCheckInActions(app, {
+      checkIns: service,
+      people: deps.people,
+      conversations: deps.conversations,
+      messenger,
+      links,
+      mode,
+      log,
+      now,
+    });
+    registerMessageRoutes(app, links, now, {
+      checkIns: service,
+      scheduling,
+      plan,
+      people: deps.people,
+      mode,
+      authMode: config.auth.mode,
+      now,
+    });
   } else {
     registerMessageRoutes(app, links, now);
   }
   if (deps.messageExtensions && deps.recognition) {
-    registerMessageExtensions(app, { ...deps.messageExtensions, recognition: deps.recognition, people: deps.people, links, publicUrl: config.publicUrl, mode, log, now });
+    registerMessageExtensions(app, {
+      ...deps.messageExtensions,
+      recognition: deps.recognition,
+      people: deps.people,
+      links,
+      publicUrl: config.publicUrl,
+      mode,
+      log,
+      now,
+    });
   }
 
   const allowedTenants = config.auth.mode === 'entra' ? new Set(config.auth.allowedTenants.map((t) => t.toLowerCase())) : undefined;
@@ -103,8 +148,15 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
       await adapter.process(req, res, async (context) => {
         // Checked after the Bot Framework signature (inside the turn), so only a signed activity gets here.
         if (!tenantAllowed(context.activity, allowedTenants)) {
-          log.warn('bot activity from a tenant that is not allowed', { activityType: context.activity.type, tenant: activityTenant(context.activity) });
-          if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { error: { code: 'forbidden', message: 'This organization does not use this app.' } } } });
+          log.warn('bot activity from a tenant that is not allowed', {
+            activityType: context.activity.type,
+            tenant: activityTenant(context.activity),
+          });
+          if (context.activity.type === 'invoke')
+            await context.sendActivity({
+              type: 'invokeResponse',
+              value: { status: 403, body: { error: { code: 'forbidden', message: 'This organization does not use this app.' } } },
+            });
           return;
         }
         await app.run(context);
@@ -113,7 +165,8 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
       // Turn errors go to onTurnError and a bad token is a 401 inside process(); what is thrown
       // here is an activity botbuilder refused before the turn (e.g. one without a type).
       log.warn('bot request rejected', { error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) res.status(400).json({ error: { code: 'invalid', message: 'The request body is not a Bot Framework activity.' } });
+      if (!res.headersSent)
+        res.status(400).json({ error: { code: 'invalid', message: 'The request body is not a Bot Framework activity.' } });
     }
   };
   return { handler };
@@ -127,7 +180,8 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
 export function authenticationOptions(config: Pick<AppConfig, 'auth' | 'bot'>): ConfigurationBotFrameworkAuthenticationOptions {
   const { appId, appType, tenantId, password } = config.bot;
   if (!appId) {
-    if (config.auth.mode !== 'development') throw new Error('BOT_ID is required with AUTH_MODE=entra: the bot accepts only Bot Framework-signed activities.');
+    if (config.auth.mode !== 'development')
+      throw new Error('BOT_ID is required with AUTH_MODE=entra: the bot accepts only Bot Framework-signed activities.');
     return {};
   }
   return {

@@ -19,9 +19,17 @@ const PAGE_SIZE = 100;
 const MAX_MEMBERS_READ = 200;
 
 /** People of the chat (bots and accounts without an Entra id left out), or undefined when they cannot be read in time. */
-export async function chatMembers(context: TurnContext, mode: 'development' | 'production', log: Logger, budgetMs: number): Promise<ChatMember[] | undefined> {
+export async function chatMembers(
+  context: TurnContext,
+  mode: 'development' | 'production',
+  log: Logger,
+  budgetMs: number,
+): Promise<ChatMember[] | undefined> {
   const reading = readMembers(context, mode).catch((error: unknown) => {
-    log.warn('chat members could not be read', { conversationType: context.activity.conversation?.conversationType, error: error instanceof Error ? error.message : String(error) });
+    log.warn('chat members could not be read', {
+      conversationType: context.activity.conversation?.conversationType,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return undefined;
   });
   return withinBudget(reading, budgetMs, () => {

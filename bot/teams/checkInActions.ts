@@ -97,7 +97,11 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
 
   const asSender = invokeHandler({ log: deps.log, identify: senderWithProfile(deps) }, 'check-in card action', cardAnswers());
   /** Runs a card action as the sender on the check-in the card names. */
-  const withActor = (context: TurnContext, data: unknown, run: (actor: Actor, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard | Refusal>) =>
+  const withActor = (
+    context: TurnContext,
+    data: unknown,
+    run: (actor: Actor, target: z.infer<typeof actionTarget>) => Promise<AdaptiveCard | Refusal>,
+  ) =>
     asSender(context, async (actor) => {
       const target = actionTarget.safeParse(data);
       return target.success ? run(actor, target.data) : refuse(en.refused.staleCard);
@@ -117,7 +121,14 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
         const ctx = await checkIns.context(actor, pairId, slot);
         if (ctx.ok) {
           const goals = ctx.value.goals.filter(isActiveGoal);
-          return checkInCard({ pairId, slot, mentorName: ctx.value.mentor.displayName, goals, values, problems: checkInProblems(result.error, answer, ctx.value.goals) });
+          return checkInCard({
+            pairId,
+            slot,
+            mentorName: ctx.value.mentor.displayName,
+            goals,
+            values,
+            problems: checkInProblems(result.error, answer, ctx.value.goals),
+          });
         }
       }
       return refuse(result.error);
@@ -137,7 +148,11 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       }
       if (result.error.code === 'invalid') {
         const ctx = await checkIns.context(actor, pairId, slot);
-        if (ctx.ok) return mentorCardFor(ctx.value, { problems: (result.error.issues ?? []).map((i) => i.message), ...(typeof text === 'string' ? { commentValue: text } : {}) });
+        if (ctx.ok)
+          return mentorCardFor(ctx.value, {
+            problems: (result.error.issues ?? []).map((i) => i.message),
+            ...(typeof text === 'string' ? { commentValue: text } : {}),
+          });
       }
       return refuse(result.error);
     }),
@@ -148,7 +163,12 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
   }
 
   function deliverComment(result: CommentResult): Promise<boolean> {
-    const card = menteeCommentCard({ checkIn: result.checkIn.value, goals: result.goals, mentorName: result.mentor.displayName, links: deps.links });
+    const card = menteeCommentCard({
+      checkIn: result.checkIn.value,
+      goals: result.goals,
+      mentorName: result.mentor.displayName,
+      links: deps.links,
+    });
     return deliver(result.mentee.id, card, 'check-in comment to mentee');
   }
 }

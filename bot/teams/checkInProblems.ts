@@ -4,9 +4,19 @@ import type { Goal } from '../../shared/goal';
 import type { Failure } from '../../shared/result';
 import { en, type BotStrings } from '../cards/strings';
 
-export function checkInProblems(failure: Failure, answer: Record<string, unknown>, goals: readonly Pick<Goal, 'id' | 'title'>[], strings: BotStrings = en): string[] {
+export function checkInProblems(
+  failure: Failure,
+  answer: Record<string, unknown>,
+  goals: readonly Pick<Goal, 'id' | 'title'>[],
+  strings: BotStrings = en,
+): string[] {
   const s = strings.checkIn;
-  const labels: Record<string, string> = { wins: s.winsLabel, blockers: s.blockersLabel, nextSteps: s.nextStepsLabel, needHelpWith: s.needHelpWithLabel };
+  const labels: Record<string, string> = {
+    wins: s.winsLabel,
+    blockers: s.blockersLabel,
+    nextSteps: s.nextStepsLabel,
+    needHelpWith: s.needHelpWithLabel,
+  };
   const answeredGoals = Array.isArray(answer.goals) ? (answer.goals as { goalId?: string }[]) : [];
   const titles = new Map(goals.map((g) => [g.id, g.title]));
   const issues = failure.issues?.length ? failure.issues : [{ path: '', message: failure.message }];

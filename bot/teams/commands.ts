@@ -19,7 +19,11 @@ export function commandOf(text: string | undefined): BotCommand | undefined {
 /** The words after the command's name, lower case: `pause until 2026-05-01` gives `['until', '2026-05-01']`. */
 export function commandArguments(text: string | undefined): string[] {
   const command = commandOf(text);
-  return command ? wordsOf(text).slice(command.split(' ').length).filter((w) => w !== '') : [];
+  return command
+    ? wordsOf(text)
+        .slice(command.split(' ').length)
+        .filter((w) => w !== '')
+    : [];
 }
 
 function wordsOf(text: string | undefined): string[] {

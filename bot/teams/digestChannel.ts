@@ -48,7 +48,9 @@ const teamIdOf = (activity: Activity): string | undefined => {
 async function teamChannels(context: TurnContext, teamId: string, log: Logger): Promise<TeamChannelChoice[]> {
   try {
     const listed = await TeamsInfo.getTeamChannels(context, teamId);
-    const channels = listed.filter((c): c is ChannelInfo & { id: string } => typeof c.id === 'string' && c.id !== '').map((c) => ({ id: c.id, ...(c.name ? { name: c.name } : {}) }));
+    const channels = listed
+      .filter((c): c is ChannelInfo & { id: string } => typeof c.id === 'string' && c.id !== '')
+      .map((c) => ({ id: c.id, ...(c.name ? { name: c.name } : {}) }));
     if (channels.length > 0) return channels;
   } catch (error) {
     log.warn('could not list the team’s channels', { error: error instanceof Error ? error.message : String(error) });
@@ -76,40 +78,49 @@ export function onTeamInstalled(deps: DigestChannelDeps) {
 }
 
 export function registerDigestChannelActions(app: Application<TurnState>, deps: DigestChannelDeps): void {
-  const asManager = invokeHandler({ log: deps.log, identify: senderWithProfile(deps) }, 'digest channel action', cardAnswers({ forbidden: () => digestChannelNotManagerCard() }));
-  app.adaptiveCards.actionExecute<Record<string, unknown>>(digestChannelVerbs.setChannel, async (context, _state, data): Promise<AdaptiveCard> =>
-    asManager(context, async (actor) => {
-      const activity = context.activity;
-      const teamId = teamIdOf(activity);
-      if (!teamId) return refuse(en.digestChannel.notInTeam);
-      const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
-      const parsed = choice.safeParse(data);
-      const chosen = parsed.success ? channels.find((c) => c.id === parsed.data[DIGEST_CHANNEL_INPUT]) : undefined;
-      const program = parsed.success ? programs.find((p) => p.id === parsed.data[DIGEST_PROGRAM_INPUT]) : undefined;
-      if (!parsed.success || !chosen || !program) return digestChannelCard({ channels, programs, problem: en.digestChannel.unknownChannel });
+  const asManager = invokeHandler(
+    { log: deps.log, identify: senderWithProfile(deps) },
+    'digest channel action',
+    cardAnswers({ forbidden: () => digestChannelNotManagerCard() }),
+  );
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
+    digestChannelVerbs.setChannel,
+    async (context, _state, data): Promise<AdaptiveCard> =>
+      asManager(context, async (actor) => {
+        const activity = context.activity;
+        const teamId = teamIdOf(activity);
+        if (!teamId) return refuse(en.digestChannel.notInTeam);
+        const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
+        const parsed = choice.safeParse(data);
+        const chosen = parsed.success ? channels.find((c) => c.id === parsed.data[DIGEST_CHANNEL_INPUT]) : undefined;
+        const program = parsed.success ? programs.find((p) => p.id === parsed.data[DIGEST_PROGRAM_INPUT]) : undefined;
+        if (!parsed.success || !chosen || !program)
+          return digestChannelCard({ channels, programs, problem: en.digestChannel.unknownChannel });
 
-      const channelName = channelTitle(chosen);
-      const saved = await setProgramChannel({ programs: deps.programs, channels: deps.channels }, actor, {
-        programId: program.id,
-        teamId,
-        channelId: chosen.id,
-        channelName,
-        tenantId: tenantIdOf(activity) ?? '',
-        serviceUrl: activity.serviceUrl,
-        reference: channelReference(activity, chosen.id),
-        setBy: actor.id,
-        setAt: deps.now().toISOString(),
-      });
-      if (!saved.ok) return refuse(saved.error);
-      deps.log.info('digest channel chosen', { programId: program.id });
-      const done = digestChannelSetCard({ programName: program.name, channelName, setByName: activity.from?.name });
-      // The answer replaces the card for the manager; the team sees the choice made, not a stale picker.
-      if (activity.replyToId) {
-        await context.updateActivity({ ...cardMessage(done), id: activity.replyToId }).catch((error: unknown) => {
-          deps.log.warn('could not update the digest channel card for everyone', { error: error instanceof Error ? error.message : String(error) });
+        const channelName = channelTitle(chosen);
+        const saved = await setProgramChannel({ programs: deps.programs, channels: deps.channels }, actor, {
+          programId: program.id,
+          teamId,
+          channelId: chosen.id,
+          channelName,
+          tenantId: tenantIdOf(activity) ?? '',
+          serviceUrl: activity.serviceUrl,
+          reference: channelReference(activity, chosen.id),
+          setBy: actor.id,
+          setAt: deps.now().toISOString(),
         });
-      }
-      return done;
-    }),
+        if (!saved.ok) return refuse(saved.error);
+        deps.log.info('digest channel chosen', { programId: program.id });
+        const done = digestChannelSetCard({ programName: program.name, channelName, setByName: activity.from?.name });
+        // The answer replaces the card for the manager; the team sees the choice made, not a stale picker.
+        if (activity.replyToId) {
+          await context.updateActivity({ ...cardMessage(done), id: activity.replyToId }).catch((error: unknown) => {
+            deps.log.warn('could not update the digest channel card for everyone', {
+              error: error instanceof Error ? error.message : String(error),
+            });
+          });
+        }
+        return done;
+      }),
   );
 }

@@ -47,7 +47,13 @@ const formFor = (view: Respondent, extra: { values?: Record<string, string>; pro
   feedbackRequestCard({ request: view.request.value, menteeName: view.menteeName, goalTitle: view.goalTitle, ...extra });
 
 const thanksFor = (view: Respondent) =>
-  feedbackThanksCard({ request: view.request.value, menteeName: view.menteeName, goalTitle: view.goalTitle, response: view.response!.value, open: view.open });
+  feedbackThanksCard({
+    request: view.request.value,
+    menteeName: view.menteeName,
+    goalTitle: view.goalTitle,
+    response: view.response!.value,
+    open: view.open,
+  });
 
 /** What this person sees of the request now: their answer, the form, or why there is none. */
 function currentCard(view: RespondentView): AdaptiveCard {
@@ -64,7 +70,11 @@ export function registerFeedbackActions(app: Application<TurnState>, deps: Feedb
 
   // A respondent answering needs neither time zone nor role: named from the activity, no read first.
   const asRespondent = invokeHandler({ log: deps.log, identify: senderFromActivity(deps.mode) }, 'feedback card action', cardAnswers());
-  const withRespondent = (context: TurnContext, data: unknown, run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard | Refusal>) =>
+  const withRespondent = (
+    context: TurnContext,
+    data: unknown,
+    run: (actor: Actor, ref: FeedbackRequestRef) => Promise<AdaptiveCard | Refusal>,
+  ) =>
     asRespondent(context, async (actor) => {
       const target = requestTarget.safeParse(data);
       return target.success ? run(actor, { pairId: target.data.pairId, requestId: target.data.requestId }) : refuse(en.feedback.staleCard);

@@ -16,7 +16,14 @@ import type { PlanService } from '../../shared/plan/planService';
 import { entityId } from '../../shared/program';
 import type { PeopleRepository } from '../../shared/repositories';
 import { parseInput } from '../../shared/validation';
-import { feedbackAskCard, feedbackAskInputs, feedbackAskVerbs, feedbackGoalPickerCard, feedbackSentCard, type FeedbackGoalPickerData } from '../cards/feedbackAskCards';
+import {
+  feedbackAskCard,
+  feedbackAskInputs,
+  feedbackAskVerbs,
+  feedbackGoalPickerCard,
+  feedbackSentCard,
+  type FeedbackGoalPickerData,
+} from '../cards/feedbackAskCards';
 import { en } from '../cards/strings';
 import { withinBudget } from '../jobs/timeBudget';
 import type { Logger } from '../log';
@@ -45,19 +52,32 @@ const goalRef = z.object({ pairId: entityId, goalId: entityId });
  * of several pairs were offered together) the goal's id with the pair in the action's data.
  */
 function chosenGoal(data: Record<string, unknown>): z.infer<typeof goalRef> | undefined {
-  const [first, second, ...rest] = (typeof data[feedbackAskInputs.goal] === 'string' ? (data[feedbackAskInputs.goal] as string) : '').split('/');
+  const [first, second, ...rest] = (typeof data[feedbackAskInputs.goal] === 'string' ? (data[feedbackAskInputs.goal] as string) : '').split(
+    '/',
+  );
   if (rest.length > 0) return undefined;
   const parsed = goalRef.safeParse(second === undefined ? { pairId: data.pairId, goalId: first } : { pairId: first, goalId: second });
   return parsed.success ? parsed.data : undefined;
 }
 
 const textOf = (data: Record<string, unknown>, id: string) => (typeof data[id] === 'string' ? (data[id] as string) : '');
-const listOf = (text: string) => [...new Set(text.split(',').map((v) => v.trim()).filter((v) => v !== ''))];
+const listOf = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  ),
+];
 
 /** The draft for a goal of the actor's own plan (only a mentee asks); undefined when there is none to ask on. */
 const ownDraft = (plan: PlanView, goalId: string) => (plan.viewerRole === 'mentee' ? feedbackDraft(plan, goalId, plan.today) : undefined);
 
-export function registerFeedbackCommand(app: Application<TurnState>, named: (context: TurnContext) => Promise<boolean>, deps: FeedbackCommandDeps): void {
+export function registerFeedbackCommand(
+  app: Application<TurnState>,
+  named: (context: TurnContext) => Promise<boolean>,
+  deps: FeedbackCommandDeps,
+): void {
   app.message(named, async (context) => {
     const actor = await actorOf(context, deps.people, deps.mode, deps.now);
     if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
@@ -69,7 +89,12 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
     const plans = await Promise.all(pairs.map((p) => deps.plan.loadPlan(actor, p.pairId)));
     const goals: FeedbackGoalPickerData['goals'] = plans.flatMap((plan, i) =>
       plan.ok
-        ? activeGoals(plan.value.goals).map((g) => ({ pairId: pairs[i]!.pairId, goalId: g.value.id, title: g.value.title, ...(pairs.length > 1 ? { mentorName: pairs[i]!.other.displayName } : {}) }))
+        ? activeGoals(plan.value.goals).map((g) => ({
+            pairId: pairs[i]!.pairId,
+            goalId: g.value.id,
+            title: g.value.title,
+            ...(pairs.length > 1 ? { mentorName: pairs[i]!.other.displayName } : {}),
+          }))
         : [],
     );
     if (goals.length === 0) {
@@ -107,8 +132,12 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
       const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomUUID();
       const again = (problems: string[]) => feedbackAskCard({ pairId, draft, submissionId, values, problems });
 
-      const picked = listOf(values[feedbackAskInputs.behaviors]!).map((i) => draft.behaviors[Number(i)]).filter((b): b is string => b !== undefined);
-      const extra = values[feedbackAskInputs.extraBehaviors]!.split('\n').map((b) => b.trim()).filter((b) => b !== '');
+      const picked = listOf(values[feedbackAskInputs.behaviors]!)
+        .map((i) => draft.behaviors[Number(i)])
+        .filter((b): b is string => b !== undefined);
+      const extra = values[feedbackAskInputs.extraBehaviors]!.split('\n')
+        .map((b) => b.trim())
+        .filter((b) => b !== '');
       const ids = listOf(values[feedbackAskInputs.respondents]!).slice(0, MAX_RESPONDENTS + 1);
       const named = await Promise.all(ids.map((id) => nameOf(context, id)));
       if (named.some((n) => n === undefined)) return again([en.feedbackAsk.unknownPerson]);
@@ -122,13 +151,20 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
         submissionId,
       };
       const parsed = parseInput(feedbackRequestInput, input);
-      const asked = parsed.ok ? await deps.feedback.ask(actor, pairId, parsed.value, { kind: 'personal_chats', budgetMs: DELIVERY_BUDGET_MS }) : parsed;
+      const asked = parsed.ok
+        ? await deps.feedback.ask(actor, pairId, parsed.value, { kind: 'personal_chats', budgetMs: DELIVERY_BUDGET_MS })
+        : parsed;
       if (!asked.ok) {
         if (asked.error.code !== 'invalid') return refuse(asked.error);
         return again([...new Set((asked.error.issues ?? []).map((i) => i.message))].slice(0, 10));
       }
       const request = asked.value.request.value;
-      return feedbackSentCard({ goalTitle: asked.value.goalTitle, closesOn: request.closesOn, anonymous: request.anonymous, delivery: asked.value.delivery });
+      return feedbackSentCard({
+        goalTitle: asked.value.goalTitle,
+        closesOn: request.closesOn,
+        anonymous: request.anonymous,
+        delivery: asked.value.delivery,
+      });
     }),
   );
 
@@ -136,7 +172,11 @@ export function registerFeedbackCommand(app: Application<TurnState>, named: (con
   async function nameOf(context: TurnContext, personId: string): Promise<string | undefined> {
     const known = await deps.people.get(personId);
     if (known) return known.displayName;
-    const member = await withinBudget(TeamsInfo.getMember(context, personId).catch(() => undefined), MEMBER_LOOKUP_MS, () => undefined);
+    const member = await withinBudget(
+      TeamsInfo.getMember(context, personId).catch(() => undefined),
+      MEMBER_LOOKUP_MS,
+      () => undefined,
+    );
     return member?.name?.trim() || undefined;
   }
 }

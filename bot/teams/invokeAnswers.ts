@@ -32,7 +32,8 @@ export class Refusal {
 }
 
 /** Refuses with a use case's failure, or a sentence for input that cannot be acted on (a stale card). */
-export const refuse = (failure: Failure | string): Refusal => new Refusal(typeof failure === 'string' ? { code: 'invalid', message: failure } : failure);
+export const refuse = (failure: Failure | string): Refusal =>
+  new Refusal(typeof failure === 'string' ? { code: 'invalid', message: failure } : failure);
 
 const unavailable = (f: InvokeFailure) => f.kind === 'failed' || (f.kind === 'refused' && f.failure.code === 'unavailable');
 
@@ -51,7 +52,11 @@ const notice = (text: string) => dialog(en.refused.title, noticeForm(en.refused.
 
 /** Message-extension action commands (fetchTask, submitAction): a dialog saying why. */
 export const dialogAnswers: InvokeAnswers<TaskModuleTaskInfo> = (f) =>
-  f.kind === 'not_identified' ? notice(s.notIdentified) : unavailable(f) || f.kind !== 'refused' ? notice(s.unavailable) : notice(f.failure.message);
+  f.kind === 'not_identified'
+    ? notice(s.notIdentified)
+    : unavailable(f) || f.kind !== 'refused'
+      ? notice(s.unavailable)
+      : notice(f.failure.message);
 
 /** The message-extension search: a sentence in the results pane. */
 export const searchAnswers: InvokeAnswers<MessagingExtensionResult> = (f) =>

@@ -1,6 +1,12 @@
 // The message extension's command ids (appPackage/manifest.json `composeExtensions[0].commands`)
 // and the shapes the bot answers Teams with. Handlers route on these constants, never on text.
-import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResult, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionResult,
+  type TaskModuleTaskInfo,
+  type TurnContext,
+} from 'botbuilder';
 import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
 import type { Actor } from '../../shared/policy';
 import type { RecognitionService } from '../../shared/recognition/recognitionService';
@@ -39,7 +45,11 @@ export function cardAttachment(card: AdaptiveCard, preview?: CardPreview): Messa
 }
 
 /** Cards for the compose box: an action command's card for the chat, or search and unfurl results. */
-export const cardsResult = (attachments: MessagingExtensionAttachment[]): MessagingExtensionResult => ({ type: 'result', attachmentLayout: 'list', attachments });
+export const cardsResult = (attachments: MessagingExtensionAttachment[]): MessagingExtensionResult => ({
+  type: 'result',
+  attachmentLayout: 'list',
+  attachments,
+});
 
 /** What a search shows instead of results: a sentence in the results pane. */
 export const messageResult = (text: string): MessagingExtensionResult => ({ type: 'message', text });
@@ -75,11 +85,13 @@ export function formValues(data: Record<string, unknown>): Record<string, string
 }
 
 /** A failure's sentences for the dialog: each field's problem, or its one message. */
-export const problemsOf = (failure: Failure): string[] => (failure.issues?.length ? [...new Set(failure.issues.map((i) => i.message))] : [failure.message]);
+export const problemsOf = (failure: Failure): string[] =>
+  failure.issues?.length ? [...new Set(failure.issues.map((i) => i.message))] : [failure.message];
 
 /** The text of the message an action was started from ("..." on a message), as plain text. */
 export function startingMessageText(context: TurnContext, max: number): string | undefined {
-  const content = (context.activity.value as { messagePayload?: { body?: { content?: unknown } } } | undefined)?.messagePayload?.body?.content;
+  const content = (context.activity.value as { messagePayload?: { body?: { content?: unknown } } } | undefined)?.messagePayload?.body
+    ?.content;
   if (typeof content !== 'string') return undefined;
   const text = content
     .replace(/<[^>]*>/g, ' ')

@@ -25,7 +25,15 @@ import {
 } from '../cards/messageExtensionForms';
 import { en } from '../cards/strings';
 import { chatMembers, type ChatMember } from './chatMembers';
-import { cardAttachment, cardsResult, dialog, formValues, problemsOf, type ActionCommand, type MessageExtensionDeps } from './messageExtensionCommands';
+import {
+  cardAttachment,
+  cardsResult,
+  dialog,
+  formValues,
+  problemsOf,
+  type ActionCommand,
+  type MessageExtensionDeps,
+} from './messageExtensionCommands';
 import { ownGoalChoices, plansOf } from './messageExtensionPlans';
 
 const t = en.messageExtension.requestFeedback;
@@ -39,7 +47,12 @@ function askable(members: readonly ChatMember[], actor: Actor): { members: ChatM
 }
 
 /** The actor's plan holding this goal and the draft every door offers, when they are its mentee and the goal is active. */
-async function ownActiveGoal(deps: MessageExtensionDeps, actor: Actor, pairId: string, goalId: string): Promise<{ view: PlanView; draft: FeedbackDraft } | undefined> {
+async function ownActiveGoal(
+  deps: MessageExtensionDeps,
+  actor: Actor,
+  pairId: string,
+  goalId: string,
+): Promise<{ view: PlanView; draft: FeedbackDraft } | undefined> {
   const loaded = await deps.plan.loadPlan(actor, pairId);
   if (!loaded.ok) return undefined;
   const view = loaded.value;
@@ -53,7 +66,10 @@ function chosenBehaviors(values: Record<string, string>, offered: readonly strin
     .map(Number)
     .filter((i) => Number.isInteger(i) && i >= 0 && i < offered.length)
     .map((i) => offered[i]!);
-  const typed = (values[meInputs.extraBehaviors] ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const typed = (values[meInputs.extraBehaviors] ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return [...new Set([...picked, ...typed])];
 }
 
@@ -65,13 +81,27 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
     const [views, members] = await Promise.all([plansOf(actor, deps), membersOf(context)]);
     const goals = ownGoalChoices(views);
     if (goals.length === 0) return dialog(t.title, noticeForm(t.title, t.noGoals));
-    return dialog(t.title, requestFeedbackGoalForm({ goals, askable: members ? askable(members, actor).members.length : undefined, values, problems }));
+    return dialog(
+      t.title,
+      requestFeedbackGoalForm({ goals, askable: members ? askable(members, actor).members.length : undefined, values, problems }),
+    );
   }
 
-  function detailsStep(actor: Actor, target: { view: PlanView; draft: FeedbackDraft }, members: readonly ChatMember[] | undefined, values?: Record<string, string>, problems: string[] = [], submissionId: string = randomUUID()) {
+  function detailsStep(
+    actor: Actor,
+    target: { view: PlanView; draft: FeedbackDraft },
+    members: readonly ChatMember[] | undefined,
+    values?: Record<string, string>,
+    problems: string[] = [],
+    submissionId: string = randomUUID(),
+  ) {
     const { draft } = target;
     const chosen = askable(members ?? [], actor);
-    const memberChoices: ChatMemberChoice[] = chosen.members.map((m) => ({ personId: m.personId, name: m.name, relation: m.guest ? 'customer' : 'peer' }));
+    const memberChoices: ChatMemberChoice[] = chosen.members.map((m) => ({
+      personId: m.personId,
+      name: m.name,
+      relation: m.guest ? 'customer' : 'peer',
+    }));
     return dialog(
       t.title,
       requestFeedbackDetailsForm({
@@ -103,7 +133,9 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
     const chosen = askable(members, actor).members;
     const listed = new Set(chosen.map((m) => m.personId));
     // A relation for someone not (or no longer) listed is not silently dropped: the asker checks again.
-    const strangers = Object.keys(values).filter((key) => key.startsWith(RELATION_PREFIX) && !listed.has(key.slice(RELATION_PREFIX.length)) && values[key] !== 'none');
+    const strangers = Object.keys(values).filter(
+      (key) => key.startsWith(RELATION_PREFIX) && !listed.has(key.slice(RELATION_PREFIX.length)) && values[key] !== 'none',
+    );
     if (strangers.length > 0) return detailsStep(actor, target, members, values, [t.notAMember], submissionId);
     const respondents: FeedbackRespondent[] = chosen.flatMap((m) => {
       const relation = feedbackRelation.safeParse(values[meInputs.relation(m.personId)]);
@@ -120,7 +152,11 @@ export function requestFeedbackCommand(deps: MessageExtensionDeps): ActionComman
     // The card goes into this chat, where the people asked are: nothing is sent to their personal chats.
     const asked = input.ok ? await deps.feedback.ask(actor, target.view.pair.value.id, input.value, { kind: 'into_chat' }) : input;
     if (!asked.ok) return detailsStep(actor, target, members, values, problemsOf(asked.error), submissionId);
-    const card = feedbackRequestCard({ request: asked.value.request.value, menteeName: asked.value.menteeName, goalTitle: asked.value.goalTitle });
+    const card = feedbackRequestCard({
+      request: asked.value.request.value,
+      menteeName: asked.value.menteeName,
+      goalTitle: asked.value.goalTitle,
+    });
     return cardsResult([cardAttachment(card)]);
   }
 

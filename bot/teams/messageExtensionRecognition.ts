@@ -13,7 +13,16 @@ import { feedbackNoteCard } from '../cards/feedbackNoteCard';
 import { kudosCard } from '../cards/kudosCard';
 import { meInputs, noticeForm, parseGoalChoice, recognizeWinForm, sendFeedbackForm } from '../cards/messageExtensionForms';
 import { en, fillPlaceholders } from '../cards/strings';
-import { cardAttachment, cardsResult, dialog, formValues, problemsOf, startingMessageText, type ActionCommand, type MessageExtensionDeps } from './messageExtensionCommands';
+import {
+  cardAttachment,
+  cardsResult,
+  dialog,
+  formValues,
+  problemsOf,
+  startingMessageText,
+  type ActionCommand,
+  type MessageExtensionDeps,
+} from './messageExtensionCommands';
 import { menteeGoalChoices, plansOf, winTargets } from './messageExtensionPlans';
 
 const s = en.messageExtension;
@@ -38,7 +47,11 @@ export function sendFeedbackCommand(deps: MessageExtensionDeps): ActionCommand {
       const values = formValues(data);
       const target = parseGoalChoice(data[meInputs.goal]);
       if (!target) return form(actor, values, [t.goalError]);
-      const note = parseInput(feedbackNoteInput, { goalId: target.goalId, text: values[meInputs.text] ?? '' }, 'The feedback needs attention.');
+      const note = parseInput(
+        feedbackNoteInput,
+        { goalId: target.goalId, text: values[meInputs.text] ?? '' },
+        'The feedback needs attention.',
+      );
       if (!note.ok) return form(actor, values, problemsOf(note.error));
       const noted = await deps.recognition.sendFeedbackNote(actor, target.pairId, note.value);
       if (!noted.ok) return form(actor, values, problemsOf(noted.error));
@@ -79,7 +92,15 @@ export function recognizeWinCommand(deps: MessageExtensionDeps): ActionCommand {
       const goalValue = values[meInputs.goal];
       const goal = goalValue ? parseGoalChoice(goalValue) : undefined;
       if (goalValue && (!goal || goal.pairId !== pairId)) return form(actor, values, [t.goalOfOtherPair]);
-      const input = parseInput(winInput, { text: values[meInputs.text] ?? '', shareInDigest: values[meInputs.shareInDigest] === 'true', ...(goal ? { goalId: goal.goalId } : {}) }, 'The win needs attention.');
+      const input = parseInput(
+        winInput,
+        {
+          text: values[meInputs.text] ?? '',
+          shareInDigest: values[meInputs.shareInDigest] === 'true',
+          ...(goal ? { goalId: goal.goalId } : {}),
+        },
+        'The win needs attention.',
+      );
       if (!input.ok) return form(actor, values, problemsOf(input.error));
       const recorded = await deps.recognition.recognizeWin(actor, pairId, input.value);
       if (!recorded.ok) return form(actor, values, problemsOf(recorded.error));

@@ -10,16 +10,30 @@ import type { Actor } from '../../shared/policy';
 import { goalCard, goalPreview, planCard, planPreview } from '../cards/goalCard';
 import { parsePlanUrl } from '../cards/planLinks';
 import { en, fillPlaceholders } from '../cards/strings';
-import { cardAttachment, cardsResult, messageResult, MY_GOALS_SEARCH_PARAMETER, SEARCH_RESULTS_MAX, type MessageExtensionDeps } from './messageExtensionCommands';
+import {
+  cardAttachment,
+  cardsResult,
+  messageResult,
+  MY_GOALS_SEARCH_PARAMETER,
+  SEARCH_RESULTS_MAX,
+  type MessageExtensionDeps,
+} from './messageExtensionCommands';
 import { plansOf, priorityNameOf } from './messageExtensionPlans';
 
 const s = en.messageExtension;
 
 /** Newest first: ISO instants sort as text. */
-const byUpdatedDesc = (a: { value: { updatedAt: string } }, b: { value: { updatedAt: string } }) => (a.value.updatedAt < b.value.updatedAt ? 1 : a.value.updatedAt > b.value.updatedAt ? -1 : 0);
+const byUpdatedDesc = (a: { value: { updatedAt: string } }, b: { value: { updatedAt: string } }) =>
+  a.value.updatedAt < b.value.updatedAt ? 1 : a.value.updatedAt > b.value.updatedAt ? -1 : 0;
 
 function goalAttachment(view: PlanView, goal: PlanView['goals'][number], deps: Pick<MessageExtensionDeps, 'links'>) {
-  const data = { pairId: view.pair.value.id, goal: goal.value, menteeName: view.mentee.displayName, priorityName: priorityNameOf(view, goal), links: deps.links };
+  const data = {
+    pairId: view.pair.value.id,
+    goal: goal.value,
+    menteeName: view.mentee.displayName,
+    priorityName: priorityNameOf(view, goal),
+    links: deps.links,
+  };
   return cardAttachment(goalCard(data), goalPreview(data));
 }
 
@@ -31,7 +45,9 @@ export function myGoalsSearch(deps: MessageExtensionDeps) {
     const views = await plansOf(actor, deps);
     const matches = views
       .flatMap((view) => view.goals.map((goal) => ({ view, goal, value: goal.value })))
-      .filter(({ value }) => !needle || value.title.toLowerCase().includes(needle) || (value.description ?? '').toLowerCase().includes(needle))
+      .filter(
+        ({ value }) => !needle || value.title.toLowerCase().includes(needle) || (value.description ?? '').toLowerCase().includes(needle),
+      )
       .sort(byUpdatedDesc);
     if (matches.length === 0) return messageResult(text ? fillPlaceholders(s.myGoals.noMatch, { text }) : s.myGoals.none);
     const skip = Math.max(0, Math.trunc(Number(query.skip) || 0));

@@ -45,15 +45,24 @@ export function registerMessageExtensions(app: Application<TurnState>, deps: Mes
   app.messageExtensions.queryLink(async (context, _state, url) => {
     const result = await asUnfurl(context, (actor) => unfurl.answer(actor, url));
     // The card depends on who pasted the link: Teams must not hand one person's answer to another.
-    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { composeExtension: result, cacheInfo: { cacheType: 'no-cache' } } } });
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: { status: 200, body: { composeExtension: result, cacheInfo: { cacheType: 'no-cache' } } },
+    });
     return result;
   });
 
   // A command this version does not know (an old manifest, a hand-made invoke): a sentence, not a 501.
   const known = new Set<string>(Object.values(meCommands));
   const unknownCommand = (name: string) => async (context: TurnContext) =>
-    context.activity.type === 'invoke' && context.activity.name === name && !known.has(String((context.activity.value as { commandId?: unknown } | undefined)?.commandId));
-  app.messageExtensions.fetchTask(unknownCommand('composeExtension/fetchTask'), async () => dialog(en.refused.title, noticeForm(en.refused.title, s.unknownCommand)));
-  app.messageExtensions.submitAction(unknownCommand('composeExtension/submitAction'), async () => dialog(en.refused.title, noticeForm(en.refused.title, s.unknownCommand)));
+    context.activity.type === 'invoke' &&
+    context.activity.name === name &&
+    !known.has(String((context.activity.value as { commandId?: unknown } | undefined)?.commandId));
+  app.messageExtensions.fetchTask(unknownCommand('composeExtension/fetchTask'), async () =>
+    dialog(en.refused.title, noticeForm(en.refused.title, s.unknownCommand)),
+  );
+  app.messageExtensions.submitAction(unknownCommand('composeExtension/submitAction'), async () =>
+    dialog(en.refused.title, noticeForm(en.refused.title, s.unknownCommand)),
+  );
   app.messageExtensions.query(unknownCommand('composeExtension/query'), async () => messageResult(s.unknownCommand));
 }

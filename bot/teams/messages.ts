@@ -21,7 +21,8 @@ import { botCommands, commandArguments, commandOf, type BotCommand } from './com
 import { runScheduleCommand, scheduleUsageProblem } from './scheduleCommands';
 
 const isMessage = (context: TurnContext) => context.activity.type === ActivityTypes.Message;
-export const named = (command: BotCommand) => async (context: TurnContext) => isMessage(context) && commandOf(context.activity.text) === command;
+export const named = (command: BotCommand) => async (context: TurnContext) =>
+  isMessage(context) && commandOf(context.activity.text) === command;
 
 /** What the commands beyond `help` need; without it only `help` and the catch-all are registered. */
 export interface CommandDeps {
@@ -44,12 +45,19 @@ export function registerMessageRoutes(app: Application<TurnState>, links: CardLi
       const actor = await actorOf(context, deps.people, deps.mode, deps.now);
       if (!actor) return void (await context.sendActivity(en.replies.notIdentified));
       const current = await deps.checkIns.current(actor);
-      if (!current.ok) return void (await context.sendActivity(current.error.code === 'not_found' ? en.replies.noMenteePair : current.error.message));
+      if (!current.ok)
+        return void (await context.sendActivity(current.error.code === 'not_found' ? en.replies.noMenteePair : current.error.message));
       const { checkIn, mentor, goals } = current.value;
       // Already answered this period: show the answer rather than a second form.
-      const card = checkIn.value.status === 'answered'
-        ? checkInSummaryCard({ checkIn: checkIn.value, goals, mentorName: mentor.displayName, links })
-        : checkInCard({ pairId: checkIn.value.pairId, slot: checkIn.value.slot, mentorName: mentor.displayName, goals: goals.filter(isActiveGoal) });
+      const card =
+        checkIn.value.status === 'answered'
+          ? checkInSummaryCard({ checkIn: checkIn.value, goals, mentorName: mentor.displayName, links })
+          : checkInCard({
+              pairId: checkIn.value.pairId,
+              slot: checkIn.value.slot,
+              mentorName: mentor.displayName,
+              goals: goals.filter(isActiveGoal),
+            });
       await context.sendActivity(cardMessage(card));
     });
 

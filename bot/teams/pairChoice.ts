@@ -28,10 +28,18 @@ async function pairChoice(deps: CommandDeps, actor: Actor, pairId?: string): Pro
 }
 
 /** Runs `run` on the person's only pair, or sends the card asking which (answered as PAIR_CHOICE_VERB). */
-export async function withPair(context: TurnContext, deps: CommandDeps, actor: Actor, command: PairCommand, args: readonly string[], run: (pair: PairSummary) => Promise<void>) {
+export async function withPair(
+  context: TurnContext,
+  deps: CommandDeps,
+  actor: Actor,
+  command: PairCommand,
+  args: readonly string[],
+  run: (pair: PairSummary) => Promise<void>,
+) {
   const choice = await pairChoice(deps, actor);
   if (choice.kind === 'none') return void (await context.sendActivity(en.replies.noPair));
-  if (choice.kind === 'several') return void (await context.sendActivity(cardMessage(pairChoiceCard({ command, args, pairs: choice.pairs }))));
+  if (choice.kind === 'several')
+    return void (await context.sendActivity(cardMessage(pairChoiceCard({ command, args, pairs: choice.pairs }))));
   await run(choice.pair);
 }
 
@@ -39,8 +47,11 @@ export async function withPair(context: TurnContext, deps: CommandDeps, actor: A
 export async function planAnswer(deps: CommandDeps, links: CardLinks, actor: Actor, pair: PairSummary): Promise<AdaptiveCard | string> {
   const plan = await deps.plan.loadPlan(actor, pair.pairId);
   if (!plan.ok) return plan.error.message;
-  const goals = activeGoals(plan.value.goals)
-    .map((g) => ({ title: g.value.title, ...(g.progress !== undefined ? { progress: g.progress } : {}), ...(g.value.dueDate ? { dueDate: g.value.dueDate } : {}) }));
+  const goals = activeGoals(plan.value.goals).map((g) => ({
+    title: g.value.title,
+    ...(g.progress !== undefined ? { progress: g.progress } : {}),
+    ...(g.value.dueDate ? { dueDate: g.value.dueDate } : {}),
+  }));
   return planSummaryCard({ goals, links, ...(pair.role === 'mentor' ? { menteeName: plan.value.mentee.displayName } : {}) });
 }
 

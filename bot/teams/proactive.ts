@@ -14,7 +14,10 @@ import { cardMessage } from './cardMessage';
 const SEND_TIMEOUT_MS = 20_000;
 
 /** `clock` dates a Retry-After given as an HTTP date. */
-export function teamsProactiveMessenger(config: Pick<AppConfig, 'auth' | 'bot'>, clock: Pick<Clock, 'now'> = systemClock): ProactiveMessenger {
+export function teamsProactiveMessenger(
+  config: Pick<AppConfig, 'auth' | 'bot'>,
+  clock: Pick<Clock, 'now'> = systemClock,
+): ProactiveMessenger {
   const adapter = new TeamsAdapter(authenticationOptions(config));
   // Without an app id (local runs) the claims carry an empty one, as for incoming activities.
   const botAppId = config.bot.appId ?? '';
@@ -45,7 +48,8 @@ export function teamsProactiveMessenger(config: Pick<AppConfig, 'auth' | 'bot'>,
  * Retry-After, so the policy is taken out of this client's pipeline.
  */
 function withoutBuiltInRetries(connectorClient: unknown): void {
-  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } } | undefined)?.client?.pipeline;
+  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } } | undefined)?.client
+    ?.pipeline;
   pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 

@@ -15,7 +15,14 @@ export type ScheduleCommand = Extract<BotCommand, 'pause' | 'resume' | 'snooze'>
 
 /** When a check-in comes, in the mentee's zone (the schedule's), e.g. "Mon, Mar 2, 9:00 AM". */
 const whenText = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
 
 /** How to pause, with an example date after the person's today (never one that has passed). */
 const pauseUsageFor = (today: IsoDate) => fillPlaceholders(en.schedule.pauseUsage, { date: pauseExampleDate(today) });
@@ -54,7 +61,8 @@ export async function runScheduleCommand(
     const length = SNOOZE_LENGTHS.find((l) => l === (args[0] ?? 'day'));
     if (!length) return s.snoozeUsage;
     result = await deps.scheduling.snooze(actor, pairId, length);
-    if (result.ok && result.value.value.nextDueAt) return fillPlaceholders(s.snoozed, { when: whenText(result.value.value.nextDueAt, result.value.value.timeZone) });
+    if (result.ok && result.value.value.nextDueAt)
+      return fillPlaceholders(s.snoozed, { when: whenText(result.value.value.nextDueAt, result.value.value.timeZone) });
   }
   if (result.ok) return s.resumedNone;
   // Failures carry a sentence written for people; for a bad date it names what to type.

@@ -58,7 +58,11 @@ export type MentorComment = z.infer<typeof mentorComment>;
 export const mentorCommentText = mentorComment.shape.text;
 
 /** Slot keys are sortable and safe inside Table Storage keys (see schedule.ts). */
-export const slotKey = z.string().min(1).max(32).regex(/^[0-9A-Za-z-]+$/, 'A check-in slot key uses letters, digits and -.');
+export const slotKey = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9A-Za-z-]+$/, 'A check-in slot key uses letters, digits and -.');
 
 export const checkIn = z
   .object({
@@ -77,5 +81,9 @@ export type CheckIn = z.infer<typeof checkIn>;
 
 /** Blockers and help requests first: what the mentor should read before anything else. */
 export function needsAttention(answer: CheckInAnswer): boolean {
-  return answer.blockers.trim() !== '' || answer.needHelpWith.trim() !== '' || answer.goals.some((g) => g.status === 'blocked' || g.status === 'at_risk');
+  return (
+    answer.blockers.trim() !== '' ||
+    answer.needHelpWith.trim() !== '' ||
+    answer.goals.some((g) => g.status === 'blocked' || g.status === 'at_risk')
+  );
 }

@@ -37,7 +37,10 @@ export const checkInScheduleState = z
     /** The latest slot that went out: the next one is always a later slot. */
     lastSentSlot: slotKey.optional(),
     /** The mentee removed the app (the connector answered 403/404): nothing is sent until they are back. */
-    unreachable: z.object({ since: isoInstant, detail: z.string().max(64) }).strict().optional(),
+    unreachable: z
+      .object({ since: isoInstant, detail: z.string().max(64) })
+      .strict()
+      .optional(),
     updatedAt: isoInstant,
   })
   .strict();
@@ -68,7 +71,11 @@ export function createCheckInScheduling(deps: CheckInSchedulingDeps) {
   const { plans, schedules, now } = deps;
 
   /** Computes what the schedule should say now, given the pair and what is stored. */
-  function plan(pair: Mentorship, stored: CheckInScheduleState | undefined, change: Partial<CheckInScheduleState> = {}): CheckInScheduleState {
+  function plan(
+    pair: Mentorship,
+    stored: CheckInScheduleState | undefined,
+    change: Partial<CheckInScheduleState> = {},
+  ): CheckInScheduleState {
     const at = now();
     const schedule = checkInScheduleOf(pair);
     const base: CheckInScheduleState = {
@@ -92,7 +99,8 @@ export function createCheckInScheduling(deps: CheckInSchedulingDeps) {
       const unsent = !base.lastSentSlot || stored.nextSlot > base.lastSentSlot;
       const ahead = Date.parse(stored.nextDueAt) >= at.getTime();
       const notPaused = !base.pausedUntil || todayIn(schedule.timeZone, new Date(stored.nextDueAt)) >= base.pausedUntil;
-      if (unsent && ahead && notPaused) return { ...base, nextSlot: stored.nextSlot, nextDueAt: stored.nextDueAt, snoozedFrom: stored.snoozedFrom };
+      if (unsent && ahead && notPaused)
+        return { ...base, nextSlot: stored.nextSlot, nextDueAt: stored.nextDueAt, snoozedFrom: stored.snoozedFrom };
     }
     const next = nextCheckInAfter(schedule, at, base.pausedUntil, base.lastSentSlot);
     return { ...base, nextSlot: next.slot, nextDueAt: next.dueAt };
@@ -127,11 +135,17 @@ export function createCheckInScheduling(deps: CheckInSchedulingDeps) {
      * a send, `sentSlot` names the slot that went out, so the next one is a later slot. A pair that
      * is not active gets no next check-in. `justRead`: the schedule as the caller just read it.
      */
-    scheduleNext(pair: Mentorship, options: { sentSlot?: string; justRead?: Versioned<CheckInScheduleState> } = {}): Promise<Result<Versioned<CheckInScheduleState>>> {
+    scheduleNext(
+      pair: Mentorship,
+      options: { sentSlot?: string; justRead?: Versioned<CheckInScheduleState> } = {},
+    ): Promise<Result<Versioned<CheckInScheduleState>>> {
       return rewrite(
         pair.id,
         (stored) => {
-          const lastSentSlot = [stored?.value.lastSentSlot, options.sentSlot].filter((s): s is string => !!s).sort().pop();
+          const lastSentSlot = [stored?.value.lastSentSlot, options.sentSlot]
+            .filter((s): s is string => !!s)
+            .sort()
+            .pop();
           return ok(plan(pair, stored?.value, lastSentSlot ? { lastSentSlot } : {}));
         },
         options.justRead,
@@ -140,7 +154,9 @@ export function createCheckInScheduling(deps: CheckInSchedulingDeps) {
 
     /** The connector said the mentee is gone (app removed): stop planning until they come back. */
     markUnreachable(pair: Mentorship, detail: string): Promise<Result<Versioned<CheckInScheduleState>>> {
-      return rewrite(pair.id, (stored) => ok(plan(pair, stored?.value, { unreachable: { since: now().toISOString(), detail: detail.slice(0, 64) } })));
+      return rewrite(pair.id, (stored) =>
+        ok(plan(pair, stored?.value, { unreachable: { since: now().toISOString(), detail: detail.slice(0, 64) } })),
+      );
     },
 
     /** The person installed the app (again): their pairs as mentee that were unreachable get check-ins again. */
@@ -149,7 +165,9 @@ export function createCheckInScheduling(deps: CheckInSchedulingDeps) {
         if (ref.role !== 'mentee' || !(await schedules.get(ref.pairId))?.value.unreachable) continue;
         const record = await plans.load(ref.pairId);
         if (!record) continue;
-        await rewrite(ref.pairId, (stored) => ok(plan(record.mentorship.value, stored?.value && { ...stored.value, unreachable: undefined })));
+        await rewrite(ref.pairId, (stored) =>
+          ok(plan(record.mentorship.value, stored?.value && { ...stored.value, unreachable: undefined })),
+        );
       }
     },
 

@@ -85,7 +85,9 @@ const MAX_COMMENTS = 50;
 const sameAnswer = (a: CheckInAnswer, b: CheckInAnswer): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 const canonical = (a: CheckInAnswer) => ({
   ...a,
-  goals: [...a.goals].sort((x, y) => x.goalId.localeCompare(y.goalId)).map((g) => ({ goalId: g.goalId, current: g.current ?? null, status: g.status ?? null })),
+  goals: [...a.goals]
+    .sort((x, y) => x.goalId.localeCompare(y.goalId))
+    .map((g) => ({ goalId: g.goalId, current: g.current ?? null, status: g.status ?? null })),
 });
 
 export function createCheckInService(deps: CheckInServiceDeps) {
@@ -99,7 +101,11 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     goals: record.goals.map((g) => g.value),
   });
 
-  async function openPair(actor: Actor, pairId: string, action: 'view' | 'edit_plan'): Promise<Result<{ record: PlanRecord; role: 'mentor' | 'mentee' }>> {
+  async function openPair(
+    actor: Actor,
+    pairId: string,
+    action: 'view' | 'edit_plan',
+  ): Promise<Result<{ record: PlanRecord; role: 'mentor' | 'mentee' }>> {
     const record = await plans.load(pairId);
     if (!record) return notFoundPair();
     const role = authorizePlan(actor, record.mentorship.value, action);
@@ -123,7 +129,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     return ok(answer);
   }
 
-
   /**
    * The values a check-in reports become the goals' current values, each with a history entry that
    * names the check-in. A goal changed after the card went out keeps its newer value (the number
@@ -136,7 +141,13 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       const found = record.goals.find((g) => g.value.id === progress.goalId);
       if (progress.current === undefined || !found || !isActiveGoal(found.value)) continue;
       if (found.value.current === progress.current || found.value.updatedAt > sentAt) continue;
-      const next: Goal = { ...found.value, current: progress.current, revision: found.value.revision + 1, updatedAt: at, updatedBy: actor.id };
+      const next: Goal = {
+        ...found.value,
+        current: progress.current,
+        revision: found.value.revision + 1,
+        updatedAt: at,
+        updatedBy: actor.id,
+      };
       await plans.updateGoal(next, found.etag, {
         goalId: next.id,
         revision: next.revision,
@@ -240,7 +251,14 @@ export function createCheckInService(deps: CheckInServiceDeps) {
         const due = checkInForDate(schedule, todayIn(schedule.timeZone, now()));
         const existing = await checkIns.get(ref.pairId, due.slot);
         if (existing) return ok(contextOf(record, existing));
-        const sent = await checkIns.recordSent({ pairId: ref.pairId, slot: due.slot, dueAt: due.dueAt, status: 'sent', sentAt: now().toISOString(), comments: [] });
+        const sent = await checkIns.recordSent({
+          pairId: ref.pairId,
+          slot: due.slot,
+          dueAt: due.dueAt,
+          status: 'sent',
+          sentAt: now().toISOString(),
+          comments: [],
+        });
         if (sent.ok) return ok(contextOf(record, sent.value));
         // Sent by the scheduler a moment ago: use that one.
         const raced = await checkIns.get(ref.pairId, due.slot);
@@ -254,7 +272,14 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       const pair = await openPair(actor, pairId, 'view');
       if (!pair.ok) return pair;
       const list = await checkIns.list(pairId);
-      return ok(checkInHistory(pairId, list.map((c) => c.value), pair.value.record.goals.map((g) => g.value), now()));
+      return ok(
+        checkInHistory(
+          pairId,
+          list.map((c) => c.value),
+          pair.value.record.goals.map((g) => g.value),
+          now(),
+        ),
+      );
     },
   };
 }

@@ -69,7 +69,10 @@ export const checkInForDate = (schedule: CheckInSchedule, date: IsoDate): CheckI
 
 /** The check-in after a slot: what decides whether that slot was missed. */
 export const followingCheckIn = (schedule: CheckInSchedule, slot: IsoDate): CheckInSlot =>
-  checkInOfPeriod(schedule, periodAfter(schedule.cadence, schedule.anchorDate, periodContaining(schedule.cadence, schedule.anchorDate, slot)));
+  checkInOfPeriod(
+    schedule,
+    periodAfter(schedule.cadence, schedule.anchorDate, periodContaining(schedule.cadence, schedule.anchorDate, slot)),
+  );
 
 export interface NextCheckInInput extends CheckInSchedule {
   now: Date;

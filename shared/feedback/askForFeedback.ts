@@ -42,7 +42,11 @@ export function createAskForFeedback(deps: AskForFeedbackDeps) {
   const { requests, delivery } = deps;
 
   /** Sends every card; with a budget, the answer waits at most that long and a late card is `pending`. */
-  async function deliver(context: FeedbackCardContext, respondents: readonly FeedbackRespondent[], budgetMs: number | undefined): Promise<DeliveryOutcome[]> {
+  async function deliver(
+    context: FeedbackCardContext,
+    respondents: readonly FeedbackRespondent[],
+    budgetMs: number | undefined,
+  ): Promise<DeliveryOutcome[]> {
     if (budgetMs === undefined) return delivery.sendRequest(context, respondents);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const budget = new Promise<'late'>((resolve) => {

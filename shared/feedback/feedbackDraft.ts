@@ -18,7 +18,10 @@ export function closeDateProblem(closesOn: string, today: IsoDate): string | und
 }
 
 /** The behaviors the goal's strategic priority names; none when it serves no priority. */
-export function behaviorsOfPriority(priorities: readonly Pick<StrategicPriority, 'id' | 'behaviors'>[], priorityId: string | undefined): string[] {
+export function behaviorsOfPriority(
+  priorities: readonly Pick<StrategicPriority, 'id' | 'behaviors'>[],
+  priorityId: string | undefined,
+): string[] {
   if (priorityId === undefined) return [];
   return [...(priorities.find((p) => p.id === priorityId)?.behaviors ?? [])];
 }

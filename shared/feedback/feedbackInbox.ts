@@ -73,7 +73,15 @@ function askedView(actor: Actor, view: Respondent): AskedFeedbackView {
     relation: request.respondents.find((r) => r.personId === actor.id)?.relation ?? 'peer',
     open: view.open,
     ...(response
-      ? { answer: { ratings: response.ratings, example: response.example, suggestion: response.suggestion, answeredAt: response.answeredAt, ...(response.updatedAt ? { updatedAt: response.updatedAt } : {}) } }
+      ? {
+          answer: {
+            ratings: response.ratings,
+            example: response.example,
+            suggestion: response.suggestion,
+            answeredAt: response.answeredAt,
+            ...(response.updatedAt ? { updatedAt: response.updatedAt } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -145,7 +145,11 @@ export const acceptsResponses = (request: Pick<FeedbackRequest, 'status' | 'clos
  * The closed version of a request whose date passed, or undefined when nothing is to be done. With
  * the responses, the closed request records how many came in (the program's response rates).
  */
-export function closeIfDue(request: FeedbackRequest, now: Date, responses?: readonly Pick<FeedbackResponse, 'respondentId'>[]): FeedbackRequest | undefined {
+export function closeIfDue(
+  request: FeedbackRequest,
+  now: Date,
+  responses?: readonly Pick<FeedbackResponse, 'respondentId'>[],
+): FeedbackRequest | undefined {
   if (request.status !== 'open' || !isPastClose(request, now)) return undefined;
   const closed: FeedbackRequest = { ...request, status: 'closed', closedAt: now.toISOString() };
   if (!responses) return closed;
@@ -171,7 +175,11 @@ export function reminderDue(request: FeedbackRequest, now: Date): boolean {
  * is reminded once; after `remindedAt` is set nobody is reminded again. When to remind (e.g. two
  * days before the close date) is the scheduler's choice.
  */
-export function pendingReminders(request: FeedbackRequest, responses: readonly Pick<FeedbackResponse, 'respondentId'>[], now: Date): FeedbackRespondent[] {
+export function pendingReminders(
+  request: FeedbackRequest,
+  responses: readonly Pick<FeedbackResponse, 'respondentId'>[],
+  now: Date,
+): FeedbackRespondent[] {
   if (request.remindedAt || !acceptsResponses(request, now)) return [];
   const answered = new Set(responses.map((r) => r.respondentId));
   return request.respondents.filter((r) => !answered.has(r.personId));

@@ -49,8 +49,7 @@ export interface FeedbackCardContext {
  * it still takes answers and their own answer; anyone else learns only that it is not for them.
  */
 export type RespondentView =
-  | (FeedbackCardContext & { kind: 'respondent'; open: boolean; response?: Versioned<FeedbackResponse> })
-  | { kind: 'not_named' };
+  (FeedbackCardContext & { kind: 'respondent'; open: boolean; response?: Versioned<FeedbackResponse> }) | { kind: 'not_named' };
 
 /** The one reminder, claimed: who to remind, with what the card shows. */
 export interface ReminderClaim extends FeedbackCardContext {
@@ -85,18 +84,29 @@ const snapshotContextOf = (request: Versioned<FeedbackRequest>): FeedbackCardCon
 };
 
 // Answering needs only the respondents the request names: the row carries them, the plan is not read.
-const respondentParties = (request: FeedbackRequest): FeedbackRequestParties => ({ menteeId: request.createdBy, mentorId: '', respondentIds: request.respondents.map((r) => r.personId) });
+const respondentParties = (request: FeedbackRequest): FeedbackRequestParties => ({
+  menteeId: request.createdBy,
+  mentorId: '',
+  respondentIds: request.respondents.map((r) => r.personId),
+});
 
 const viewOf = (context: FeedbackCardContext, responses: readonly Versioned<FeedbackResponse>[]): FeedbackRequestView => ({
   ...context.request,
   goalTitle: context.goalTitle,
-  results: feedbackResults(context.request.value, responses.map((r) => r.value)),
+  results: feedbackResults(
+    context.request.value,
+    responses.map((r) => r.value),
+  ),
 });
 
-const newestFirst = (a: FeedbackRequestView, b: FeedbackRequestView) => b.value.createdAt.localeCompare(a.value.createdAt) || b.value.id.localeCompare(a.value.id);
+const newestFirst = (a: FeedbackRequestView, b: FeedbackRequestView) =>
+  b.value.createdAt.localeCompare(a.value.createdAt) || b.value.id.localeCompare(a.value.id);
 
 const sameAnswer = (a: FeedbackAnswer, b: FeedbackAnswer): boolean =>
-  a.example === b.example && a.suggestion === b.suggestion && Object.keys(a.ratings).length === Object.keys(b.ratings).length && Object.entries(a.ratings).every(([k, v]) => b.ratings[k] === v);
+  a.example === b.example &&
+  a.suggestion === b.suggestion &&
+  Object.keys(a.ratings).length === Object.keys(b.ratings).length &&
+  Object.entries(a.ratings).every(([k, v]) => b.ratings[k] === v);
 
 export function createFeedbackService(deps: FeedbackServiceDeps) {
   const { plans, programs, feedback, now, newId } = deps;
@@ -112,7 +122,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   }
 
   /** Validates and stores a new request; a repeated submission finds the request its first one stored. */
-  async function createOnce(actor: Actor, pairId: string, data: ParsedFeedbackRequestInput): Promise<Result<{ record: PlanRecord; request: Versioned<FeedbackRequest>; repeated: boolean }>> {
+  async function createOnce(
+    actor: Actor,
+    pairId: string,
+    data: ParsedFeedbackRequestInput,
+  ): Promise<Result<{ record: PlanRecord; request: Versioned<FeedbackRequest>; repeated: boolean }>> {
     const record = await plans.load(pairId);
     if (!record) return noPair();
     const role = authorizePlan(actor, record.mentorship.value, 'ask_feedback');
@@ -127,7 +141,8 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       if (!behaviors?.length) return invalid('behaviors', 'This goal’s priority names no behaviors: pick the behaviors to be rated.');
     }
     const menteeIndex = data.respondents.findIndex((r) => r.personId === actor.id);
-    if (menteeIndex >= 0) return invalid(`respondents.${menteeIndex}.personId`, 'Ask other people: you cannot give feedback on your own request.');
+    if (menteeIndex >= 0)
+      return invalid(`respondents.${menteeIndex}.personId`, 'Ask other people: you cannot give feedback on your own request.');
     const lateDate = closeDateProblem(data.closesOn, todayIn(actor.timeZone, now()));
     if (lateDate) return invalid('closesOn', lateDate);
     const request: FeedbackRequest = {
@@ -148,7 +163,8 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     if (created.ok) return ok({ record, request: created.value, repeated: false });
     if (created.error.code !== 'conflict' || !data.submissionId) return created;
     const earlier = await feedback.getRequest(pairId, request.id);
-    if (earlier && earlier.value.createdBy === actor.id && earlier.value.goalId === request.goalId) return ok({ record, request: earlier, repeated: true });
+    if (earlier && earlier.value.createdBy === actor.id && earlier.value.goalId === request.goalId)
+      return ok({ record, request: earlier, repeated: true });
     return invalid('submissionId', 'This form was sent already: open it again to ask for more feedback.');
   }
 
@@ -172,7 +188,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
      * `repeated`: this submission was stored before (and its cards went out then). Doors ask through
      * `askForFeedback`, which also delivers the card.
      */
-    async record(actor: Actor, pairId: string, input: ParsedFeedbackRequestInput): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
+    async record(
+      actor: Actor,
+      pairId: string,
+      input: ParsedFeedbackRequestInput,
+    ): Promise<Result<FeedbackCardContext & { view: FeedbackRequestView; repeated: boolean }>> {
       const created = await createOnce(actor, pairId, input);
       if (!created.ok) return created;
       const context = contextOf(created.value.record, created.value.request);
@@ -186,7 +206,9 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       const role = authorizePlan(actor, record.mentorship.value, 'view');
       if (!role.ok) return role;
       const requests = await feedback.listRequests(pairId);
-      const views = await Promise.all(requests.map(async (r) => viewOf(contextOf(record, r), await feedback.listResponses(pairId, r.value.id))));
+      const views = await Promise.all(
+        requests.map(async (r) => viewOf(contextOf(record, r), await feedback.listResponses(pairId, r.value.id))),
+      );
       views.sort(newestFirst);
       const satisfaction = overallSatisfaction(views.map((v) => v.results));
       return ok({ requests: views, ...(satisfaction === undefined ? {} : { stakeholderSatisfaction: satisfaction }) });
@@ -194,7 +216,10 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
 
     /** What the card shows to the person holding it (the bot's refresh and "change my answer"). */
     async respondentView(actor: Actor, ref: FeedbackRequestRef): Promise<Result<RespondentView>> {
-      const [stored, response] = await Promise.all([feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
+      const [stored, response] = await Promise.all([
+        feedback.getRequest(ref.pairId, ref.requestId),
+        feedback.getResponse(ref.pairId, ref.requestId, actor.id),
+      ]);
       if (!stored) return noRequest();
       if (!authorizeFeedback(actor, respondentParties(stored.value), 'respond').ok) return ok({ kind: 'not_named' });
       const context = await cardContextOf(stored);
@@ -207,15 +232,23 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
      * `input` is parsed with `feedbackAnswer`; it may be a function of the request (parsing there), for
      * a card whose inputs are named by the request's behaviors: the request is read once, here.
      */
-    async respond(actor: Actor, ref: FeedbackRequestRef, input: FeedbackAnswer | ((request: FeedbackRequest) => Result<FeedbackAnswer>)): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
+    async respond(
+      actor: Actor,
+      ref: FeedbackRequestRef,
+      input: FeedbackAnswer | ((request: FeedbackRequest) => Result<FeedbackAnswer>),
+    ): Promise<Result<FeedbackCardContext & { response: Versioned<FeedbackResponse>; outcome: FeedbackAnswerOutcome }>> {
       // Two point reads side by side, then one write: the request row carries the names its card
       // shows, so the plan (a partition query that grows with the plan) is not read.
-      const [stored, firstPrevious] = await Promise.all([feedback.getRequest(ref.pairId, ref.requestId), feedback.getResponse(ref.pairId, ref.requestId, actor.id)]);
+      const [stored, firstPrevious] = await Promise.all([
+        feedback.getRequest(ref.pairId, ref.requestId),
+        feedback.getResponse(ref.pairId, ref.requestId, actor.id),
+      ]);
       if (!stored) return noRequest();
       const request = stored.value;
       // Someone the request does not name learns nothing of it, whichever door they knock on.
       if (!authorizeFeedback(actor, respondentParties(request), 'respond').ok) return noRequest();
-      if (!acceptsResponses(request, now())) return fail('conflict', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
+      if (!acceptsResponses(request, now()))
+        return fail('conflict', `This feedback request closed on ${request.closesOn}; answers are no longer taken.`);
       const parsed = typeof input === 'function' ? input(request) : ok(input);
       if (!parsed.ok) return parsed;
       const answer = validateAnswer(request, parsed.value);
@@ -242,7 +275,12 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       const allowed = authorizeFeedback(actor, partiesOf(record, stored.value), 'view_results');
       if (!allowed.ok) return allowed;
       const responses = await feedback.listResponses(pairId, requestId);
-      return ok(feedbackResults(stored.value, responses.map((r) => r.value)));
+      return ok(
+        feedbackResults(
+          stored.value,
+          responses.map((r) => r.value),
+        ),
+      );
     },
 
     /**
@@ -254,7 +292,14 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       if (!stored) return noRequest();
       if (!closeIfDue(stored.value, now())) return ok(undefined);
       const responses = await feedback.listResponses(ref.pairId, ref.requestId);
-      return feedback.updateRequest(closeIfDue(stored.value, now(), responses.map((r) => r.value))!, stored.etag);
+      return feedback.updateRequest(
+        closeIfDue(
+          stored.value,
+          now(),
+          responses.map((r) => r.value),
+        )!,
+        stored.etag,
+      );
     },
 
     /**
@@ -268,7 +313,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       if (!stored) return noRequest();
       if (!reminderDue(stored.value, now())) return ok(undefined);
       const responses = await feedback.listResponses(ref.pairId, ref.requestId);
-      const pending = pendingReminders(stored.value, responses.map((r) => r.value), now());
+      const pending = pendingReminders(
+        stored.value,
+        responses.map((r) => r.value),
+        now(),
+      );
       if (pending.length === 0) return ok(undefined);
       const marked = await feedback.updateRequest(markReminded(stored.value, now()), stored.etag);
       if (!marked.ok) return marked.error.code === 'conflict' ? ok(undefined) : marked;

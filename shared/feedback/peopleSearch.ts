@@ -16,7 +16,9 @@ export function createPeopleSearch(deps: { people: Pick<PeopleRepository, 'get' 
       if (!(await deps.people.get(actor.id))) return fail('not_found', 'You are not enrolled in a mentoring program yet.');
       const needle = text.trim().toLocaleLowerCase();
       const matches = (await deps.people.list()).filter(
-        (p) => p.id !== actor.id && (needle === '' || p.displayName.toLocaleLowerCase().includes(needle) || (p.email ?? '').toLocaleLowerCase().includes(needle)),
+        (p) =>
+          p.id !== actor.id &&
+          (needle === '' || p.displayName.toLocaleLowerCase().includes(needle) || (p.email ?? '').toLocaleLowerCase().includes(needle)),
       );
       return ok({ people: matches.slice(0, PEOPLE_SEARCH_MAX).map(summarizePerson) });
     },

@@ -46,5 +46,8 @@ export function meetingSuggestions(input: MeetingSuggestionsInput): MeetingSugge
     lengthMinutes: input.agreement.meetingLengthMinutes,
     count: input.count ?? 3,
   });
-  return slots.map((slot) => ({ ...slot, draftLink: teamsMeetingDraftLink({ subject, attendees, startTime: slot.start, endTime: slot.end, content }) }));
+  return slots.map((slot) => ({
+    ...slot,
+    draftLink: teamsMeetingDraftLink({ subject, attendees, startTime: slot.start, endTime: slot.end, content }),
+  }));
 }

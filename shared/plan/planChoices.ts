@@ -8,7 +8,8 @@ import type { PairRole } from '../mentorship';
 export const isActiveGoal = (goal: Pick<Goal, 'status'>): boolean => goal.status === 'active';
 
 /** The active goals of a list of stored (versioned) goals, in the list's order. */
-export const activeGoals = <T extends { value: Pick<Goal, 'status'> }>(goals: readonly T[]): T[] => goals.filter((g) => isActiveGoal(g.value));
+export const activeGoals = <T extends { value: Pick<Goal, 'status'> }>(goals: readonly T[]): T[] =>
+  goals.filter((g) => isActiveGoal(g.value));
 
 export type PairChoice =
   | { kind: 'one'; pair: PairSummary }

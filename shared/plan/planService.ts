@@ -22,7 +22,15 @@ import { limits } from '../limits';
 import type { Agreement, Mentorship, PairRole } from '../mentorship';
 import type { Milestone } from '../milestone';
 import { summarizePerson } from '../person';
-import { authorizeAgreementAcceptance, authorizeGoal, authorizePlan, goalActionOf, type Actor, type GoalAction, type PlanAction } from '../policy';
+import {
+  authorizeAgreementAcceptance,
+  authorizeGoal,
+  authorizePlan,
+  goalActionOf,
+  type Actor,
+  type GoalAction,
+  type PlanAction,
+} from '../policy';
 import { priorityById, type Program } from '../program';
 import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
@@ -106,7 +114,12 @@ export function createPlanService(deps: PlanServiceDeps) {
         const m = record.mentorship.value;
         const role = authorizePlan(actor, m, 'view');
         if (!role.ok) continue;
-        pairs.push({ pairId: m.id, role: role.value, status: m.status, other: role.value === 'mentor' ? record.members.mentee : record.members.mentor });
+        pairs.push({
+          pairId: m.id,
+          role: role.value,
+          status: m.status,
+          other: role.value === 'mentor' ? record.members.mentee : record.members.mentor,
+        });
       }
       pairs.sort((a, b) => a.role.localeCompare(b.role) || a.other.displayName.localeCompare(b.other.displayName));
       return ok({ person: summarizePerson(person), pairs, authMode });
@@ -129,7 +142,17 @@ export function createPlanService(deps: PlanServiceDeps) {
       const bad = checks.find((c) => !c.ok);
       if (bad && !bad.ok) return bad;
       const at = now().toISOString();
-      const goal: Goal = { ...input, id: newId(), pairId, status: 'active', revision: 1, createdAt: at, createdBy: actor.id, updatedAt: at, updatedBy: actor.id };
+      const goal: Goal = {
+        ...input,
+        id: newId(),
+        pairId,
+        status: 'active',
+        revision: 1,
+        createdAt: at,
+        createdBy: actor.id,
+        updatedAt: at,
+        updatedBy: actor.id,
+      };
       return plans.createGoal(goal, { goalId: goal.id, revision: 1, change: 'created', at, by: actor.id, fields: diffGoal({}, goal) });
     },
 
@@ -140,7 +163,9 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!found.ok) return found;
       const { value: before, etag: storedEtag } = found.value;
       if (storedEtag !== etag) {
-        return fail('conflict', 'Someone changed this goal after you opened it. Review the current version and apply your change again.', { current: found.value });
+        return fail('conflict', 'Someone changed this goal after you opened it. Review the current version and apply your change again.', {
+          current: found.value,
+        });
       }
       const { reason, ...changes } = patch;
       const merged: Record<string, unknown> = { ...before };
@@ -150,7 +175,14 @@ export function createPlanService(deps: PlanServiceDeps) {
       }
       const after = merged as Goal;
       const fields = diffGoal(before, after);
-      const allowed = authorizeGoal(before, goalActionOf(before.status, after.status, fields.map((f) => f.field)));
+      const allowed = authorizeGoal(
+        before,
+        goalActionOf(
+          before.status,
+          after.status,
+          fields.map((f) => f.field),
+        ),
+      );
       if (!allowed.ok && fields.length > 0) return allowed;
       if (!goalTargetRule.check(after)) return invalid(goalTargetRule.path[0] ?? '', goalTargetRule.message);
       const program = await programOf(ctx.value.record);
@@ -183,7 +215,12 @@ export function createPlanService(deps: PlanServiceDeps) {
       return ok({ goalId, revisions: revisions.sort((a, b) => b.revision - a.revision) });
     },
 
-    async createMilestone(actor: Actor, pairId: string, goalId: string, input: MilestoneCreateInput): Promise<Result<Versioned<Milestone>>> {
+    async createMilestone(
+      actor: Actor,
+      pairId: string,
+      goalId: string,
+      input: MilestoneCreateInput,
+    ): Promise<Result<Versioned<Milestone>>> {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
       const found = goalFor(ctx.value.record, goalId, 'add_milestone');
@@ -193,10 +230,25 @@ export function createPlanService(deps: PlanServiceDeps) {
       }
       const past = notInPast(actor, input.dueDate, 'dueDate', 'due date');
       if (!past.ok) return past;
-      return plans.createMilestone(pairId, { id: newId(), goalId, title: input.title, dueDate: input.dueDate, done: false, updatedAt: now().toISOString(), updatedBy: actor.id });
+      return plans.createMilestone(pairId, {
+        id: newId(),
+        goalId,
+        title: input.title,
+        dueDate: input.dueDate,
+        done: false,
+        updatedAt: now().toISOString(),
+        updatedBy: actor.id,
+      });
     },
 
-    async updateMilestone(actor: Actor, pairId: string, goalId: string, milestoneId: string, etag: string, patch: MilestonePatchInput): Promise<Result<Versioned<Milestone>>> {
+    async updateMilestone(
+      actor: Actor,
+      pairId: string,
+      goalId: string,
+      milestoneId: string,
+      etag: string,
+      patch: MilestonePatchInput,
+    ): Promise<Result<Versioned<Milestone>>> {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
       const found = ctx.value.record.milestones.find((m) => m.value.id === milestoneId && m.value.goalId === goalId);
@@ -223,7 +275,12 @@ export function createPlanService(deps: PlanServiceDeps) {
       return plans.deleteMilestone(pairId, milestoneId, etag);
     },
 
-    async createActivity(actor: Actor, pairId: string, goalId: string, input: ActivityCreateInput): Promise<Result<Versioned<DevelopmentActivity>>> {
+    async createActivity(
+      actor: Actor,
+      pairId: string,
+      goalId: string,
+      input: ActivityCreateInput,
+    ): Promise<Result<Versioned<DevelopmentActivity>>> {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
       const found = goalFor(ctx.value.record, goalId, 'add_activity');
@@ -236,7 +293,14 @@ export function createPlanService(deps: PlanServiceDeps) {
       return plans.createActivity(pairId, { id: newId(), goalId, ...input });
     },
 
-    async updateActivity(actor: Actor, pairId: string, goalId: string, activityId: string, etag: string, patch: ActivityPatchInput): Promise<Result<Versioned<DevelopmentActivity>>> {
+    async updateActivity(
+      actor: Actor,
+      pairId: string,
+      goalId: string,
+      activityId: string,
+      etag: string,
+      patch: ActivityPatchInput,
+    ): Promise<Result<Versioned<DevelopmentActivity>>> {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
       const found = ctx.value.record.activities.find((a) => a.value.id === activityId && a.value.goalId === goalId);

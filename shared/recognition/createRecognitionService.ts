@@ -48,13 +48,27 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
 
   const partiesOf = (record: PlanRecord, goalId?: string): RecognitionParties => {
     const goalTitle = goalId ? record.goals.find((g) => g.value.id === goalId)?.value.title : undefined;
-    return { pairId: record.mentorship.value.id, mentor: record.members.mentor, mentee: record.members.mentee, ...(goalTitle ? { goalTitle } : {}) };
+    return {
+      pairId: record.mentorship.value.id,
+      mentor: record.members.mentor,
+      mentee: record.members.mentee,
+      ...(goalTitle ? { goalTitle } : {}),
+    };
   };
 
   const nameOf = (record: PlanRecord, personId: string): string =>
-    personId === record.members.mentor.id ? record.members.mentor.displayName : personId === record.members.mentee.id ? record.members.mentee.displayName : 'A former member';
+    personId === record.members.mentor.id
+      ? record.members.mentor.displayName
+      : personId === record.members.mentee.id
+        ? record.members.mentee.displayName
+        : 'A former member';
 
-  const digestRef = (record: PlanRecord, win: Win) => ({ programId: record.mentorship.value.programId, week: digestWeekOf(win.at), pairId: win.pairId, winId: win.id });
+  const digestRef = (record: PlanRecord, win: Win) => ({
+    programId: record.mentorship.value.programId,
+    week: digestWeekOf(win.at),
+    pairId: win.pairId,
+    winId: win.id,
+  });
 
   return {
     async recognizeWin(actor, pairId, input) {
@@ -62,7 +76,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
       const data = input;
-      if (data.goalId !== undefined && !record.goals.some((g) => g.value.id === data.goalId)) return invalid('goalId', 'That goal is not part of this plan.');
+      if (data.goalId !== undefined && !record.goals.some((g) => g.value.id === data.goalId))
+        return invalid('goalId', 'That goal is not part of this plan.');
       // Consent is the mentee's alone: a mentor asking to share is told so, not quietly ignored.
       if (data.shareInDigest && role !== 'mentee') {
         return invalid('shareInDigest', `Only ${record.members.mentee.displayName} can agree to share a win in the program’s digest.`);
@@ -70,11 +85,23 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
 
       const at = now();
       const recent = (await wins.list(pairId)).find(
-        (w) => w.value.recognizedBy === actor.id && w.value.text === data.text && w.value.goalId === data.goalId && Date.parse(w.value.at) >= at.getTime() - RETRY_WINDOW_MS,
+        (w) =>
+          w.value.recognizedBy === actor.id &&
+          w.value.text === data.text &&
+          w.value.goalId === data.goalId &&
+          Date.parse(w.value.at) >= at.getTime() - RETRY_WINDOW_MS,
       );
       if (recent) return ok({ ...partiesOf(record, recent.value.goalId), win: recent });
 
-      const win: Win = { id: newId(), pairId, text: data.text, recognizedBy: actor.id, at: at.toISOString(), shareInDigest: data.shareInDigest, ...(data.goalId ? { goalId: data.goalId } : {}) };
+      const win: Win = {
+        id: newId(),
+        pairId,
+        text: data.text,
+        recognizedBy: actor.id,
+        at: at.toISOString(),
+        shareInDigest: data.shareInDigest,
+        ...(data.goalId ? { goalId: data.goalId } : {}),
+      };
       const entry: JournalEntry = {
         id: newId(),
         pairId,
@@ -96,17 +123,19 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     async sendFeedbackNote(actor, pairId, input) {
       const at = now();
       // Recent entries (to spot a retried submit) are read with the plan: one round trip in Teams' invoke budget.
-      const [pair, recent] = await Promise.all([openPair(actor, pairId, 'edit_plan'), journal.since(pairId, new Date(at.getTime() - RETRY_WINDOW_MS))]);
+      const [pair, recent] = await Promise.all([
+        openPair(actor, pairId, 'edit_plan'),
+        journal.since(pairId, new Date(at.getTime() - RETRY_WINDOW_MS)),
+      ]);
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
-      if (role !== 'mentor') return fail('forbidden', `Only ${record.members.mentor.displayName}, the mentor, sends feedback notes in this plan.`);
+      if (role !== 'mentor')
+        return fail('forbidden', `Only ${record.members.mentor.displayName}, the mentor, sends feedback notes in this plan.`);
       const { goalId, text } = input;
       const goal = record.goals.find((g) => g.value.id === goalId)?.value;
       if (!goal) return invalid('goalId', 'That goal is not part of this plan.');
 
-      const earlier = recent.find(
-        (e) => e.kind === 'feedback' && e.authorId === actor.id && e.goalId === goalId && e.body === text,
-      );
+      const earlier = recent.find((e) => e.kind === 'feedback' && e.authorId === actor.id && e.goalId === goalId && e.body === text);
       if (earlier) return ok({ ...partiesOf(record, goalId), goalTitle: goal.title, entry: earlier });
 
       const entry: JournalEntry = {
@@ -142,7 +171,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       const pair = await openPair(actor, pairId, 'view');
       if (!pair.ok) return pair;
       const { record, role } = pair.value;
-      if (role !== 'mentee') return fail('forbidden', `Only ${record.members.mentee.displayName} decides whether a win is shared in the program’s digest.`);
+      if (role !== 'mentee')
+        return fail('forbidden', `Only ${record.members.mentee.displayName} decides whether a win is shared in the program’s digest.`);
       const current = await wins.get(pairId, winId);
       if (!current) return noWin();
       if (current.etag !== etag) {

@@ -32,7 +32,8 @@ export function digestWinsToRead(indexed: readonly DigestEntryRef[], shownBefore
 }
 
 /** Of the wins read, those the digest of `week` may show (consented, of the week, not shown elsewhere): their pairs are read next. */
-export const digestWinsOf = (wins: readonly (Win | undefined)[], week: string): Win[] => wins.filter((w): w is Win => w !== undefined && belongsInDigest(w, week));
+export const digestWinsOf = (wins: readonly (Win | undefined)[], week: string): Win[] =>
+  wins.filter((w): w is Win => w !== undefined && belongsInDigest(w, week));
 
 export interface ProgramDigest {
   digest: WeeklyDigest;

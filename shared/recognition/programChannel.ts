@@ -50,5 +50,7 @@ export async function setProgramChannel(
   if (!parsed.success) return fail('invalid', 'That channel cannot be used for the digest.');
   const current = await deps.channels.get(channel.programId);
   const saved = await deps.channels.save(parsed.data, current?.etag);
-  return saved.ok || saved.error.code !== 'conflict' ? saved : fail('conflict', 'Someone chose a channel for this program at the same moment. Look at the choice and try again.');
+  return saved.ok || saved.error.code !== 'conflict'
+    ? saved
+    : fail('conflict', 'Someone chose a channel for this program at the same moment. Look at the choice and try again.');
 }

@@ -22,7 +22,11 @@ export interface RecognitionService {
   /** The mentor (or the mentee) records a win of the pair; only the mentee's own record may carry consent. */
   recognizeWin(actor: Actor, pairId: string, input: ParsedWinInput): Promise<Result<RecognitionParties & { win: Versioned<Win> }>>;
   /** The mentor's feedback to the mentee about one of their goals, kept in the pair's journal. */
-  sendFeedbackNote(actor: Actor, pairId: string, input: ParsedFeedbackNote): Promise<Result<RecognitionParties & { entry: JournalEntry; goalTitle: string }>>;
+  sendFeedbackNote(
+    actor: Actor,
+    pairId: string,
+    input: ParsedFeedbackNote,
+  ): Promise<Result<RecognitionParties & { entry: JournalEntry; goalTitle: string }>>;
   /** The pair's wins, newest first. */
   listWins(actor: Actor, pairId: string): Promise<Result<WinListView>>;
   /** The mentee gives or withdraws consent to show one win in the digest (If-Match ETag). */

@@ -68,7 +68,14 @@ export function weeklyDigest(week: string, programName: string, candidates: read
     seen.add(key);
     winCount++;
     const list = byMentee.get(c.menteeName) ?? [];
-    list.push({ winId: c.win.id, pairId: c.win.pairId, text: c.win.text, recognizedByName: c.recognizedByName, at: c.win.at, ...(c.goalTitle ? { goalTitle: c.goalTitle } : {}) });
+    list.push({
+      winId: c.win.id,
+      pairId: c.win.pairId,
+      text: c.win.text,
+      recognizedByName: c.recognizedByName,
+      at: c.win.at,
+      ...(c.goalTitle ? { goalTitle: c.goalTitle } : {}),
+    });
     byMentee.set(c.menteeName, list);
   }
   const mentees = [...byMentee.entries()]

@@ -24,21 +24,25 @@ export const devUserStore = {
   },
 };
 
-export const devUserAuth = (personId: string): AuthHeaderProvider => async () => ({ 'X-Dev-User': personId });
+export const devUserAuth =
+  (personId: string): AuthHeaderProvider =>
+  async () => ({ 'X-Dev-User': personId });
 
 /**
  * Teams SSO: teams-js caches the token and refreshes it when it expires. It fails when the person
  * has not consented or the app registration is incomplete; that is a sign-in problem to show, not a
  * crash, and the API is never called without a token.
  */
-export const teamsSsoAuth = (getToken: () => Promise<string> = async () => (await loadTeamsJs()).authentication.getAuthToken()): AuthHeaderProvider => async () => {
-  let token: string;
-  try {
-    token = await getToken();
-  } catch {
-    throw new ApiError(401, 'sign_in_failed', strings.errors.signInFailed);
-  }
-  return { Authorization: `Bearer ${token}` };
-};
+export const teamsSsoAuth =
+  (getToken: () => Promise<string> = async () => (await loadTeamsJs()).authentication.getAuthToken()): AuthHeaderProvider =>
+  async () => {
+    let token: string;
+    try {
+      token = await getToken();
+    } catch {
+      throw new ApiError(401, 'sign_in_failed', strings.errors.signInFailed);
+    }
+    return { Authorization: `Bearer ${token}` };
+  };
 
 export const noAuth: AuthHeaderProvider = async () => ({});

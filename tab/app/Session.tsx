@@ -30,8 +30,16 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
   const teamsClient = useMemo(() => (host.kind === 'teams' ? createApiClient(teamsSsoAuth()) : undefined), [host.kind]);
 
   const { state } = devPeople;
-  const choice = signInChoice(host.kind, state.status === 'error' ? { status: 'error', httpStatus: state.error.status } : { status: state.status });
-  if (choice === 'connecting') return <PageFrame><LoadingState label={strings.app.connecting} /></PageFrame>;
+  const choice = signInChoice(
+    host.kind,
+    state.status === 'error' ? { status: 'error', httpStatus: state.error.status } : { status: state.status },
+  );
+  if (choice === 'connecting')
+    return (
+      <PageFrame>
+        <LoadingState label={strings.app.connecting} />
+      </PageFrame>
+    );
   if (choice === 'connect_failed' && state.status === 'error') {
     return (
       <PageFrame>
@@ -44,16 +52,29 @@ export function Session({ host }: { host: Exclude<Host, { kind: 'detecting' }> }
     const people = state.data;
     const signedIn = devUser && devClient ? people.find((p) => p.id === devUser) : undefined;
     if (!signedIn || !devClient) {
-      return <PageFrame><DevSignIn people={people} onChoose={chooseDevUser} /></PageFrame>;
+      return (
+        <PageFrame>
+          <DevSignIn people={people} onChoose={chooseDevUser} />
+        </PageFrame>
+      );
     }
     return (
       <ApiProvider client={devClient}>
-        <MyMentoring identityKey={`dev:${signedIn.id}`} link={host.link} devIdentity={{ person: signedIn, onSwitch: () => chooseDevUser(undefined) }} />
+        <MyMentoring
+          identityKey={`dev:${signedIn.id}`}
+          link={host.link}
+          devIdentity={{ person: signedIn, onSwitch: () => chooseDevUser(undefined) }}
+        />
       </ApiProvider>
     );
   }
 
-  if (choice !== 'teams_sso' || !teamsClient) return <PageFrame><OpenInTeams /></PageFrame>;
+  if (choice !== 'teams_sso' || !teamsClient)
+    return (
+      <PageFrame>
+        <OpenInTeams />
+      </PageFrame>
+    );
   return (
     <ApiProvider client={teamsClient}>
       <MyMentoring identityKey="teams" link={host.link} />

@@ -12,7 +12,11 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type TriggerProps = { onClick?: (e: SyntheticEvent) => void; onFocus?: (e: SyntheticEvent) => void; onPointerEnter?: (e: SyntheticEvent) => void };
+type TriggerProps = {
+  onClick?: (e: SyntheticEvent) => void;
+  onFocus?: (e: SyntheticEvent) => void;
+  onPointerEnter?: (e: SyntheticEvent) => void;
+};
 
 /** The trigger a dialog is given, for `lazyDialog`'s stand-in. */
 export const givenTrigger = (props: { trigger: ReactElement }) => props.trigger;
@@ -21,7 +25,10 @@ export const givenTrigger = (props: { trigger: ReactElement }) => props.trigger;
  * `Component` (loaded by `load`) with a stand-in until it is used: `standIn` draws its trigger as
  * the real one looks, e.g. `givenTrigger` for a dialog that takes its trigger as a prop.
  */
-export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P>>, standIn: (props: P) => ReactElement): (props: P) => ReactElement {
+export function lazyDialog<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  standIn: (props: P) => ReactElement,
+): (props: P) => ReactElement {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const preload = () => {
@@ -59,7 +66,11 @@ export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P
 
     if (dialog) {
       const { Component } = dialog;
-      return <span ref={host} className={styles.host}><Component {...props} /></span>;
+      return (
+        <span ref={host} className={styles.host}>
+          <Component {...props} />
+        </span>
+      );
     }
 
     const open = () => {
@@ -90,7 +101,11 @@ export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P
       <span ref={host} className={styles.host}>
         {trigger}
         {status === 'loading' && <Spinner size="extra-tiny" label={strings.app.opening} />}
-        {status === 'failed' && <Caption1 role="alert" className={styles.failed}>{strings.app.openFailed}</Caption1>}
+        {status === 'failed' && (
+          <Caption1 role="alert" className={styles.failed}>
+            {strings.app.openFailed}
+          </Caption1>
+        )}
       </span>
     );
   };

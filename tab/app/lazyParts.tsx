@@ -7,11 +7,23 @@ import { strings } from '../strings';
 import { givenTrigger, lazyDialog } from './lazyDialog';
 
 export const GoalDialog = lazyDialog(() => import('../components/GoalForm/GoalDialog').then((m) => m.GoalDialog), givenTrigger);
-export const MilestoneDialog = lazyDialog(() => import('../components/Milestones/MilestoneDialog').then((m) => m.MilestoneDialog), givenTrigger);
-export const ActivityDialog = lazyDialog(() => import('../components/Activities/ActivityDialog').then((m) => m.ActivityDialog), givenTrigger);
+export const MilestoneDialog = lazyDialog(
+  () => import('../components/Milestones/MilestoneDialog').then((m) => m.MilestoneDialog),
+  givenTrigger,
+);
+export const ActivityDialog = lazyDialog(
+  () => import('../components/Activities/ActivityDialog').then((m) => m.ActivityDialog),
+  givenTrigger,
+);
 export const WinDialog = lazyDialog(() => import('../components/Wins/WinDialog').then((m) => m.WinDialog), givenTrigger);
-export const FeedbackRequestDialog = lazyDialog(() => import('../components/Feedback/FeedbackRequestDialog').then((m) => m.FeedbackRequestDialog), givenTrigger);
-export const ConfirmDialog = lazyDialog(() => import('../components/ConfirmDialog/ConfirmDialog').then((m) => m.ConfirmDialog), givenTrigger);
+export const FeedbackRequestDialog = lazyDialog(
+  () => import('../components/Feedback/FeedbackRequestDialog').then((m) => m.FeedbackRequestDialog),
+  givenTrigger,
+);
+export const ConfirmDialog = lazyDialog(
+  () => import('../components/ConfirmDialog/ConfirmDialog').then((m) => m.ConfirmDialog),
+  givenTrigger,
+);
 
 export const GoalHistoryDialog = lazyDialog(
   () => import('../components/GoalHistory/GoalHistoryDialog').then((m) => m.GoalHistoryDialog),

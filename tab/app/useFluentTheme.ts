@@ -27,10 +27,13 @@ function useOtherThemes(wanted: boolean): OtherThemes | undefined {
     if (!wanted || loaded) return;
     let active = true;
     // A failed download leaves the light theme in place; the next change of theme tries again.
-    void import('./otherThemes').then((m) => {
-      otherThemes = m;
-      if (active) setLoaded(m);
-    }, () => undefined);
+    void import('./otherThemes').then(
+      (m) => {
+        otherThemes = m;
+        if (active) setLoaded(m);
+      },
+      () => undefined,
+    );
     return () => {
       active = false;
     };

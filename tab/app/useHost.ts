@@ -8,21 +8,24 @@ import { loadTeamsJs } from './teamsJs';
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
 export type Host =
-  | { kind: 'detecting' }
-  | { kind: 'teams'; theme: TeamsTheme; link?: PlanLinkRef }
-  | { kind: 'browser'; link?: PlanLinkRef };
+  { kind: 'detecting' } | { kind: 'teams'; theme: TeamsTheme; link?: PlanLinkRef } | { kind: 'browser'; link?: PlanLinkRef };
 
 const TEAMS_INIT_TIMEOUT_MS = 3_000;
 
-const asTeamsTheme = (theme: string | undefined): TeamsTheme =>
-  theme === 'dark' || theme === 'contrast' ? theme : 'default';
+const asTeamsTheme = (theme: string | undefined): TeamsTheme => (theme === 'dark' || theme === 'contrast' ? theme : 'default');
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), ms);
     promise.then(
-      (v) => { clearTimeout(timer); resolve(v); },
-      (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); },
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
     );
   });
 }

@@ -37,17 +37,25 @@ export function ConflictChoice({ label, clash, theirsLabel, display, onChoose }:
     <div role="group" aria-label={c.choiceLabel(label)} className={styles.box}>
       <dl className={styles.values}>
         <div>
-          <dt><Caption1Strong>{c.yours}</Caption1Strong></dt>
+          <dt>
+            <Caption1Strong>{c.yours}</Caption1Strong>
+          </dt>
           <dd className={styles.value}>{show(clash.mine)}</dd>
         </div>
         <div>
-          <dt><Caption1Strong>{theirsLabel}</Caption1Strong></dt>
+          <dt>
+            <Caption1Strong>{theirsLabel}</Caption1Strong>
+          </dt>
           <dd className={styles.value}>{show(clash.theirs)}</dd>
         </div>
       </dl>
       <div className={styles.actions}>
-        <Button size="small" onClick={() => onChoose('mine')}>{c.keepMine}</Button>
-        <Button size="small" onClick={() => onChoose('theirs')}>{c.useTheirs}</Button>
+        <Button size="small" onClick={() => onChoose('mine')}>
+          {c.keepMine}
+        </Button>
+        <Button size="small" onClick={() => onChoose('theirs')}>
+          {c.useTheirs}
+        </Button>
       </div>
     </div>
   );

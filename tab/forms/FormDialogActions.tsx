@@ -9,7 +9,9 @@ export function FormDialogActions({ busy, submitLabel }: { busy: boolean; submit
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="secondary">{strings.common.cancel}</Button>
       </DialogTrigger>
-      <Button appearance="primary" type="submit" disabled={busy}>{submitLabel}</Button>
+      <Button appearance="primary" type="submit" disabled={busy}>
+        {submitLabel}
+      </Button>
     </DialogActions>
   );
 }

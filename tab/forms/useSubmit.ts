@@ -40,7 +40,13 @@ export function useSubmit() {
         setNotice({ intent: 'error', message: strings.errors.unexpected(0) });
       } else if (e.isConflict) {
         const handled = onConflict?.(e);
-        setNotice(handled || { intent: 'warning', title: strings.errors.conflictTitle, message: onConflict ? strings.errors.conflictInForm : strings.errors.conflict });
+        setNotice(
+          handled || {
+            intent: 'warning',
+            title: strings.errors.conflictTitle,
+            message: onConflict ? strings.errors.conflictInForm : strings.errors.conflict,
+          },
+        );
       } else if (e.issues.length > 0) {
         const errors = serverFieldErrors(e.issues);
         setFieldErrors(errors);

@@ -86,7 +86,12 @@ export function useVersionedForm<T extends { updatedBy?: string }, V extends For
   }
 
   /** Whose value the other side of a clash is, for its label. */
-  const theirsLabel = saver.kind === 'you' ? strings.conflicts.theirsYou : saver.kind === 'person' ? strings.conflicts.theirsPerson(saver.name) : strings.conflicts.theirsUnknown;
+  const theirsLabel =
+    saver.kind === 'you'
+      ? strings.conflicts.theirsYou
+      : saver.kind === 'person'
+        ? strings.conflicts.theirsPerson(saver.name)
+        : strings.conflicts.theirsUnknown;
 
   return { base, values, setField, clashes, choose, unresolved, onConflict, theirsLabel, labels };
 }

@@ -13,8 +13,7 @@ export interface ResourceHandle<T> {
   reload: () => Promise<void>;
 }
 
-const asApiError = (e: unknown): ApiError =>
-  e instanceof ApiError ? e : new ApiError(0, 'client_error', strings.errors.unexpected(0));
+const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'client_error', strings.errors.unexpected(0)));
 
 /**
  * Loads `load()` when `key` changes and on `reload()`. An answer to an older request is dropped,

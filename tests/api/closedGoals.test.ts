@@ -29,7 +29,10 @@ async function closedGoal(status: 'completed' | 'dropped') {
   const created = await alex().post(pathFor(paths.goals, { pairId }), { title: `Run a brown-bag session (${status})` });
   const goalId: string = created.body.value.id;
   const milestone = await alex().post(pathFor(paths.milestones, { pairId, goalId }), { title: 'Pick a topic', dueDate: inAWeek() });
-  const activity = await alex().post(pathFor(paths.activities, { pairId, goalId }), { kind: 'networking', title: 'Invite the platform team' });
+  const activity = await alex().post(pathFor(paths.activities, { pairId, goalId }), {
+    kind: 'networking',
+    title: 'Invite the platform team',
+  });
   const closed = await priya().patch(goalPath(goalId), { status, reason: 'Done for this quarter' }, created.body.etag);
   expect(closed.status).toBe(200);
   return { goalId, etag: closed.body.etag as string, milestone: milestone.body, activity: activity.body };
@@ -77,7 +80,9 @@ describe.each(['completed', 'dropped'] as const)('a %s goal', (status) => {
     expect(reopened.body.value.status).toBe('active');
     const active = await goalView(goalId);
     expect(active.can).toMatchObject({ edit: true, close: true, reopen: false, addMilestone: true, addActivity: true, askFeedback: true });
-    expect((await alex().post(pathFor(paths.milestones, { pairId, goalId }), { title: 'Book a room', dueDate: inAWeek() })).status).toBe(201);
+    expect((await alex().post(pathFor(paths.milestones, { pairId, goalId }), { title: 'Book a room', dueDate: inAWeek() })).status).toBe(
+      201,
+    );
     expect((await alex().patch(goalPath(goalId), { title: 'Run two brown-bag sessions' }, reopened.body.etag)).status).toBe(200);
   });
 });
@@ -86,8 +91,22 @@ describe('what the plan view offers', () => {
   it('matches the person: only the mentee asks for feedback, both edit an open plan', async () => {
     const mentee = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
     const mentor = (await priya().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
-    expect(mentee.can).toMatchObject({ editPlan: true, editAgreement: true, askFeedback: true, addWin: true, shareWin: true, sendFeedbackNote: false });
-    expect(mentor.can).toMatchObject({ editPlan: true, editAgreement: true, askFeedback: false, addWin: true, shareWin: false, sendFeedbackNote: true });
+    expect(mentee.can).toMatchObject({
+      editPlan: true,
+      editAgreement: true,
+      askFeedback: true,
+      addWin: true,
+      shareWin: true,
+      sendFeedbackNote: false,
+    });
+    expect(mentor.can).toMatchObject({
+      editPlan: true,
+      editAgreement: true,
+      askFeedback: false,
+      addWin: true,
+      shareWin: false,
+      sendFeedbackNote: true,
+    });
     const active = mentee.goals.find((g) => g.value.id === 'alex-oncall')!;
     expect(active.can).toMatchObject({ edit: true, close: true, reopen: false });
     expect(mentor.goals.find((g) => g.value.id === 'alex-oncall')!.can.askFeedback).toBe(false);

@@ -10,16 +10,33 @@ const goalPath = (pairId: string, goalId: string) => pathFor(paths.goal, { pairI
 const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
 
 const test = serverTest
-  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
-  .extend('priya', ({ server }) => () => apiAs(server.baseUrl, demoPeople.mentor.id))
-  .extend('sam', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeSam.id));
+  .extend(
+    'alex',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+  )
+  .extend(
+    'priya',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.mentor.id),
+  )
+  .extend(
+    'sam',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeSam.id),
+  );
 
 describe('who am I', () => {
   test('lists a mentee’s pair and a mentor’s mentees', async ({ alex, priya }) => {
     const me = await alex().get<MeView>(paths.me);
     expect(me.status).toBe(200);
     expect(me.body.authMode).toBe('development');
-    expect(me.body.pairs).toEqual([{ pairId: demoPairIds.alex, role: 'mentee', status: 'active', other: expect.objectContaining({ displayName: 'Priya Raman' }) }]);
+    expect(me.body.pairs).toEqual([
+      { pairId: demoPairIds.alex, role: 'mentee', status: 'active', other: expect.objectContaining({ displayName: 'Priya Raman' }) },
+    ]);
     const mentor = await priya().get<MeView>(paths.me);
     expect(mentor.body.pairs.map((p) => [p.role, p.other.displayName])).toEqual([
       ['mentor', 'Alex Chen'],
@@ -67,7 +84,10 @@ describe('the plan', () => {
 
 describe('goals', () => {
   test('creates a goal, edits it with its ETag and keeps the history', async ({ alex, priya }) => {
-    const created = await alex().post(goalsPath(demoPairIds.alex), { title: 'Write a design doc / RFC #1? \\ yes', description: 'For the retry library.' });
+    const created = await alex().post(goalsPath(demoPairIds.alex), {
+      title: 'Write a design doc / RFC #1? \\ yes',
+      description: 'For the retry library.',
+    });
     expect(created.status).toBe(201);
     const goal = created.body.value;
     expect(goal.title).toBe('Write a design doc / RFC #1? \\ yes');
@@ -75,7 +95,11 @@ describe('goals', () => {
     const view = plan.goals.find((g) => g.value.id === goal.id)!;
     expect(view.smartGaps.map((g) => g.letter)).toContain('M');
 
-    const edited = await priya().patch(goalPath(demoPairIds.alex, goal.id), { metric: 'Reviews', baseline: 0, target: 3, reason: 'Make it measurable' }, created.body.etag);
+    const edited = await priya().patch(
+      goalPath(demoPairIds.alex, goal.id),
+      { metric: 'Reviews', baseline: 0, target: 3, reason: 'Make it measurable' },
+      created.body.etag,
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.value).toMatchObject({ metric: 'Reviews', baseline: 0, target: 3, revision: 2, updatedBy: demoPeople.mentor.id });
 
@@ -151,14 +175,24 @@ describe('the agreement', () => {
     const mentor = priya();
     const plan = (await mentor.get<PlanView>(planPath(demoPairIds.sam))).body;
     expect(plan.pair.accepted).toBe(false);
-    const accepted = await sam().post(pathFor(paths.agreementAccept, { pairId: demoPairIds.sam }), undefined, { 'If-Match': plan.pair.etag });
+    const accepted = await sam().post(pathFor(paths.agreementAccept, { pairId: demoPairIds.sam }), undefined, {
+      'If-Match': plan.pair.etag,
+    });
     expect(accepted.status).toBe(200);
-    expect(accepted.body.value).toMatchObject({ status: 'active', acceptedByMenteeAt: expect.any(String), acceptedByMentorAt: expect.any(String) });
+    expect(accepted.body.value).toMatchObject({
+      status: 'active',
+      acceptedByMenteeAt: expect.any(String),
+      acceptedByMentorAt: expect.any(String),
+    });
     // Now active, the pair gets its first check-in on the agreed cadence.
     expect(plan.pair.value.status).toBe('proposed');
     const schedule = await server.app.repositories.checkInSchedules.get(demoPairIds.sam);
     expect(schedule?.value).toMatchObject({ nextSlot: expect.any(String), nextDueAt: expect.any(String) });
-    const rewritten = await mentor.put(pathFor(paths.agreement, { pairId: demoPairIds.sam }), { ...plan.pair.value.agreement, hoursPerMonth: 3 }, accepted.body.etag);
+    const rewritten = await mentor.put(
+      pathFor(paths.agreement, { pairId: demoPairIds.sam }),
+      { ...plan.pair.value.agreement, hoursPerMonth: 3 },
+      accepted.body.etag,
+    );
     expect(rewritten.status).toBe(200);
     expect(rewritten.body.value.acceptedByMenteeAt).toBeUndefined();
     expect(rewritten.body.value.acceptedByMentorAt).toBeUndefined();

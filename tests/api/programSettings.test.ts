@@ -6,8 +6,12 @@ import { serverTest } from '../support/fixtures';
 
 const path = pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID });
 
-const test = serverTest
-  .extend('jordan', ({ server }) => () => apiAs(server.baseUrl, demoPeople.manager.id));
+const test = serverTest.extend(
+  'jordan',
+  ({ server }) =>
+    () =>
+      apiAs(server.baseUrl, demoPeople.manager.id),
+);
 
 describe('program settings', () => {
   test('are read and changed by a program manager, with the ETag', async ({ jordan }) => {

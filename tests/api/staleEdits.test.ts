@@ -24,7 +24,11 @@ describe('the version a 409 returns', () => {
     expect((await priya().patch(path, { metric: 'pages written' }, created.body.etag)).status).toBe(200);
     const stale = await alex().patch(path, { risks: 'Busy quarter.' }, created.body.etag);
     expect(stale.status).toBe(409);
-    expect(stale.body.error.current.value).toMatchObject({ metric: 'pages written', updatedBy: demoPeople.mentor.id, updatedAt: expect.any(String) });
+    expect(stale.body.error.current.value).toMatchObject({
+      metric: 'pages written',
+      updatedBy: demoPeople.mentor.id,
+      updatedAt: expect.any(String),
+    });
   });
 
   it('names who saved a milestone and when, including the person themself in another window', async () => {
@@ -36,11 +40,17 @@ describe('the version a 409 returns', () => {
     const byPriya = await priya().patch(path, { title: 'Label 60 tickets' }, created.body.etag);
     const stale = await alex().patch(path, { dueDate: addDays(inAWeek(), 1) }, created.body.etag);
     expect(stale.status).toBe(409);
-    expect(stale.body.error.current).toEqual({ value: expect.objectContaining({ title: 'Label 60 tickets', updatedBy: demoPeople.mentor.id, updatedAt: expect.any(String) }), etag: byPriya.body.etag });
+    expect(stale.body.error.current).toEqual({
+      value: expect.objectContaining({ title: 'Label 60 tickets', updatedBy: demoPeople.mentor.id, updatedAt: expect.any(String) }),
+      etag: byPriya.body.etag,
+    });
 
     const byAlex = await alex().patch(path, { done: true }, byPriya.body.etag);
     const staleAgain = await alex().patch(path, { title: 'Label 70 tickets' }, byPriya.body.etag);
     expect(staleAgain.status).toBe(409);
-    expect(staleAgain.body.error.current).toEqual({ value: expect.objectContaining({ done: true, updatedBy: demoPeople.menteeAlex.id }), etag: byAlex.body.etag });
+    expect(staleAgain.body.error.current).toEqual({
+      value: expect.objectContaining({ done: true, updatedBy: demoPeople.menteeAlex.id }),
+      etag: byAlex.body.etag,
+    });
   });
 });

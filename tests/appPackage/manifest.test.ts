@@ -33,7 +33,12 @@ const pngIn = (name: string) => PNG.sync.read(zip.readFile(name)!);
 describe('app package (local)', () => {
   it('holds exactly the manifest and the two icons', () => {
     expect(built.zipPath).toBe(join(outDir, 'appPackage.local.zip'));
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
   });
 
   it('has a manifest that passes Microsoft’s schema, read offline', async () => {
@@ -88,14 +93,24 @@ describe('app package (local)', () => {
     const commands = Object.fromEntries(extension.commands.map((c: any) => [c.id, c]));
     expect(Object.keys(commands).sort()).toEqual(Object.values(meCommands).sort());
     for (const id of Object.values(meCommands)) {
-      expect(commands[id]).toMatchObject({ title: en.messageExtension.commands[id].title, description: en.messageExtension.commands[id].description });
+      expect(commands[id]).toMatchObject({
+        title: en.messageExtension.commands[id].title,
+        description: en.messageExtension.commands[id].description,
+      });
     }
-    for (const id of [meCommands.sendFeedback, meCommands.recognizeWin, meCommands.requestFeedback]) expect(commands[id]).toMatchObject({ type: 'action', fetchTask: true });
+    for (const id of [meCommands.sendFeedback, meCommands.recognizeWin, meCommands.requestFeedback])
+      expect(commands[id]).toMatchObject({ type: 'action', fetchTask: true });
     expect(commands[meCommands.sendFeedback].context).toEqual(['compose', 'commandBox', 'message']);
     expect(commands[meCommands.myGoals]).toMatchObject({
       type: 'query',
       initialRun: true,
-      parameters: [{ name: MY_GOALS_SEARCH_PARAMETER, title: en.messageExtension.searchParameter.title, description: en.messageExtension.searchParameter.description }],
+      parameters: [
+        {
+          name: MY_GOALS_SEARCH_PARAMETER,
+          title: en.messageExtension.searchParameter.title,
+          description: en.messageExtension.searchParameter.description,
+        },
+      ],
     });
   });
 
@@ -120,7 +135,9 @@ describe('packaging checks', () => {
   });
 
   it('keeps the JSON valid whatever the value holds', () => {
-    expect(JSON.parse(fillPlaceholders('{"name": "${{NAME}}"}', { NAME: 'Say "hi" \\ bye' }, 'local'))).toEqual({ name: 'Say "hi" \\ bye' });
+    expect(JSON.parse(fillPlaceholders('{"name": "${{NAME}}"}', { NAME: 'Say "hi" \\ bye' }, 'local'))).toEqual({
+      name: 'Say "hi" \\ bye',
+    });
   });
 
   it('refuses an unknown environment', async () => {

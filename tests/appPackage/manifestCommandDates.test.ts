@@ -8,7 +8,9 @@ import { repoRoot } from '../../appPackage/buildPackage';
 describe('the manifest’s command descriptions', () => {
   it('name no calendar date', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'appPackage/manifest.json'), 'utf8'));
-    const descriptions: string[] = manifest.bots.flatMap((b: any) => b.commandLists.flatMap((l: any) => l.commands.map((c: any) => c.description)));
+    const descriptions: string[] = manifest.bots.flatMap((b: any) =>
+      b.commandLists.flatMap((l: any) => l.commands.map((c: any) => c.description)),
+    );
     expect(descriptions.length).toBeGreaterThan(0);
     expect(descriptions.filter((d) => /\d{4}-\d{2}-\d{2}/.test(d))).toEqual([]);
     expect(descriptions).toContain('Pauses check-ins for a while: pause 2 weeks, or pause until a date.');

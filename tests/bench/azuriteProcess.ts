@@ -20,7 +20,17 @@ export async function startAzuriteProcess(): Promise<{ connectionString: string;
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['node_modules/azurite/dist/src/table/main.js', '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--silent'],
+    [
+      'node_modules/azurite/dist/src/table/main.js',
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(port),
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--silent',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

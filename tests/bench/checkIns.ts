@@ -42,9 +42,11 @@ export interface DispatchResult {
 
 async function inBatches<T>(items: T[], parallel: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 export async function benchDueLookup(connectionString: string, pairs = 20_000): Promise<DueLookupResult> {
@@ -57,12 +59,23 @@ export async function benchDueLookup(connectionString: string, pairs = 20_000): 
     const dueAt = new Date(start.getTime() + Math.floor(Math.random() * 14 * 24 * 60) * 60_000 + (i % 60) * 1000).toISOString();
     dueTimes.push(Date.parse(dueAt));
     const pairId = `pair-${i}`;
-    const row = { partitionKey: dueBucket(dueAt), rowKey: dueRowKey(dueAt, pairId), pairId, slot: dueAt.slice(0, 10), dueAt, leaseUntil: '', leaseOwner: '', claims: 0 };
+    const row = {
+      partitionKey: dueBucket(dueAt),
+      rowKey: dueRowKey(dueAt, pairId),
+      pairId,
+      slot: dueAt.slice(0, 10),
+      dueAt,
+      leaseUntil: '',
+      leaseOwner: '',
+      claims: 0,
+    };
     const list = byBucket.get(row.partitionKey) ?? [];
     list.push(['create', row]);
     byBucket.set(row.partitionKey, list);
   }
-  const transactions = [...byBucket.values()].flatMap((actions) => Array.from({ length: Math.ceil(actions.length / 100) }, (_, k) => actions.slice(k * 100, k * 100 + 100)));
+  const transactions = [...byBucket.values()].flatMap((actions) =>
+    Array.from({ length: Math.ceil(actions.length / 100) }, (_, k) => actions.slice(k * 100, k * 100 + 100)),
+  );
   const seedStarted = performance.now();
   await inBatches(transactions, 16, (actions) => stores.tables.checkInsDue.submitTransaction(actions));
   const seedMs = performance.now() - seedStarted;
@@ -106,7 +119,9 @@ export async function benchDispatch(connectionString: string, checkIns = 600): P
     const offset = Date.parse('2026-03-02T08:30:00.000Z') - Date.now();
     const clock: Clock = { now: () => Date.now() + offset, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
     const configuredPerSecond = parseConfig({}).checkIns.sendsPerSecond;
-    const sender = senderFor(stores, clock, { options: { tenantPerSecond: configuredPerSecond, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16) } });
+    const sender = senderFor(stores, clock, {
+      options: { tenantPerSecond: configuredPerSecond, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16) },
+    });
 
     const report = await sender.run();
     const times = connector.acceptedAt;

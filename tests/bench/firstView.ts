@@ -61,7 +61,8 @@ export async function benchFirstView(connectionString: string): Promise<FirstVie
     await page.getByRole('button', { name: demoPeople.menteeAlex.displayName }).click();
     await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
     const deadline = Date.now() + 30_000;
-    while ((inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
 
     const total = resources.reduce((sum, r) => sum + r.transferred, 0);
     const scriptAndStyleKb = Math.round((total / 1024) * 10) / 10;

@@ -16,7 +16,14 @@ import { createApp } from '../../bot/server';
 import { meCommands } from '../../bot/teams/messageExtensionCommands';
 import { paths, pathFor, type FeedbackRequestCreated } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
-import { cardActionActivity, fetchTaskActivity, queryActivity, queryLinkActivity, submitActionActivity, type TeamsUser } from '../support/botActivities';
+import {
+  cardActionActivity,
+  fetchTaskActivity,
+  queryActivity,
+  queryLinkActivity,
+  submitActionActivity,
+  type TeamsUser,
+} from '../support/botActivities';
 import { startRecordingConnector } from '../support/recordingConnector';
 import { measure, summarize, type LatencySummary } from './stats';
 import { startCountingProxy, type RoundTripCount } from './storageRoundTrips';
@@ -40,14 +47,29 @@ export interface InvokeBenchResult {
   met: boolean;
 }
 
-const user = (p: { id: string; displayName: string }, n: number): TeamsUser => ({ id: `29:1bench${n}`, aadObjectId: p.id, name: p.displayName });
+const user = (p: { id: string; displayName: string }, n: number): TeamsUser => ({
+  id: `29:1bench${n}`,
+  aadObjectId: p.id,
+  name: p.displayName,
+});
 
 export async function benchInvokes(connectionString: string, samples: number): Promise<InvokeBenchResult> {
   const connector = await startRecordingConnector();
   const proxy = await startCountingProxy(connectionString);
   const tablePrefix = `benchinv${randomUUID().slice(0, 8)}`;
-  const config = parseConfig({ PORT: '0', STORAGE_CONNECTION_STRING: proxy.connectionString, TABLE_PREFIX: tablePrefix, LOG_LEVEL: 'silent', CHECKIN_TIMER_SECONDS: '0', PUBLIC_URL: 'http://127.0.0.1:3978' });
-  const { app, repositories } = await createApp(config, { connectionString: proxy.connectionString, tablePrefix }, { log: createLogger('silent') });
+  const config = parseConfig({
+    PORT: '0',
+    STORAGE_CONNECTION_STRING: proxy.connectionString,
+    TABLE_PREFIX: tablePrefix,
+    LOG_LEVEL: 'silent',
+    CHECKIN_TIMER_SECONDS: '0',
+    PUBLIC_URL: 'http://127.0.0.1:3978',
+  });
+  const { app, repositories } = await createApp(
+    config,
+    { connectionString: proxy.connectionString, tablePrefix },
+    { log: createLogger('silent') },
+  );
   await seedDemo(repositories, new Date());
 
   // The bare turn: the same adapter class, a handler that answers the invoke and does nothing else.
@@ -70,12 +92,22 @@ export async function benchInvokes(connectionString: string, samples: number): P
   const post = (server: Server, path: string, body: unknown, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const payload = JSON.stringify(body);
-      const req = request({ host: '127.0.0.1', port: portOf(server), path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: portOf(server),
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -92,15 +124,20 @@ export async function benchInvokes(connectionString: string, samples: number): P
 
   // A request Sam answers, created through the API as the tab does.
   const closesOn = addDays(todayIn('UTC', new Date()), 14);
-  const created = await post(appServer, pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }), {
-    goalId: 'alex-oncall',
-    respondents: [
-      { personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, relation: 'peer' },
-      { personId: demoPeople.manager.id, displayName: demoPeople.manager.displayName, relation: 'supervisor' },
-    ],
-    closesOn,
-    anonymous: false,
-  }, { 'X-Dev-User': demoPeople.menteeAlex.id });
+  const created = await post(
+    appServer,
+    pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }),
+    {
+      goalId: 'alex-oncall',
+      respondents: [
+        { personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, relation: 'peer' },
+        { personId: demoPeople.manager.id, displayName: demoPeople.manager.displayName, relation: 'supervisor' },
+      ],
+      closesOn,
+      anonymous: false,
+    },
+    { 'X-Dev-User': demoPeople.menteeAlex.id },
+  );
   if (created.status !== 201) throw new Error(`creating the feedback request answered ${created.status}: ${created.text}`);
   const requestView = (JSON.parse(created.text) as FeedbackRequestCreated).request.value;
   let answer = 0;
@@ -108,13 +145,22 @@ export async function benchInvokes(connectionString: string, samples: number): P
   let notes = 0;
   const respondData = () => {
     answer += 1;
-    const data: Record<string, unknown> = { pairId: requestView.pairId, requestId: requestView.id, [feedbackInputs.example]: `Ran the incident review, take ${answer}.`, [feedbackInputs.suggestion]: 'Write the timeline as you go.' };
+    const data: Record<string, unknown> = {
+      pairId: requestView.pairId,
+      requestId: requestView.id,
+      [feedbackInputs.example]: `Ran the incident review, take ${answer}.`,
+      [feedbackInputs.suggestion]: 'Write the timeline as you go.',
+    };
     requestView.behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(1 + ((answer + i) % 5))));
     return data;
   };
 
   const cases: { invoke: string; what: string; writes?: true; run: () => Promise<void> }[] = [
-    { invoke: 'composeExtension/fetchTask', what: 'Send feedback dialog (mentor’s mentees and goals)', run: invoke(appServer, () => fetchTaskActivity({ ...chat, user: priya, commandId: meCommands.sendFeedback })) },
+    {
+      invoke: 'composeExtension/fetchTask',
+      what: 'Send feedback dialog (mentor’s mentees and goals)',
+      run: invoke(appServer, () => fetchTaskActivity({ ...chat, user: priya, commandId: meCommands.sendFeedback })),
+    },
     {
       invoke: 'composeExtension/fetchTask',
       what: 'Request feedback dialog (reads the chat’s members)',
@@ -124,15 +170,48 @@ export async function benchInvokes(connectionString: string, samples: number): P
       invoke: 'composeExtension/submitAction',
       what: 'Send feedback (stores a journal entry)',
       writes: true,
-      run: invoke(appServer, () => submitActionActivity({ ...chat, user: priya, commandId: meCommands.sendFeedback, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: `Clear, calm incident notes today (${++notes}).` } })),
+      run: invoke(appServer, () =>
+        submitActionActivity({
+          ...chat,
+          user: priya,
+          commandId: meCommands.sendFeedback,
+          data: {
+            [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'),
+            [meInputs.text]: `Clear, calm incident notes today (${++notes}).`,
+          },
+        }),
+      ),
     },
-    { invoke: 'composeExtension/query', what: 'My goals search', run: invoke(appServer, () => queryActivity({ ...chat, user: alex, commandId: meCommands.myGoals, parameters: [{ name: 'searchText', value: 'incident' }] })) },
-    { invoke: 'composeExtension/queryLink', what: 'Unfurl a goal link', run: invoke(appServer, () => queryLinkActivity({ ...chat, user: alex, url: planUrl(config.publicUrl, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }) })) },
+    {
+      invoke: 'composeExtension/query',
+      what: 'My goals search',
+      run: invoke(appServer, () =>
+        queryActivity({ ...chat, user: alex, commandId: meCommands.myGoals, parameters: [{ name: 'searchText', value: 'incident' }] }),
+      ),
+    },
+    {
+      invoke: 'composeExtension/queryLink',
+      what: 'Unfurl a goal link',
+      run: invoke(appServer, () =>
+        queryLinkActivity({ ...chat, user: alex, url: planUrl(config.publicUrl, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }) }),
+      ),
+    },
     // No storage at all: the cost of the bot's own pipeline (routing, validation, card) over the bare turn.
-    { invoke: 'composeExtension/queryLink', what: 'Unfurl another site’s link (no storage)', run: invoke(appServer, () => queryLinkActivity({ ...chat, user: alex, url: 'https://example.com/plans/x' })) },
-    { invoke: 'adaptiveCard/action', what: 'Answer a feedback request (stores the answer)', writes: true, run: invoke(appServer, () => cardActionActivity({ ...chat, user: sam, verb: feedbackVerbs.respond, data: respondData() })) },
+    {
+      invoke: 'composeExtension/queryLink',
+      what: 'Unfurl another site’s link (no storage)',
+      run: invoke(appServer, () => queryLinkActivity({ ...chat, user: alex, url: 'https://example.com/plans/x' })),
+    },
+    {
+      invoke: 'adaptiveCard/action',
+      what: 'Answer a feedback request (stores the answer)',
+      writes: true,
+      run: invoke(appServer, () => cardActionActivity({ ...chat, user: sam, verb: feedbackVerbs.respond, data: respondData() })),
+    },
   ];
-  const bareTurn = invoke(bareServer, () => queryActivity({ ...chat, user: alex, commandId: meCommands.myGoals, parameters: [{ name: 'searchText', value: 'incident' }] }));
+  const bareTurn = invoke(bareServer, () =>
+    queryActivity({ ...chat, user: alex, commandId: meCommands.myGoals, parameters: [{ name: 'searchText', value: 'incident' }] }),
+  );
 
   const bareMs: number[] = [];
   const caseMs = cases.map(() => [] as number[]);
@@ -160,8 +239,20 @@ export async function benchInvokes(connectionString: string, samples: number): P
   const bareSummary = summarize(bareMs);
   const invokes = cases.map((c, i) => {
     const latency = summarize(caseMs[i]!);
-    return { invoke: c.invoke, what: c.what, latency, p50Ratio: Math.round((latency.p50 / bareSummary.p50) * 100) / 100, roundTrips: roundTrips[i]!, roundTripGoal: c.writes ? 2 : 1 };
+    return {
+      invoke: c.invoke,
+      what: c.what,
+      latency,
+      p50Ratio: Math.round((latency.p50 / bareSummary.p50) * 100) / 100,
+      roundTrips: roundTrips[i]!,
+      roundTripGoal: c.writes ? 2 : 1,
+    };
   });
   const met = invokes.every((r) => r.latency.p99 < 150 && r.roundTrips.sequential <= r.roundTripGoal);
-  return { bare: bareSummary, invokes, goal: 'every p99 under 150 ms; at most 1 sequential storage round trip for what only reads, 2 for a submit', met };
+  return {
+    bare: bareSummary,
+    invokes,
+    goal: 'every p99 under 150 ms; at most 1 sequential storage round trip for what only reads, 2 for a submit',
+    met,
+  };
 }

@@ -29,7 +29,11 @@ export interface MemoryResult {
 
 const GOAL_MB = 150;
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-const user = (p: { id: string; displayName: string }, n: number): TeamsUser => ({ id: `29:1memory${n}`, aadObjectId: p.id, name: p.displayName });
+const user = (p: { id: string; displayName: string }, n: number): TeamsUser => ({
+  id: `29:1memory${n}`,
+  aadObjectId: p.id,
+  name: p.displayName,
+});
 
 export async function benchMemory(connectionString: string, requests: number, concurrency = 8): Promise<MemoryResult> {
   const connector = await startRecordingConnector();
@@ -49,16 +53,53 @@ export async function benchMemory(connectionString: string, requests: number, co
       { expect: 200, send: () => alex.get(pathFor(paths.plan, { pairId: demoPairIds.alex })) },
       { expect: 200, send: () => priya.get(pathFor(paths.plan, { pairId: demoPairIds.sam })) },
       { expect: 200, send: () => alex.get(paths.me) },
-      { expect: 201, send: (i) => alex.post(pathFor(paths.wins, { pairId: demoPairIds.alex }), { text: `Shipped step ${i} of the on-call runbook.`, goalId: 'alex-oncall' }) },
+      {
+        expect: 201,
+        send: (i) =>
+          alex.post(pathFor(paths.wins, { pairId: demoPairIds.alex }), {
+            text: `Shipped step ${i} of the on-call runbook.`,
+            goalId: 'alex-oncall',
+          }),
+      },
       { expect: 200, send: () => priya.get(pathFor(paths.plan, { pairId: demoPairIds.alex })) },
-      { expect: 200, send: () => invoke(queryActivity({ ...chat, user: alexInTeams, commandId: meCommands.myGoals, parameters: [{ name: 'searchText', value: 'incident' }] })) },
-      { expect: 201, send: (i) => priya.post(pathFor(paths.wins, { pairId: demoPairIds.sam }), { text: `Sam's dashboard review ${i} went well.` }) },
-      { expect: 200, send: () => invoke(queryLinkActivity({ ...chat, user: alexInTeams, url: planUrl(publicUrl, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }) })) },
+      {
+        expect: 200,
+        send: () =>
+          invoke(
+            queryActivity({
+              ...chat,
+              user: alexInTeams,
+              commandId: meCommands.myGoals,
+              parameters: [{ name: 'searchText', value: 'incident' }],
+            }),
+          ),
+      },
+      {
+        expect: 201,
+        send: (i) => priya.post(pathFor(paths.wins, { pairId: demoPairIds.sam }), { text: `Sam's dashboard review ${i} went well.` }),
+      },
+      {
+        expect: 200,
+        send: () =>
+          invoke(
+            queryLinkActivity({ ...chat, user: alexInTeams, url: planUrl(publicUrl, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }) }),
+          ),
+      },
       { expect: 200, send: () => alex.get(pathFor(paths.plan, { pairId: demoPairIds.alex })) },
       {
         expect: 200,
         send: (i) =>
-          invoke(submitActionActivity({ ...chat, user: priyaInTeams, commandId: meCommands.sendFeedback, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: `Calm incident notes, take ${i}.` } })),
+          invoke(
+            submitActionActivity({
+              ...chat,
+              user: priyaInTeams,
+              commandId: meCommands.sendFeedback,
+              data: {
+                [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'),
+                [meInputs.text]: `Calm incident notes, take ${i}.`,
+              },
+            }),
+          ),
       },
     ];
 
@@ -77,7 +118,18 @@ export async function benchMemory(connectionString: string, requests: number, co
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     const after = await server.memory();
     const rssAfterMb = mb(after.rss);
-    return { requests, concurrency, failed, seconds, rssAtStartMb: mb(rssAtStart), rssAfterMb, heapAfterMb: mb(after.heapUsed), externalAfterMb: mb(after.external), goalMb: GOAL_MB, met: rssAfterMb <= GOAL_MB && failed === 0 };
+    return {
+      requests,
+      concurrency,
+      failed,
+      seconds,
+      rssAtStartMb: mb(rssAtStart),
+      rssAfterMb,
+      heapAfterMb: mb(after.heapUsed),
+      externalAfterMb: mb(after.external),
+      goalMb: GOAL_MB,
+      met: rssAfterMb <= GOAL_MB && failed === 0,
+    };
   } finally {
     await server.close();
     await connector.close();

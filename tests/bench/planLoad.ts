@@ -46,11 +46,40 @@ export async function benchPlanLoad(connectionString: string, samples: number): 
   for (let i = 0; i < 10; i++) {
     const id = `bench-goal-${i}`;
     await plan.createGoal(
-      { id, pairId, title: `Goal ${i}`, description: 'A goal with every SMART field filled in for the benchmark.', metric: 'Count', baseline: 0, target: 10, current: i, resources: 'Time', hoursPerMonth: 4, priorityId: 'customer-reliability', aspiration: 'Grow', dueDate: due, status: 'active', revision: 1, createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor },
+      {
+        id,
+        pairId,
+        title: `Goal ${i}`,
+        description: 'A goal with every SMART field filled in for the benchmark.',
+        metric: 'Count',
+        baseline: 0,
+        target: 10,
+        current: i,
+        resources: 'Time',
+        hoursPerMonth: 4,
+        priorityId: 'customer-reliability',
+        aspiration: 'Grow',
+        dueDate: due,
+        status: 'active',
+        revision: 1,
+        createdAt: at,
+        createdBy: actor,
+        updatedAt: at,
+        updatedBy: actor,
+      },
       { goalId: id, revision: 1, change: 'created', at, by: actor, fields: [] },
     );
-    for (let m = 0; m < 6; m++) await plan.createMilestone(pairId, { id: `${id}-m${m}`, goalId: id, title: `Milestone ${m}`, dueDate: due, done: m < 2 });
-    for (let a = 0; a < 3; a++) await plan.createActivity(pairId, { id: `${id}-a${a}`, goalId: id, kind: 'targeted_learning', title: `Activity ${a}`, notes: '', status: 'planned' });
+    for (let m = 0; m < 6; m++)
+      await plan.createMilestone(pairId, { id: `${id}-m${m}`, goalId: id, title: `Milestone ${m}`, dueDate: due, done: m < 2 });
+    for (let a = 0; a < 3; a++)
+      await plan.createActivity(pairId, {
+        id: `${id}-a${a}`,
+        goalId: id,
+        kind: 'targeted_learning',
+        title: `Activity ${a}`,
+        notes: '',
+        status: 'planned',
+      });
   }
 
   const server: Server = await new Promise((resolve) => {

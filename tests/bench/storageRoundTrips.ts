@@ -46,7 +46,11 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   let recording: Span[] | undefined;
 
   const server: Server = createServer((req, res) => {
-    const span: Span = { start: performance.now(), end: Infinity, call: `${req.method} ${decodeURIComponent((req.url ?? '').split('?')[0] ?? '')}` };
+    const span: Span = {
+      start: performance.now(),
+      end: Infinity,
+      call: `${req.method} ${decodeURIComponent((req.url ?? '').split('?')[0] ?? '')}`,
+    };
     recording?.push(span);
     const forward = httpRequest(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },

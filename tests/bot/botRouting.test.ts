@@ -62,8 +62,21 @@ describe('personIdOf', () => {
 });
 
 describe('authenticationOptions', () => {
-  const bot = { appId: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', appType: 'SingleTenant' as const, tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', password: 's3cret' };
-  const entra = parseConfig({ APP_MODE: 'development', AUTH_MODE: 'entra', AAD_CLIENT_ID: bot.appId, AAD_ALLOWED_TENANTS: bot.tenantId, BOT_ID: bot.appId, BOT_TENANT_ID: bot.tenantId, BOT_PASSWORD: bot.password }).auth;
+  const bot = {
+    appId: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    appType: 'SingleTenant' as const,
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    password: 's3cret',
+  };
+  const entra = parseConfig({
+    APP_MODE: 'development',
+    AUTH_MODE: 'entra',
+    AAD_CLIENT_ID: bot.appId,
+    AAD_ALLOWED_TENANTS: bot.tenantId,
+    BOT_ID: bot.appId,
+    BOT_TENANT_ID: bot.tenantId,
+    BOT_PASSWORD: bot.password,
+  }).auth;
 
   it('turns authentication off without an app id, with the development identity only', () => {
     expect(authenticationOptions({ auth: { mode: 'development' }, bot: { appType: 'SingleTenant' } })).toEqual({});
@@ -80,13 +93,18 @@ describe('authenticationOptions', () => {
   });
 
   it('never passes a secret for a managed identity', () => {
-    expect(authenticationOptions({ auth: entra, bot: { ...bot, appType: 'UserAssignedMSI' } })).toMatchObject({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' });
+    expect(authenticationOptions({ auth: entra, bot: { ...bot, appType: 'UserAssignedMSI' } })).toMatchObject({
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppPassword: '',
+    });
   });
 });
 
 describe('links', () => {
   it('deep-links to the personal tab by app id and entity id', () => {
-    expect(tabDeepLink('6f1d9d2c-3c1e-4f55-9a57-0c5b8f6a1e01')).toBe('https://teams.microsoft.com/l/entity/6f1d9d2c-3c1e-4f55-9a57-0c5b8f6a1e01/mentoring');
+    expect(tabDeepLink('6f1d9d2c-3c1e-4f55-9a57-0c5b8f6a1e01')).toBe(
+      'https://teams.microsoft.com/l/entity/6f1d9d2c-3c1e-4f55-9a57-0c5b8f6a1e01/mentoring',
+    );
   });
 
   it('adds the browser link in development only', () => {

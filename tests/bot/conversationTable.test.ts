@@ -50,7 +50,11 @@ describe('conversation table', () => {
 
   it('refuses a row that does not match the schema when reading', async () => {
     const id = '3e9c0f6b-4a5d-4f8e-8b1c-d4e5f6a7b8c9';
-    await tables.conversations.upsertEntity({ partitionKey: 'conversation', rowKey: encodeKey(id), data: JSON.stringify({ personId: id }) });
+    await tables.conversations.upsertEntity({
+      partitionKey: 'conversation',
+      rowKey: encodeKey(id),
+      data: JSON.stringify({ personId: id }),
+    });
     await expect(conversations.get(id)).rejects.toThrow();
   });
 });

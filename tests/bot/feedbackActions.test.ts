@@ -29,34 +29,53 @@ const alexConversation = 'a:alex-personal';
 const samConversation = 'a:sam-personal';
 
 const clock = { date: new Date() };
-const test = serverTest.override({ serverOptions: { now: () => clock.date } })
-  .extend('newRequest', ({ server }) => async function newRequest(over: Record<string, unknown> = {}): Promise<string> {
-    const respondents = [
-      { personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' },
-      { personId: jordan.aadObjectId, displayName: jordan.name, relation: 'supervisor' },
-    ];
-    const res = await apiAs(server.baseUrl, alex.aadObjectId).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
-      goalId: 'alex-oncall', respondents, closesOn: addDays(todayIn('UTC', clock.date), 5), ...over,
-    });
-    expect(res.status).toBe(201);
-    return res.body.request.value.id;
-  })
+const test = serverTest
+  .override({ serverOptions: { now: () => clock.date } })
+  .extend(
+    'newRequest',
+    ({ server }) =>
+      async function newRequest(over: Record<string, unknown> = {}): Promise<string> {
+        const respondents = [
+          { personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' },
+          { personId: jordan.aadObjectId, displayName: jordan.name, relation: 'supervisor' },
+        ];
+        const res = await apiAs(server.baseUrl, alex.aadObjectId).post<FeedbackRequestCreated>(
+          pathFor(paths.feedbackRequests, { pairId }),
+          {
+            goalId: 'alex-oncall',
+            respondents,
+            closesOn: addDays(todayIn('UTC', clock.date), 5),
+            ...over,
+          },
+        );
+        expect(res.status).toBe(201);
+        return res.body.request.value.id;
+      },
+  )
   /** Posts an Action.Execute as `who` and returns the card of the invoke response. */
-  .extend('act', ({ connector, server }) => async function act(who: TeamsUser, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') {
-    const activity = cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb, data });
-    const res = await postActivity(server.baseUrl, { ...activity, value: { ...activity.value, trigger } });
-    expect(res.status).toBe(200);
-    const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
-    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    return body.value;
-  })
-  .extend('responseRows', ({ server }) => async function responseRows(requestId: string) {
-    const prefix = `feedbackresp|${requestId}|`;
-    const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${prefix} and RowKey lt ${`feedbackresp|${requestId}}`}`;
-    const rows: { rowKey?: string; etag: string; data?: unknown }[] = [];
-    for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) rows.push(row as never);
-    return rows.map((r) => ({ rowKey: r.rowKey, etag: r.etag, value: JSON.parse(String(r.data)) }));
-  });
+  .extend(
+    'act',
+    ({ connector, server }) =>
+      async function act(who: TeamsUser, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') {
+        const activity = cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb, data });
+        const res = await postActivity(server.baseUrl, { ...activity, value: { ...activity.value, trigger } });
+        expect(res.status).toBe(200);
+        const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
+        expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+        return body.value;
+      },
+  )
+  .extend(
+    'responseRows',
+    ({ server }) =>
+      async function responseRows(requestId: string) {
+        const prefix = `feedbackresp|${requestId}|`;
+        const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${prefix} and RowKey lt ${`feedbackresp|${requestId}}`}`;
+        const rows: { rowKey?: string; etag: string; data?: unknown }[] = [];
+        for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) rows.push(row as never);
+        return rows.map((r) => ({ rowKey: r.rowKey, etag: r.etag, value: JSON.parse(String(r.data)) }));
+      },
+  );
 
 test.beforeAll(async ({ server, connector }) => {
   await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation }));
@@ -67,7 +86,12 @@ beforeEach(() => {
 });
 
 const inputs = (requestId: string, rating: number, example = 'Ran the outage review calmly.') => {
-  const data: Record<string, string> = { pairId, requestId, [feedbackInputs.example]: example, [feedbackInputs.suggestion]: 'Write the runbook first.' };
+  const data: Record<string, string> = {
+    pairId,
+    requestId,
+    [feedbackInputs.example]: example,
+    [feedbackInputs.suggestion]: 'Write the runbook first.',
+  };
   behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
   return data;
 };
@@ -76,7 +100,11 @@ const texts = (card: any): string => JSON.stringify(card);
 const inputsOf = (card: any): any[] => card.body.filter((e: any) => e.type.startsWith('Input.'));
 
 describe('answering the request card', () => {
-  test('stores the answer and shows the thank-you summary; a second submit updates it; a retry stores once', async ({ newRequest, act, responseRows }) => {
+  test('stores the answer and shows the thank-you summary; a second submit updates it; a retry stores once', async ({
+    newRequest,
+    act,
+    responseRows,
+  }) => {
     const requestId = await newRequest();
     const thanks = await act(sam, feedbackVerbs.respond, inputs(requestId, 4));
     expectValidCard(thanks);
@@ -85,7 +113,11 @@ describe('answering the request card', () => {
     expect(texts(thanks)).toContain('You can change your answer until');
     expect(texts(thanks)).not.toContain('Input.');
     const [first] = await responseRows(requestId);
-    expect(first!.value).toMatchObject({ respondentId: sam.aadObjectId, ratings: Object.fromEntries(behaviors.map((b) => [b, 4])), example: 'Ran the outage review calmly.' });
+    expect(first!.value).toMatchObject({
+      respondentId: sam.aadObjectId,
+      ratings: Object.fromEntries(behaviors.map((b) => [b, 4])),
+      example: 'Ran the outage review calmly.',
+    });
 
     // Teams retries a slow invoke: the same answer again changes nothing.
     await act(sam, feedbackVerbs.respond, inputs(requestId, 4));
@@ -95,7 +127,11 @@ describe('answering the request card', () => {
     expect(texts(changed)).toContain('Paged the right people.');
     const rows = await responseRows(requestId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.value).toMatchObject({ example: 'Paged the right people.', answeredAt: first!.value.answeredAt, updatedAt: expect.any(String) });
+    expect(rows[0]!.value).toMatchObject({
+      example: 'Paged the right people.',
+      answeredAt: first!.value.answeredAt,
+      updatedAt: expect.any(String),
+    });
   });
 
   test('answers someone the request does not name with a polite card, and stores nothing', async ({ newRequest, act, responseRows }) => {
@@ -171,7 +207,10 @@ describe('each respondent’s own view', () => {
 
 describe('ask for feedback, in the bot chat', () => {
   test('picks a goal, then behaviors, people and a date, creates the request and says who got it', async ({ server, connector, act }) => {
-    await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation, text: 'ask for feedback' }));
+    await postActivity(
+      server.baseUrl,
+      messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId: alexConversation, text: 'ask for feedback' }),
+    );
     const picker = connector.messages().at(-1).attachments[0].content;
     expectValidCard(picker);
     expect(picker.actions[0]).toMatchObject({ verb: feedbackAskVerbs.chooseGoal });
@@ -183,7 +222,8 @@ describe('ask for feedback, in the bot chat', () => {
     expect(form.actions[0]).toMatchObject({ verb: feedbackAskVerbs.create, data: { pairId, goalId: 'alex-oncall' } });
 
     const chosen = {
-      pairId, goalId: 'alex-oncall',
+      pairId,
+      goalId: 'alex-oncall',
       [feedbackAskInputs.behaviors]: '0,2',
       [feedbackAskInputs.extraBehaviors]: 'Writes clear status updates\n',
       [feedbackAskInputs.respondents]: `${sam.aadObjectId},${jordan.aadObjectId}`,
@@ -213,7 +253,8 @@ describe('ask for feedback, in the bot chat', () => {
   test('keeps what was chosen and says what to fix when the request is refused', async ({ server, act }) => {
     const before = (await apiAs(server.baseUrl, alex.aadObjectId).get(pathFor(paths.feedbackRequests, { pairId }))).body.requests.length;
     const form = await act(alex, feedbackAskVerbs.create, {
-      pairId, goalId: 'alex-oncall',
+      pairId,
+      goalId: 'alex-oncall',
       [feedbackAskInputs.behaviors]: '1',
       [feedbackAskInputs.respondents]: alex.aadObjectId,
       [feedbackAskInputs.relation]: 'peer',
@@ -225,14 +266,21 @@ describe('ask for feedback, in the bot chat', () => {
     expect(after).toBe(before);
 
     const unknown = await act(alex, feedbackAskVerbs.create, {
-      pairId, goalId: 'alex-oncall', [feedbackAskInputs.behaviors]: '0', [feedbackAskInputs.respondents]: 'f0000000-0000-4000-8000-00000000dead',
-      [feedbackAskInputs.relation]: 'customer', [feedbackAskInputs.closesOn]: addDays(todayIn('UTC', clock.date), 3),
+      pairId,
+      goalId: 'alex-oncall',
+      [feedbackAskInputs.behaviors]: '0',
+      [feedbackAskInputs.respondents]: 'f0000000-0000-4000-8000-00000000dead',
+      [feedbackAskInputs.relation]: 'customer',
+      [feedbackAskInputs.closesOn]: addDays(todayIn('UTC', clock.date), 3),
     });
     expect(texts(unknown)).toContain(en.feedbackAsk.unknownPerson);
   });
 
   test('tells someone without a plan of their own that there is nothing to ask about', async ({ server, connector }) => {
-    await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: jordan, conversationId: 'a:jordan', text: 'Ask for feedback' }));
+    await postActivity(
+      server.baseUrl,
+      messageActivity({ serviceUrl: connector.serviceUrl, user: jordan, conversationId: 'a:jordan', text: 'Ask for feedback' }),
+    );
     expect(connector.messages().at(-1).text).toBe(en.feedbackAsk.noMenteePair);
   });
 });

@@ -64,7 +64,10 @@ describe('installation in personal scope', () => {
     expect((await server.app.repositories.conversations.get(demoPeople.menteeSam.id))?.conversationId).toBe('a:second');
   });
 
-  test('falls back to the channel user id in development when there is no Entra object id (Agents Playground)', async ({ server, connector }) => {
+  test('falls back to the channel user id in development when there is no Entra object id (Agents Playground)', async ({
+    server,
+    connector,
+  }) => {
     const playgroundUser = { id: '00000000-0000-0000-0000-0000000000011', name: 'Alex User' };
     await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: playgroundUser }));
     expect((await server.app.repositories.conversations.get(playgroundUser.id))?.personId).toBe(playgroundUser.id);
@@ -81,7 +84,12 @@ describe('installation in personal scope', () => {
 
   test('does not greet or store in a group chat (the bot is personal only)', async ({ connector, server }) => {
     const mentor = { id: '29:1priya', aadObjectId: demoPeople.mentor.id };
-    const activity = installActivity({ serviceUrl: connector.serviceUrl, user: mentor, conversationType: 'groupChat', conversationId: '19:group@thread.v2' });
+    const activity = installActivity({
+      serviceUrl: connector.serviceUrl,
+      user: mentor,
+      conversationType: 'groupChat',
+      conversationId: '19:group@thread.v2',
+    });
     expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
     expect(await server.app.repositories.conversations.get(demoPeople.mentor.id)).toBeUndefined();
     expect(connector.requests).toEqual([]);

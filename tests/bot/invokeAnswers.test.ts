@@ -13,9 +13,23 @@ import { cardsResult, dialog, messageResult } from '../../bot/teams/messageExten
 import type { PeopleRepository } from '../../shared/repositories';
 
 const PERSON = '1c7a8d4f-2e3b-4d6c-8f9a-b2c3d4e5f6a7';
-const people: PeopleRepository = { get: async () => undefined, list: async () => [], save: async () => undefined, appRoles: async () => undefined, recordAppRoles: async () => undefined };
+const people: PeopleRepository = {
+  get: async () => undefined,
+  list: async () => [],
+  save: async () => undefined,
+  appRoles: async () => undefined,
+  recordAppRoles: async () => undefined,
+};
 const invoke = (aadObjectId?: string) =>
-  ({ activity: { type: 'invoke', name: 'adaptiveCard/action', from: { id: '29:1', ...(aadObjectId ? { aadObjectId } : {}) }, conversation: { id: 'a:1', tenantId: 't' }, value: { action: { verb: 'checkIn.submit', data: { secret: 'typed text' } } } } }) as unknown as TurnContext;
+  ({
+    activity: {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: { id: '29:1', ...(aadObjectId ? { aadObjectId } : {}) },
+      conversation: { id: 'a:1', tenantId: 't' },
+      value: { action: { verb: 'checkIn.submit', data: { secret: 'typed text' } } },
+    },
+  }) as unknown as TurnContext;
 
 describe('invoke answers', () => {
   it('map each failure to the card, dialog or result of its invoke kind', () => {
@@ -28,7 +42,9 @@ describe('invoke answers', () => {
     expect(cards({ kind: 'refused', failure: forbidden })).toEqual(refusedCard(forbidden.message));
     expect(cards({ kind: 'refused', failure: unavailable })).toEqual(refusedCard(en.replies.somethingWentWrong));
     expect(cards({ kind: 'failed' })).toEqual(refusedCard(en.replies.somethingWentWrong));
-    expect(cardAnswers({ forbidden: () => refusedCard('a card of its own') })({ kind: 'refused', failure: forbidden })).toEqual(refusedCard('a card of its own'));
+    expect(cardAnswers({ forbidden: () => refusedCard('a card of its own') })({ kind: 'refused', failure: forbidden })).toEqual(
+      refusedCard('a card of its own'),
+    );
 
     const notice = (text: string) => dialog(en.refused.title, noticeForm(en.refused.title, text));
     expect(dialogAnswers({ kind: 'not_identified' })).toEqual(notice(en.messageExtension.notIdentified));
@@ -41,11 +57,20 @@ describe('invoke answers', () => {
 
   it('runs as the sender, answers a refusal by its kind, and logs a thrown error without the invoke’s data', async () => {
     const lines: string[] = [];
-    const handler = invokeHandler({ identify: senderWithProfile({ people, mode: 'production', now: () => new Date() }), log: createLogger('debug', (l) => lines.push(l)) }, 'check-in card action', cardAnswers());
+    const handler = invokeHandler(
+      {
+        identify: senderWithProfile({ people, mode: 'production', now: () => new Date() }),
+        log: createLogger('debug', (l) => lines.push(l)),
+      },
+      'check-in card action',
+      cardAnswers(),
+    );
     const seen: string[] = [];
 
     expect(await handler(invoke(), async () => refusedCard('never run'))).toEqual(refusedCard(en.replies.notIdentified));
-    expect(await handler(invoke(PERSON), async (actor) => (seen.push(actor.id), refuse(en.refused.staleCard)))).toEqual(refusedCard(en.refused.staleCard));
+    expect(await handler(invoke(PERSON), async (actor) => (seen.push(actor.id), refuse(en.refused.staleCard)))).toEqual(
+      refusedCard(en.refused.staleCard),
+    );
     expect(seen).toEqual([PERSON]);
     expect(
       await handler(invoke(PERSON), async () => {
@@ -55,7 +80,12 @@ describe('invoke answers', () => {
 
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 'error', msg: 'check-in card action failed', invoke: 'adaptiveCard/action', verb: 'checkIn.submit' });
+    expect(logged[0]).toMatchObject({
+      level: 'error',
+      msg: 'check-in card action failed',
+      invoke: 'adaptiveCard/action',
+      verb: 'checkIn.submit',
+    });
     expect(lines.join('\n')).not.toContain('typed text');
   });
 });

@@ -29,13 +29,20 @@ const members: ConnectorMember[] = [
 const s = en.messageExtension.requestFeedback;
 const oncall = goalChoiceValue(demoPairIds.alex, 'alex-oncall');
 
-const test = serverTest.override({ chat: { conversationId: chatId, conversationType: 'groupChat' } })
-  .extend('requests', ({ server }) => () => pairRows(server, demoPairIds.alex, 'feedback|'));
+const test = serverTest.override({ chat: { conversationId: chatId, conversationType: 'groupChat' } }).extend(
+  'requests',
+  ({ server }) =>
+    () =>
+      pairRows(server, demoPairIds.alex, 'feedback|'),
+);
 
 test.beforeAll(({ connector }) => {
   connector.setMembers(chatId, members);
 });
-const problemsIn = (card: any): string[] => (card.body.find((e: any) => e.type === 'Container' && e.style === 'attention')?.items ?? []).slice(1).map((i: any) => i.text.replace(/^- /, ''));
+const problemsIn = (card: any): string[] =>
+  (card.body.find((e: any) => e.type === 'Container' && e.style === 'attention')?.items ?? [])
+    .slice(1)
+    .map((i: any) => i.text.replace(/^- /, ''));
 const alexToday = () => todayIn(demoPeople.menteeAlex.timeZone, new Date());
 
 /** The details step as the mentee leaves it: everyone preselected as the dialog suggests. */
@@ -58,19 +65,29 @@ function details(extra: Record<string, string> = {}) {
 describe('Request feedback: choosing the goal', () => {
   test('offers the mentee their active goals and counts whom the chat can ask (the asker and bots left out)', async ({ me, connector }) => {
     const card = dialogOf(await me.fetchTask(alex, meCommands.requestFeedback));
-    expect(inputsOf(card)[meInputs.goal].choices.map((c: any) => c.value).sort()).toEqual([goalChoiceValue(demoPairIds.alex, 'alex-eval'), oncall, goalChoiceValue(demoPairIds.alex, 'alex-speaking')]);
+    expect(
+      inputsOf(card)
+        [meInputs.goal].choices.map((c: any) => c.value)
+        .sort(),
+    ).toEqual([goalChoiceValue(demoPairIds.alex, 'alex-eval'), oncall, goalChoiceValue(demoPairIds.alex, 'alex-speaking')]);
     expect(textsOf(card)).toContain(fillPlaceholders(s.membersFound, { count: '3' }));
     expect(card.actions[0]).toMatchObject({ type: 'Action.Submit', data: { step: requestFeedbackSteps.chooseGoal } });
     // The members came from the connector, for this chat.
-    expect(connector.requests.filter((r) => r.method === 'GET').map((r) => [r.conversationId, r.path.split('/').pop()])).toEqual([[chatId, 'pagedmembers']]);
+    expect(connector.requests.filter((r) => r.method === 'GET').map((r) => [r.conversationId, r.path.split('/').pop()])).toEqual([
+      [chatId, 'pagedmembers'],
+    ]);
   });
 
   test('tells a mentor without goals of their own that there is nothing to ask about', async ({ me }) => {
     expect(textsOf(dialogOf(await me.fetchTask(priya, meCommands.requestFeedback)))).toContain(s.noGoals);
   });
 
-  test('goes on to the details: the priority’s behaviors preselected, each chat member with a relation, a close date two weeks ahead', async ({ me }) => {
-    const card = dialogOf(await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall }));
+  test('goes on to the details: the priority’s behaviors preselected, each chat member with a relation, a close date two weeks ahead', async ({
+    me,
+  }) => {
+    const card = dialogOf(
+      await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall }),
+    );
     const inputs = inputsOf(card);
     expect(inputs[meInputs.behaviors]).toMatchObject({
       isMultiSelect: true,
@@ -81,20 +98,36 @@ describe('Request feedback: choosing the goal', () => {
         { title: 'Shares post-incident learning', value: '2' },
       ],
     });
-    expect(Object.keys(inputs).filter((id) => id.startsWith('relation.')).sort()).toEqual(
+    expect(
+      Object.keys(inputs)
+        .filter((id) => id.startsWith('relation.'))
+        .sort(),
+    ).toEqual(
       [meInputs.relation(demoPeople.mentor.id), meInputs.relation(morgan.aadObjectId), meInputs.relation(casey.aadObjectId)].sort(),
     );
     expect(inputs[meInputs.relation(casey.aadObjectId)]).toMatchObject({ label: casey.name, value: 'customer' });
     expect(inputs[meInputs.relation(morgan.aadObjectId)].value).toBe('peer');
-    expect(inputs[meInputs.relation(morgan.aadObjectId)].choices.map((c: any) => c.value)).toEqual(['peer', 'supervisor', 'customer', 'none']);
+    expect(inputs[meInputs.relation(morgan.aadObjectId)].choices.map((c: any) => c.value)).toEqual([
+      'peer',
+      'supervisor',
+      'customer',
+      'none',
+    ]);
     expect(inputs[meInputs.closesOn]).toMatchObject({ type: 'Input.Date', value: addDays(alexToday(), 14), min: addDays(alexToday(), 1) });
     expect(inputs[meInputs.anonymous]).toMatchObject({ type: 'Input.Toggle' });
-    expect(card.actions[0].data).toEqual({ step: requestFeedbackSteps.details, pairId: demoPairIds.alex, goalId: 'alex-oncall', submissionId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(card.actions[0].data).toEqual({
+      step: requestFeedbackSteps.details,
+      pairId: demoPairIds.alex,
+      goalId: 'alex-oncall',
+      submissionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   test('asks again for a goal that is not the mentee’s own active goal', async ({ me }) => {
     for (const goal of [goalChoiceValue(demoPairIds.sam, 'sam-stakeholders'), goalChoiceValue(demoPairIds.alex, 'nope'), 'garbage']) {
-      const card = dialogOf(await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: goal }));
+      const card = dialogOf(
+        await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: goal }),
+      );
       expect(problemsIn(card)).toEqual([s.goalError]);
       expect(inputsOf(card)[meInputs.goal]).toBeDefined();
     }
@@ -106,7 +139,9 @@ describe('Request feedback: creating the request', () => {
     const [attachment, ...more] = insertedCards(await me.submit(alex, meCommands.requestFeedback, details()));
     expect(more).toEqual([]);
     // Morgan is only in this chat: the request naming them is the one just made.
-    const [stored, ...others] = (await requests()).filter((r) => r.respondents.some((p: { personId: string }) => p.personId === morgan.aadObjectId));
+    const [stored, ...others] = (await requests()).filter((r) =>
+      r.respondents.some((p: { personId: string }) => p.personId === morgan.aadObjectId),
+    );
     expect(others).toEqual([]);
     expect(stored).toMatchObject({
       goalId: 'alex-oncall',
@@ -123,7 +158,11 @@ describe('Request feedback: creating the request', () => {
     // The card the respondents answer in the chat, with Universal Actions that reach the bot.
     const card = attachment.content;
     expect(textsOf(card).join('\n')).toContain('Alex Chen');
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: feedbackVerbs.respond, data: { pairId: demoPairIds.alex, requestId: stored!.id } });
+    expect(card.actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: feedbackVerbs.respond,
+      data: { pairId: demoPairIds.alex, requestId: stored!.id },
+    });
     expect(card.refresh.userIds).toHaveLength(2);
   });
 
@@ -142,7 +181,10 @@ describe('Request feedback: creating the request', () => {
     const cases: { data: Record<string, unknown>; problem: string | RegExp }[] = [
       { data: details({ [meInputs.closesOn]: addDays(alexToday(), -1) }), problem: 'Pick a close date after today.' },
       { data: details({ [meInputs.closesOn]: 'soon' }), problem: /date/i },
-      { data: details({ [meInputs.relation(morgan.aadObjectId)]: 'none', [meInputs.relation(casey.aadObjectId)]: 'none' }), problem: 'Name at least one person to ask.' },
+      {
+        data: details({ [meInputs.relation(morgan.aadObjectId)]: 'none', [meInputs.relation(casey.aadObjectId)]: 'none' }),
+        problem: 'Name at least one person to ask.',
+      },
       { data: details({ [meInputs.behaviors]: '', [meInputs.extraBehaviors]: '' }), problem: 'Pick at least one behavior to be rated.' },
       { data: details({ [meInputs.relation(stranger)]: 'peer' }), problem: s.notAMember },
       { data: details({ [meInputs.extraBehaviors]: 'b'.repeat(201) }), problem: /200/ },
@@ -181,7 +223,14 @@ describe('Request feedback: chats the bot cannot read', () => {
     const goalCard = dialogOf(await me.fetchTask(alex, meCommands.requestFeedback, { conversationId: closedChat }));
     expect(textsOf(goalCard)).toContain(s.membersUnknown);
 
-    const detailsCard = dialogOf(await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall }, { conversationId: closedChat }));
+    const detailsCard = dialogOf(
+      await me.submit(
+        alex,
+        meCommands.requestFeedback,
+        { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall },
+        { conversationId: closedChat },
+      ),
+    );
     expect(problemsIn(detailsCard)).toContain(s.membersUnknown);
     expect(textsOf(detailsCard)).toContain(s.nobodyToAsk);
     expect(Object.keys(inputsOf(detailsCard)).some((id) => id.startsWith('relation.'))).toBe(false);
@@ -193,9 +242,21 @@ describe('Request feedback: chats the bot cannot read', () => {
 
   test('lists at most as many people as a request can name, reading the members page by page', async ({ connector, me }) => {
     const bigChat = '19:all-hands@thread.v2';
-    const crowd = Array.from({ length: 150 }, (_, i) => ({ id: `29:1p${i}`, aadObjectId: `6b000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}`, userRole: 'user' }));
+    const crowd = Array.from({ length: 150 }, (_, i) => ({
+      id: `29:1p${i}`,
+      aadObjectId: `6b000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Person ${i}`,
+      userRole: 'user',
+    }));
     connector.setMembers(bigChat, [{ ...alex, name: alex.name! }, ...crowd]);
-    const card = dialogOf(await me.submit(alex, meCommands.requestFeedback, { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall }, { conversationId: bigChat }));
+    const card = dialogOf(
+      await me.submit(
+        alex,
+        meCommands.requestFeedback,
+        { step: requestFeedbackSteps.chooseGoal, [meInputs.goal]: oncall },
+        { conversationId: bigChat },
+      ),
+    );
     expect(Object.keys(inputsOf(card)).filter((id) => id.startsWith('relation.'))).toHaveLength(MAX_RESPONDENTS);
     expect(textsOf(card)).toContain(fillPlaceholders(s.moreMembers, { max: String(MAX_RESPONDENTS) }));
     expect(connector.requests.filter((r) => r.path.endsWith('/pagedmembers')).length).toBe(2);

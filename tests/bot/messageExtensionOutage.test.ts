@@ -23,7 +23,12 @@ describe('message extension during a storage outage', () => {
       expect(textsOf(dialogOf(await me.fetchTask(priya, commandId)))).toContain(en.messageExtension.unavailable);
     }
     const secret = 'a private note about Alex';
-    const submitted = dialogOf(await me.submit(priya, meCommands.sendFeedback, { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: secret }));
+    const submitted = dialogOf(
+      await me.submit(priya, meCommands.sendFeedback, {
+        [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'),
+        [meInputs.text]: secret,
+      }),
+    );
     expect(textsOf(submitted)).toContain(en.messageExtension.unavailable);
     expect(await me.query(priya, meCommands.myGoals, [{ name: MY_GOALS_SEARCH_PARAMETER, value: 'incident' }])).toEqual({
       composeExtension: { type: 'message', text: en.messageExtension.unavailable },

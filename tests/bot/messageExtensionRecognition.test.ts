@@ -18,10 +18,22 @@ const jordan: TeamsUser = { id: '29:1jordan', aadObjectId: demoPeople.manager.id
 const chat = { conversationId: '19:alex-priya@thread.v2', conversationType: 'groupChat' as const };
 const s = en.messageExtension;
 
-const test = serverTest.override({ chat: chat })
-  .extend('feedbackEntries', ({ server }) => async (pairId: string = demoPairIds.alex) => (await pairRows(server, pairId, 'journal|')).filter((e) => e.kind === 'feedback'))
-  .extend('wins', ({ server }) => (pairId: string = demoPairIds.alex) => pairRows(server, pairId, 'win|'));
-const problemsIn = (card: any): string[] => (card.body.find((e: any) => e.type === 'Container' && e.style === 'attention')?.items ?? []).map((i: any) => i.text);
+const test = serverTest
+  .override({ chat: chat })
+  .extend(
+    'feedbackEntries',
+    ({ server }) =>
+      async (pairId: string = demoPairIds.alex) =>
+        (await pairRows(server, pairId, 'journal|')).filter((e) => e.kind === 'feedback'),
+  )
+  .extend(
+    'wins',
+    ({ server }) =>
+      (pairId: string = demoPairIds.alex) =>
+        pairRows(server, pairId, 'win|'),
+  );
+const problemsIn = (card: any): string[] =>
+  (card.body.find((e: any) => e.type === 'Container' && e.style === 'attention')?.items ?? []).map((i: any) => i.text);
 
 describe('Send feedback', () => {
   test('lets a mentor choose among their mentees’ active goals, labelled “Mentee · goal”', async ({ me }) => {
@@ -31,7 +43,10 @@ describe('Send feedback', () => {
     expect(inputs[meInputs.goal].choices).toEqual(
       expect.arrayContaining([
         { title: 'Alex Chen · Lead incident response for the payments service', value: goalChoiceValue(demoPairIds.alex, 'alex-oncall') },
-        { title: 'Sam Okafor · Run the quarterly metrics review with product leads', value: goalChoiceValue(demoPairIds.sam, 'sam-stakeholders') },
+        {
+          title: 'Sam Okafor · Run the quarterly metrics review with product leads',
+          value: goalChoiceValue(demoPairIds.sam, 'sam-stakeholders'),
+        },
       ]),
     );
     expect(inputs[meInputs.goal].choices).toHaveLength(4);
@@ -49,12 +64,20 @@ describe('Send feedback', () => {
   });
 
   test('starts from the text of the message it was opened on', async ({ me }) => {
-    const card = dialogOf(await me.fetchTask(priya, meCommands.sendFeedback, { messageText: '<p>Great <b>incident</b> write-up &amp; timeline</p>' }));
+    const card = dialogOf(
+      await me.fetchTask(priya, meCommands.sendFeedback, { messageText: '<p>Great <b>incident</b> write-up &amp; timeline</p>' }),
+    );
     expect(inputsOf(card)[meInputs.text].value).toBe('Great incident write-up & timeline');
   });
 
-  test('stores the feedback in the pair’s journal and inserts the feedback card, once even when Teams retries', async ({ me, feedbackEntries }) => {
-    const data = { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'You ran the bridge calmly.\nNext: delegate comms earlier.' };
+  test('stores the feedback in the pair’s journal and inserts the feedback card, once even when Teams retries', async ({
+    me,
+    feedbackEntries,
+  }) => {
+    const data = {
+      [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'),
+      [meInputs.text]: 'You ran the bridge calmly.\nNext: delegate comms earlier.',
+    };
     const [attachment, ...more] = insertedCards(await me.submit(priya, meCommands.sendFeedback, data));
     expect(more).toEqual([]);
     const texts = textsOf(attachment.content);
@@ -64,7 +87,14 @@ describe('Send feedback', () => {
 
     insertedCards(await me.submit(priya, meCommands.sendFeedback, data));
     expect((await feedbackEntries()).filter((e) => e.body === data[meInputs.text])).toEqual([
-      expect.objectContaining({ kind: 'feedback', authorId: demoPeople.mentor.id, goalId: 'alex-oncall', body: data[meInputs.text], visibility: 'pair', menteeConsented: false }),
+      expect.objectContaining({
+        kind: 'feedback',
+        authorId: demoPeople.mentor.id,
+        goalId: 'alex-oncall',
+        body: data[meInputs.text],
+        visibility: 'pair',
+        menteeConsented: false,
+      }),
     ]);
   });
 
@@ -73,12 +103,32 @@ describe('Send feedback', () => {
     const cases: { user: TeamsUser; data: Record<string, unknown>; problem: string | RegExp }[] = [
       { user: priya, data: { [meInputs.text]: 'No goal chosen' }, problem: s.sendFeedback.goalError },
       { user: priya, data: { [meInputs.goal]: 'not-a-goal', [meInputs.text]: 'Bad id' }, problem: s.sendFeedback.goalError },
-      { user: priya, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: '   ' }, problem: 'Write the feedback.' },
-      { user: priya, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'x'.repeat(limits.longText + 1) }, problem: /1000/ },
-      { user: priya, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'sam-stakeholders'), [meInputs.text]: 'Wrong pair' }, problem: 'That goal is not part of this plan.' },
+      {
+        user: priya,
+        data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: '   ' },
+        problem: 'Write the feedback.',
+      },
+      {
+        user: priya,
+        data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'x'.repeat(limits.longText + 1) },
+        problem: /1000/,
+      },
+      {
+        user: priya,
+        data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'sam-stakeholders'), [meInputs.text]: 'Wrong pair' },
+        problem: 'That goal is not part of this plan.',
+      },
       // A mentee cannot write the mentor's notes; a stranger learns nothing about the pair.
-      { user: alex, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'Self praise' }, problem: /Only Priya Raman/ },
-      { user: jordan, data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'Stranger' }, problem: 'There is no such mentoring plan, or it is not shared with you.' },
+      {
+        user: alex,
+        data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'Self praise' },
+        problem: /Only Priya Raman/,
+      },
+      {
+        user: jordan,
+        data: { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'Stranger' },
+        problem: 'There is no such mentoring plan, or it is not shared with you.',
+      },
     ];
     for (const { user, data, problem } of cases) {
       const card = dialogOf(await me.submit(user, meCommands.sendFeedback, data));
@@ -86,7 +136,12 @@ describe('Send feedback', () => {
       expect(shown).toMatch(problem);
     }
     // What was typed comes back (cut to what the input takes), so nothing has to be written twice.
-    const long = dialogOf(await me.submit(priya, meCommands.sendFeedback, { [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-eval'), [meInputs.text]: 'y'.repeat(limits.longText + 50) }));
+    const long = dialogOf(
+      await me.submit(priya, meCommands.sendFeedback, {
+        [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-eval'),
+        [meInputs.text]: 'y'.repeat(limits.longText + 50),
+      }),
+    );
     expect(inputsOf(long)[meInputs.text].value).toHaveLength(limits.longText);
     expect(inputsOf(long)[meInputs.goal].value).toBe(goalChoiceValue(demoPairIds.alex, 'alex-eval'));
     expect(await feedbackEntries()).toHaveLength(before.alex);
@@ -110,7 +165,10 @@ describe('Recognize a win', () => {
   test('offers a mentee their own plan, preselected, and the digest consent', async ({ me }) => {
     const card = dialogOf(await me.fetchTask(alex, meCommands.recognizeWin));
     const inputs = inputsOf(card);
-    expect(inputs[meInputs.pair]).toMatchObject({ value: demoPairIds.alex, choices: [{ title: 'My own plan (mentored by Priya Raman)', value: demoPairIds.alex }] });
+    expect(inputs[meInputs.pair]).toMatchObject({
+      value: demoPairIds.alex,
+      choices: [{ title: 'My own plan (mentored by Priya Raman)', value: demoPairIds.alex }],
+    });
     expect(inputs[meInputs.shareInDigest]).toMatchObject({ type: 'Input.Toggle', title: s.recognizeWin.shareLabel });
   });
 
@@ -119,10 +177,21 @@ describe('Recognize a win', () => {
   });
 
   test('records the mentee’s win with their consent and inserts the kudos card', async ({ me, wins, server }) => {
-    const data = { [meInputs.pair]: demoPairIds.alex, [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'), [meInputs.text]: 'Led my first incident alone.', [meInputs.shareInDigest]: 'true' };
+    const data = {
+      [meInputs.pair]: demoPairIds.alex,
+      [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'alex-oncall'),
+      [meInputs.text]: 'Led my first incident alone.',
+      [meInputs.shareInDigest]: 'true',
+    };
     const [attachment] = insertedCards(await me.submit(alex, meCommands.recognizeWin, data));
     const texts = textsOf(attachment.content);
-    expect(texts).toEqual(expect.arrayContaining([fillPlaceholders(s.kudos.title, { mentee: 'Alex Chen' }), 'Led my first incident alone.', s.kudos.sharedInDigest]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        fillPlaceholders(s.kudos.title, { mentee: 'Alex Chen' }),
+        'Led my first incident alone.',
+        s.kudos.sharedInDigest,
+      ]),
+    );
     expect(texts.join('\n')).toContain('Recognized by Alex Chen');
     const [win, ...again] = (await wins()).filter((w) => w.text === 'Led my first incident alone.');
     expect(again).toEqual([]);
@@ -132,7 +201,11 @@ describe('Recognize a win', () => {
   });
 
   test('records a mentor’s kudos without consent', async ({ me, wins }) => {
-    const data = { [meInputs.pair]: demoPairIds.sam, [meInputs.text]: 'Facilitated the review without notes.', [meInputs.shareInDigest]: 'false' };
+    const data = {
+      [meInputs.pair]: demoPairIds.sam,
+      [meInputs.text]: 'Facilitated the review without notes.',
+      [meInputs.shareInDigest]: 'false',
+    };
     const [attachment] = insertedCards(await me.submit(priya, meCommands.recognizeWin, data));
     const texts = textsOf(attachment.content);
     expect(texts.join('\n')).toContain('Recognized by Priya Raman');
@@ -146,12 +219,40 @@ describe('Recognize a win', () => {
     const before = { alex: (await wins()).length, sam: (await wins(demoPairIds.sam)).length };
     const cases: { user: TeamsUser; data: Record<string, unknown>; problem: string | RegExp }[] = [
       { user: priya, data: { [meInputs.text]: 'No plan chosen' }, problem: s.recognizeWin.pairError },
-      { user: priya, data: { [meInputs.pair]: demoPairIds.alex, [meInputs.goal]: goalChoiceValue(demoPairIds.sam, 'sam-stakeholders'), [meInputs.text]: 'Mixed up' }, problem: s.recognizeWin.goalOfOtherPair },
-      { user: priya, data: { [meInputs.pair]: demoPairIds.alex, [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'no-such-goal'), [meInputs.text]: 'Ghost goal' }, problem: 'That goal is not part of this plan.' },
-      { user: priya, data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: 'Consent by proxy', [meInputs.shareInDigest]: 'true' }, problem: /Only Alex Chen can agree/ },
-      { user: priya, data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: 'w'.repeat(WIN_TEXT_MAX + 1) }, problem: new RegExp(String(WIN_TEXT_MAX)) },
+      {
+        user: priya,
+        data: {
+          [meInputs.pair]: demoPairIds.alex,
+          [meInputs.goal]: goalChoiceValue(demoPairIds.sam, 'sam-stakeholders'),
+          [meInputs.text]: 'Mixed up',
+        },
+        problem: s.recognizeWin.goalOfOtherPair,
+      },
+      {
+        user: priya,
+        data: {
+          [meInputs.pair]: demoPairIds.alex,
+          [meInputs.goal]: goalChoiceValue(demoPairIds.alex, 'no-such-goal'),
+          [meInputs.text]: 'Ghost goal',
+        },
+        problem: 'That goal is not part of this plan.',
+      },
+      {
+        user: priya,
+        data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: 'Consent by proxy', [meInputs.shareInDigest]: 'true' },
+        problem: /Only Alex Chen can agree/,
+      },
+      {
+        user: priya,
+        data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: 'w'.repeat(WIN_TEXT_MAX + 1) },
+        problem: new RegExp(String(WIN_TEXT_MAX)),
+      },
       { user: priya, data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: '' }, problem: 'Say what the win was.' },
-      { user: jordan, data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: 'Not my pair' }, problem: 'There is no such mentoring plan, or it is not shared with you.' },
+      {
+        user: jordan,
+        data: { [meInputs.pair]: demoPairIds.alex, [meInputs.text]: 'Not my pair' },
+        problem: 'There is no such mentoring plan, or it is not shared with you.',
+      },
       { user: priya, data: { [meInputs.pair]: 'has/slash', [meInputs.text]: 'Bad id' }, problem: s.recognizeWin.pairError },
     ];
     for (const { user, data, problem } of cases) {

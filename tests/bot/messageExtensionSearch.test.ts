@@ -17,9 +17,19 @@ const jordan: TeamsUser = { id: '29:1jordan', aadObjectId: demoPeople.manager.id
 const PUBLIC_URL = 'https://mentoring.contoso.example';
 const s = en.messageExtension;
 
-const test = serverTest.override({ serverOptions: { env: { PUBLIC_URL } }, chat: { conversationId: '19:team-chat@thread.v2', conversationType: 'groupChat' } })
-  .extend('search', ({ me }) => (user: TeamsUser, text?: string, paging?: { skip?: number; count?: number }) =>
-    me.query(user, meCommands.myGoals, text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: MY_GOALS_SEARCH_PARAMETER, value: text }], paging));
+const test = serverTest
+  .override({ serverOptions: { env: { PUBLIC_URL } }, chat: { conversationId: '19:team-chat@thread.v2', conversationType: 'groupChat' } })
+  .extend(
+    'search',
+    ({ me }) =>
+      (user: TeamsUser, text?: string, paging?: { skip?: number; count?: number }) =>
+        me.query(
+          user,
+          meCommands.myGoals,
+          text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: MY_GOALS_SEARCH_PARAMETER, value: text }],
+          paging,
+        ),
+  );
 const titlesOf = (attachments: any[]) => attachments.map((a) => a.content.body[0].text);
 
 describe('My goals', () => {
@@ -34,7 +44,10 @@ describe('My goals', () => {
       ].sort(),
     );
     for (const a of attachments) {
-      expect(a.preview).toMatchObject({ contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: a.content.body[0].text } });
+      expect(a.preview).toMatchObject({
+        contentType: 'application/vnd.microsoft.card.thumbnail',
+        content: { title: a.content.body[0].text },
+      });
     }
   });
 
@@ -68,7 +81,9 @@ describe('My goals', () => {
   });
 
   test('never finds another pair’s goals, and says when nothing matches', async ({ search }) => {
-    expect(await search(sam, 'incident')).toEqual({ composeExtension: { type: 'message', text: fillPlaceholders(s.myGoals.noMatch, { text: 'incident' }) } });
+    expect(await search(sam, 'incident')).toEqual({
+      composeExtension: { type: 'message', text: fillPlaceholders(s.myGoals.noMatch, { text: 'incident' }) },
+    });
     expect(await search(jordan)).toEqual({ composeExtension: { type: 'message', text: s.myGoals.none } });
   });
 });

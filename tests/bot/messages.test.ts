@@ -38,7 +38,12 @@ const test = serverTest
     }),
   );
 
-const expectedHelpCard = () => helpCard({ commands: botCommands, links: { tab: tabDeepLink(TEAMS_APP_ID), browser: `${PUBLIC_URL}/` }, today: todayIn('UTC', new Date()) });
+const expectedHelpCard = () =>
+  helpCard({
+    commands: botCommands,
+    links: { tab: tabDeepLink(TEAMS_APP_ID), browser: `${PUBLIC_URL}/` },
+    today: todayIn('UTC', new Date()),
+  });
 
 describe('messages', () => {
   test('answers help with the help card, as a reply to the message', async ({ say, connector }) => {

@@ -43,14 +43,19 @@ async function say(user: TeamsUser, text: string) {
 function choices(card: any): Map<string, Record<string, string>> {
   expect(card.body[0].text).toBe(en.pairChoice.title);
   const set = card.body.find((e: any) => e.type === 'ActionSet');
-  return new Map(set.actions.map((a: any) => {
-    expect(a).toMatchObject({ type: 'Action.Execute', verb: PAIR_CHOICE_VERB });
-    return [a.title, a.data];
-  }));
+  return new Map(
+    set.actions.map((a: any) => {
+      expect(a).toMatchObject({ type: 'Action.Execute', verb: PAIR_CHOICE_VERB });
+      return [a.title, a.data];
+    }),
+  );
 }
 
 async function choose(user: TeamsUser, data: Record<string, unknown>) {
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: PAIR_CHOICE_VERB, data }));
+  const res = await postActivity(
+    server.baseUrl,
+    cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: PAIR_CHOICE_VERB, data }),
+  );
   expect(res.status).toBe(200);
   const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
   expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });

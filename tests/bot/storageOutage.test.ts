@@ -12,7 +12,11 @@ const test = serverTest.override({ serverOptions: { storage: 'own', seed: false,
 describe('bot during a storage outage', () => {
   test('apologizes without details and logs the failure without the message text', async ({ azurite, connector, baseUrl }) => {
     await azurite.close();
-    const activity = messageActivity({ serviceUrl: connector.serviceUrl, user: { id: '29:1x', aadObjectId: '1c7a8d4f-2e3b-4d6c-8f9a-b2c3d4e5f6a7' }, text: 'my private reflection' });
+    const activity = messageActivity({
+      serviceUrl: connector.serviceUrl,
+      user: { id: '29:1x', aadObjectId: '1c7a8d4f-2e3b-4d6c-8f9a-b2c3d4e5f6a7' },
+      text: 'my private reflection',
+    });
 
     expect((await postActivity(baseUrl, activity)).status).toBe(200);
 

@@ -99,7 +99,13 @@ describe('table state storage', () => {
 
 describe('turn state per activity type', () => {
   const contextFor = (type: string) =>
-    new TurnContext(new TestAdapter(), { type, channelId: 'msteams', conversation: { id: `a:turn-${type}-${++counter}` } as never, from: { id: '29:1x', name: 'Ana' }, recipient: { id: '28:bot', name: 'Mentoring' } });
+    new TurnContext(new TestAdapter(), {
+      type,
+      channelId: 'msteams',
+      conversation: { id: `a:turn-${type}-${++counter}` } as never,
+      from: { id: '29:1x', name: 'Ana' },
+      recipient: { id: '28:bot', name: 'Mentoring' },
+    });
 
   it('loads and saves the conversation and user scopes of a message in Table Storage', async () => {
     const context = contextFor('message');

@@ -5,7 +5,13 @@ import { TEST_TENANT_ID } from '../support/botActivities';
 
 const other = '11111111-2222-3333-4444-555555555555';
 const activity = (conversationTenant?: string, channelDataTenant?: string) => ({
-  conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '', ...(conversationTenant ? { tenantId: conversationTenant } : {}) },
+  conversation: {
+    id: 'a:1',
+    isGroup: false,
+    conversationType: 'personal',
+    name: '',
+    ...(conversationTenant ? { tenantId: conversationTenant } : {}),
+  },
   channelData: channelDataTenant ? { tenant: { id: channelDataTenant } } : {},
 });
 const allowed = new Set([TEST_TENANT_ID]);

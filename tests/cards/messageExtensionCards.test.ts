@@ -48,21 +48,64 @@ const goalChoices: GoalChoice[] = Array.from({ length: limits.goalsPerPair * 3 }
 
 describe('cards for the chat', () => {
   it('are valid and fit with every text at its limit', () => {
-    expectValidCard(goalCard({ pairId: id(1, 'pair'), goal: fullGoal, menteeName: longText(limits.name), priorityName: longText(limits.name), links: { ...links, browser: 'http://localhost:3978/' } }));
-    expectValidCard(planCard({ pairId: id(1, 'pair'), menteeName: longText(limits.name), mentorName: longText(limits.name), programName: longText(limits.name), activeGoals: Array(limits.goalsPerPair).fill(fullGoal), links }));
-    expectValidCard(kudosCard({ menteeName: longText(limits.name), recognizedByName: longText(limits.name), text: longText(WIN_TEXT_MAX), goalTitle: longText(limits.title), date: '2026-05-04', sharedInDigest: true }));
-    expectValidCard(feedbackNoteCard({ mentorName: longText(limits.name), menteeName: longText(limits.name), goalTitle: longText(limits.title), text: longText(limits.longText), date: '2026-05-04' }));
+    expectValidCard(
+      goalCard({
+        pairId: id(1, 'pair'),
+        goal: fullGoal,
+        menteeName: longText(limits.name),
+        priorityName: longText(limits.name),
+        links: { ...links, browser: 'http://localhost:3978/' },
+      }),
+    );
+    expectValidCard(
+      planCard({
+        pairId: id(1, 'pair'),
+        menteeName: longText(limits.name),
+        mentorName: longText(limits.name),
+        programName: longText(limits.name),
+        activeGoals: Array(limits.goalsPerPair).fill(fullGoal),
+        links,
+      }),
+    );
+    expectValidCard(
+      kudosCard({
+        menteeName: longText(limits.name),
+        recognizedByName: longText(limits.name),
+        text: longText(WIN_TEXT_MAX),
+        goalTitle: longText(limits.title),
+        date: '2026-05-04',
+        sharedInDigest: true,
+      }),
+    );
+    expectValidCard(
+      feedbackNoteCard({
+        mentorName: longText(limits.name),
+        menteeName: longText(limits.name),
+        goalTitle: longText(limits.title),
+        text: longText(limits.longText),
+        date: '2026-05-04',
+      }),
+    );
   });
 
   it('shows progress from baseline through the current value to the target', () => {
     expect(goalProgressText({ ...fullGoal, baseline: 0, current: 1, target: 4, unit: 'incidents' })).toBe('0 → 1 → 4 incidents (25%)');
     expect(goalProgressText({ ...fullGoal, baseline: 10, current: undefined, target: 5, unit: undefined })).toBe('10 → 10 → 5 (0%)');
     expect(goalProgressText({ ...fullGoal, baseline: undefined })).toBe(en.messageExtension.goalCard.progressMissing);
-    expect(goalPreview({ goal: { ...fullGoal, dueDate: undefined }, menteeName: 'A' }).text).toContain(en.messageExtension.goalCard.noDueDate);
+    expect(goalPreview({ goal: { ...fullGoal, dueDate: undefined }, menteeName: 'A' }).text).toContain(
+      en.messageExtension.goalCard.noDueDate,
+    );
   });
 
   it('keeps a plan card short: a long plan lists some goals and counts the rest', () => {
-    const card = planCard({ pairId: 'p', menteeName: 'A', mentorName: 'B', programName: 'C', activeGoals: Array(20).fill(fullGoal), links });
+    const card = planCard({
+      pairId: 'p',
+      menteeName: 'A',
+      mentorName: 'B',
+      programName: 'C',
+      activeGoals: Array(20).fill(fullGoal),
+      links,
+    });
     expect(card.body.find((e) => e.type === 'FactSet')).toMatchObject({ facts: expect.any(Array) });
     expect(JSON.stringify(card)).toContain('…and 12 more in the plan.');
   });
@@ -74,7 +117,15 @@ describe('dialogs', () => {
   it('are valid and fit with the most choices, the longest texts and every problem shown', () => {
     const typed = { [meInputs.text]: longText(limits.longText + 500), [meInputs.goal]: goalChoiceValue(id(1, 'pair'), id(1, 'goal')) };
     expectValidCard(sendFeedbackForm({ goals: goalChoices, values: typed, problems }));
-    expectValidCard(recognizeWinForm({ pairs: goalChoices.slice(0, 20).map((g) => ({ pairId: g.pairId, title: longText(limits.name) })), goals: goalChoices, canShare: true, values: { ...typed, [meInputs.shareInDigest]: 'true' }, problems }));
+    expectValidCard(
+      recognizeWinForm({
+        pairs: goalChoices.slice(0, 20).map((g) => ({ pairId: g.pairId, title: longText(limits.name) })),
+        goals: goalChoices,
+        canShare: true,
+        values: { ...typed, [meInputs.shareInDigest]: 'true' },
+        problems,
+      }),
+    );
     expectValidCard(requestFeedbackGoalForm({ goals: goalChoices.slice(0, limits.goalsPerPair), askable: undefined, problems }));
     expectValidCard(
       requestFeedbackDetailsForm({
@@ -83,7 +134,11 @@ describe('dialogs', () => {
         submissionId: id(1, 'submission'),
         goalTitle: longText(limits.title),
         behaviors: Array.from({ length: limits.behaviors }, (_, i) => `${i}, ${longText(limits.shortText - 4)}`),
-        members: Array.from({ length: MAX_RESPONDENTS }, (_, i) => ({ personId: id(i, 'person'), name: longText(limits.name), relation: 'peer' as const })),
+        members: Array.from({ length: MAX_RESPONDENTS }, (_, i) => ({
+          personId: id(i, 'person'),
+          name: longText(limits.name),
+          relation: 'peer' as const,
+        })),
         moreMembers: true,
         closesOn: '2026-06-01',
         earliestClose: '2026-05-05',
@@ -120,7 +175,8 @@ describe('plan links', () => {
   it('round-trip a plan and a goal', () => {
     expect(planUrl(base, { pairId: 'demo-pair-alex' })).toBe(`${base}/plans/demo-pair-alex`);
     expect(planUrl(`${base}/`, { pairId: 'p', goalId: 'g' })).toBe(`${base}/plans/p/goals/g`);
-    for (const ref of [{ pairId: 'demo-pair-alex' }, { pairId: 'demo-pair-alex', goalId: 'alex_oncall-2' }]) expect(parsePlanUrl(base, planUrl(base, ref))).toEqual(ref);
+    for (const ref of [{ pairId: 'demo-pair-alex' }, { pairId: 'demo-pair-alex', goalId: 'alex_oncall-2' }])
+      expect(parsePlanUrl(base, planUrl(base, ref))).toEqual(ref);
   });
 
   it('accept the link as people paste it: another scheme or case of host, a trailing slash, a query', () => {
@@ -157,7 +213,9 @@ describe('plan links', () => {
 
   it('open the plan inside Teams at the plan’s path, and in the browser in development', () => {
     const [teams, browser] = openPlanAt({ ...links, browser: 'http://localhost:3978/' }, { pairId: 'p', goalId: 'g' });
-    expect(new URL(teams!.type === 'Action.OpenUrl' ? teams!.url : '').searchParams.get('context')).toBe(JSON.stringify({ subEntityId: 'plans/p/goals/g' }));
+    expect(new URL(teams!.type === 'Action.OpenUrl' ? teams!.url : '').searchParams.get('context')).toBe(
+      JSON.stringify({ subEntityId: 'plans/p/goals/g' }),
+    );
     expect(browser).toEqual({ type: 'Action.OpenUrl', title: en.actions.openInBrowser, url: 'http://localhost:3978/plans/p/goals/g' });
     expect(openPlanAt(links, { pairId: 'p' })).toHaveLength(1);
   });

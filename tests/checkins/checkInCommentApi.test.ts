@@ -18,17 +18,43 @@ let checkIns: CheckInRepository;
 const as = (personId: string) => apiAs(server.baseUrl, personId);
 const commentsOf = (slot: string) => pathFor(paths.checkInComments, { pairId, slot });
 
-const sent = (slot: string): CheckIn => ({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status: 'sent', sentAt: `${slot}T17:00:00.000Z`, comments: [] });
+const sent = (slot: string): CheckIn => ({
+  pairId,
+  slot,
+  dueAt: `${slot}T17:00:00.000Z`,
+  status: 'sent',
+  sentAt: `${slot}T17:00:00.000Z`,
+  comments: [],
+});
 
 async function seed(slot: string, answered: boolean) {
   const stored = await checkIns.recordSent(sent(slot));
   if (!stored.ok) throw new Error(stored.error.message);
   if (!answered) return;
   const at = `${slot}T18:00:00.000Z`;
-  const answer = { goals: [{ goalId: 'alex-oncall', current: 2 }], confidence: 4, wins: 'Led a review.', blockers: '', nextSteps: '', needHelpWith: '' };
-  const done = await checkIns.update({ ...stored.value.value, status: 'answered', answeredAt: at, answeredBy: alex.id, answer }, stored.value.etag, {
-    id: `j-${slot}`, pairId, kind: 'check_in', at, authorId: alex.id, visibility: 'pair', menteeConsented: false, summary: 'Check-in answered.', checkInSlot: slot,
-  });
+  const answer = {
+    goals: [{ goalId: 'alex-oncall', current: 2 }],
+    confidence: 4,
+    wins: 'Led a review.',
+    blockers: '',
+    nextSteps: '',
+    needHelpWith: '',
+  };
+  const done = await checkIns.update(
+    { ...stored.value.value, status: 'answered', answeredAt: at, answeredBy: alex.id, answer },
+    stored.value.etag,
+    {
+      id: `j-${slot}`,
+      pairId,
+      kind: 'check_in',
+      at,
+      authorId: alex.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      summary: 'Check-in answered.',
+      checkInSlot: slot,
+    },
+  );
   if (!done.ok) throw new Error(done.error.message);
 }
 

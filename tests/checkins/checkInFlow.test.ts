@@ -26,30 +26,62 @@ const priyaConversation = 'a:priya-personal';
 
 const test = serverTest
   .extend('checkIns', { scope: 'file' }, ({ server }): CheckInRepository => checkInTable(tablesOf(server)))
-  .extend('seedCheckIn', ({ checkIns }) => async function seedCheckIn(slot: string, status: CheckIn['status'] = 'sent'): Promise<void> {
-    const sent = await checkIns.recordSent({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status, sentAt: `${slot}T17:00:00.000Z`, comments: [] });
-    if (!sent.ok) throw new Error(sent.error.message);
-  })
+  .extend(
+    'seedCheckIn',
+    ({ checkIns }) =>
+      async function seedCheckIn(slot: string, status: CheckIn['status'] = 'sent'): Promise<void> {
+        const sent = await checkIns.recordSent({
+          pairId,
+          slot,
+          dueAt: `${slot}T17:00:00.000Z`,
+          status,
+          sentAt: `${slot}T17:00:00.000Z`,
+          comments: [],
+        });
+        if (!sent.ok) throw new Error(sent.error.message);
+      },
+  )
   /** Posts an Action.Execute as `user` and returns the invoke response Teams would get. */
-  .extend('act', ({ server, connector }) => async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = alexConversation) {
-    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, conversationId, verb, data }));
-    expect(res.status).toBe(200);
-    const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
-    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expectValidCard(body.value);
-    return body.value;
-  })
-  .extend('submit', ({ act }) => (user: TeamsUser, slot: string, inputs: Record<string, string> = goodAnswer) => act(user, checkInVerbs.submit, { pairId, slot, ...inputs }))
-  .extend('journalRows', ({ server }) => async function journalRows(slot: string) {
-    const rows: Record<string, unknown>[] = [];
-    const filter = odata`PartitionKey eq ${pairId} and RowKey ge ${'journal|'} and RowKey lt ${'journal}'}`;
-    for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) {
-      const entry = JSON.parse(String(row.data)) as Record<string, unknown>;
-      if (entry.checkInSlot === slot) rows.push(entry);
-    }
-    return rows;
-  })
-  .extend('sentTo', ({ connector }) => (conversationId: string) => connector.messages().filter((m) => m.conversation?.id === conversationId))
+  .extend(
+    'act',
+    ({ server, connector }) =>
+      async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = alexConversation) {
+        const res = await postActivity(
+          server.baseUrl,
+          cardActionActivity({ serviceUrl: connector.serviceUrl, user, conversationId, verb, data }),
+        );
+        expect(res.status).toBe(200);
+        const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
+        expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+        expectValidCard(body.value);
+        return body.value;
+      },
+  )
+  .extend(
+    'submit',
+    ({ act }) =>
+      (user: TeamsUser, slot: string, inputs: Record<string, string> = goodAnswer) =>
+        act(user, checkInVerbs.submit, { pairId, slot, ...inputs }),
+  )
+  .extend(
+    'journalRows',
+    ({ server }) =>
+      async function journalRows(slot: string) {
+        const rows: Record<string, unknown>[] = [];
+        const filter = odata`PartitionKey eq ${pairId} and RowKey ge ${'journal|'} and RowKey lt ${'journal}'}`;
+        for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } })) {
+          const entry = JSON.parse(String(row.data)) as Record<string, unknown>;
+          if (entry.checkInSlot === slot) rows.push(entry);
+        }
+        return rows;
+      },
+  )
+  .extend(
+    'sentTo',
+    ({ connector }) =>
+      (conversationId: string) =>
+        connector.messages().filter((m) => m.conversation?.id === conversationId),
+  )
   .extend('say', ({ connector, server }) => async (user: TeamsUser, text: string, conversationId: string) => {
     const activity = messageActivity({ serviceUrl: connector.serviceUrl, user, text, conversationId });
     expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
@@ -73,17 +105,30 @@ const goodAnswer = {
   [checkInInputs.needHelpWith]: 'An introduction to the all-hands organizers.',
 };
 
-const texts = (card: any): string[] => JSON.stringify(card).match(/"text":"(?:[^"\\]|\\.)*"/g)?.map((t) => JSON.parse(t.slice(7)) as string) ?? [];
+const texts = (card: any): string[] =>
+  JSON.stringify(card)
+    .match(/"text":"(?:[^"\\]|\\.)*"/g)
+    ?.map((t) => JSON.parse(t.slice(7)) as string) ?? [];
 
 describe('answering a check-in card', () => {
-  test('stores the answer and its journal entry, replaces the card with the summary and tells the mentor', async ({ seedCheckIn, submit, checkIns, journalRows, sentTo }) => {
+  test('stores the answer and its journal entry, replaces the card with the summary and tells the mentor', async ({
+    seedCheckIn,
+    submit,
+    checkIns,
+    journalRows,
+    sentTo,
+  }) => {
     await seedCheckIn('2026-01-05');
     const card = await submit(alex, '2026-01-05');
 
     const stored = (await checkIns.get(pairId, '2026-01-05'))!.value;
     expect(stored).toMatchObject({ status: 'answered', answeredBy: demoPeople.menteeAlex.id, answeredAt: expect.any(String) });
     expect(stored.answer).toEqual({
-      goals: expect.arrayContaining([{ goalId: 'alex-oncall', current: 2 }, { goalId: 'alex-eval', current: 180 }, { goalId: 'alex-speaking', status: 'at_risk' }]),
+      goals: expect.arrayContaining([
+        { goalId: 'alex-oncall', current: 2 },
+        { goalId: 'alex-eval', current: 180 },
+        { goalId: 'alex-speaking', status: 'at_risk' },
+      ]),
       confidence: 4,
       wins: 'Led my first incident review.',
       blockers: 'No slot on the all-hands agenda yet.',
@@ -91,7 +136,13 @@ describe('answering a check-in card', () => {
       needHelpWith: 'An introduction to the all-hands organizers.',
     });
     expect(await journalRows('2026-01-05')).toEqual([
-      expect.objectContaining({ kind: 'check_in', visibility: 'pair', authorId: demoPeople.menteeAlex.id, menteeConsented: false, at: stored.answeredAt }),
+      expect.objectContaining({
+        kind: 'check_in',
+        visibility: 'pair',
+        authorId: demoPeople.menteeAlex.id,
+        menteeConsented: false,
+        at: stored.answeredAt,
+      }),
     ]);
 
     // The card is replaced by a read-only summary of what was stored.
@@ -114,8 +165,13 @@ describe('answering a check-in card', () => {
     expect(draft.searchParams.get('content')).toContain('Open blockers:');
   });
 
-  test('moves the goals’ current values to what the check-in reports, with a history entry; an old card does not', async ({ server, seedCheckIn, submit }) => {
-    const goalValue = async (goalId: string) => (await server.app.repositories.plans.load(pairId))!.goals.find((g) => g.value.id === goalId)!.value;
+  test('moves the goals’ current values to what the check-in reports, with a history entry; an old card does not', async ({
+    server,
+    seedCheckIn,
+    submit,
+  }) => {
+    const goalValue = async (goalId: string) =>
+      (await server.app.repositories.plans.load(pairId))!.goals.find((g) => g.value.id === goalId)!.value;
     const before = await goalValue('alex-eval');
     // A card sent before the goal last changed: its number stays in the check-in only.
     await seedCheckIn('2025-06-02');
@@ -135,7 +191,13 @@ describe('answering a check-in card', () => {
     });
   });
 
-  test('stores a retried submit once: same answer, same version, one journal entry, one message to the mentor', async ({ seedCheckIn, submit, checkIns, journalRows, sentTo }) => {
+  test('stores a retried submit once: same answer, same version, one journal entry, one message to the mentor', async ({
+    seedCheckIn,
+    submit,
+    checkIns,
+    journalRows,
+    sentTo,
+  }) => {
     await seedCheckIn('2026-01-12');
     const first = await submit(alex, '2026-01-12');
     const afterFirst = await checkIns.get(pairId, '2026-01-12');
@@ -147,7 +209,12 @@ describe('answering a check-in card', () => {
     expect(sentTo(priyaConversation)).toHaveLength(1);
   });
 
-  test('keeps the first answer when a second, different one arrives, and says so', async ({ seedCheckIn, submit, checkIns, journalRows }) => {
+  test('keeps the first answer when a second, different one arrives, and says so', async ({
+    seedCheckIn,
+    submit,
+    checkIns,
+    journalRows,
+  }) => {
     await seedCheckIn('2026-01-19');
     await submit(alex, '2026-01-19');
     const before = await checkIns.get(pairId, '2026-01-19');
@@ -158,17 +225,31 @@ describe('answering a check-in card', () => {
     expect(await journalRows('2026-01-19')).toHaveLength(1);
   });
 
-  test('stores a late answer to an old card under its own slot, also when that slot was marked missed', async ({ seedCheckIn, submit, checkIns }) => {
+  test('stores a late answer to an old card under its own slot, also when that slot was marked missed', async ({
+    seedCheckIn,
+    submit,
+    checkIns,
+  }) => {
     await seedCheckIn('2026-02-02', 'missed');
     await seedCheckIn('2026-02-16');
     await submit(alex, '2026-02-02');
 
-    expect((await checkIns.get(pairId, '2026-02-02'))!.value).toMatchObject({ status: 'answered', answeredAt: expect.any(String), answer: expect.objectContaining({ confidence: 4 }) });
+    expect((await checkIns.get(pairId, '2026-02-02'))!.value).toMatchObject({
+      status: 'answered',
+      answeredAt: expect.any(String),
+      answer: expect.objectContaining({ confidence: 4 }),
+    });
     expect((await checkIns.get(pairId, '2026-02-16'))!.value).toMatchObject({ status: 'sent' });
     expect((await checkIns.get(pairId, '2026-02-16'))!.value.answer).toBeUndefined();
   });
 
-  test('refuses invalid input with the card again, the typed values kept and what to fix, and stores nothing', async ({ seedCheckIn, checkIns, submit, journalRows, sentTo }) => {
+  test('refuses invalid input with the card again, the typed values kept and what to fix, and stores nothing', async ({
+    seedCheckIn,
+    checkIns,
+    submit,
+    journalRows,
+    sentTo,
+  }) => {
     await seedCheckIn('2026-03-02');
     const before = await checkIns.get(pairId, '2026-03-02');
     const card = await submit(alex, '2026-03-02', {
@@ -216,7 +297,14 @@ describe('answering a check-in card', () => {
 });
 
 describe('the mentor’s comment', () => {
-  test('is stored on the check-in and sent to the mentee’s chat; a retry is stored and sent once', async ({ seedCheckIn, submit, connector, act, checkIns, sentTo }) => {
+  test('is stored on the check-in and sent to the mentee’s chat; a retry is stored and sent once', async ({
+    seedCheckIn,
+    submit,
+    connector,
+    act,
+    checkIns,
+    sentTo,
+  }) => {
     await seedCheckIn('2026-04-06');
     await submit(alex, '2026-04-06');
     connector.clear();
@@ -230,7 +318,9 @@ describe('the mentor’s comment', () => {
     expect(more).toEqual([]);
     expectValidCard(toMentee.attachments[0].content);
     expect(texts(toMentee.attachments[0].content)).toContain(data.comment);
-    expect(texts(card)).toEqual(expect.arrayContaining([data.comment, en.mentorCheckIn.commentSent.replace('{mentee}', demoPeople.menteeAlex.displayName)]));
+    expect(texts(card)).toEqual(
+      expect.arrayContaining([data.comment, en.mentorCheckIn.commentSent.replace('{mentee}', demoPeople.menteeAlex.displayName)]),
+    );
 
     await act(priya, checkInVerbs.comment, data, priyaConversation);
     expect((await checkIns.get(pairId, '2026-04-06'))!.value.comments).toHaveLength(1);
@@ -271,7 +361,11 @@ describe('commands', () => {
     expect(reply.text).toBe(en.replies.noMenteePair);
   });
 
-  test('`pause until` a date pauses the pair’s check-ins, `resume` ends the pause, `snooze` moves the next one', async ({ server, connector, say }) => {
+  test('`pause until` a date pauses the pair’s check-ins, `resume` ends the pause, `snooze` moves the next one', async ({
+    server,
+    connector,
+    say,
+  }) => {
     const until = addDays(todayIn(demoPeople.menteeAlex.timeZone, new Date()), 21);
     const [paused] = await say(alex, `pause until ${until}`, alexConversation);
     expect(paused.text).toBe(fillPlaceholders(en.schedule.paused, { date: until }));
@@ -307,7 +401,9 @@ describe('commands', () => {
     const [reply] = await say(alex, 'plan', alexConversation);
     const card = reply.attachments[0].content;
     expectValidCard(card);
-    expect(card.body[1].facts.map((f: { title: string }) => f.title)).toEqual(expect.arrayContaining(['Present at the engineering all-hands']));
+    expect(card.body[1].facts.map((f: { title: string }) => f.title)).toEqual(
+      expect.arrayContaining(['Present at the engineering all-hands']),
+    );
     expect(card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', title: en.actions.openPlan });
   });
 });

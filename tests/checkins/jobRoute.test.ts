@@ -15,7 +15,10 @@ const alex = { id: '29:1alex-teams-channel-id', aadObjectId: demoPeople.menteeAl
 const clock: FakeClock = fakeClock(new Date());
 
 const trigger = (target: TestServer, headers: Record<string, string> = {}) =>
-  fetch(`${target.baseUrl}${jobPaths.checkIns}`, { method: 'POST', headers }).then(async (res) => ({ status: res.status, body: await res.json() }));
+  fetch(`${target.baseUrl}${jobPaths.checkIns}`, { method: 'POST', headers }).then(async (res) => ({
+    status: res.status,
+    body: await res.json(),
+  }));
 
 const test = serverTest
   .override({ serverOptions: { env: { JOBS_SECRET: secret }, checkInSender: { clock, random: () => 0.5 } } })
@@ -24,7 +27,12 @@ const test = serverTest
 
 describe('POST /api/jobs/checkins', () => {
   test('refuses a caller without the secret, with a wrong one, or with a user identity', async ({ server }) => {
-    const callers: Record<string, string>[] = [{}, { 'X-Jobs-Secret': 'not-the-secret' }, { 'X-Jobs-Secret': `${secret}x` }, { 'X-Dev-User': demoPeople.manager.id }];
+    const callers: Record<string, string>[] = [
+      {},
+      { 'X-Jobs-Secret': 'not-the-secret' },
+      { 'X-Jobs-Secret': `${secret}x` },
+      { 'X-Dev-User': demoPeople.manager.id },
+    ];
     for (const headers of callers) {
       const res = await trigger(server, headers);
       expect(res.status).toBe(401);
@@ -60,7 +68,9 @@ describe('POST /api/jobs/checkins', () => {
   test('resumes check-ins for a mentee marked unreachable once they install the app again', async ({ server, connector }) => {
     const pair = (await server.app.repositories.plans.load(demoPairIds.alex))!.mentorship.value;
     await server.app.checkIns.scheduling.markUnreachable(pair, 'BotNotInConversationRoster');
-    expect((await server.app.repositories.checkInSchedules.get(demoPairIds.alex))!.value).toMatchObject({ unreachable: { detail: 'BotNotInConversationRoster' } });
+    expect((await server.app.repositories.checkInSchedules.get(demoPairIds.alex))!.value).toMatchObject({
+      unreachable: { detail: 'BotNotInConversationRoster' },
+    });
 
     expect((await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: alex }))).status).toBe(200);
     const schedule = (await server.app.repositories.checkInSchedules.get(demoPairIds.alex))!.value;

@@ -63,10 +63,16 @@ describe('pause', () => {
   });
 
   test('is refused for a date that is not ahead or too far ahead, and for someone outside the pair', async () => {
-    expect(await stores.scheduling.pause(mentee, pairId, '2026-03-02')).toMatchObject({ ok: false, error: { code: 'invalid', issues: [{ path: 'until' }] } });
+    expect(await stores.scheduling.pause(mentee, pairId, '2026-03-02')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', issues: [{ path: 'until' }] },
+    });
     expect(await stores.scheduling.pause(mentee, pairId, '2027-03-02')).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await stores.scheduling.pause(mentee, pairId, 'next week')).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(await stores.scheduling.pause(actor('someone-else'), pairId, '2026-03-18')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await stores.scheduling.pause(actor('someone-else'), pairId, '2026-03-18')).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await stores.scheduling.pause(mentee, 'no-such-pair', '2026-03-18')).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await schedule()).toMatchObject({ nextDueAt: DUE_AT });
     expect((await schedule()).pausedUntil).toBeUndefined();

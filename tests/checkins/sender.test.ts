@@ -3,7 +3,15 @@
 // mentee who removed the app.
 import { beforeEach, describe, expect } from 'vitest';
 import { dueBucket, dueRowKey } from '../../bot/storage/checkInDueTable';
-import { conversationIdOf, fakeClock, openCheckInStores, seedPairs, senderFor, type CheckInStores, type FakeClock } from '../support/checkIns';
+import {
+  conversationIdOf,
+  fakeClock,
+  openCheckInStores,
+  seedPairs,
+  senderFor,
+  type CheckInStores,
+  type FakeClock,
+} from '../support/checkIns';
 import { serverTest } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
@@ -18,11 +26,15 @@ let stores: CheckInStores;
 let batch = 0;
 const test = serverTest
   /** How many check-in cards each conversation received (accepted by the connector). */
-  .extend('deliveriesPerConversation', ({ connector }) => function deliveriesPerConversation(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const r of connector.delivered()) counts.set(r.conversationId, (counts.get(r.conversationId) ?? 0) + 1);
-    return counts;
-  });
+  .extend(
+    'deliveriesPerConversation',
+    ({ connector }) =>
+      function deliveriesPerConversation(): Map<string, number> {
+        const counts = new Map<string, number>();
+        for (const r of connector.delivered()) counts.set(r.conversationId, (counts.get(r.conversationId) ?? 0) + 1);
+        return counts;
+      },
+  );
 
 beforeEach(async () => {
   clock = fakeClock(MONDAY);
@@ -53,8 +65,16 @@ describe('due check-ins', () => {
 
     for (const i of pairs) {
       // Sent within the run's first second (the rate limiter spaces sends ~22 ms apart).
-      expect((await stores.checkIns.get(`pair-${i}`, '2026-03-02'))?.value).toMatchObject({ status: 'sent', dueAt: DUE_AT, sentAt: expect.stringMatching(/^2026-03-02T08:30:00\./) });
-      expect((await stores.schedules.get(`pair-${i}`))?.value).toMatchObject({ lastSentSlot: '2026-03-02', nextSlot: '2026-03-09', nextDueAt: NEXT_DUE_AT });
+      expect((await stores.checkIns.get(`pair-${i}`, '2026-03-02'))?.value).toMatchObject({
+        status: 'sent',
+        dueAt: DUE_AT,
+        sentAt: expect.stringMatching(/^2026-03-02T08:30:00\./),
+      });
+      expect((await stores.schedules.get(`pair-${i}`))?.value).toMatchObject({
+        lastSentSlot: '2026-03-02',
+        nextSlot: '2026-03-09',
+        nextDueAt: NEXT_DUE_AT,
+      });
     }
     // The index holds only the next slots now.
     expect(await stores.due.listDue(dueBucket(DUE_AT), AFTER_DUE)).toEqual([]);
@@ -110,7 +130,14 @@ describe('due check-ins', () => {
     const [row] = await stores.due.listDue(dueBucket(DUE_AT), clock.date);
     await stores.due.claim(row!, 'dead-instance', new Date(clock.now() + 120_000));
     // It sent and recorded, then died before planning the next slot and deleting the row.
-    await stores.checkIns.recordSent({ pairId: `pair-${i}`, slot: '2026-03-02', dueAt: DUE_AT, status: 'sent', sentAt: clock.date.toISOString(), comments: [] });
+    await stores.checkIns.recordSent({
+      pairId: `pair-${i}`,
+      slot: '2026-03-02',
+      dueAt: DUE_AT,
+      status: 'sent',
+      sentAt: clock.date.toISOString(),
+      comments: [],
+    });
 
     clock.advance(121_000);
     const report = await senderFor(stores, clock).run();
@@ -119,7 +146,10 @@ describe('due check-ins', () => {
     expect((await stores.schedules.get(`pair-${i}`))?.value).toMatchObject({ lastSentSlot: '2026-03-02', nextDueAt: NEXT_DUE_AT });
   });
 
-  test('survive throttling (429 with Retry-After) and server errors: none lost, none doubled', async ({ connector, deliveriesPerConversation }) => {
+  test('survive throttling (429 with Retry-After) and server errors: none lost, none doubled', async ({
+    connector,
+    deliveriesPerConversation,
+  }) => {
     const pairs = pairIndexes(12);
     await seedPairs(stores, pairs, connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
@@ -162,7 +192,9 @@ describe('due check-ins', () => {
     const [gone, present] = pairIndexes(2);
     await seedPairs(stores, [gone!, present!], connector.serviceUrl, clock.date);
     clock.set(AFTER_DUE);
-    connector.failWith((r) => (r.conversationId === conversationIdOf(gone!) ? { status: 403, code: 'BotNotInConversationRoster' } : undefined));
+    connector.failWith((r) =>
+      r.conversationId === conversationIdOf(gone!) ? { status: 403, code: 'BotNotInConversationRoster' } : undefined,
+    );
     const sender = senderFor(stores, clock);
 
     expect((await sender.run()).outcomes).toMatchObject({ sent: 1, unreachable: 1 });
@@ -199,6 +231,8 @@ describe('due check-ins', () => {
     clock.set(new Date('2026-03-02T06:30:00.000Z'));
     expect((await senderFor(stores, clock).run()).outcomes).toMatchObject({ stale: 1, sent: 0 });
     expect(connector.delivered()).toHaveLength(0);
-    await expect(stores.tables.checkInsDue.getEntity(dueBucket('2026-03-02T06:00:00.000Z'), dueRowKey('2026-03-02T06:00:00.000Z', `pair-${i}`))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(
+      stores.tables.checkInsDue.getEntity(dueBucket('2026-03-02T06:00:00.000Z'), dueRowKey('2026-03-02T06:00:00.000Z', `pair-${i}`)),
+    ).rejects.toMatchObject({ statusCode: 404 });
   });
 });

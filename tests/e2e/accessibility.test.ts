@@ -46,7 +46,11 @@ async function signIn(name: string): Promise<Page> {
 async function planOf(page: Page, heading: string): Promise<Locator> {
   const plan = page.getByRole('article', { name: heading });
   await plan.getByRole('heading', { name: heading, level: 2 }).waitFor();
-  await plan.getByRole('list', { name: 'Check-ins, newest first' }).or(plan.getByText('No check-ins yet.', { exact: false })).first().waitFor();
+  await plan
+    .getByRole('list', { name: 'Check-ins, newest first' })
+    .or(plan.getByText('No check-ins yet.', { exact: false }))
+    .first()
+    .waitFor();
   return plan;
 }
 
@@ -88,7 +92,10 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
 
   it('no dialog the mentor’s view of a mentee’s plan opens has violations', { timeout: 240_000 }, async () => {
     const page = await signIn(demoPeople.mentor.displayName);
-    await page.getByRole('tablist', { name: 'Mentoring plans' }).getByRole('tab', { name: new RegExp(demoPeople.menteeAlex.displayName) }).click();
+    await page
+      .getByRole('tablist', { name: 'Mentoring plans' })
+      .getByRole('tab', { name: new RegExp(demoPeople.menteeAlex.displayName) })
+      .click();
     await expectPlanDialogsClean(page, await planOf(page, `${demoPeople.menteeAlex.displayName}’s plan`));
   });
 
@@ -107,7 +114,11 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement;
-        return { dummy: el?.hasAttribute('data-tabster-dummy') ?? false, inTabs: !!el?.closest('[role="tablist"]'), text: el?.textContent ?? '' };
+        return {
+          dummy: el?.hasAttribute('data-tabster-dummy') ?? false,
+          inTabs: !!el?.closest('[role="tablist"]'),
+          text: el?.textContent ?? '',
+        };
       });
     await tabs.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('Tab');

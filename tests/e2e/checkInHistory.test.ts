@@ -16,13 +16,23 @@ const pairId = demoPairIds.alex;
 
 test.beforeAll(async ({ server }) => {
   const checkIns = checkInTable(tablesOf(server));
-  const sent = (slot: string): CheckIn => ({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status: 'sent', sentAt: `${slot}T17:00:00.000Z`, comments: [] });
+  const sent = (slot: string): CheckIn => ({
+    pairId,
+    slot,
+    dueAt: `${slot}T17:00:00.000Z`,
+    status: 'sent',
+    sentAt: `${slot}T17:00:00.000Z`,
+    comments: [],
+  });
 
   const missed = await checkIns.recordSent({ ...sent('2026-01-05'), status: 'missed' });
   const answered = await checkIns.recordSent(sent('2026-01-19'));
   if (!missed.ok || !answered.ok) throw new Error('could not seed check-ins');
   const answer = {
-    goals: [{ goalId: 'alex-oncall', current: 2 }, { goalId: 'alex-speaking', status: 'at_risk' as const }],
+    goals: [
+      { goalId: 'alex-oncall', current: 2 },
+      { goalId: 'alex-speaking', status: 'at_risk' as const },
+    ],
     confidence: 4,
     wins: 'Led my first incident review.',
     blockers: 'No slot on the all-hands agenda yet.',
@@ -40,7 +50,17 @@ test.beforeAll(async ({ server }) => {
       comments: [{ id: 'c1', at: '2026-01-20T12:00:00.000Z', by: demoPeople.mentor.id, text: 'I will introduce you to them this week.' }],
     },
     answered.value.etag,
-    { id: 'j1', pairId, kind: 'check_in', at, authorId: demoPeople.menteeAlex.id, visibility: 'pair', menteeConsented: false, summary: 'Check-in answered.', checkInSlot: '2026-01-19' },
+    {
+      id: 'j1',
+      pairId,
+      kind: 'check_in',
+      at,
+      authorId: demoPeople.menteeAlex.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      summary: 'Check-in answered.',
+      checkInSlot: '2026-01-19',
+    },
   );
   if (!stored.ok) throw new Error(stored.error.message);
 });
@@ -64,7 +84,10 @@ describe('check-in history on the plan page', () => {
     expect(await section.getByText('1 of 2 check-ins answered (50%) · 1 missed').count()).toBe(1);
 
     const items = section.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4 }) });
-    expect(await items.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual(['Period starting Jan 19, 2026', 'Period starting Jan 5, 2026']);
+    expect(await items.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual([
+      'Period starting Jan 19, 2026',
+      'Period starting Jan 5, 2026',
+    ]);
 
     const answered = items.nth(0);
     expect(await answered.getByText('Answered', { exact: true }).count()).toBe(1);

@@ -7,31 +7,44 @@ import { browserTest } from '../support/browserFixtures';
 
 const test = browserTest
   /** A page that records every CSP violation: console reports and `securitypolicyviolation` events. */
-  .extend('watchedPage', ({ session }) => async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-    const p = await session.open();
-    const violations: string[] = [];
-    p.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-    });
-    await p.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await p.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    // No internet here: answer teams-js' valid-origins fetch locally (the CSP check happens before it).
-    await p.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }));
-    return { page: p, violations };
-  })
+  .extend(
+    'watchedPage',
+    ({ session }) =>
+      async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
+        const p = await session.open();
+        const violations: string[] = [];
+        p.on('console', (m) => {
+          if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+        });
+        await p.exposeFunction('reportViolation', (v: string) => violations.push(v));
+        await p.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+          );
+        });
+        // No internet here: answer teams-js' valid-origins fetch locally (the CSP check happens before it).
+        await p.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }));
+        return { page: p, violations };
+      },
+  )
   /** A stand-in host page at `origin` that frames the tab. */
-  .extend('framedBy', ({ session }) => async function framedBy(p: Page, origin: string) {
-    await p.route(`${TAB_ORIGIN}/**`, async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace(TAB_ORIGIN, session.server.baseUrl) });
-      await route.fulfill({ response });
-    });
-    await p.route(`${origin}/**`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>host</title><iframe name="tab" src="${TAB_ORIGIN}/" width="1200" height="800"></iframe>` }));
-    await p.goto(`${origin}/host`);
-  });
+  .extend(
+    'framedBy',
+    ({ session }) =>
+      async function framedBy(p: Page, origin: string) {
+        await p.route(`${TAB_ORIGIN}/**`, async (route) => {
+          const response = await route.fetch({ url: route.request().url().replace(TAB_ORIGIN, session.server.baseUrl) });
+          await route.fulfill({ response });
+        });
+        await p.route(`${origin}/**`, (route) =>
+          route.fulfill({
+            contentType: 'text/html',
+            body: `<!doctype html><title>host</title><iframe name="tab" src="${TAB_ORIGIN}/" width="1200" height="800"></iframe>`,
+          }),
+        );
+        await p.goto(`${origin}/host`);
+      },
+  );
 
 /**
  * The tab as Teams reaches it, at a public https address: Chromium refuses to let a public page

@@ -14,12 +14,19 @@ const why = anonymityProblem({ anonymous: true, respondents: [] })!;
 
 async function addRespondent(dialog: Locator, name: string) {
   await dialog.getByRole('combobox', { name: 'Add a person' }).pressSequentially(name.split(' ')[0]!);
-  await dialog.page().getByRole('option', { name: new RegExp(name) }).click();
+  await dialog
+    .page()
+    .getByRole('option', { name: new RegExp(name) })
+    .click();
   await dialog.getByRole('combobox', { name: `Relation of ${name}` }).waitFor();
 }
 
 const requestCount = async () =>
-  (await apiAs(session.server.baseUrl, demoPeople.menteeAlex.id).get<{ requests: unknown[] }>(pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }))).body.requests.length;
+  (
+    await apiAs(session.server.baseUrl, demoPeople.menteeAlex.id).get<{ requests: unknown[] }>(
+      pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }),
+    )
+  ).body.requests.length;
 
 describe('asking anonymously from the tab', () => {
   it('says why two people are too few before anything is sent, and sends with a third', async () => {

@@ -27,14 +27,36 @@ beforeAll(async () => {
     { personId: jordan.id, displayName: jordan.displayName, relation: 'supervisor' },
     { personId: sam.id, displayName: sam.displayName, relation: 'peer' },
   ];
-  const asked = await apiAs(server.baseUrl, alex.id).post(pathFor(paths.feedbackRequests, { pairId }), { goalId: 'alex-oncall', behaviors, respondents, closesOn: addDays(todayIn('UTC', new Date()), 7) });
+  const asked = await apiAs(server.baseUrl, alex.id).post(pathFor(paths.feedbackRequests, { pairId }), {
+    goalId: 'alex-oncall',
+    behaviors,
+    respondents,
+    closesOn: addDays(todayIn('UTC', new Date()), 7),
+  });
   if (asked.status !== 201) throw new Error(JSON.stringify(asked.body));
 
   const checkIns = checkInTable(tablesOf(server));
-  const sent = await checkIns.recordSent({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status: 'sent', sentAt: `${slot}T17:00:00.000Z`, comments: [] });
+  const sent = await checkIns.recordSent({
+    pairId,
+    slot,
+    dueAt: `${slot}T17:00:00.000Z`,
+    status: 'sent',
+    sentAt: `${slot}T17:00:00.000Z`,
+    comments: [],
+  });
   if (!sent.ok) throw new Error(sent.error.message);
-  const answer = { goals: [{ goalId: 'alex-oncall', current: 2 }], confidence: 4, wins: 'Led my first incident review.', blockers: '', nextSteps: '', needHelpWith: '' };
-  const answered = await checkIns.update({ ...sent.value.value, status: 'answered', answeredAt: `${slot}T18:00:00.000Z`, answeredBy: alex.id, answer }, sent.value.etag);
+  const answer = {
+    goals: [{ goalId: 'alex-oncall', current: 2 }],
+    confidence: 4,
+    wins: 'Led my first incident review.',
+    blockers: '',
+    nextSteps: '',
+    needHelpWith: '',
+  };
+  const answered = await checkIns.update(
+    { ...sent.value.value, status: 'answered', answeredAt: `${slot}T18:00:00.000Z`, answeredBy: alex.id, answer },
+    sent.value.etag,
+  );
   if (!answered.ok) throw new Error(answered.error.message);
 });
 
@@ -62,7 +84,10 @@ describe('feedback asked of me', () => {
     await page.getByRole('heading', { name: 'You are not in a mentoring pair yet' }).waitFor();
     const place = await openAskedOfMe(page);
 
-    const item = place.getByRole('list', { name: 'Requests still open' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${alex.displayName}: ${goalTitle}` }) });
+    const item = place
+      .getByRole('list', { name: 'Requests still open' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: `${alex.displayName}: ${goalTitle}` }) });
     expect(await item.getByText('Not answered', { exact: true }).count()).toBe(1);
     expect(await item.innerText()).not.toContain(sam.displayName);
     await item.getByRole('button', { name: 'Answer', exact: true }).click();
@@ -84,7 +109,10 @@ describe('feedback asked of me', () => {
 
     await item.getByRole('status').getByText(`Thank you. ${alex.displayName} can see your answer now.`).waitFor();
     await item.getByText('Answered', { exact: true }).waitFor();
-    expect(await item.getByRole('list', { name: 'Your ratings' }).getByRole('listitem').allInnerTexts()).toEqual([`${behaviors[0]}: 4 of 5`, `${behaviors[1]}: 5 of 5`]);
+    expect(await item.getByRole('list', { name: 'Your ratings' }).getByRole('listitem').allInnerTexts()).toEqual([
+      `${behaviors[0]}: 4 of 5`,
+      `${behaviors[1]}: 5 of 5`,
+    ]);
     expect(await item.getByRole('button', { name: 'Change my answer' }).count()).toBe(1);
     // The place passes axe's WCAG 2 A/AA rules, with the form open as well.
     await item.getByRole('button', { name: 'Change my answer' }).click();

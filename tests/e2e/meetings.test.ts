@@ -11,13 +11,18 @@ describe('meeting suggestions', () => {
     const page = await session.signInAs(demoPeople.menteeAlex.displayName);
     const card = page.getByRole('group', { name: 'Plan your next meeting' }).or(page.locator('[aria-labelledby="meetings-heading"]'));
     await card.first().waitFor();
-    const open = card.first().getByRole('button', { name: /Open a Teams meeting draft for/ }).first();
+    const open = card
+      .first()
+      .getByRole('button', { name: /Open a Teams meeting draft for/ })
+      .first();
     await open.waitFor();
     // The mentor's own clock is shown next to the viewer's.
     expect(await card.first().innerText()).toContain(`${demoPeople.mentor.displayName}:`);
 
     // Teams is not reachable here: answer its address locally and read the URL the tab opened.
-    await page.context().route('https://teams.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: 'Teams' }));
+    await page
+      .context()
+      .route('https://teams.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: 'Teams' }));
     const [draft] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
     await draft.waitForURL(/^https:\/\/teams\.microsoft\.com\//);
     const url = new URL(draft.url());

@@ -6,12 +6,15 @@ import { demoPeople } from '../../bot/dev/demoData';
 import { addDays, todayIn } from '../../shared/dates';
 import { browserTest } from '../support/browserFixtures';
 
-const test = browserTest
-  .extend('signInAsMentee', ({ session }) => async function signInAsMentee(options?: BrowserContextOptions): Promise<Page> {
-    const page = await session.signInAs(mentee.displayName, '/', options);
-    await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
-    return page;
-  });
+const test = browserTest.extend(
+  'signInAsMentee',
+  ({ session }) =>
+    async function signInAsMentee(options?: BrowserContextOptions): Promise<Page> {
+      const page = await session.signInAs(mentee.displayName, '/', options);
+      await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
+      return page;
+    },
+);
 
 const mentee = demoPeople.menteeAlex;
 const inTwoMonths = () => addDays(todayIn(mentee.timeZone, new Date()), 60);

@@ -7,7 +7,12 @@ import { browserTest } from '../support/browserFixtures';
 
 const test = browserTest
   /** Opens the app's own link (its path on the test server) as the demo person named. */
-  .extend('openAs', ({ session }) => (person: { displayName: string }, link: { pairId: string; goalId?: string }) => session.signInAs(person.displayName, `/${planPath(link)}`));
+  .extend(
+    'openAs',
+    ({ session }) =>
+      (person: { displayName: string }, link: { pairId: string; goalId?: string }) =>
+        session.signInAs(person.displayName, `/${planPath(link)}`),
+  );
 
 describe('plan links', () => {
   test('opens the mentor at the mentee the link names, not the first pair', async ({ openAs }) => {
@@ -20,7 +25,9 @@ describe('plan links', () => {
     const page = await openAs(demoPeople.menteeAlex, { pairId: demoPairIds.alex, goalId: 'alex-eval' });
     await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-goal-id') === 'alex-eval');
-    expect(await page.evaluate(() => document.activeElement?.querySelector('h5')?.textContent)).toBe('Ship an evaluation harness for the support-answer model');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('h5')?.textContent)).toBe(
+      'Ship an evaluation harness for the support-answer model',
+    );
   });
 
   test('opens the first plan for a link to a plan the person is not in', async ({ openAs }) => {

@@ -16,14 +16,38 @@ const pairId = demoPairIds.alex;
 beforeAll(async () => {
   const checkIns = checkInTable(tablesOf(session.server));
   const slot = '2026-02-02';
-  const sent = await checkIns.recordSent({ pairId, slot, dueAt: `${slot}T17:00:00.000Z`, status: 'sent', sentAt: `${slot}T17:00:00.000Z`, comments: [] } satisfies CheckIn);
+  const sent = await checkIns.recordSent({
+    pairId,
+    slot,
+    dueAt: `${slot}T17:00:00.000Z`,
+    status: 'sent',
+    sentAt: `${slot}T17:00:00.000Z`,
+    comments: [],
+  } satisfies CheckIn);
   if (!sent.ok) throw new Error(sent.error.message);
   const at = '2026-02-03T10:00:00.000Z';
-  const answer = { goals: [{ goalId: 'alex-oncall', current: 2 }], confidence: 3, blockers: 'Waiting on support for the test data.', wins: 'Closed two incidents.', nextSteps: '', needHelpWith: '' };
+  const answer = {
+    goals: [{ goalId: 'alex-oncall', current: 2 }],
+    confidence: 3,
+    blockers: 'Waiting on support for the test data.',
+    wins: 'Closed two incidents.',
+    nextSteps: '',
+    needHelpWith: '',
+  };
   const stored = await checkIns.update(
     { ...sent.value.value, status: 'answered', answeredAt: at, answeredBy: mentee.id, answer },
     sent.value.etag,
-    { id: 'j-messages', pairId, kind: 'check_in', at, authorId: mentee.id, visibility: 'pair', menteeConsented: false, summary: 'Check-in answered.', checkInSlot: slot },
+    {
+      id: 'j-messages',
+      pairId,
+      kind: 'check_in',
+      at,
+      authorId: mentee.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      summary: 'Check-in answered.',
+      checkInSlot: slot,
+    },
   );
   if (!stored.ok) throw new Error(stored.error.message);
 });
@@ -37,10 +61,15 @@ async function signInAsMentee() {
 describe('what the plan page tells a person', { timeout: 120_000 }, () => {
   it('shows each check-in answer under its question, not run into it', async () => {
     const page = await signInAsMentee();
-    const item = page.getByRole('group', { name: 'Check-ins' }).getByRole('listitem').filter({ hasText: 'Waiting on support for the test data.' });
+    const item = page
+      .getByRole('group', { name: 'Check-ins' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Waiting on support for the test data.' });
     await item.waitFor();
     expect(await item.getByRole('term').allInnerTexts()).toEqual(expect.arrayContaining(['Blockers', 'Wins']));
-    expect(await item.getByRole('definition').allInnerTexts()).toEqual(expect.arrayContaining(['Waiting on support for the test data.', 'Closed two incidents.']));
+    expect(await item.getByRole('definition').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Waiting on support for the test data.', 'Closed two incidents.']),
+    );
     const text = await item.innerText();
     expect(text).not.toContain('BlockersWaiting');
     expect(text).toMatch(/Blockers\s*\n\s*Waiting on support for the test data\./);
@@ -77,7 +106,10 @@ describe('what the plan page tells a person', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Add goal' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await page.getByRole('status').filter({ hasText: `“${title}” is now in the plan under “Priority: Customer reliability”.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `“${title}” is now in the plan under “Priority: Customer reliability”.` })
+      .waitFor();
     const card = page.getByRole('region', { name: 'Priority: Customer reliability' }).getByRole('article', { name: title });
     await card.waitFor();
     // Focus lands on the new card once the dialog has closed (and stays there).
@@ -86,9 +118,11 @@ describe('what the plan page tells a person', { timeout: 120_000 }, () => {
       return !!el?.hasAttribute('data-goal-id') && !!el.textContent?.includes(t);
     }, title);
     expect(await card.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await card.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top < window.innerHeight && box.bottom > 0;
-    })).toBe(true);
+    expect(
+      await card.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top < window.innerHeight && box.bottom > 0;
+      }),
+    ).toBe(true);
   });
 });

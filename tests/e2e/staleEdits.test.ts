@@ -61,7 +61,10 @@ describe('a stale edit of a goal', { timeout: 120_000 }, () => {
     expect(await field(dialog, 'Metric').inputValue()).toBe('chapters');
 
     const choice = dialog.getByRole('group', { name: 'Title: two versions' });
-    expect(await choice.getByRole('definition').allInnerTexts()).toEqual(['Write and publish the on-call handbook', 'Write the on-call handbook with Ana']);
+    expect(await choice.getByRole('definition').allInnerTexts()).toEqual([
+      'Write and publish the on-call handbook',
+      'Write the on-call handbook with Ana',
+    ]);
     expect(await choice.getByRole('term').allInnerTexts()).toEqual(['Yours', 'Saved by Priya Raman']);
 
     // Saving before choosing asks for the choice, next to the field.

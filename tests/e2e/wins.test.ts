@@ -8,13 +8,22 @@ import { browserTest } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
 const test = browserTest
-  .extend('wins', ({ session }) => () => winTable(tablesOf(session.server)))
-  .extend('signInAs', ({ session }) => async function signInAs(name: string) {
-    const page = await session.signInAs(name);
-    const section = page.getByRole('group', { name: 'Wins' });
-    await section.getByRole('list', { name: 'Wins, newest first' }).waitFor();
-    return { page, section };
-  });
+  .extend(
+    'wins',
+    ({ session }) =>
+      () =>
+        winTable(tablesOf(session.server)),
+  )
+  .extend(
+    'signInAs',
+    ({ session }) =>
+      async function signInAs(name: string) {
+        const page = await session.signInAs(name);
+        const section = page.getByRole('group', { name: 'Wins' });
+        await section.getByRole('list', { name: 'Wins, newest first' }).waitFor();
+        return { page, section };
+      },
+  );
 const pairId = demoPairIds.alex;
 
 describe('wins on the plan page', () => {

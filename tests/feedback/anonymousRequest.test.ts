@@ -31,12 +31,21 @@ const respondent = (u: TeamsUser) => ({ personId: u.aadObjectId!, displayName: u
 
 let server: TestServer;
 let connector: RecordingConnector;
-const me = messageExtensionDriver(() => server, () => connector, { conversationId: chatId, conversationType: 'groupChat' });
+const me = messageExtensionDriver(
+  () => server,
+  () => connector,
+  { conversationId: chatId, conversationType: 'groupChat' },
+);
 
 beforeAll(async () => {
   connector = await startRecordingConnector();
   // The chat: Alex, two people she can ask, and the bot.
-  connector.setMembers(chatId, [alex, sam, jordan].map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name!, userRole: 'user' })).concat([{ id: BOT.id, name: BOT.name } as never]));
+  connector.setMembers(
+    chatId,
+    [alex, sam, jordan]
+      .map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name!, userRole: 'user' }))
+      .concat([{ id: BOT.id, name: BOT.name } as never]),
+  );
   server = await startTestServer();
 });
 afterAll(async () => {
@@ -44,33 +53,54 @@ afterAll(async () => {
   await connector?.close();
 });
 
-const storedRequests = async () => (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(requests)).body.requests;
+const storedRequests = async () =>
+  (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(requests)).body.requests;
 
 describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () => {
   it('the API answers 400 with the reason on the anonymous field, and stores nothing', async () => {
     const before = (await storedRequests()).length;
-    const res = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, { goalId: 'alex-oncall', respondents: [respondent(sam), respondent(jordan)], closesOn: inAWeek(), anonymous: true });
+    const res = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, {
+      goalId: 'alex-oncall',
+      respondents: [respondent(sam), respondent(jordan)],
+      closesOn: inAWeek(),
+      anonymous: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'invalid', issues: [{ path: 'anonymous', message: why }] });
     expect(await storedRequests()).toHaveLength(before);
     // Three people, or an attributed request to two, are fine.
-    const three = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, { goalId: 'alex-oncall', respondents: [respondent(sam), respondent(jordan), respondent(priya)], closesOn: inAWeek(), anonymous: true });
+    const three = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, {
+      goalId: 'alex-oncall',
+      respondents: [respondent(sam), respondent(jordan), respondent(priya)],
+      closesOn: inAWeek(),
+      anonymous: true,
+    });
     expect(three.status).toBe(201);
-    const attributed = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, { goalId: 'alex-oncall', respondents: [respondent(sam)], closesOn: inAWeek(), anonymous: false });
+    const attributed = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, {
+      goalId: 'alex-oncall',
+      respondents: [respondent(sam)],
+      closesOn: inAWeek(),
+      anonymous: false,
+    });
     expect(attributed.status).toBe(201);
   });
 
   it('the bot’s ask-for-feedback card comes back with the reason and what was chosen', async () => {
     const before = (await storedRequests()).length;
     const data = {
-      pairId, goalId: 'alex-oncall', submissionId: 'anonymous-to-two-by-card',
+      pairId,
+      goalId: 'alex-oncall',
+      submissionId: 'anonymous-to-two-by-card',
       [feedbackAskInputs.behaviors]: '0',
       [feedbackAskInputs.respondents]: `${sam.aadObjectId},${jordan.aadObjectId}`,
       [feedbackAskInputs.relation]: 'peer',
       [feedbackAskInputs.closesOn]: inAWeek(),
       [feedbackAskInputs.anonymous]: 'true',
     };
-    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, verb: feedbackAskVerbs.create, data }));
+    const res = await postActivity(
+      server.baseUrl,
+      cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, verb: feedbackAskVerbs.create, data }),
+    );
     expect(res.status).toBe(200);
     const card = JSON.parse(res.text).value;
     expect(textsOf(card)).toContain(`- ${why}`);
@@ -81,7 +111,10 @@ describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () 
   it('the message extension’s dialog stays open with the reason, and nothing goes into the chat', async () => {
     const before = (await storedRequests()).length;
     const details = {
-      step: requestFeedbackSteps.details, pairId, goalId: 'alex-oncall', submissionId: 'anonymous-to-two-by-dialog',
+      step: requestFeedbackSteps.details,
+      pairId,
+      goalId: 'alex-oncall',
+      submissionId: 'anonymous-to-two-by-dialog',
       [meInputs.behaviors]: '0',
       [meInputs.relation(sam.aadObjectId!)]: 'peer',
       [meInputs.relation(jordan.aadObjectId!)]: 'supervisor',
@@ -98,7 +131,13 @@ describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () 
 
   it('the tab’s dialog shows the reason next to the anonymity switch before sending', () => {
     const today = todayIn('UTC', new Date());
-    const values = { goalId: 'alex-oncall', behaviors: ['Designs for failure'], respondents: [respondent(sam), respondent(jordan)], closesOn: addDays(today, 7), anonymous: true };
+    const values = {
+      goalId: 'alex-oncall',
+      behaviors: ['Designs for failure'],
+      respondents: [respondent(sam), respondent(jordan)],
+      closesOn: addDays(today, 7),
+      anonymous: true,
+    };
     const refused = validateRequest(values, today);
     expect(refused).toEqual({ ok: false, errors: { anonymous: why } });
     expect(validateRequest({ ...values, respondents: [...values.respondents, respondent(priya)] }, today).ok).toBe(true);

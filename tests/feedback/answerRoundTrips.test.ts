@@ -31,26 +31,41 @@ afterAll(async () => {
 
 describe('answering a feedback request', () => {
   it('keeps the card’s names on the request row and answers without reading the plan', async () => {
-    const asked = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
-      goalId: 'alex-oncall',
-      behaviors: ['Designs for failure'],
-      respondents: [{ personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' }],
-      closesOn: addDays(todayIn('UTC', new Date()), 5),
-    });
+    const asked = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post<FeedbackRequestCreated>(
+      pathFor(paths.feedbackRequests, { pairId }),
+      {
+        goalId: 'alex-oncall',
+        behaviors: ['Designs for failure'],
+        respondents: [{ personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' }],
+        closesOn: addDays(todayIn('UTC', new Date()), 5),
+      },
+    );
     expect(asked.status).toBe(201);
     const request = asked.body.request.value;
     expect(request).toMatchObject({ menteeName: demoPeople.menteeAlex.displayName, goalTitle: asked.body.request.goalTitle });
 
     // Without the plan's pair row, loading the plan finds no plan at all.
     await tablesOf(server).plans.deleteEntity(encodeKey(pairId), 'pair');
-    const data = { pairId, requestId: request.id, [feedbackInputs.rating(0)]: '4', [feedbackInputs.example]: 'Ran the game day.', [feedbackInputs.suggestion]: 'Write it up.' };
-    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: sam, verb: feedbackVerbs.respond, data }));
+    const data = {
+      pairId,
+      requestId: request.id,
+      [feedbackInputs.rating(0)]: '4',
+      [feedbackInputs.example]: 'Ran the game day.',
+      [feedbackInputs.suggestion]: 'Write it up.',
+    };
+    const res = await postActivity(
+      server.baseUrl,
+      cardActionActivity({ serviceUrl: connector.serviceUrl, user: sam, verb: feedbackVerbs.respond, data }),
+    );
     expect(res.status).toBe(200);
     const thanks = JSON.parse(res.text).value;
     expect(textsOf(thanks).join('\n')).toContain(demoPeople.menteeAlex.displayName);
     expect(textsOf(thanks).join('\n')).toContain(asked.body.request.goalTitle);
     const rows: unknown[] = [];
-    for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter: `PartitionKey eq '${encodeKey(pairId)}' and kind eq 'feedbackresp'` } })) rows.push(row);
+    for await (const row of tablesOf(server).plans.listEntities({
+      queryOptions: { filter: `PartitionKey eq '${encodeKey(pairId)}' and kind eq 'feedbackresp'` },
+    }))
+      rows.push(row);
     expect(rows).toHaveLength(1);
   });
 });

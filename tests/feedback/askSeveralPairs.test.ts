@@ -29,10 +29,20 @@ beforeAll(async () => {
   const now = new Date();
   const alexPair = demoPairs(now).find((p) => p.mentorship.id === demoPairIds.alex)!;
   const { plans } = server.app.repositories;
-  const created = await plans.createPair({ ...alexPair.mentorship, id: secondPairId, mentorId: demoPeople.manager.id }, { mentor: summarizePerson(demoPeople.manager), mentee: summarizePerson(demoPeople.menteeAlex) });
+  const created = await plans.createPair(
+    { ...alexPair.mentorship, id: secondPairId, mentorId: demoPeople.manager.id },
+    { mentor: summarizePerson(demoPeople.manager), mentee: summarizePerson(demoPeople.menteeAlex) },
+  );
   expect(created.ok).toBe(true);
   const goal = { ...alexPair.goals[0]!, id: secondGoalId, pairId: secondPairId, title: 'Run the architecture guild' };
-  const goalCreated = await plans.createGoal(goal, { goalId: goal.id, revision: 1, change: 'created', at: goal.createdAt, by: goal.createdBy, fields: [] });
+  const goalCreated = await plans.createGoal(goal, {
+    goalId: goal.id,
+    revision: 1,
+    change: 'created',
+    at: goal.createdAt,
+    by: goal.createdBy,
+    fields: [],
+  });
   expect(goalCreated.ok).toBe(true);
 });
 afterAll(async () => {
@@ -47,7 +57,8 @@ async function act(verb: string, data: Record<string, unknown>) {
 }
 
 const requestsOf = async (pairId: string) =>
-  (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(pathFor(paths.feedbackRequests, { pairId }))).body.requests;
+  (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(pathFor(paths.feedbackRequests, { pairId }))).body
+    .requests;
 
 describe('ask for feedback, as the mentee of two pairs', () => {
   it('offers the goals of both plans by mentor, and asks in the plan of the goal chosen', async () => {
@@ -55,8 +66,16 @@ describe('ask for feedback, as the mentee of two pairs', () => {
     const picker = connector.messages().at(-1).attachments[0].content;
     expectValidCard(picker);
     const choices: { title: string; value: string }[] = picker.body.find((e: any) => e.id === feedbackAskInputs.goal).choices;
-    expect(choices).toContainEqual({ title: fillPlaceholders(en.feedbackAsk.goalWithMentor, { mentor: demoPeople.manager.displayName, goal: 'Run the architecture guild' }), value: `${secondPairId}/${secondGoalId}` });
-    expect(choices).toContainEqual(expect.objectContaining({ value: `${demoPairIds.alex}/alex-oncall`, title: expect.stringContaining(demoPeople.mentor.displayName) }));
+    expect(choices).toContainEqual({
+      title: fillPlaceholders(en.feedbackAsk.goalWithMentor, {
+        mentor: demoPeople.manager.displayName,
+        goal: 'Run the architecture guild',
+      }),
+      value: `${secondPairId}/${secondGoalId}`,
+    });
+    expect(choices).toContainEqual(
+      expect.objectContaining({ value: `${demoPairIds.alex}/alex-oncall`, title: expect.stringContaining(demoPeople.mentor.displayName) }),
+    );
 
     const form = await act(feedbackAskVerbs.chooseGoal, { [feedbackAskInputs.goal]: `${secondPairId}/${secondGoalId}` });
     expect(form.actions[0].data).toMatchObject({ pairId: secondPairId, goalId: secondGoalId });

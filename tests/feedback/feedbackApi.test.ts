@@ -24,14 +24,21 @@ const behaviors = ['Designs for failure', 'Owns incidents end to end', 'Shares p
 
 const test = serverTest
   /** Answers the request card as `personId`, through /api/messages as Teams sends it. */
-  .extend('respondAs', ({ connector }) => async function respondAs(personId: string, requestId: string, rating: number, example: string) {
-    const data: Record<string, string> = { pairId, requestId, example, suggestion: `A suggestion rated ${rating}` };
-    behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
-    const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
-    const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }));
-    expect(res.status).toBe(200);
-    return JSON.parse(res.text).value;
-  });
+  .extend(
+    'respondAs',
+    ({ connector }) =>
+      async function respondAs(personId: string, requestId: string, rating: number, example: string) {
+        const data: Record<string, string> = { pairId, requestId, example, suggestion: `A suggestion rated ${rating}` };
+        behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
+        const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
+        const res = await postActivity(
+          server.baseUrl,
+          cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }),
+        );
+        expect(res.status).toBe(200);
+        return JSON.parse(res.text).value;
+      },
+  );
 // The bad-input table below is built before the tests run: its requests reach the server through this.
 const server = serverOutsideTests(test);
 const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
@@ -70,7 +77,12 @@ describe('people to ask', () => {
 
   test('answers at most 20 people', async () => {
     const base = { timeZone: 'UTC', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 };
-    for (let i = 0; i < 25; i++) await server.app.repositories.people.save({ ...base, id: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, displayName: `Directory Person ${i}` });
+    for (let i = 0; i < 25; i++)
+      await server.app.repositories.people.save({
+        ...base,
+        id: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+        displayName: `Directory Person ${i}`,
+      });
     expect((await alex().get<PeopleView>(`${paths.people}?search=directory`)).body.people).toHaveLength(20);
   });
 
@@ -91,7 +103,11 @@ describe('asking for feedback', () => {
     ];
     connector.clear();
     const created = await ask({ goalId: 'alex-oncall', respondents, closesOn: inAWeek() });
-    expect(created.request).toMatchObject({ goalTitle: 'Lead incident response for the payments service', value: { behaviors, status: 'open', createdBy: demoPeople.menteeAlex.id }, etag: expect.any(String) });
+    expect(created.request).toMatchObject({
+      goalTitle: 'Lead incident response for the payments service',
+      value: { behaviors, status: 'open', createdBy: demoPeople.menteeAlex.id },
+      etag: expect.any(String),
+    });
     expect(created.request.results).toMatchObject({ visibility: 'shown', responseCount: 0, respondentCount: 2 });
     expect(created.delivery).toEqual([
       { personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, delivered: true },
@@ -113,7 +129,13 @@ describe('asking for feedback', () => {
 
   test('stores a repeated submission once and sends its cards once; a new submission is a new request', async ({ connector }) => {
     const respondents = [{ personId: demoPeople.menteeSam.id, displayName: demoPeople.menteeSam.displayName, relation: 'peer' }];
-    const body = { goalId: 'alex-eval', behaviors: ['Explains trade-offs'], respondents, closesOn: inAWeek(), submissionId: '5f0e6b1c2d3a4e5f8a9b0c1d2e3f4a5b' };
+    const body = {
+      goalId: 'alex-eval',
+      behaviors: ['Explains trade-offs'],
+      respondents,
+      closesOn: inAWeek(),
+      submissionId: '5f0e6b1c2d3a4e5f8a9b0c1d2e3f4a5b',
+    };
     connector.clear();
     const first = await ask(body);
     const again = await ask(body);
@@ -139,7 +161,10 @@ describe('asking for feedback', () => {
       expect(list.status).toBe(200);
       const ids = list.body.requests.map((r) => r.value.id);
       expect(ids.indexOf(second.request.value.id)).toBeLessThan(ids.indexOf(first.request.value.id));
-      expect(list.body.requests.find((r) => r.value.id === first.request.value.id)).toMatchObject({ goalTitle: expect.any(String), results: { visibility: 'shown' } });
+      expect(list.body.requests.find((r) => r.value.id === first.request.value.id)).toMatchObject({
+        goalTitle: expect.any(String),
+        results: { visibility: 'shown' },
+      });
     }
     // A respondent sees their own request in the card only; the pair's list and results are not theirs.
     expect((await samApi().get(requests)).status).toBe(404);
@@ -167,7 +192,11 @@ describe('anonymous results', () => {
     expect(shown).toMatchObject({ visibility: 'shown', responseCount: 3, responseRate: 1 });
     if (shown.visibility !== 'shown') throw new Error('hidden');
     expect(shown.behaviors[0]).toMatchObject({ average: 3, distribution: [0, 1, 1, 1, 0] });
-    expect(shown.examples.map((e) => e.text)).toEqual(['Example from the first guest', 'Example from the second guest', 'Example from the third guest']);
+    expect(shown.examples.map((e) => e.text)).toEqual([
+      'Example from the first guest',
+      'Example from the second guest',
+      'Example from the third guest',
+    ]);
     expect(JSON.stringify(shown)).not.toMatch(/Guest \d|c0000000|"by"/);
 
     const list = await alex().get<FeedbackRequestListView>(requests);
@@ -179,15 +208,66 @@ describe('bad input', () => {
   const respondents = [guest(0)];
   const cases: [string, () => Promise<{ status: number; body: any }>, number, string | undefined][] = [
     ['no respondents', () => alex().post(requests, { goalId: 'alex-oncall', respondents: [], closesOn: inAWeek() }), 400, 'respondents'],
-    ['the same person twice', () => alex().post(requests, { goalId: 'alex-oncall', respondents: [guest(0), guest(0)], closesOn: inAWeek() }), 400, 'respondents'],
-    ['asking oneself', () => alex().post(requests, { goalId: 'alex-oncall', respondents: [{ personId: demoPeople.menteeAlex.id, displayName: 'Me', relation: 'peer' }], closesOn: inAWeek() }), 400, 'respondents.0.personId'],
-    ['a close date of today', () => alex().post(requests, { goalId: 'alex-oncall', respondents, closesOn: todayIn(demoPeople.menteeAlex.timeZone, new Date()) }), 400, 'closesOn'],
-    ['a goal of another pair', () => alex().post(requests, { goalId: 'sam-stakeholders', respondents, closesOn: inAWeek() }), 400, 'goalId'],
-    ['an unknown relation', () => alex().post(requests, { goalId: 'alex-oncall', respondents: [{ ...guest(0), relation: 'friend' }], closesOn: inAWeek() }), 400, 'respondents.0.relation'],
-    ['an unknown field', () => alex().post(requests, { goalId: 'alex-oncall', respondents, closesOn: inAWeek(), createdBy: demoPeople.mentor.id }), 400, undefined],
-    ['thirteen behaviors', () => alex().post(requests, { goalId: 'alex-oncall', behaviors: Array.from({ length: 13 }, (_, i) => `B${i}`), respondents, closesOn: inAWeek() }), 400, 'behaviors'],
+    [
+      'the same person twice',
+      () => alex().post(requests, { goalId: 'alex-oncall', respondents: [guest(0), guest(0)], closesOn: inAWeek() }),
+      400,
+      'respondents',
+    ],
+    [
+      'asking oneself',
+      () =>
+        alex().post(requests, {
+          goalId: 'alex-oncall',
+          respondents: [{ personId: demoPeople.menteeAlex.id, displayName: 'Me', relation: 'peer' }],
+          closesOn: inAWeek(),
+        }),
+      400,
+      'respondents.0.personId',
+    ],
+    [
+      'a close date of today',
+      () => alex().post(requests, { goalId: 'alex-oncall', respondents, closesOn: todayIn(demoPeople.menteeAlex.timeZone, new Date()) }),
+      400,
+      'closesOn',
+    ],
+    [
+      'a goal of another pair',
+      () => alex().post(requests, { goalId: 'sam-stakeholders', respondents, closesOn: inAWeek() }),
+      400,
+      'goalId',
+    ],
+    [
+      'an unknown relation',
+      () => alex().post(requests, { goalId: 'alex-oncall', respondents: [{ ...guest(0), relation: 'friend' }], closesOn: inAWeek() }),
+      400,
+      'respondents.0.relation',
+    ],
+    [
+      'an unknown field',
+      () => alex().post(requests, { goalId: 'alex-oncall', respondents, closesOn: inAWeek(), createdBy: demoPeople.mentor.id }),
+      400,
+      undefined,
+    ],
+    [
+      'thirteen behaviors',
+      () =>
+        alex().post(requests, {
+          goalId: 'alex-oncall',
+          behaviors: Array.from({ length: 13 }, (_, i) => `B${i}`),
+          respondents,
+          closesOn: inAWeek(),
+        }),
+      400,
+      'behaviors',
+    ],
     ['the mentor asking', () => priya().post(requests, { goalId: 'alex-oncall', respondents, closesOn: inAWeek() }), 403, undefined],
-    ['results of a request that does not exist', () => alex().get(pathFor(paths.feedbackResults, { pairId, requestId: 'nope' })), 404, undefined],
+    [
+      'results of a request that does not exist',
+      () => alex().get(pathFor(paths.feedbackResults, { pairId, requestId: 'nope' })),
+      404,
+      undefined,
+    ],
   ];
 
   test.for(cases)('refuses %s and writes nothing', async ([_name, send, status, field], { connector }) => {

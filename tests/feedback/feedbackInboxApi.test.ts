@@ -6,7 +6,14 @@ import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCa
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { feedbackAskedTable } from '../../bot/storage/feedbackAskedTable';
 import { feedbackTable } from '../../bot/storage/feedbackTable';
-import { paths, pathFor, type AskedFeedbackAnswered, type AskedFeedbackListView, type FeedbackRequestCreated, type FeedbackRequestListView } from '../../shared/api';
+import {
+  paths,
+  pathFor,
+  type AskedFeedbackAnswered,
+  type AskedFeedbackListView,
+  type FeedbackRequestCreated,
+  type FeedbackRequestListView,
+} from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, postActivity, type TeamsUser } from '../support/botActivities';
@@ -42,7 +49,12 @@ afterAll(async () => {
 });
 
 async function ask(goalId = 'alex-oncall') {
-  const res = await as(alex.id).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), { goalId, behaviors, respondents, closesOn: inAWeek() });
+  const res = await as(alex.id).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
+    goalId,
+    behaviors,
+    respondents,
+    closesOn: inAWeek(),
+  });
   expect(res.status).toBe(201);
   return res.body.request.value.id;
 }
@@ -66,7 +78,10 @@ async function answerInCard(personId: string, requestId: string, rating: number,
   const data: Record<string, string> = { pairId, requestId, example, suggestion: 'Write the runbook down.' };
   behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
   const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }));
+  const res = await postActivity(
+    server.baseUrl,
+    cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }),
+  );
   expect(res.status).toBe(200);
 }
 
@@ -96,7 +111,12 @@ describe('the requests asked of me', () => {
 
   it('passes over an index row whose request was never stored (a create that failed after filing it)', async () => {
     const requestId = await ask();
-    await feedbackAskedTable(tablesOf(server)).file({ pairId, id: 'never-stored', createdAt: new Date().toISOString(), respondents: [{ personId: sam.id, displayName: sam.displayName, relation: 'peer' }] });
+    await feedbackAskedTable(tablesOf(server)).file({
+      pairId,
+      id: 'never-stored',
+      createdAt: new Date().toISOString(),
+      respondents: [{ personId: sam.id, displayName: sam.displayName, relation: 'peer' }],
+    });
     const ids = (await inbox(sam.id)).map((r) => r.requestId);
     expect(ids).toContain(requestId);
     expect(ids).not.toContain('never-stored');
@@ -117,7 +137,11 @@ describe('the requests asked of me', () => {
     // A changed answer from the card shows in the tab; still one row.
     await answerInCard(sam.id, requestId, 2, 'Paged the right people.');
     const mine = (await inbox(sam.id)).find((r) => r.requestId === requestId)!;
-    expect(mine.answer).toMatchObject({ ratings: { [behaviors[0]!]: 2, [behaviors[1]!]: 2 }, example: 'Paged the right people.', updatedAt: expect.any(String) });
+    expect(mine.answer).toMatchObject({
+      ratings: { [behaviors[0]!]: 2, [behaviors[1]!]: 2 },
+      example: 'Paged the right people.',
+      updatedAt: expect.any(String),
+    });
     expect(await responseRows(requestId)).toHaveLength(1);
 
     // The mentee sees it counted.
@@ -148,7 +172,10 @@ describe('the requests asked of me', () => {
     for (const person of [sam, jordan]) {
       const res = await as(person.id).put(answerPath(requestId), answer(1), '');
       expect(res.status).toBe(409);
-      expect(res.body.error).toMatchObject({ code: 'conflict', message: `This feedback request closed on ${inAWeek()}; answers are no longer taken.` });
+      expect(res.body.error).toMatchObject({
+        code: 'conflict',
+        message: `This feedback request closed on ${inAWeek()}; answers are no longer taken.`,
+      });
     }
     expect(await responseRows(requestId)).toEqual(before);
     const jordans = (await inbox(jordan.id)).find((r) => r.requestId === requestId)!;

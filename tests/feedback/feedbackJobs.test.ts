@@ -39,22 +39,43 @@ const behaviors = ['Designs for failure', 'Owns incidents end to end', 'Shares p
 const clock = { date: start };
 let requestId: string;
 // The tests follow one request from reminder to closing: what the connector recorded carries over.
-const test = serverTest.override({ serverOptions: { now: () => clock.date, env: { JOBS_SECRET: secret } }, keepConnectorRecords: true })
+const test = serverTest
+  .override({ serverOptions: { now: () => clock.date, env: { JOBS_SECRET: secret } }, keepConnectorRecords: true })
   /** Another server instance over the same tables, with its own messenger and rate limiter. */
-  .extend('anotherInstance', ({ server }) => function anotherInstance() {
-    const tables = tablesOf(server);
-    const index = openFeedbackTable(tables);
-    const feedback = feedbackTable(tables, index);
-    const service = createFeedbackService({ plans: planTable(tables), programs: programTable(tables), feedback, now: () => clock.date, newId: randomUUID });
-    const delivery = createFeedbackDelivery({ conversations: conversationTable(tables), messenger: localMessenger(), log: silentLog });
-    return createFeedbackJobs({ index, feedback, service, delivery, log: silentLog, now: () => clock.date });
-  })
+  .extend(
+    'anotherInstance',
+    ({ server }) =>
+      function anotherInstance() {
+        const tables = tablesOf(server);
+        const index = openFeedbackTable(tables);
+        const feedback = feedbackTable(tables, index);
+        const service = createFeedbackService({
+          plans: planTable(tables),
+          programs: programTable(tables),
+          feedback,
+          now: () => clock.date,
+          newId: randomUUID,
+        });
+        const delivery = createFeedbackDelivery({ conversations: conversationTable(tables), messenger: localMessenger(), log: silentLog });
+        return createFeedbackJobs({ index, feedback, service, delivery, log: silentLog, now: () => clock.date });
+      },
+  )
   .extend('trigger', ({ server }) => async (headers: Record<string, string> = { 'X-Jobs-Secret': secret }) => {
     const res = await fetch(`${server.baseUrl}${jobPaths.feedback}`, { method: 'POST', headers });
     return { status: res.status, body: (await res.json()) as FeedbackJobReport & { error?: { code: string } } };
   })
-  .extend('remindersTo', ({ connector }) => (who: TeamsUser) => connector.messages().filter((m) => m.conversation?.id === conversationOf(who)))
-  .extend('storedRequest', ({ server }) => async () => (await server.app.feedback.service.listRequests({ id: demoPeople.menteeAlex.id, timeZone: 'UTC', appRoles: [] }, pairId)))
+  .extend(
+    'remindersTo',
+    ({ connector }) =>
+      (who: TeamsUser) =>
+        connector.messages().filter((m) => m.conversation?.id === conversationOf(who)),
+  )
+  .extend(
+    'storedRequest',
+    ({ server }) =>
+      async () =>
+        await server.app.feedback.service.listRequests({ id: demoPeople.menteeAlex.id, timeZone: 'UTC', appRoles: [] }, pairId),
+  )
   .extend('indexRows', ({ server }) => async () => {
     const rows: { partitionKey?: string; rowKey?: string }[] = [];
     for await (const row of tablesOf(server).openFeedback.listEntities()) rows.push(row);
@@ -62,7 +83,11 @@ const test = serverTest.override({ serverOptions: { now: () => clock.date, env: 
   });
 
 test.beforeAll(async ({ server, connector }) => {
-  for (const who of [sam, jordan, priya]) await postActivity(server.baseUrl, installActivity({ serviceUrl: connector.serviceUrl, user: who, conversationId: conversationOf(who) }));
+  for (const who of [sam, jordan, priya])
+    await postActivity(
+      server.baseUrl,
+      installActivity({ serviceUrl: connector.serviceUrl, user: who, conversationId: conversationOf(who) }),
+    );
   const respondents = [
     { personId: sam.aadObjectId, displayName: sam.name, relation: 'peer' },
     { personId: jordan.aadObjectId, displayName: jordan.name, relation: 'supervisor' },
@@ -70,13 +95,29 @@ test.beforeAll(async ({ server, connector }) => {
     // A guest without the app: nobody to remind through the bot.
     { personId: 'c0000000-0000-4000-8000-000000000001', displayName: 'Cai Customer', relation: 'customer' },
   ];
-  const created = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), { goalId: 'alex-oncall', respondents, closesOn });
+  const created = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post<FeedbackRequestCreated>(
+    pathFor(paths.feedbackRequests, { pairId }),
+    { goalId: 'alex-oncall', respondents, closesOn },
+  );
   expect(created.status).toBe(201);
   requestId = created.body.request.value.id;
-  const data: Record<string, string> = { pairId, requestId, [feedbackInputs.example]: 'Led the review.', [feedbackInputs.suggestion]: 'Share it wider.' };
+  const data: Record<string, string> = {
+    pairId,
+    requestId,
+    [feedbackInputs.example]: 'Led the review.',
+    [feedbackInputs.suggestion]: 'Share it wider.',
+  };
   behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = '4'));
   // Sam and Priya answered; Jordan did not.
-  for (const who of [sam, priya]) expect((await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb: feedbackVerbs.respond, data }))).status).toBe(200);
+  for (const who of [sam, priya])
+    expect(
+      (
+        await postActivity(
+          server.baseUrl,
+          cardActionActivity({ serviceUrl: connector.serviceUrl, user: who, verb: feedbackVerbs.respond, data }),
+        )
+      ).status,
+    ).toBe(200);
 });
 
 describe('POST /api/jobs/feedback', () => {
@@ -99,7 +140,13 @@ describe('the reminder', () => {
     expect(connector.messages()).toEqual([]);
   });
 
-  test('goes once to each pending respondent with the app, however many instances run at once', async ({ connector, trigger, anotherInstance, remindersTo, storedRequest }) => {
+  test('goes once to each pending respondent with the app, however many instances run at once', async ({
+    connector,
+    trigger,
+    anotherInstance,
+    remindersTo,
+    storedRequest,
+  }) => {
     clock.date = new Date(Date.parse(`${addDays(closesOn, -1)}T09:00:00Z`));
     connector.clear();
     const [viaRoute, second, third] = await Promise.all([trigger(), anotherInstance().run(), anotherInstance().run()]);
@@ -126,7 +173,12 @@ describe('the reminder', () => {
 });
 
 describe('closing', () => {
-  test('closes the request after its date, records how many answered and drops it from the index', async ({ indexRows, trigger, anotherInstance, storedRequest }) => {
+  test('closes the request after its date, records how many answered and drops it from the index', async ({
+    indexRows,
+    trigger,
+    anotherInstance,
+    storedRequest,
+  }) => {
     expect((await indexRows()).map((r) => r.partitionKey)).toContain(closesOn);
     // Through the close date everywhere on Earth it stays open; after it, it closes.
     clock.date = new Date(Date.parse(`${addDays(closesOn, 1)}T11:00:00Z`));

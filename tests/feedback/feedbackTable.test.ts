@@ -46,7 +46,11 @@ const responseRows = async (requestId: string) => {
 };
 
 async function newRequest(over: Record<string, unknown> = {}) {
-  const created = await service.createRequest(mentee, pairId, feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-30', ...over }));
+  const created = await service.createRequest(
+    mentee,
+    pairId,
+    feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-30', ...over }),
+  );
   if (!created.ok) throw new Error(created.error.message);
   return created.value.value;
 }
@@ -66,11 +70,23 @@ describe('feedback requests', () => {
     const request = await newRequest();
     expect(request.behaviors).toEqual(behaviors);
     expect((await repo.getRequest(pairId, request.id))?.value).toEqual(request);
-    const byMentor = await service.createRequest(mentor, pairId, feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-30' }));
+    const byMentor = await service.createRequest(
+      mentor,
+      pairId,
+      feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-30' }),
+    );
     expect(byMentor.ok ? 'ok' : byMentor.error.code).toBe('forbidden');
-    const pastDate = await service.createRequest(mentee, pairId, feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-21' }));
+    const pastDate = await service.createRequest(
+      mentee,
+      pairId,
+      feedbackRequestInput.parse({ goalId: 'alex-oncall', respondents, closesOn: '2026-11-21' }),
+    );
     expect(pastDate.ok ? 'ok' : pastDate.error.issues?.[0]?.path).toBe('closesOn');
-    const otherGoal = await service.createRequest(mentee, pairId, feedbackRequestInput.parse({ goalId: 'sam-goal', respondents, closesOn: '2026-11-30' }));
+    const otherGoal = await service.createRequest(
+      mentee,
+      pairId,
+      feedbackRequestInput.parse({ goalId: 'sam-goal', respondents, closesOn: '2026-11-30' }),
+    );
     expect(otherGoal.ok ? 'ok' : otherGoal.error.issues?.[0]?.path).toBe('goalId');
   });
 
@@ -86,7 +102,11 @@ describe('feedback requests', () => {
     expect(changed.ok && changed.value.outcome).toBe('updated');
     expect(await responseRows(request.id)).toEqual([`feedbackresp|${request.id}|aaaa-0001`]);
     const stored = await repo.getResponse(pairId, request.id, 'aaaa-0001');
-    expect(stored?.value).toMatchObject({ example: 'Ran the game day.', answeredAt: '2026-11-21T12:00:00.000Z', updatedAt: '2026-11-22T09:00:00.000Z' });
+    expect(stored?.value).toMatchObject({
+      example: 'Ran the game day.',
+      answeredAt: '2026-11-21T12:00:00.000Z',
+      updatedAt: '2026-11-22T09:00:00.000Z',
+    });
     clock.date = new Date('2026-11-21T12:00:00Z');
 
     await service.respond(ben, ref, answer(4, 'Paged the right people.'));
@@ -143,7 +163,8 @@ describe('feedback requests', () => {
 
   it('stays out of the plan query: a plan load reads only the pair, goals, milestones and activities', async () => {
     const keys: string[] = [];
-    for await (const row of tables.plans.listEntities({ queryOptions: { filter: planRowsFilter(pairId), select: ['RowKey'] } })) keys.push(row.rowKey ?? '');
+    for await (const row of tables.plans.listEntities({ queryOptions: { filter: planRowsFilter(pairId), select: ['RowKey'] } }))
+      keys.push(row.rowKey ?? '');
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k === 'pair' || /^(goal|milestone|activity)\|/.test(k))).toBe(true);
   });

@@ -20,10 +20,20 @@ import { startTestServer, type TestServer } from '../support/testServer';
 /** The users of the Playground's config, read from the YAML the Playground reads. */
 function usersOf(yaml: string): { current: TeamsUser; others: TeamsUser[] } {
   const field = (block: string, key: string) => JSON.parse(new RegExp(`^\\s*(?:- )?${key}: (.*)$`, 'm').exec(block)![1]!) as string;
-  const account = (block: string): TeamsUser => ({ id: field(block, 'id'), name: field(block, 'name'), aadObjectId: field(block, 'aadObjectId') });
+  const account = (block: string): TeamsUser => ({
+    id: field(block, 'id'),
+    name: field(block, 'name'),
+    aadObjectId: field(block, 'aadObjectId'),
+  });
   const current = /currentUser:\n((?: {2}.*\n)+)/.exec(yaml)![1]!;
   const users = /users:\n((?: {2}.*\n)+)/.exec(yaml)![1]!;
-  return { current: account(current), others: users.split(/^ {2}- /m).filter((b) => b.trim() !== '').map(account) };
+  return {
+    current: account(current),
+    others: users
+      .split(/^ {2}- /m)
+      .filter((b) => b.trim() !== '')
+      .map(account),
+  };
 }
 
 const playground = usersOf(playgroundConfig());
@@ -44,14 +54,20 @@ afterAll(async () => {
 });
 
 async function act(verb: string, data: Record<string, unknown>) {
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, verb, data }));
+  const res = await postActivity(
+    server.baseUrl,
+    cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, verb, data }),
+  );
   expect(res.status).toBe(200);
   return JSON.parse(res.text).value;
 }
 
 describe('ask for feedback in the Agents Playground', () => {
   it('finishes with the people picked in the Playground’s people picker', async () => {
-    await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, text: 'ask for feedback' }));
+    await postActivity(
+      server.baseUrl,
+      messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, text: 'ask for feedback' }),
+    );
     const picker = connector.messages().at(-1).attachments[0].content;
     const oncall = picker.body.find((e: any) => e.id === feedbackAskInputs.goal).choices.find((c: any) => c.value.endsWith('/alex-oncall'));
     const form = await act(feedbackAskVerbs.chooseGoal, { [feedbackAskInputs.goal]: oncall.value });
@@ -72,7 +88,9 @@ describe('ask for feedback in the Agents Playground', () => {
     expect(sent.body[0].text).toBe(en.feedbackAsk.sentTitle);
     expectValidCard(sent);
 
-    const list = await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }));
+    const list = await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(
+      pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }),
+    );
     expect(list.body.requests[0]!.value).toMatchObject({
       anonymous: true,
       respondents: picked.map((u) => ({ personId: u.aadObjectId, displayName: u.name, relation: 'peer' })),

@@ -19,18 +19,34 @@ const clock = { date: new Date('2026-11-18T12:00:00Z') };
 const jordan: TeamsUser = { id: '29:1jordan', aadObjectId: demoPeople.manager.id, name: demoPeople.manager.displayName };
 const alex: TeamsUser = { id: '29:1alex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
 
-const test = serverTest.override({ serverOptions: { now: () => clock.date, env: { JOBS_SECRET: JOBS_SECRET } } })
-  .extend('choose', ({ connector, server }) => async function choose(user: TeamsUser, data: Record<string, unknown>) {
-    const activity = inTeam(cardActionActivity({ serviceUrl: connector.serviceUrl, user, conversationId: `${TEAM_ID};messageid=1700000000000`, conversationType: 'channel', verb: digestChannelVerbs.setChannel, data, replyToId: '1700000000000' }));
-    const res = await postActivity(server.baseUrl, activity);
-    expect(res.status).toBe(200);
-    const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
-    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expectValidCard(body.value);
-    return JSON.stringify(body.value);
-  });
+const test = serverTest.override({ serverOptions: { now: () => clock.date, env: { JOBS_SECRET: JOBS_SECRET } } }).extend(
+  'choose',
+  ({ connector, server }) =>
+    async function choose(user: TeamsUser, data: Record<string, unknown>) {
+      const activity = inTeam(
+        cardActionActivity({
+          serviceUrl: connector.serviceUrl,
+          user,
+          conversationId: `${TEAM_ID};messageid=1700000000000`,
+          conversationType: 'channel',
+          verb: digestChannelVerbs.setChannel,
+          data,
+          replyToId: '1700000000000',
+        }),
+      );
+      const res = await postActivity(server.baseUrl, activity);
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.text) as { statusCode: number; type: string; value: any };
+      expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+      expectValidCard(body.value);
+      return JSON.stringify(body.value);
+    },
+);
 
-const inTeam = <T extends object>(activity: T) => ({ ...activity, channelData: { team: { id: TEAM_ID, name: 'Mentoring cohort' }, tenant: { id: TEST_TENANT_ID } } });
+const inTeam = <T extends object>(activity: T) => ({
+  ...activity,
+  channelData: { team: { id: TEAM_ID, name: 'Mentoring cohort' }, tenant: { id: TEST_TENANT_ID } },
+});
 
 test.beforeAll(({ connector }) => {
   connector.setTeamChannels(TEAM_ID, [{ id: TEAM_ID }, { id: WINS_CHANNEL, name: 'Wins' }]);
@@ -38,13 +54,30 @@ test.beforeAll(({ connector }) => {
 
 describe('the program channel', () => {
   test('is offered in General when the app is added to a team, with the team’s channels', async ({ connector, server }) => {
-    const activity = inTeam(installActivity({ serviceUrl: connector.serviceUrl, user: jordan, conversationId: TEAM_ID, conversationType: 'channel', membersAdded: [{ id: BOT.id }] }));
+    const activity = inTeam(
+      installActivity({
+        serviceUrl: connector.serviceUrl,
+        user: jordan,
+        conversationId: TEAM_ID,
+        conversationType: 'channel',
+        membersAdded: [{ id: BOT.id }],
+      }),
+    );
     expect((await postActivity(server.baseUrl, activity)).status).toBe(200);
-    expect(connector.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`)).toEqual([`GET /v3/teams/${TEAM_ID}/conversations`, `POST /v3/conversations/${TEAM_ID}/activities/${activity.id}`]);
+    expect(connector.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`)).toEqual([
+      `GET /v3/teams/${TEAM_ID}/conversations`,
+      `POST /v3/conversations/${TEAM_ID}/activities/${activity.id}`,
+    ]);
     const card = connector.messages()[0].attachments[0].content;
     expectValidCard(card);
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: digestChannelVerbs.setChannel, data: { programId: DEMO_PROGRAM_ID } });
-    expect(JSON.stringify(card)).toContain('{"title":"General","value":"19:cohort-general@thread.tacv2"},{"title":"Wins","value":"19:cohort-wins@thread.tacv2"}');
+    expect(card.actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: digestChannelVerbs.setChannel,
+      data: { programId: DEMO_PROGRAM_ID },
+    });
+    expect(JSON.stringify(card)).toContain(
+      '{"title":"General","value":"19:cohort-general@thread.tacv2"},{"title":"Wins","value":"19:cohort-wins@thread.tacv2"}',
+    );
     // Not a personal install: no conversation is stored for the person who added it.
     expect(await server.app.repositories.conversations.get(demoPeople.manager.id)).toBeUndefined();
   });
@@ -65,10 +98,20 @@ describe('the program channel', () => {
     // The card is replaced for everyone in the channel, not only for the manager.
     expect(connector.requests.some((r) => r.method === 'PUT' && r.replyToId === '1700000000000')).toBe(true);
     const stored = await programChannelTable(tablesOf(server)).get(DEMO_PROGRAM_ID);
-    expect(stored?.value).toMatchObject({ teamId: TEAM_ID, channelId: WINS_CHANNEL, channelName: 'Wins', tenantId: TEST_TENANT_ID, serviceUrl: connector.serviceUrl, setBy: demoPeople.manager.id });
+    expect(stored?.value).toMatchObject({
+      teamId: TEAM_ID,
+      channelId: WINS_CHANNEL,
+      channelName: 'Wins',
+      tenantId: TEST_TENANT_ID,
+      serviceUrl: connector.serviceUrl,
+      setBy: demoPeople.manager.id,
+    });
 
     // Alex shares a win from the tab; the Monday after, the digest is posted in the Wins channel.
-    const res = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post(`/api/pairs/${demoPairIds.alex}/wins`, { text: 'Ran my first incident review', shareInDigest: true });
+    const res = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post(`/api/pairs/${demoPairIds.alex}/wins`, {
+      text: 'Ran my first incident review',
+      shareInDigest: true,
+    });
     expect(res.status).toBe(201);
     connector.clear();
     clock.date = new Date('2026-11-23T09:05:00Z');
@@ -79,7 +122,8 @@ describe('the program channel', () => {
   });
 
   test('runs from the scheduler’s job route with its secret only, and posts a week once', async ({ server, connector }) => {
-    const run = (secret?: string) => fetch(`${server.baseUrl}${jobPaths.digest}`, { method: 'POST', headers: secret ? { 'X-Jobs-Secret': secret } : {} });
+    const run = (secret?: string) =>
+      fetch(`${server.baseUrl}${jobPaths.digest}`, { method: 'POST', headers: secret ? { 'X-Jobs-Secret': secret } : {} });
     expect((await run()).status).toBe(401);
     expect((await run('wrong')).status).toBe(401);
     connector.clear();

@@ -3,18 +3,36 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal } from '../../shared/goal';
 import type { Mentorship } from '../../shared/mentorship';
-import { MAX_RECORDED_DIGEST_WINS, digestWinKey, digestWinsOf, digestWinsToRead, parseDigestWinKey, programDigest } from '../../shared/recognition/digestWins';
+import {
+  MAX_RECORDED_DIGEST_WINS,
+  digestWinKey,
+  digestWinsOf,
+  digestWinsToRead,
+  parseDigestWinKey,
+  programDigest,
+} from '../../shared/recognition/digestWins';
 import type { Win } from '../../shared/recognition/win';
 import type { PlanRecord } from '../../shared/repositories';
 
 const WEEK = '2026-11-16';
 const ref = (pairId: string, winId: string, week = WEEK) => ({ programId: 'prog', week, pairId, winId });
-const win = (over: Partial<Win> = {}): Win => ({ id: 'w1', pairId: 'p1', text: 'Led the incident review', recognizedBy: 'mentor-1', at: '2026-11-18T10:00:00.000Z', shareInDigest: true, ...over });
+const win = (over: Partial<Win> = {}): Win => ({
+  id: 'w1',
+  pairId: 'p1',
+  text: 'Led the incident review',
+  recognizedBy: 'mentor-1',
+  at: '2026-11-18T10:00:00.000Z',
+  shareInDigest: true,
+  ...over,
+});
 
 type DigestPair = Pick<PlanRecord, 'mentorship' | 'members' | 'goals'>;
 const pair = (id: string, programId: string, menteeName: string, goals: { id: string; title: string }[] = []): DigestPair => ({
   mentorship: { etag: 'e', value: { id, programId } as Mentorship },
-  members: { mentor: { id: 'mentor-1', displayName: 'Priya Raman' }, mentee: { id: `mentee-${id}`, displayName: menteeName } } as DigestPair['members'],
+  members: {
+    mentor: { id: 'mentor-1', displayName: 'Priya Raman' },
+    mentee: { id: `mentee-${id}`, displayName: menteeName },
+  } as DigestPair['members'],
   goals: goals.map((g) => ({ etag: 'e', value: g as Goal })),
 });
 
@@ -30,7 +48,16 @@ describe('the digest’s choice of wins', () => {
 
   it('keeps only wins read, consented and of the digest’s weeks', () => {
     const shown = win({ id: 'shown' });
-    const chosen = digestWinsOf([shown, undefined, win({ id: 'private', shareInDigest: false }), win({ id: 'old', at: '2026-10-01T10:00:00.000Z' }), win({ id: 'elsewhere', digestWeek: '2026-11-09' })], WEEK);
+    const chosen = digestWinsOf(
+      [
+        shown,
+        undefined,
+        win({ id: 'private', shareInDigest: false }),
+        win({ id: 'old', at: '2026-10-01T10:00:00.000Z' }),
+        win({ id: 'elsewhere', digestWeek: '2026-11-09' }),
+      ],
+      WEEK,
+    );
     expect(chosen.map((w) => w.id)).toEqual(['shown']);
   });
 
@@ -48,7 +75,12 @@ describe('the digest’s choice of wins', () => {
       ['p3', pair('p3', 'other-program', 'Jordan Park')],
       ['gone', undefined],
     ]);
-    const { digest, shownWinKeys, recordedWinKeys } = programDigest({ week: WEEK, program: { id: 'prog', name: 'Engineering' }, wins, pairs });
+    const { digest, shownWinKeys, recordedWinKeys } = programDigest({
+      week: WEEK,
+      program: { id: 'prog', name: 'Engineering' },
+      wins,
+      pairs,
+    });
     expect(digest.programName).toBe('Engineering');
     expect(digest.winCount).toBe(3);
     expect(digest.mentees.map((m) => [m.menteeName, m.wins.map((w) => [w.winId, w.recognizedByName, w.goalTitle])])).toEqual([
@@ -67,7 +99,12 @@ describe('the digest’s choice of wins', () => {
 
   it('records at most the cap of shown wins in the week’s record, and marks them all', () => {
     const many = Array.from({ length: MAX_RECORDED_DIGEST_WINS + 5 }, (_, i) => win({ id: `w${i}` }));
-    const { shownWinKeys, recordedWinKeys } = programDigest({ week: WEEK, program: { id: 'prog', name: 'Engineering' }, wins: many, pairs: new Map([['p1', pair('p1', 'prog', 'Sam Lee')]]) });
+    const { shownWinKeys, recordedWinKeys } = programDigest({
+      week: WEEK,
+      program: { id: 'prog', name: 'Engineering' },
+      wins: many,
+      pairs: new Map([['p1', pair('p1', 'prog', 'Sam Lee')]]),
+    });
     expect(shownWinKeys).toHaveLength(MAX_RECORDED_DIGEST_WINS + 5);
     expect(recordedWinKeys).toEqual(shownWinKeys.slice(0, MAX_RECORDED_DIGEST_WINS));
   });

@@ -51,25 +51,61 @@ beforeAll(async () => {
   await ensureTables(tables);
   const plans = planTable(tables);
   await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans }, clock.date);
-  service = createRecognitionService({ plans, wins: wins(), journal: journal(), digest: digest(), now: () => clock.date, newId: () => `rec-${++ids}` });
+  service = createRecognitionService({
+    plans,
+    wins: wins(),
+    journal: journal(),
+    digest: digest(),
+    now: () => clock.date,
+    newId: () => `rec-${++ids}`,
+  });
 });
 
 describe('recognizing a win', () => {
   it('writes the win and its journal entry in the pair’s partition, and lists it with names and the goal', async () => {
     tick();
-    const result = await service.recognizeWin(mentor, pairId, parsedWin({ text: '  Led the payments incident alone  ', goalId: 'alex-oncall' }));
+    const result = await service.recognizeWin(
+      mentor,
+      pairId,
+      parsedWin({ text: '  Led the payments incident alone  ', goalId: 'alex-oncall' }),
+    );
     if (!result.ok) throw new Error(result.error.message);
     const { win } = result.value;
-    expect(result.value).toMatchObject({ pairId, mentor: { id: mentor.id }, mentee: { id: mentee.id }, goalTitle: 'Lead incident response for the payments service' });
-    expect(win.value).toEqual({ id: win.value.id, pairId, goalId: 'alex-oncall', text: 'Led the payments incident alone', recognizedBy: mentor.id, at: clock.date.toISOString(), shareInDigest: false });
+    expect(result.value).toMatchObject({
+      pairId,
+      mentor: { id: mentor.id },
+      mentee: { id: mentee.id },
+      goalTitle: 'Lead incident response for the payments service',
+    });
+    expect(win.value).toEqual({
+      id: win.value.id,
+      pairId,
+      goalId: 'alex-oncall',
+      text: 'Led the payments incident alone',
+      recognizedBy: mentor.id,
+      at: clock.date.toISOString(),
+      shareInDigest: false,
+    });
     expect((await wins().get(pairId, win.value.id))?.etag).toBe(win.etag);
 
     const entry = (await journalEntries()).find((e) => e.winId === win.value.id);
-    expect(entry).toMatchObject({ kind: 'win', authorId: mentor.id, visibility: 'pair', menteeConsented: false, goalId: 'alex-oncall', summary: 'Priya Raman recognized a win: Led the payments incident alone' });
+    expect(entry).toMatchObject({
+      kind: 'win',
+      authorId: mentor.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      goalId: 'alex-oncall',
+      summary: 'Priya Raman recognized a win: Led the payments incident alone',
+    });
 
     const list = await service.listWins(mentee, pairId);
     if (!list.ok) throw new Error(list.error.message);
-    expect(list.value.wins[0]).toMatchObject({ value: win.value, etag: win.etag, recognizedByName: 'Priya Raman', goalTitle: 'Lead incident response for the payments service' });
+    expect(list.value.wins[0]).toMatchObject({
+      value: win.value,
+      etag: win.etag,
+      recognizedByName: 'Priya Raman',
+      goalTitle: 'Lead incident response for the payments service',
+    });
   });
 
   it('records a retried submit once', async () => {
@@ -82,7 +118,11 @@ describe('recognizing a win', () => {
 
   it('takes the mentee’s consent and files the win for the digest of its week', async () => {
     tick();
-    const result = await service.recognizeWin(mentee, pairId, parsedWin({ text: 'Presented at the all-hands', goalId: 'alex-speaking', shareInDigest: true }));
+    const result = await service.recognizeWin(
+      mentee,
+      pairId,
+      parsedWin({ text: 'Presented at the all-hands', goalId: 'alex-speaking', shareInDigest: true }),
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.win.value).toMatchObject({ shareInDigest: true, recognizedBy: mentee.id });
     const filed = await digest().listWeek(DEMO_PROGRAM_ID, '2026-11-16');
@@ -109,7 +149,17 @@ describe('recognizing a win', () => {
   it('never stores a win without its journal entry: a failed create writes neither', async () => {
     const at = clock.date.toISOString();
     const win = { id: 'atomic-win', pairId, text: 'Once', recognizedBy: mentor.id, at, shareInDigest: false };
-    const entry = (id: string): JournalEntry => ({ id, pairId, kind: 'win', at, authorId: mentor.id, visibility: 'pair', menteeConsented: false, summary: 'Once', winId: 'atomic-win' });
+    const entry = (id: string): JournalEntry => ({
+      id,
+      pairId,
+      kind: 'win',
+      at,
+      authorId: mentor.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      summary: 'Once',
+      winId: 'atomic-win',
+    });
     expect((await wins().create(win, entry('atomic-entry-1'))).ok).toBe(true);
     const second = await wins().create(win, entry('atomic-entry-2'));
     expect(second.ok ? 'ok' : second.error.code).toBe('conflict');
@@ -133,7 +183,10 @@ describe('consent to share a win', () => {
     const given = await service.setWinConsent(mentee, pairId, win.value.id, win.etag, { shareInDigest: true });
     if (!given.ok) throw new Error(given.error.message);
     expect(given.value.value.shareInDigest).toBe(true);
-    const filed = () => digest().listWeek(DEMO_PROGRAM_ID, '2026-11-16').then((refs) => refs.some((r) => r.winId === win.value.id));
+    const filed = () =>
+      digest()
+        .listWeek(DEMO_PROGRAM_ID, '2026-11-16')
+        .then((refs) => refs.some((r) => r.winId === win.value.id));
     expect(await filed()).toBe(true);
 
     const stale = await service.setWinConsent(mentee, pairId, win.value.id, win.etag, { shareInDigest: false });
@@ -164,8 +217,16 @@ describe('feedback notes', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.goalTitle).toBe('Lead incident response for the payments service');
     expect(result.value.entry).toEqual({
-      id: result.value.entry.id, pairId, kind: 'feedback', at: clock.date.toISOString(), authorId: mentor.id, visibility: 'pair', menteeConsented: false,
-      summary: 'Your incident review was clear and calm.', goalId: 'alex-oncall', body: text,
+      id: result.value.entry.id,
+      pairId,
+      kind: 'feedback',
+      at: clock.date.toISOString(),
+      authorId: mentor.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      summary: 'Your incident review was clear and calm.',
+      goalId: 'alex-oncall',
+      body: text,
     });
     expect((await journalEntries()).find((e) => e.id === result.value.entry.id)).toEqual(result.value.entry);
 

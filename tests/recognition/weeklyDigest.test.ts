@@ -35,7 +35,15 @@ const clock = { date: WIN_DAY };
 let instances = 0;
 const test = serverTest
   /** The digest cards the channel received, as text, in order. */
-  .extend('postedDigests', ({ connector }) => () => connector.delivered().filter((r) => r.conversationId === CHANNEL_ID).map((r) => JSON.stringify(r.body.attachments[0].content)));
+  .extend(
+    'postedDigests',
+    ({ connector }) =>
+      () =>
+        connector
+          .delivered()
+          .filter((r) => r.conversationId === CHANNEL_ID)
+          .map((r) => JSON.stringify(r.body.attachments[0].content)),
+  );
 
 const jobFor = (o: { instanceId?: string; leaseMs?: number } = {}) =>
   createDigestJob({
@@ -66,7 +74,14 @@ test.beforeEach(async ({ connector }) => {
   await ensureTables(tables);
   const plans = planTable(tables);
   await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans }, WIN_DAY);
-  recognition = createRecognitionService({ plans, wins: winTable(tables), journal: journalTable(tables), digest: digestIndexTable(tables), now: () => clock.date, newId: () => crypto.randomUUID() });
+  recognition = createRecognitionService({
+    plans,
+    wins: winTable(tables),
+    journal: journalTable(tables),
+    digest: digestIndexTable(tables),
+    now: () => clock.date,
+    newId: () => crypto.randomUUID(),
+  });
   const saved = await programChannelTable(tables).save(
     {
       programId: DEMO_PROGRAM_ID,
@@ -75,7 +90,12 @@ test.beforeEach(async ({ connector }) => {
       channelName: 'Wins',
       tenantId: TEST_TENANT_ID,
       serviceUrl: connector.serviceUrl,
-      reference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, bot: BOT, conversation: { id: CHANNEL_ID, conversationType: 'channel', isGroup: true, tenantId: TEST_TENANT_ID } },
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        bot: BOT,
+        conversation: { id: CHANNEL_ID, conversationType: 'channel', isGroup: true, tenantId: TEST_TENANT_ID },
+      },
       setBy: demoPeople.manager.id,
       setAt: WIN_DAY.toISOString(),
     },
@@ -85,7 +105,10 @@ test.beforeEach(async ({ connector }) => {
 });
 
 describe('the weekly digest', () => {
-  test('posts the shared wins of the week once, on Monday from 09:00 UTC, and never a win without consent', async ({ postedDigests, connector }) => {
+  test('posts the shared wins of the week once, on Monday from 09:00 UTC, and never a win without consent', async ({
+    postedDigests,
+    connector,
+  }) => {
     await win(alex, demoPairIds.alex, 'Presented the outage review at the all-hands', true);
     await win(mentor, demoPairIds.alex, 'Private praise Alex did not share');
     await win(sam, demoPairIds.sam, 'Facilitated the first metrics review', true);
@@ -149,14 +172,17 @@ describe('the weekly digest', () => {
     const consent = await recognition.setWinConsent(alex, demoPairIds.alex, late.value.id, late.etag, { shareInDigest: true });
     expect(consent.ok).toBe(true);
     clock.date = new Date('2026-11-30T09:30:00Z');
-    expect((await jobFor().run())).toMatchObject({ week: '2026-11-23', outcomes: { sent: 1 } });
+    expect(await jobFor().run()).toMatchObject({ week: '2026-11-23', outcomes: { sent: 1 } });
     const second = postedDigests()[1]!;
     expect(second).toContain('Shared a week late');
     expect(second).not.toContain('Shown in the first digest');
     expect((await winTable(tables).get(demoPairIds.alex, early.value.id))?.value.digestWeek).toBe('2026-11-16');
   });
 
-  test('retries a post the connector failed, once its claim expires, and stops for a channel the bot left', async ({ connector, postedDigests }) => {
+  test('retries a post the connector failed, once its claim expires, and stops for a channel the bot left', async ({
+    connector,
+    postedDigests,
+  }) => {
     await win(alex, demoPairIds.alex, 'Retried until it arrives', true);
     clock.date = AFTER_DUE;
     connector.failWith(() => ({ status: 503 }));

@@ -73,7 +73,11 @@ async function botChoice(tenantId = entra.tenantId): Promise<string> {
     verb: digestChannelVerbs.setChannel,
     data: { programId: DEMO_PROGRAM_ID, [DIGEST_CHANNEL_INPUT]: WINS_CHANNEL },
   });
-  const inTeam = { ...activity, conversation: { ...activity.conversation, tenantId }, channelData: { team: { id: TEAM_ID }, tenant: { id: tenantId } } };
+  const inTeam = {
+    ...activity,
+    conversation: { ...activity.conversation, tenantId },
+    channelData: { team: { id: TEAM_ID }, tenant: { id: tenantId } },
+  };
   const res = await postActivity(server.baseUrl, inTeam);
   expect(res.status).toBe(200);
   return JSON.stringify((JSON.parse(res.text) as { value: unknown }).value);
@@ -89,7 +93,10 @@ describe('a program manager by app role', () => {
 
   it('gets the same answer in the tab and the bot once the tab has been opened', async () => {
     expect(await tabSettingsStatus([PROGRAM_MANAGER_ROLE])).toBe(200);
-    expect(await server.app.repositories.people.appRoles(morganId)).toMatchObject({ tenantId: entra.tenantId, roles: [PROGRAM_MANAGER_ROLE] });
+    expect(await server.app.repositories.people.appRoles(morganId)).toMatchObject({
+      tenantId: entra.tenantId,
+      roles: [PROGRAM_MANAGER_ROLE],
+    });
     expect(await botChoice()).toContain(accepted);
   });
 

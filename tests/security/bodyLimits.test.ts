@@ -8,8 +8,12 @@ import { installActivity, postActivity } from '../support/botActivities';
 import { serverTest } from '../support/fixtures';
 const tooLarge = { error: { code: 'too_large', message: 'The request is too large.' } };
 
-const test = serverTest
-  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id));
+const test = serverTest.extend(
+  'alex',
+  ({ server }) =>
+    () =>
+      apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+);
 
 describe('request body limits', () => {
   test('refuses an API body over 100 kB with 413 and stores nothing', async ({ alex }) => {

@@ -51,7 +51,12 @@ const actorFor = async (token: string): Promise<Actor> => {
 describe('the actor from a verified token', () => {
   it('is the token’s oid and tid, with the time zone of their People profile and no app roles', async () => {
     const alex = demoPeople.menteeAlex;
-    expect(await actorFor(await entra.mint({ oid: alex.id }))).toEqual({ id: alex.id, tenantId: entra.tenantId, timeZone: alex.timeZone, appRoles: [] });
+    expect(await actorFor(await entra.mint({ oid: alex.id }))).toEqual({
+      id: alex.id,
+      tenantId: entra.tenantId,
+      timeZone: alex.timeZone,
+      appRoles: [],
+    });
   });
 
   it('carries the app roles of the roles claim', async () => {
@@ -77,7 +82,10 @@ describe('the issuer is configuration', () => {
     const verify = entraTokenVerifier(entraAuth({ ...entra.env, AAD_ISSUER_TEMPLATE: template }));
     const sovereign = await verify(await entra.mint({ iss: template.replace('{tenantid}', entra.tenantId) }));
     expect(sovereign).toMatchObject({ ok: true, caller: { tid: entra.tenantId } });
-    expect(await verify(await entra.mint({ iss: `https://login.microsoftonline.com/${entra.tenantId}/v2.0` }))).toEqual({ ok: false, reason: 'issuer' });
+    expect(await verify(await entra.mint({ iss: `https://login.microsoftonline.com/${entra.tenantId}/v2.0` }))).toEqual({
+      ok: false,
+      reason: 'issuer',
+    });
   });
 
   it('must hold its tenant for the token’s tid, not another allowed tenant', async () => {

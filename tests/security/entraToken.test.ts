@@ -120,7 +120,14 @@ describe('tokens that are refused', () => {
 
   it('in a malformed Authorization header', async () => {
     const token = await entra.mint({ oid: alex.id });
-    for (const header of [token, `Basic ${token}`, `Bearer ${token} ${token}`, `Bearer ${token.split('.').slice(0, 2).join('.')}`, 'Bearer', `Bearer ${'a'.repeat(10_000)}.b.c`]) {
+    for (const header of [
+      token,
+      `Basic ${token}`,
+      `Bearer ${token} ${token}`,
+      `Bearer ${token.split('.').slice(0, 2).join('.')}`,
+      'Bearer',
+      `Bearer ${'a'.repeat(10_000)}.b.c`,
+    ]) {
       const res = await me({ Authorization: header });
       expect(res.status, header.slice(0, 20)).toBe(401);
       expect(res.body.error.code).toBe('unauthenticated');

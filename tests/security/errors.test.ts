@@ -12,9 +12,20 @@ import { serverTest } from '../support/fixtures';
 
 const logLines: string[] = [];
 
-const test = serverTest.override({ serverOptions: { logLines } })
-  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
-  .extend('anonymous', ({ server }) => () => apiAs(server.baseUrl));
+const test = serverTest
+  .override({ serverOptions: { logLines } })
+  .extend(
+    'alex',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+  )
+  .extend(
+    'anonymous',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl),
+  );
 
 /** Nothing that looks like code, a stack frame or a storage error. */
 function expectNothingInternal(res: { body?: unknown; text?: string }) {
@@ -32,7 +43,10 @@ function expectErrorBody(res: ApiResponse, status: number, code: string) {
 describe('an internal failure', () => {
   test('answers a generic 500 and logs the details under the request id', async ({ server }) => {
     // A stored row that no longer parses: a bug, whose error message quotes the stored text.
-    await tablesOf(server).plans.updateEntity({ partitionKey: encodeKey(demoPairIds.sam), rowKey: 'pair', data: 'INTERNAL-MARKER {not json' }, 'Merge');
+    await tablesOf(server).plans.updateEntity(
+      { partitionKey: encodeKey(demoPairIds.sam), rowKey: 'pair', data: 'INTERNAL-MARKER {not json' },
+      'Merge',
+    );
 
     const res = await apiAs(server.baseUrl, demoPeople.menteeSam.id).get(pathFor(paths.plan, { pairId: demoPairIds.sam }));
 
@@ -64,7 +78,9 @@ describe('unknown API paths', () => {
 
 describe('malformed JSON', () => {
   test('gets a clean 400 from the API', async ({ alex }) => {
-    const res = await alex().post(pathFor(paths.goals, { pairId: demoPairIds.alex }), '{"title": "INTERNAL-MARKER', { 'Content-Type': 'application/json' });
+    const res = await alex().post(pathFor(paths.goals, { pairId: demoPairIds.alex }), '{"title": "INTERNAL-MARKER', {
+      'Content-Type': 'application/json',
+    });
     expectErrorBody(res, 400, 'invalid');
     expect(res.body.error.message).toBe('The request body is not valid JSON.');
   });

@@ -37,7 +37,10 @@ const responses: { name: string; fetch: () => Promise<Headers> }[] = [
   { name: 'the tab', fetch: async () => (await fetch(`${server.baseUrl}/`)).headers },
   { name: 'an API answer', fetch: async () => (await apiAs(server.baseUrl, demoPeople.menteeAlex.id).get(paths.me)).headers },
   { name: 'an API error', fetch: async () => (await apiAs(server.baseUrl).get(paths.me)).headers },
-  { name: 'an unknown API path', fetch: async () => (await apiAs(server.baseUrl, demoPeople.menteeAlex.id).get('/api/nothing-here')).headers },
+  {
+    name: 'an unknown API path',
+    fetch: async () => (await apiAs(server.baseUrl, demoPeople.menteeAlex.id).get('/api/nothing-here')).headers,
+  },
   { name: 'health', fetch: async () => (await fetch(`${server.baseUrl}/healthz`)).headers },
   {
     name: 'the bot endpoint',
@@ -45,7 +48,9 @@ const responses: { name: string; fetch: () => Promise<Headers> }[] = [
       const res = await fetch(`${server.baseUrl}/api/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(installActivity({ serviceUrl: connector.serviceUrl, user: { id: '29:1headers', aadObjectId: demoPeople.menteeSam.id } })),
+        body: JSON.stringify(
+          installActivity({ serviceUrl: connector.serviceUrl, user: { id: '29:1headers', aadObjectId: demoPeople.menteeSam.id } }),
+        ),
       });
       expect(res.status).toBe(200);
       return res.headers;
@@ -87,7 +92,14 @@ describe('security headers', () => {
   });
 
   it('name Microsoft’s documented Teams and Microsoft 365 hosts, all over https', () => {
-    for (const host of ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://*.microsoft365.com', 'https://outlook.office365.com']) {
+    for (const host of [
+      'https://teams.microsoft.com',
+      'https://*.teams.microsoft.com',
+      'https://*.cloud.microsoft',
+      'https://*.office.com',
+      'https://*.microsoft365.com',
+      'https://outlook.office365.com',
+    ]) {
       expect(TEAMS_FRAME_ANCESTORS).toContain(host);
     }
     expect(TEAMS_FRAME_ANCESTORS.every((h) => h.startsWith('https://'))).toBe(true);

@@ -27,8 +27,12 @@ interface LogLine {
 const parsedLogs = (): LogLine[] => logLines.map((l) => JSON.parse(l) as LogLine);
 const requestLines = () => parsedLogs().filter((l) => l.msg === 'request');
 
-const test = serverTest.override({ serverOptions: { logLines } })
-  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id));
+const test = serverTest.override({ serverOptions: { logLines } }).extend(
+  'alex',
+  ({ server }) =>
+    () =>
+      apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+);
 
 describe('request logs', () => {
   test('write one JSON line per request with the id the response carries', async ({ alex }) => {
@@ -62,7 +66,11 @@ describe('request logs', () => {
 
     const plan = (await alex().get<PlanView>(pathFor(paths.plan, { pairId: demoPairIds.alex }), auth)).body;
     const goal = plan.goals.find((g) => g.value.title === GOAL_TEXT)!;
-    const edited = await alex().patch(pathFor(paths.goal, { pairId: demoPairIds.alex, goalId: goal.value.id }), { description: `${NOTE_TEXT} (edited)`, reason: NOTE_TEXT }, goal.etag);
+    const edited = await alex().patch(
+      pathFor(paths.goal, { pairId: demoPairIds.alex, goalId: goal.value.id }),
+      { description: `${NOTE_TEXT} (edited)`, reason: NOTE_TEXT },
+      goal.etag,
+    );
     expect(edited.status).toBe(200);
   });
 

@@ -22,8 +22,18 @@ const hostile = [
 ];
 
 const test = serverTest
-  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
-  .extend('sam', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeSam.id));
+  .extend(
+    'alex',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+  )
+  .extend(
+    'sam',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeSam.id),
+  );
 let probe: TableClient;
 
 test.beforeAll(async ({ server }) => {
@@ -37,7 +47,8 @@ test.beforeAll(async ({ server }) => {
 
 async function rows(filter: string): Promise<{ partitionKey: string; rowKey: string; title: string }[]> {
   const out = [];
-  for await (const row of probe.listEntities<{ title: string }>({ queryOptions: { filter } })) out.push({ partitionKey: row.partitionKey!, rowKey: row.rowKey!, title: row.title });
+  for await (const row of probe.listEntities<{ title: string }>({ queryOptions: { filter } }))
+    out.push({ partitionKey: row.partitionKey!, rowKey: row.rowKey!, title: row.title });
   return out;
 }
 
@@ -64,7 +75,8 @@ describe('repositories given hostile ids', () => {
     const { plans, people } = server.app.repositories;
     const tables = tablesOf(server);
     // Index rows as createPair writes them (createPair itself refuses such ids by schema).
-    for (const [i, text] of hostile.entries()) await tables.pairIndex.upsertEntity({ partitionKey: encodeKey(text), rowKey: `hostile-pair-${i}`, role: 'mentee' });
+    for (const [i, text] of hostile.entries())
+      await tables.pairIndex.upsertEntity({ partitionKey: encodeKey(text), rowKey: `hostile-pair-${i}`, role: 'mentee' });
 
     for (const [i, text] of hostile.entries()) {
       expect(await plans.pairsOf(text)).toEqual([{ pairId: `hostile-pair-${i}`, role: 'mentee' }]);

@@ -12,10 +12,26 @@ const LIMIT = 3;
 const goals = pathFor(paths.goals, { pairId: demoPairIds.alex });
 const plan = pathFor(paths.plan, { pairId: demoPairIds.alex });
 
-const test = serverTest.override({ serverOptions: { env: { RATE_LIMIT_WRITES_PER_MINUTE: String(LIMIT) } } })
-  .extend('alex', ({ server }) => () => apiAs(server.baseUrl, demoPeople.menteeAlex.id))
-  .extend('priya', ({ server }) => () => apiAs(server.baseUrl, demoPeople.mentor.id))
-  .extend('titlesIn', ({ alex }) => async () => (await alex().get<PlanView>(plan)).body.goals.map((g) => g.value.title));
+const test = serverTest
+  .override({ serverOptions: { env: { RATE_LIMIT_WRITES_PER_MINUTE: String(LIMIT) } } })
+  .extend(
+    'alex',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+  )
+  .extend(
+    'priya',
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.mentor.id),
+  )
+  .extend(
+    'titlesIn',
+    ({ alex }) =>
+      async () =>
+        (await alex().get<PlanView>(plan)).body.goals.map((g) => g.value.title),
+  );
 
 describe('write rate limit', () => {
   test('refuses a person’s writes over the limit with 429 and Retry-After, and stores nothing', async ({ alex, titlesIn }) => {
@@ -35,8 +51,12 @@ describe('write rate limit', () => {
 
   test('counts every write method, not only creates', async ({ alex }) => {
     const etag = (await alex().get<PlanView>(plan)).body.goals[0]!.etag;
-    expect((await alex().patch(pathFor(paths.goal, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }), { current: 4 }, etag)).status).toBe(429);
-    expect((await alex().delete(pathFor(paths.milestone, { pairId: demoPairIds.alex, goalId: 'alex-oncall', milestoneId: 'm1' }), '*')).status).toBe(429);
+    expect(
+      (await alex().patch(pathFor(paths.goal, { pairId: demoPairIds.alex, goalId: 'alex-oncall' }), { current: 4 }, etag)).status,
+    ).toBe(429);
+    expect(
+      (await alex().delete(pathFor(paths.milestone, { pairId: demoPairIds.alex, goalId: 'alex-oncall', milestoneId: 'm1' }), '*')).status,
+    ).toBe(429);
   });
 
   test('does not limit reads', async ({ alex }) => {
@@ -52,7 +72,9 @@ describe('write rate limit', () => {
   test('does not apply to the bot endpoint, which Teams throttles itself', async ({ server, connector }) => {
     const user = { id: '29:1rate-limit', aadObjectId: demoPeople.menteeAlex.id };
     for (let i = 0; i <= LIMIT; i++) {
-      expect((await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user, text: 'help' }))).status).toBe(200);
+      expect((await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user, text: 'help' }))).status).toBe(
+        200,
+      );
     }
   });
 });
@@ -61,6 +83,7 @@ describe('RATE_LIMIT_WRITES_PER_MINUTE', () => {
   test('defaults to 60 and refuses a limit that is not a positive whole number', () => {
     expect(parseConfig({}).rateLimit).toEqual({ writesPerMinute: 60 });
     expect(parseConfig({ RATE_LIMIT_WRITES_PER_MINUTE: '600' }).rateLimit).toEqual({ writesPerMinute: 600 });
-    for (const bad of ['0', '-5', '2.5', 'many']) expect(() => parseConfig({ RATE_LIMIT_WRITES_PER_MINUTE: bad })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE/);
+    for (const bad of ['0', '-5', '2.5', 'many'])
+      expect(() => parseConfig({ RATE_LIMIT_WRITES_PER_MINUTE: bad })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE/);
   });
 });

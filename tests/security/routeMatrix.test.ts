@@ -20,8 +20,20 @@ import { tableNames } from '../../bot/storage/tables';
 type Caller = 'anonymous' | 'expired' | 'stranger' | 'otherTenant' | 'otherMentee' | 'otherMentor' | 'programManager' | 'rightful';
 const callers: Caller[] = ['anonymous', 'expired', 'stranger', 'otherTenant', 'otherMentee', 'otherMentor', 'programManager', 'rightful'];
 
-const otherMentor: Person = { id: '4f0d1a7c-5b6e-4a9f-8c2d-e5f6a7b8c9d0', displayName: 'Morgan Blake', timeZone: 'Europe/Berlin', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 2 };
-const otherMentorsMentee: Person = { id: '5a1e2b8d-6c7f-4b0a-9d3e-f6a7b8c9d0e1', displayName: 'Kai Nakamura', timeZone: 'Asia/Tokyo', workingHours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 };
+const otherMentor: Person = {
+  id: '4f0d1a7c-5b6e-4a9f-8c2d-e5f6a7b8c9d0',
+  displayName: 'Morgan Blake',
+  timeZone: 'Europe/Berlin',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  mentorCapacity: 2,
+};
+const otherMentorsMentee: Person = {
+  id: '5a1e2b8d-6c7f-4b0a-9d3e-f6a7b8c9d0e1',
+  displayName: 'Kai Nakamura',
+  timeZone: 'Asia/Tokyo',
+  workingHours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] },
+  mentorCapacity: 0,
+};
 
 interface Request {
   path: string;
@@ -40,7 +52,9 @@ interface Row {
   denied?: Partial<Record<Caller, number>>;
 }
 
-const test = serverTest.override('serverOptions', ({ entra }) => ({ env: { ...entra.productionEnv, RATE_LIMIT_WRITES_PER_MINUTE: '10000' } }));
+const test = serverTest.override('serverOptions', ({ entra }) => ({
+  env: { ...entra.productionEnv, RATE_LIMIT_WRITES_PER_MINUTE: '10000' },
+}));
 // The matrix's requests are built before the tests run: they reach the file's server through this.
 const server = serverOutsideTests(test);
 const tokens = {} as Record<Caller, string>;
@@ -68,12 +82,18 @@ const planOf = async () => (await asMentee('GET', { path: pathFor(paths.plan, { 
 const etagOfGoal = async () => (await planOf()).goals.find((g: { value: { id: string } }) => g.value.id === goalId).etag;
 
 async function newMilestone() {
-  const created = await asMentee('POST', { path: pathFor(paths.milestones, { pairId, goalId }), body: { title: 'Matrix milestone', dueDate: inAWeek() } });
+  const created = await asMentee('POST', {
+    path: pathFor(paths.milestones, { pairId, goalId }),
+    body: { title: 'Matrix milestone', dueDate: inAWeek() },
+  });
   return { path: pathFor(paths.milestone, { pairId, goalId, milestoneId: created.body.value.id }), etag: created.body.etag as string };
 }
 
 async function newActivity() {
-  const created = await asMentee('POST', { path: pathFor(paths.activities, { pairId, goalId }), body: { kind: 'networking', title: 'Matrix activity' } });
+  const created = await asMentee('POST', {
+    path: pathFor(paths.activities, { pairId, goalId }),
+    body: { kind: 'networking', title: 'Matrix activity' },
+  });
   return { path: pathFor(paths.activity, { pairId, goalId, activityId: created.body.value.id }), etag: created.body.etag as string };
 }
 
@@ -83,7 +103,11 @@ async function programSettings() {
   return { settings, etag: res.body.etag as string };
 }
 
-const feedbackRequestBody = () => ({ goalId, respondents: [{ personId: 'c0000000-0000-4000-8000-0000000000aa', displayName: 'Matrix Guest', relation: 'customer' }], closesOn: inAWeek() });
+const feedbackRequestBody = () => ({
+  goalId,
+  respondents: [{ personId: 'c0000000-0000-4000-8000-0000000000aa', displayName: 'Matrix Guest', relation: 'customer' }],
+  closesOn: inAWeek(),
+});
 
 /** An answered check-in of the pair, for the mentor's comment. */
 const answeredSlot = '2026-02-02';
@@ -98,7 +122,12 @@ const matrix: Record<string, Row> = {
     // Everyone signed in may ask who they are; a person not enrolled anywhere is told so.
     denied: { stranger: 404, otherMentee: 200, otherMentor: 200, programManager: 200 },
   },
-  'GET /api/pairs/:pairId/plan': { owner: 'mentee', request: async () => ({ path: pathFor(paths.plan, { pairId }) }), ok: 200, denied: hidden },
+  'GET /api/pairs/:pairId/plan': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.plan, { pairId }) }),
+    ok: 200,
+    denied: hidden,
+  },
   'PUT /api/pairs/:pairId/agreement': {
     owner: 'mentee',
     request: async () => {
@@ -114,14 +143,28 @@ const matrix: Record<string, Row> = {
     ok: 200,
     denied: hidden,
   },
-  'POST /api/pairs/:pairId/goals': { owner: 'mentee', request: async () => ({ path: pathFor(paths.goals, { pairId }), body: { title: 'Matrix goal' } }), ok: 201, denied: hidden },
+  'POST /api/pairs/:pairId/goals': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.goals, { pairId }), body: { title: 'Matrix goal' } }),
+    ok: 201,
+    denied: hidden,
+  },
   'PATCH /api/pairs/:pairId/goals/:goalId': {
     owner: 'mentee',
-    request: async () => ({ path: pathFor(paths.goal, { pairId, goalId }), body: { current: Math.round(Math.random() * 1000) + 2 }, etag: await etagOfGoal() }),
+    request: async () => ({
+      path: pathFor(paths.goal, { pairId, goalId }),
+      body: { current: Math.round(Math.random() * 1000) + 2 },
+      etag: await etagOfGoal(),
+    }),
     ok: 200,
     denied: hidden,
   },
-  'GET /api/pairs/:pairId/goals/:goalId/history': { owner: 'mentee', request: async () => ({ path: pathFor(paths.goalHistory, { pairId, goalId }) }), ok: 200, denied: hidden },
+  'GET /api/pairs/:pairId/goals/:goalId/history': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.goalHistory, { pairId, goalId }) }),
+    ok: 200,
+    denied: hidden,
+  },
   'POST /api/pairs/:pairId/goals/:goalId/milestones': {
     owner: 'mentee',
     request: async () => ({ path: pathFor(paths.milestones, { pairId, goalId }), body: { title: 'Matrix milestone', dueDate: inAWeek() } }),
@@ -137,7 +180,10 @@ const matrix: Record<string, Row> = {
   'DELETE /api/pairs/:pairId/goals/:goalId/milestones/:milestoneId': { owner: 'mentee', request: newMilestone, ok: 204, denied: hidden },
   'POST /api/pairs/:pairId/goals/:goalId/activities': {
     owner: 'mentee',
-    request: async () => ({ path: pathFor(paths.activities, { pairId, goalId }), body: { kind: 'certification', title: 'Matrix activity' } }),
+    request: async () => ({
+      path: pathFor(paths.activities, { pairId, goalId }),
+      body: { kind: 'certification', title: 'Matrix activity' },
+    }),
     ok: 201,
     denied: hidden,
   },
@@ -148,7 +194,12 @@ const matrix: Record<string, Row> = {
     denied: hidden,
   },
   'DELETE /api/pairs/:pairId/goals/:goalId/activities/:activityId': { owner: 'mentee', request: newActivity, ok: 204, denied: hidden },
-  'GET /api/pairs/:pairId/checkins': { owner: 'mentee', request: async () => ({ path: pathFor(paths.checkIns, { pairId }) }), ok: 200, denied: hidden },
+  'GET /api/pairs/:pairId/checkins': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.checkIns, { pairId }) }),
+    ok: 200,
+    denied: hidden,
+  },
   'GET /api/programs/:programId': {
     owner: 'manager',
     request: async () => ({ path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }) }),
@@ -160,7 +211,11 @@ const matrix: Record<string, Row> = {
     owner: 'manager',
     request: async () => {
       const { settings, etag } = await programSettings();
-      return { path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }), body: { ...settings, checkpointIntervalMonths: 3 }, etag };
+      return {
+        path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }),
+        body: { ...settings, checkpointIntervalMonths: 3 },
+        etag,
+      };
     },
     ok: 200,
     denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
@@ -174,7 +229,12 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/jobs/feedback': { owner: 'mentee', request: async () => ({ path: jobPaths.feedback }), ok: 401 },
   'POST /api/jobs/digest': { owner: 'mentee', request: async () => ({ path: jobPaths.digest }), ok: 401 },
-  'GET /api/pairs/:pairId/wins': { owner: 'mentee', request: async () => ({ path: pathFor(paths.wins, { pairId }) }), ok: 200, denied: hidden },
+  'GET /api/pairs/:pairId/wins': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.wins, { pairId }) }),
+    ok: 200,
+    denied: hidden,
+  },
   'POST /api/pairs/:pairId/wins': {
     owner: 'mentee',
     request: async () => ({ path: pathFor(paths.wins, { pairId }), body: { text: `Matrix win ${Math.random()}`, goalId } }),
@@ -185,7 +245,11 @@ const matrix: Record<string, Row> = {
     owner: 'mentee',
     request: async () => {
       const created = await asMentee('POST', { path: pathFor(paths.wins, { pairId }), body: { text: `Matrix win ${Math.random()}` } });
-      return { path: pathFor(paths.win, { pairId, winId: created.body.value.id }), body: { shareInDigest: true }, etag: created.body.etag as string };
+      return {
+        path: pathFor(paths.win, { pairId, winId: created.body.value.id }),
+        body: { shareInDigest: true },
+        etag: created.body.etag as string,
+      };
     },
     ok: 200,
     denied: hidden,
@@ -197,7 +261,12 @@ const matrix: Record<string, Row> = {
     // Anyone the app knows may look for people to ask; someone it does not know learns nothing.
     denied: { stranger: 404, otherMentee: 200, otherMentor: 200, programManager: 200 },
   },
-  'GET /api/pairs/:pairId/feedback-requests': { owner: 'mentee', request: async () => ({ path: pathFor(paths.feedbackRequests, { pairId }) }), ok: 200, denied: hidden },
+  'GET /api/pairs/:pairId/feedback-requests': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.feedbackRequests, { pairId }) }),
+    ok: 200,
+    denied: hidden,
+  },
   'POST /api/pairs/:pairId/feedback-requests': {
     owner: 'mentee',
     request: async () => ({ path: pathFor(paths.feedbackRequests, { pairId }), body: feedbackRequestBody() }),
@@ -216,7 +285,10 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/pairs/:pairId/checkins/:slot/comments': {
     owner: 'mentor',
-    request: async () => ({ path: pathFor(paths.checkInComments, { pairId, slot: answeredSlot }), body: { comment: `Matrix comment ${Math.random()}` } }),
+    request: async () => ({
+      path: pathFor(paths.checkInComments, { pairId, slot: answeredSlot }),
+      body: { comment: `Matrix comment ${Math.random()}` },
+    }),
     ok: 201,
     denied: hidden,
   },
@@ -231,7 +303,11 @@ const matrix: Record<string, Row> = {
     // The request names the manager (who is also the program manager caller); nobody else may answer.
     owner: 'manager',
     request: async () => {
-      const body = { ...feedbackRequestBody(), behaviors: ['Matrix behavior'], respondents: [{ personId: demoPeople.manager.id, displayName: demoPeople.manager.displayName, relation: 'supervisor' }] };
+      const body = {
+        ...feedbackRequestBody(),
+        behaviors: ['Matrix behavior'],
+        respondents: [{ personId: demoPeople.manager.id, displayName: demoPeople.manager.displayName, relation: 'supervisor' }],
+      };
       const created = await asMentee('POST', { path: pathFor(paths.feedbackRequests, { pairId }), body });
       const answer = { ratings: { 'Matrix behavior': 4 }, example: 'A matrix example.', suggestion: 'A matrix suggestion.' };
       return { path: pathFor(paths.myFeedbackAnswer, { pairId, requestId: created.body.request.value.id }), body: answer };
@@ -252,22 +328,40 @@ test.beforeAll(async ({ entra, server }) => {
   const alexPair = (await plans.load(pairId))!.mentorship.value;
   const otherPair = await plans.createPair(
     { ...alexPair, id: 'matrix-other-pair', mentorId: otherMentor.id, menteeId: otherMentorsMentee.id },
-    { mentor: { id: otherMentor.id, displayName: otherMentor.displayName, timeZone: otherMentor.timeZone }, mentee: { id: otherMentorsMentee.id, displayName: otherMentorsMentee.displayName, timeZone: otherMentorsMentee.timeZone } },
+    {
+      mentor: { id: otherMentor.id, displayName: otherMentor.displayName, timeZone: otherMentor.timeZone },
+      mentee: { id: otherMentorsMentee.id, displayName: otherMentorsMentee.displayName, timeZone: otherMentorsMentee.timeZone },
+    },
   );
   if (!otherPair.ok) throw new Error(otherPair.error.message);
 
   const checkIns = checkInTable(tablesOf(server));
-  const sent = await checkIns.recordSent({ pairId, slot: answeredSlot, dueAt: `${answeredSlot}T17:00:00.000Z`, status: 'sent', sentAt: `${answeredSlot}T17:00:00.000Z`, comments: [] });
+  const sent = await checkIns.recordSent({
+    pairId,
+    slot: answeredSlot,
+    dueAt: `${answeredSlot}T17:00:00.000Z`,
+    status: 'sent',
+    sentAt: `${answeredSlot}T17:00:00.000Z`,
+    comments: [],
+  });
   if (!sent.ok) throw new Error(sent.error.message);
   const answer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
-  const answered = await checkIns.update({ ...sent.value.value, status: 'answered', answeredAt: `${answeredSlot}T18:00:00.000Z`, answeredBy: demoPeople.menteeAlex.id, answer }, sent.value.etag);
+  const answered = await checkIns.update(
+    { ...sent.value.value, status: 'answered', answeredAt: `${answeredSlot}T18:00:00.000Z`, answeredBy: demoPeople.menteeAlex.id, answer },
+    sent.value.etag,
+  );
   if (!answered.ok) throw new Error(answered.error.message);
 
   ownerTokens.mentee = await entra.mint({ oid: demoPeople.menteeAlex.id });
   ownerTokens.mentor = await entra.mint({ oid: demoPeople.mentor.id });
   ownerTokens.manager = await entra.mint({ oid: demoPeople.manager.id });
   Object.assign(tokens, {
-    expired: await entra.mint({ oid: demoPeople.menteeAlex.id, exp: secondsFromNow(-3600), iat: secondsFromNow(-7200), nbf: secondsFromNow(-7200) }),
+    expired: await entra.mint({
+      oid: demoPeople.menteeAlex.id,
+      exp: secondsFromNow(-3600),
+      iat: secondsFromNow(-7200),
+      nbf: secondsFromNow(-7200),
+    }),
     stranger: await entra.mint({ oid: '6b2f3c9e-7d8a-4c1b-8e4f-a7b8c9d0e1f2' }),
     otherTenant: await entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.otherTenantId }),
     otherMentee: await entra.mint({ oid: demoPeople.menteeSam.id }),
@@ -275,7 +369,6 @@ test.beforeAll(async ({ entra, server }) => {
     programManager: ownerTokens.manager,
   });
 });
-
 
 describe('the route table', () => {
   it('has a row for every API route and no row for a route that does not exist', () => {

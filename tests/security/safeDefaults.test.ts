@@ -12,12 +12,15 @@ import { demoPeople } from '../../bot/dev/demoData';
 function send(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const url = new URL(path, baseUrl);
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -73,7 +76,11 @@ describe('a running server', () => {
     expect(foreign.status).toBe(421);
     expect(foreign.text).not.toContain(demoPeople.menteeAlex.displayName);
     expect((await send(server.baseUrl, '/', { headers: { Host: 'attacker.example' } })).status).toBe(421);
-    const bot = await send(server.baseUrl, '/api/messages', { method: 'POST', headers: { Host: 'attacker.example', 'Content-Type': 'application/json' }, body: '{}' });
+    const bot = await send(server.baseUrl, '/api/messages', {
+      method: 'POST',
+      headers: { Host: 'attacker.example', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(bot.status).toBe(421);
     expect((await send(server.baseUrl, '/api/me', { headers: { Host: 'localhost:3978', ...asAlex } })).status).toBe(200);
     expect((await send(server.baseUrl, '/api/me', { headers: { Host: '127.0.0.1', ...asAlex } })).status).toBe(200);
@@ -90,10 +97,18 @@ describe('a running server', () => {
 
   it('answers a body in another charset or an unknown encoding with 415 and a reason, on the API and the bot endpoint', async () => {
     for (const path of ['/api/pairs/demo-pair-alex/goals', '/api/messages']) {
-      const latin1 = await send(server.baseUrl, path, { method: 'POST', headers: { ...asAlex, 'Content-Type': 'application/json; charset=latin1' }, body: '{"title":"x"}' });
+      const latin1 = await send(server.baseUrl, path, {
+        method: 'POST',
+        headers: { ...asAlex, 'Content-Type': 'application/json; charset=latin1' },
+        body: '{"title":"x"}',
+      });
       expect(latin1.status).toBe(415);
       expect(JSON.parse(latin1.text).error.message).toMatch(/UTF-8/);
-      const encoded = await send(server.baseUrl, path, { method: 'POST', headers: { ...asAlex, 'Content-Type': 'application/json', 'Content-Encoding': 'x-unknown' }, body: '{"title":"x"}' });
+      const encoded = await send(server.baseUrl, path, {
+        method: 'POST',
+        headers: { ...asAlex, 'Content-Type': 'application/json', 'Content-Encoding': 'x-unknown' },
+        body: '{"title":"x"}',
+      });
       expect(encoded.status).toBe(415);
       expect(encoded.text).not.toMatch(/at .*\.js|node_modules/);
     }

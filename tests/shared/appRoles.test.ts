@@ -3,7 +3,12 @@ import { APP_ROLES_MAX_AGE_MS, APP_ROLES_RENEW_AFTER_MS, appRolesIn, appRolesToR
 
 const now = new Date('2026-12-01T12:00:00.000Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
-const recorded = (over: Partial<RecordedAppRoles> = {}): RecordedAppRoles => ({ tenantId: 'tenant-a', roles: ['ProgramManager'], recordedAt: ago(0), ...over });
+const recorded = (over: Partial<RecordedAppRoles> = {}): RecordedAppRoles => ({
+  tenantId: 'tenant-a',
+  roles: ['ProgramManager'],
+  recordedAt: ago(0),
+  ...over,
+});
 
 describe('recorded app roles', () => {
   it('count only in the tenant that granted them', () => {

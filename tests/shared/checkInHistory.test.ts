@@ -8,12 +8,19 @@ const checkIn = (slot: string, status: CheckIn['status']): CheckIn => ({
   dueAt: `${slot}T09:00:00.000Z`,
   status,
   comments: [],
-  ...(status === 'answered' ? { answeredAt: `${slot}T10:00:00.000Z`, answer: { goals: [], confidence: 4, wins: '', blockers: '', nextSteps: '', needHelpWith: '' } } : {}),
+  ...(status === 'answered'
+    ? { answeredAt: `${slot}T10:00:00.000Z`, answer: { goals: [], confidence: 4, wins: '', blockers: '', nextSteps: '', needHelpWith: '' } }
+    : {}),
 });
 
 describe('check-in history', () => {
   it('counts an unanswered check-in as missed once the next one went out, but not the current one', () => {
-    const view = checkInHistory('p', [checkIn('2026-11-02', 'answered'), checkIn('2026-11-16', 'sent'), checkIn('2026-11-30', 'sent')], [], new Date('2026-12-01T00:00:00Z'));
+    const view = checkInHistory(
+      'p',
+      [checkIn('2026-11-02', 'answered'), checkIn('2026-11-16', 'sent'), checkIn('2026-11-30', 'sent')],
+      [],
+      new Date('2026-12-01T00:00:00Z'),
+    );
     expect(view.checkIns.map((c) => [c.slot, c.status])).toEqual([
       ['2026-11-30', 'sent'],
       ['2026-11-16', 'missed'],
@@ -23,7 +30,12 @@ describe('check-in history', () => {
   });
 
   it('keeps a late answer as answered', () => {
-    const view = checkInHistory('p', [checkIn('2026-11-02', 'answered'), checkIn('2026-11-16', 'answered')], [], new Date('2026-12-01T00:00:00Z'));
+    const view = checkInHistory(
+      'p',
+      [checkIn('2026-11-02', 'answered'), checkIn('2026-11-16', 'answered')],
+      [],
+      new Date('2026-12-01T00:00:00Z'),
+    );
     expect(view.adherence).toEqual({ due: 2, answered: 2, missed: 0, rate: 1 });
   });
 });

@@ -27,7 +27,10 @@ describe('nextCheckIn, weekly', () => {
 
   it('is still the current week’s slot at its exact due time, and the next week’s a moment later', () => {
     expect(nextCheckIn({ ...london, now: at('2026-11-16T09:00:00.000Z') }).slot).toBe('2026-11-16');
-    expect(nextCheckIn({ ...london, now: at('2026-11-16T09:00:00.001Z') })).toEqual({ slot: '2026-11-23', dueAt: '2026-11-23T09:00:00.000Z' });
+    expect(nextCheckIn({ ...london, now: at('2026-11-16T09:00:00.001Z') })).toEqual({
+      slot: '2026-11-23',
+      dueAt: '2026-11-23T09:00:00.000Z',
+    });
   });
 
   it('rolls over to the next week once this week’s slot has passed', () => {
@@ -50,19 +53,34 @@ describe('nextCheckIn, every two weeks', () => {
   const biweekly: CheckInSchedule = { ...london, cadence: 'biweekly', anchorDate: '2026-11-04' };
 
   it('keeps the rhythm of the anchor’s week', () => {
-    expect(nextCheckIn({ ...biweekly, now: at('2026-11-10T12:00:00Z') })).toEqual({ slot: '2026-11-16', dueAt: '2026-11-16T09:00:00.000Z' });
-    expect(nextCheckIn({ ...biweekly, now: at('2026-11-16T08:00:00Z') })).toEqual({ slot: '2026-11-16', dueAt: '2026-11-16T09:00:00.000Z' });
-    expect(nextCheckIn({ ...biweekly, now: at('2026-11-20T12:00:00Z') })).toEqual({ slot: '2026-11-30', dueAt: '2026-11-30T09:00:00.000Z' });
+    expect(nextCheckIn({ ...biweekly, now: at('2026-11-10T12:00:00Z') })).toEqual({
+      slot: '2026-11-16',
+      dueAt: '2026-11-16T09:00:00.000Z',
+    });
+    expect(nextCheckIn({ ...biweekly, now: at('2026-11-16T08:00:00Z') })).toEqual({
+      slot: '2026-11-16',
+      dueAt: '2026-11-16T09:00:00.000Z',
+    });
+    expect(nextCheckIn({ ...biweekly, now: at('2026-11-20T12:00:00Z') })).toEqual({
+      slot: '2026-11-30',
+      dueAt: '2026-11-30T09:00:00.000Z',
+    });
   });
 
   it('keeps the rhythm across the new year', () => {
     // 65 days after 2026-11-02: the period that began 2026-12-28, whose Monday has passed.
-    expect(nextCheckIn({ ...biweekly, now: at('2027-01-06T12:00:00Z') })).toEqual({ slot: '2027-01-11', dueAt: '2027-01-11T09:00:00.000Z' });
+    expect(nextCheckIn({ ...biweekly, now: at('2027-01-06T12:00:00Z') })).toEqual({
+      slot: '2027-01-11',
+      dueAt: '2027-01-11T09:00:00.000Z',
+    });
   });
 
   it('asks nothing before the pair starts', () => {
     // The first period's Monday (2026-11-02) is before the start date 2026-11-04.
-    expect(nextCheckIn({ ...biweekly, now: at('2026-10-20T12:00:00Z') })).toEqual({ slot: '2026-11-16', dueAt: '2026-11-16T09:00:00.000Z' });
+    expect(nextCheckIn({ ...biweekly, now: at('2026-10-20T12:00:00Z') })).toEqual({
+      slot: '2026-11-16',
+      dueAt: '2026-11-16T09:00:00.000Z',
+    });
   });
 });
 
@@ -97,12 +115,18 @@ describe('the check-in time of day', () => {
 describe('non-working days', () => {
   it('skips to the first working day of the week', () => {
     const tuesdayToSaturday = { ...london, workingHours: { ...defaultWorkingHours, days: [2, 3, 4, 5, 6] } };
-    expect(nextCheckIn({ ...tuesdayToSaturday, now: at('2026-11-18T12:00:00Z') })).toEqual({ slot: '2026-11-23', dueAt: '2026-11-24T09:00:00.000Z' });
+    expect(nextCheckIn({ ...tuesdayToSaturday, now: at('2026-11-18T12:00:00Z') })).toEqual({
+      slot: '2026-11-23',
+      dueAt: '2026-11-24T09:00:00.000Z',
+    });
   });
 
   it('lands on Saturday for someone who works weekends only', () => {
     const weekends = { ...london, workingHours: { ...defaultWorkingHours, days: [6, 7] } };
-    expect(nextCheckIn({ ...weekends, now: at('2026-11-16T12:00:00Z') })).toEqual({ slot: '2026-11-16', dueAt: '2026-11-21T09:00:00.000Z' });
+    expect(nextCheckIn({ ...weekends, now: at('2026-11-16T12:00:00Z') })).toEqual({
+      slot: '2026-11-16',
+      dueAt: '2026-11-21T09:00:00.000Z',
+    });
   });
 });
 
@@ -125,18 +149,33 @@ describe('daylight saving', () => {
   const losAngeles = { ...london, timeZone: 'America/Los_Angeles' };
 
   it('keeps 09:00 local in Los Angeles across the spring switch (8 March 2026)', () => {
-    expect(nextCheckIn({ ...losAngeles, now: at('2026-02-25T12:00:00Z') })).toEqual({ slot: '2026-03-02', dueAt: '2026-03-02T17:00:00.000Z' });
-    expect(nextCheckIn({ ...losAngeles, now: at('2026-03-03T12:00:00Z') })).toEqual({ slot: '2026-03-09', dueAt: '2026-03-09T16:00:00.000Z' });
+    expect(nextCheckIn({ ...losAngeles, now: at('2026-02-25T12:00:00Z') })).toEqual({
+      slot: '2026-03-02',
+      dueAt: '2026-03-02T17:00:00.000Z',
+    });
+    expect(nextCheckIn({ ...losAngeles, now: at('2026-03-03T12:00:00Z') })).toEqual({
+      slot: '2026-03-09',
+      dueAt: '2026-03-09T16:00:00.000Z',
+    });
   });
 
   it('keeps 09:00 local in Los Angeles across the autumn switch (1 November 2026)', () => {
-    expect(nextCheckIn({ ...losAngeles, now: at('2026-10-21T12:00:00Z') })).toEqual({ slot: '2026-10-26', dueAt: '2026-10-26T16:00:00.000Z' });
-    expect(nextCheckIn({ ...losAngeles, now: at('2026-10-27T12:00:00Z') })).toEqual({ slot: '2026-11-02', dueAt: '2026-11-02T17:00:00.000Z' });
+    expect(nextCheckIn({ ...losAngeles, now: at('2026-10-21T12:00:00Z') })).toEqual({
+      slot: '2026-10-26',
+      dueAt: '2026-10-26T16:00:00.000Z',
+    });
+    expect(nextCheckIn({ ...losAngeles, now: at('2026-10-27T12:00:00Z') })).toEqual({
+      slot: '2026-11-02',
+      dueAt: '2026-11-02T17:00:00.000Z',
+    });
   });
 
   it('moves a time that does not exist forward by the gap: 02:30 on 8 March becomes 03:30 PDT', () => {
     const nightShift = { ...losAngeles, workingHours: { start: '02:30', end: '08:00', days: [7] } };
-    expect(nextCheckIn({ ...nightShift, now: at('2026-03-03T00:00:00Z') })).toEqual({ slot: '2026-03-02', dueAt: '2026-03-08T10:30:00.000Z' });
+    expect(nextCheckIn({ ...nightShift, now: at('2026-03-03T00:00:00Z') })).toEqual({
+      slot: '2026-03-02',
+      dueAt: '2026-03-08T10:30:00.000Z',
+    });
   });
 });
 
@@ -200,7 +239,10 @@ describe('slots around a slot', () => {
   it('finds the check-in of the period holding a date, and the one after a slot', () => {
     expect(checkInForDate(london, '2026-11-18')).toEqual({ slot: '2026-11-16', dueAt: '2026-11-16T09:00:00.000Z' });
     expect(followingCheckIn(london, '2026-11-16')).toEqual({ slot: '2026-11-23', dueAt: '2026-11-23T09:00:00.000Z' });
-    expect(followingCheckIn({ ...london, cadence: 'monthly' }, '2026-11-01')).toEqual({ slot: '2026-12-01', dueAt: '2026-12-01T09:00:00.000Z' });
+    expect(followingCheckIn({ ...london, cadence: 'monthly' }, '2026-11-01')).toEqual({
+      slot: '2026-12-01',
+      dueAt: '2026-12-01T09:00:00.000Z',
+    });
   });
 });
 

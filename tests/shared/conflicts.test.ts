@@ -8,7 +8,12 @@ describe('mergeEdit (a stale form against the version stored now)', () => {
     const mine = { ...base, title: 'Lead incident reviews', description: 'Typed while the other save happened.', risks: 'Few incidents.' };
     const theirs = { ...base, title: 'Run two incident reviews', metric: 'reviews led' };
     const merged = mergeEdit(base, mine, theirs);
-    expect(merged.values).toEqual({ title: 'Lead incident reviews', description: 'Typed while the other save happened.', risks: 'Few incidents.', metric: 'reviews led' });
+    expect(merged.values).toEqual({
+      title: 'Lead incident reviews',
+      description: 'Typed while the other save happened.',
+      risks: 'Few incidents.',
+      metric: 'reviews led',
+    });
     expect(merged.kept).toEqual(['description', 'risks']);
     expect(merged.taken).toEqual(['metric']);
     expect(merged.clashes).toEqual([{ field: 'title', mine: 'Lead incident reviews', theirs: 'Run two incident reviews' }]);
@@ -21,7 +26,12 @@ describe('mergeEdit (a stale form against the version stored now)', () => {
   });
 
   it('compares with the given equality, e.g. ignoring surrounding spaces', () => {
-    const merged = mergeEdit(base, { ...base, title: ' Run incident reviews ' }, { ...base, title: 'Other' }, (a, b) => a.trim() === b.trim());
+    const merged = mergeEdit(
+      base,
+      { ...base, title: ' Run incident reviews ' },
+      { ...base, title: 'Other' },
+      (a, b) => a.trim() === b.trim(),
+    );
     expect(merged).toMatchObject({ clashes: [], taken: ['title'], values: { title: 'Other' } });
   });
 });

@@ -20,7 +20,9 @@ describe('date messages (shown beside a date control that shows the browser’s 
     const milestone = milestoneCreateInput.safeParse({ title: 'First review', dueDate: '' });
     expect(milestone.success || toFieldIssues(milestone.error)).toEqual([{ path: 'dueDate', message: 'Pick a date.' }]);
     const goal = goalCreateInput.safeParse({ title: 'Talk', description: '', dueDate: '31/03/2026' });
-    expect(goal.success || toFieldIssues(goal.error)).toEqual([{ path: 'dueDate', message: 'Enter a complete date: day, month and year.' }]);
+    expect(goal.success || toFieldIssues(goal.error)).toEqual([
+      { path: 'dueDate', message: 'Enter a complete date: day, month and year.' },
+    ]);
     for (const issue of [...(milestone.success ? [] : milestone.error.issues), ...(goal.success ? [] : goal.error.issues)]) {
       expect(issue.message).not.toMatch(/\d{4}-\d{2}-\d{2}|YYYY/);
     }

@@ -18,11 +18,25 @@ const people = [
   { personId: 'p4', displayName: 'Dee', relation: 'peer' as const },
 ];
 const request = (over: Partial<FeedbackRequest> = {}): FeedbackRequest => ({
-  id: 'req1', pairId: 'pair1', goalId: 'g1', behaviors: ['Designs for failure', 'Owns incidents'], respondents: people,
-  closesOn: '2026-11-30', anonymous: false, createdBy: 'mentee', createdAt: now.toISOString(), status: 'open', ...over,
+  id: 'req1',
+  pairId: 'pair1',
+  goalId: 'g1',
+  behaviors: ['Designs for failure', 'Owns incidents'],
+  respondents: people,
+  closesOn: '2026-11-30',
+  anonymous: false,
+  createdBy: 'mentee',
+  createdAt: now.toISOString(),
+  status: 'open',
+  ...over,
 });
 const response = (respondentId: string, a: number, b: number, example: string, suggestion = `more ${example}`): FeedbackResponse => ({
-  requestId: 'req1', respondentId, ratings: { 'Designs for failure': a, 'Owns incidents': b }, example, suggestion, answeredAt: now.toISOString(),
+  requestId: 'req1',
+  respondentId,
+  ratings: { 'Designs for failure': a, 'Owns incidents': b },
+  example,
+  suggestion,
+  answeredAt: now.toISOString(),
 });
 
 describe('feedback request input', () => {

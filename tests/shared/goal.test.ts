@@ -64,7 +64,8 @@ describe('goal input schemas', () => {
     );
     const same = goalCreateInput.safeParse({ title: 'x', baseline: 3, target: 3 });
     expect(same.success).toBe(false);
-    if (!same.success) expect(toFieldIssues(same.error)).toEqual([{ path: 'target', message: expect.stringContaining('differ from the baseline') }]);
+    if (!same.success)
+      expect(toFieldIssues(same.error)).toEqual([{ path: 'target', message: expect.stringContaining('differ from the baseline') }]);
   });
 
   it('refuse text longer than a plan may hold', () => {

@@ -40,14 +40,16 @@ describe('suggestMeetingSlots', () => {
   });
 
   it('offers nothing when the meeting is longer than the overlap', () => {
-    expect(suggestMeetingSlots({
-      mentor: person('America/Los_Angeles', '08:00', '16:00'),
-      mentee: person('Europe/London', '09:00', '17:00'),
-      from: new Date('2026-11-16T00:00:00Z'),
-      days: 14,
-      lengthMinutes: 90,
-      count: 5,
-    })).toEqual([]);
+    expect(
+      suggestMeetingSlots({
+        mentor: person('America/Los_Angeles', '08:00', '16:00'),
+        mentee: person('Europe/London', '09:00', '17:00'),
+        from: new Date('2026-11-16T00:00:00Z'),
+        days: 14,
+        lengthMinutes: 90,
+        count: 5,
+      }),
+    ).toEqual([]);
   });
 
   it('follows each switch to summer time: 9-17 in LA and London overlap only while the US has switched and the UK has not', () => {
@@ -100,25 +102,29 @@ describe('suggestMeetingSlots', () => {
   });
 
   it('offers nothing for London 9-17 and Tokyo 9-18 in winter: Tokyo’s day ends at 09:00 UTC as London’s begins', () => {
-    expect(suggestMeetingSlots({
-      mentor: person('Europe/London', '09:00', '17:00'),
-      mentee: person('Asia/Tokyo', '09:00', '18:00'),
-      from: new Date('2026-11-16T00:00:00Z'),
-      days: 14,
-      lengthMinutes: 30,
-      count: 5,
-    })).toEqual([]);
+    expect(
+      suggestMeetingSlots({
+        mentor: person('Europe/London', '09:00', '17:00'),
+        mentee: person('Asia/Tokyo', '09:00', '18:00'),
+        from: new Date('2026-11-16T00:00:00Z'),
+        days: 14,
+        lengthMinutes: 30,
+        count: 5,
+      }),
+    ).toEqual([]);
   });
 
   it('finds London 9-17 and Tokyo 9-18 an hour in summer (08:00-09:00 UTC)', () => {
-    expect(suggestMeetingSlots({
-      mentor: person('Europe/London', '09:00', '17:00'),
-      mentee: person('Asia/Tokyo', '09:00', '18:00'),
-      from: new Date('2026-07-06T00:00:00Z'),
-      days: 14,
-      lengthMinutes: 30,
-      count: 3,
-    })).toEqual([
+    expect(
+      suggestMeetingSlots({
+        mentor: person('Europe/London', '09:00', '17:00'),
+        mentee: person('Asia/Tokyo', '09:00', '18:00'),
+        from: new Date('2026-07-06T00:00:00Z'),
+        days: 14,
+        lengthMinutes: 30,
+        count: 3,
+      }),
+    ).toEqual([
       slot('2026-07-06T08:00:00.000Z', '2026-07-06T08:30:00.000Z'),
       slot('2026-07-06T08:30:00.000Z', '2026-07-06T09:00:00.000Z'),
       slot('2026-07-07T08:00:00.000Z', '2026-07-07T08:30:00.000Z'),
@@ -164,7 +170,12 @@ describe('suggestMeetingSlots', () => {
   });
 
   it('returns nothing for a count of zero and refuses a meeting without length', () => {
-    const base = { mentor: person('Europe/London', '09:00', '17:00'), mentee: person('Europe/London', '09:00', '17:00'), from: new Date('2026-11-16T00:00:00Z'), days: 7 };
+    const base = {
+      mentor: person('Europe/London', '09:00', '17:00'),
+      mentee: person('Europe/London', '09:00', '17:00'),
+      from: new Date('2026-11-16T00:00:00Z'),
+      days: 7,
+    };
     expect(suggestMeetingSlots({ ...base, lengthMinutes: 30, count: 0 })).toEqual([]);
     expect(() => suggestMeetingSlots({ ...base, lengthMinutes: 0, count: 3 })).toThrow(RangeError);
     expect(() => suggestMeetingSlots({ ...base, lengthMinutes: 30, count: 3, stepMinutes: 0 })).toThrow(RangeError);
@@ -181,8 +192,8 @@ describe('meetingAgenda', () => {
       ],
     });
     expect(agenda).toBe(
-      'Open blockers:\n- No access to the staging cluster\n- Waiting on design review\n\n'
-      + 'Goals due soon:\n- Present at the guild (due 2026-11-30)\n- Lead an incident review (due 2026-12-15)',
+      'Open blockers:\n- No access to the staging cluster\n- Waiting on design review\n\n' +
+        'Goals due soon:\n- Present at the guild (due 2026-11-30)\n- Lead an incident review (due 2026-12-15)',
     );
   });
 
@@ -191,7 +202,10 @@ describe('meetingAgenda', () => {
   });
 
   it('trims a long agenda to the limit with an ellipsis', () => {
-    const agenda = meetingAgenda({ blockers: Array.from({ length: 100 }, (_, i) => `Blocker number ${i} that takes some words`), dueGoals: [] });
+    const agenda = meetingAgenda({
+      blockers: Array.from({ length: 100 }, (_, i) => `Blocker number ${i} that takes some words`),
+      dueGoals: [],
+    });
     expect(agenda).toHaveLength(MEETING_AGENDA_MAX_LENGTH);
     expect(agenda.endsWith('…')).toBe(true);
     expect(agenda.startsWith('Open blockers:\n- Blocker number 0 ')).toBe(true);
@@ -217,12 +231,12 @@ describe('teamsMeetingDraftLink', () => {
 
   it('builds the scheduling deep link with every value encoded and spaces as %20', () => {
     expect(teamsMeetingDraftLink(draft)).toBe(
-      'https://teams.microsoft.com/l/meeting/new'
-      + '?subject=Mentoring%3A%20Alex%20%26%20Priya%20%2B%20plan'
-      + '&attendees=alex.chen%40contoso.com,priya.raman%40contoso.com'
-      + '&startTime=2026-11-16T16%3A00%3A00.000Z'
-      + '&endTime=2026-11-16T16%3A30%3A00.000Z'
-      + '&content=Open%20blockers%3A%0A-%20CI%20is%20slow',
+      'https://teams.microsoft.com/l/meeting/new' +
+        '?subject=Mentoring%3A%20Alex%20%26%20Priya%20%2B%20plan' +
+        '&attendees=alex.chen%40contoso.com,priya.raman%40contoso.com' +
+        '&startTime=2026-11-16T16%3A00%3A00.000Z' +
+        '&endTime=2026-11-16T16%3A30%3A00.000Z' +
+        '&content=Open%20blockers%3A%0A-%20CI%20is%20slow',
     );
   });
 

@@ -30,7 +30,13 @@ describe('meeting suggestions', () => {
   });
 
   it('find the overlap when there is one, and pre-fill the Teams draft', () => {
-    const early = { ...input, agreement: { ...input.agreement, mentee: { ...input.agreement.mentee, workingHours: { start: '07:00', end: '15:30', days: weekdays } } } };
+    const early = {
+      ...input,
+      agreement: {
+        ...input.agreement,
+        mentee: { ...input.agreement.mentee, workingHours: { start: '07:00', end: '15:30', days: weekdays } },
+      },
+    };
     const slots = meetingSuggestions(early);
     // LA 07:00 PST = 15:00 UTC; London ends 17:00 UTC: 45-minute meetings starting 15:00, 15:30, 16:00.
     expect(slots.map((s) => [s.start, s.end])).toEqual([
@@ -42,21 +48,26 @@ describe('meeting suggestions', () => {
     expect(link.origin + link.pathname).toBe('https://teams.microsoft.com/l/meeting/new');
     expect(link.searchParams.get('attendees')).toBe('priya@contoso.example,alex@contoso.example');
     expect(link.searchParams.get('subject')).toBe('Mentoring: Priya Raman and Alex Chen');
-    expect(link.searchParams.get('content')).toBe('Open blockers:\n- Waiting for on-call access\n\nGoals due soon:\n- Lead an incident (due 2026-12-10)');
+    expect(link.searchParams.get('content')).toBe(
+      'Open blockers:\n- Waiting for on-call access\n\nGoals due soon:\n- Lead an incident (due 2026-12-10)',
+    );
   });
 });
 
 describe('open blockers for the agenda', () => {
   const answered = (slot: string, blockers: string, needHelpWith = '') => ({
-    pairId: 'p', slot, dueAt: `${slot}T09:00:00.000Z`, status: 'answered' as const, comments: [],
+    pairId: 'p',
+    slot,
+    dueAt: `${slot}T09:00:00.000Z`,
+    status: 'answered' as const,
+    comments: [],
     answer: { goals: [], confidence: 3, wins: '', blockers, nextSteps: '', needHelpWith },
   });
   it('come from the latest answered check-in, help requests included', () => {
     const missed = { pairId: 'p', slot: '2026-11-30', dueAt: '2026-11-30T09:00:00.000Z', status: 'missed' as const, comments: [] };
-    expect(openBlockers([answered('2026-11-02', 'Old blocker'), missed, answered('2026-11-16', 'No staging access', 'reviewing my design')])).toEqual([
-      'No staging access',
-      'Help needed: reviewing my design',
-    ]);
+    expect(
+      openBlockers([answered('2026-11-02', 'Old blocker'), missed, answered('2026-11-16', 'No staging access', 'reviewing my design')]),
+    ).toEqual(['No staging access', 'Help needed: reviewing my design']);
     expect(openBlockers([missed])).toEqual([]);
   });
 });

@@ -15,10 +15,17 @@ describe('pause until', () => {
     expect(pauseUntil(words, today)).toBe(expected);
   });
 
-  it.each([[[]], [['until']], [['soon']], [['2026-02-30']], [['0', 'weeks']], [['2.5', 'weeks']], [['2', 'fortnights']], [['13', 'months']], [['until', '2026-12-31', 'please']]])(
-    'finds no date or period in %j',
-    (words) => {
-      expect(pauseUntil(words, today)).toBeUndefined();
-    },
-  );
+  it.each([
+    [[]],
+    [['until']],
+    [['soon']],
+    [['2026-02-30']],
+    [['0', 'weeks']],
+    [['2.5', 'weeks']],
+    [['2', 'fortnights']],
+    [['13', 'months']],
+    [['until', '2026-12-31', 'please']],
+  ])('finds no date or period in %j', (words) => {
+    expect(pauseUntil(words, today)).toBeUndefined();
+  });
 });

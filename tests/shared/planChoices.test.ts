@@ -3,11 +3,21 @@ import type { PairSummary } from '../../shared/api';
 import { activeGoals, choosePair, isActiveGoal } from '../../shared/plan/planChoices';
 
 const person = { id: 'x', displayName: 'X', timeZone: 'UTC' } as PairSummary['other'];
-const pair = (pairId: string, role: PairSummary['role'], status: PairSummary['status'] = 'active'): PairSummary => ({ pairId, role, status, other: person });
+const pair = (pairId: string, role: PairSummary['role'], status: PairSummary['status'] = 'active'): PairSummary => ({
+  pairId,
+  role,
+  status,
+  other: person,
+});
 
 describe('activeGoals', () => {
   it('keeps active goals in order and leaves completed and dropped ones out', () => {
-    const goals = [{ value: { status: 'active' as const }, id: 1 }, { value: { status: 'completed' as const }, id: 2 }, { value: { status: 'dropped' as const }, id: 3 }, { value: { status: 'active' as const }, id: 4 }];
+    const goals = [
+      { value: { status: 'active' as const }, id: 1 },
+      { value: { status: 'completed' as const }, id: 2 },
+      { value: { status: 'dropped' as const }, id: 3 },
+      { value: { status: 'active' as const }, id: 4 },
+    ];
     expect(activeGoals(goals).map((g) => g.id)).toEqual([1, 4]);
     expect(isActiveGoal({ status: 'completed' })).toBe(false);
   });

@@ -86,9 +86,24 @@ describe('goals', () => {
 describe('what a view offers', () => {
   it('is what the checks allow', () => {
     const mentee = planPermissions(actor('mentee'), pair);
-    expect(mentee).toEqual({ editPlan: true, editAgreement: true, acceptAgreement: true, askFeedback: true, addWin: true, shareWin: true, sendFeedbackNote: false });
+    expect(mentee).toEqual({
+      editPlan: true,
+      editAgreement: true,
+      acceptAgreement: true,
+      askFeedback: true,
+      addWin: true,
+      shareWin: true,
+      sendFeedbackNote: false,
+    });
     expect(goalPermissions(mentee, { status: 'completed' })).toEqual({
-      edit: false, close: false, reopen: true, addMilestone: false, changeMilestones: false, addActivity: false, changeActivities: false, askFeedback: false,
+      edit: false,
+      close: false,
+      reopen: true,
+      addMilestone: false,
+      changeMilestones: false,
+      addActivity: false,
+      changeActivities: false,
+      askFeedback: false,
     });
     const ended = planPermissions(actor('mentor'), { ...pair, status: 'ended' });
     expect(Object.values(ended).every((v) => v === false)).toBe(true);
@@ -122,7 +137,14 @@ describe('feedback requests', () => {
 });
 
 describe('journal entries', () => {
-  const entry = (over: Partial<EntryAccess>): EntryAccess => ({ authorId: 'mentee', visibility: 'pair', menteeConsented: false, pair, program, ...over });
+  const entry = (over: Partial<EntryAccess>): EntryAccess => ({
+    authorId: 'mentee',
+    visibility: 'pair',
+    menteeConsented: false,
+    pair,
+    program,
+    ...over,
+  });
   it.each([
     ['private entry, its author', entry({ visibility: 'private' }), 'mentee', true],
     ['private entry, the mentor', entry({ visibility: 'private' }), 'mentor', false],

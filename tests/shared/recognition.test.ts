@@ -1,13 +1,31 @@
 // The pure parts of recognition: digest weeks, which wins a digest shows, the feedback note's summary line.
 import { describe, expect, it } from 'vitest';
 import { firstLine } from '../../shared/recognition/createRecognitionService';
-import { belongsInDigest, digestDueAt, digestWeekOf, dueDigestWeek, weeklyDigest, type DigestCandidate } from '../../shared/recognition/weeklyDigest';
+import {
+  belongsInDigest,
+  digestDueAt,
+  digestWeekOf,
+  dueDigestWeek,
+  weeklyDigest,
+  type DigestCandidate,
+} from '../../shared/recognition/weeklyDigest';
 import type { Win } from '../../shared/recognition/win';
 
 const win = (over: Partial<Win> = {}): Win => ({
-  id: 'w1', pairId: 'p1', text: 'Led the incident review', recognizedBy: 'mentor-1', at: '2026-11-18T10:00:00.000Z', shareInDigest: true, ...over,
+  id: 'w1',
+  pairId: 'p1',
+  text: 'Led the incident review',
+  recognizedBy: 'mentor-1',
+  at: '2026-11-18T10:00:00.000Z',
+  shareInDigest: true,
+  ...over,
 });
-const candidate = (over: Partial<Win>, menteeName = 'Alex Chen', extra: Partial<DigestCandidate> = {}): DigestCandidate => ({ win: win(over), menteeName, recognizedByName: 'Priya Raman', ...extra });
+const candidate = (over: Partial<Win>, menteeName = 'Alex Chen', extra: Partial<DigestCandidate> = {}): DigestCandidate => ({
+  win: win(over),
+  menteeName,
+  recognizedByName: 'Priya Raman',
+  ...extra,
+});
 
 describe('digest weeks', () => {
   it('names a week by its Monday in UTC', () => {
@@ -50,7 +68,12 @@ describe('which wins a digest shows', () => {
       ['Alex Chen', ['Earlier', 'Later']],
       ['Sam Okafor', ['Second']],
     ]);
-    expect(digest.mentees[1]!.wins[0]).toMatchObject({ goalTitle: 'Run the review', recognizedByName: 'Priya Raman', winId: 'w2', pairId: 'p1' });
+    expect(digest.mentees[1]!.wins[0]).toMatchObject({
+      goalTitle: 'Run the review',
+      recognizedByName: 'Priya Raman',
+      winId: 'w2',
+      pairId: 'p1',
+    });
   });
 });
 

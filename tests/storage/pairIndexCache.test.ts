@@ -40,7 +40,10 @@ describe('cached pair index', () => {
     const alexPair = (await plans.load(demoPairIds.alex))!;
     const created = await plans.createPair(
       { ...alexPair.mentorship.value, id: 'cache-new-pair', mentorId: demoPeople.mentor.id, menteeId: demoPeople.manager.id },
-      { mentor: alexPair.members.mentor, mentee: { id: demoPeople.manager.id, displayName: demoPeople.manager.displayName, timeZone: demoPeople.manager.timeZone } },
+      {
+        mentor: alexPair.members.mentor,
+        mentee: { id: demoPeople.manager.id, displayName: demoPeople.manager.displayName, timeZone: demoPeople.manager.timeZone },
+      },
     );
     expect(created.ok).toBe(true);
     expect(await plans.pairsOf(demoPeople.manager.id)).toEqual([{ pairId: 'cache-new-pair', role: 'mentee' }]);

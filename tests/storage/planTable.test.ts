@@ -4,7 +4,15 @@ import { seedDemo } from '../../bot/dev/seedDemo';
 import { peopleTable } from '../../bot/storage/peopleTable';
 import { planRowsFilter, planTable } from '../../bot/storage/planTable';
 import { programTable } from '../../bot/storage/programTable';
-import { assertFitsInTable, decodeKey, encodeKey, ensureTables, EntityTooLargeError, openTables, type Tables } from '../../bot/storage/tables';
+import {
+  assertFitsInTable,
+  decodeKey,
+  encodeKey,
+  ensureTables,
+  EntityTooLargeError,
+  openTables,
+  type Tables,
+} from '../../bot/storage/tables';
 import type { Goal, GoalRevision } from '../../shared/goal';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
@@ -19,7 +27,14 @@ beforeAll(async () => {
   await seedDemo({ people: peopleTable(tables), programs: programTable(tables), plans }, now);
 });
 
-const revisionOf = (g: Goal, revision: number): GoalRevision => ({ goalId: g.id, revision, change: 'updated', at: now.toISOString(), by: g.createdBy, fields: [] });
+const revisionOf = (g: Goal, revision: number): GoalRevision => ({
+  goalId: g.id,
+  revision,
+  change: 'updated',
+  at: now.toISOString(),
+  by: g.createdBy,
+  fields: [],
+});
 
 describe('plan table', () => {
   it('loads a whole plan with one partition query and no point reads', async () => {
@@ -40,7 +55,8 @@ describe('plan table', () => {
 
   it('leaves goal history out of the plan query and reads it on demand', async () => {
     const rows: string[] = [];
-    for await (const row of tables.plans.listEntities({ queryOptions: { filter: planRowsFilter(demoPairIds.alex) } })) rows.push(row.rowKey ?? '');
+    for await (const row of tables.plans.listEntities({ queryOptions: { filter: planRowsFilter(demoPairIds.alex) } }))
+      rows.push(row.rowKey ?? '');
     expect(rows.some((k) => k.startsWith('goalrev|'))).toBe(false);
     const history = await plans.goalHistory(demoPairIds.alex, 'alex-oncall');
     expect(history.map((r) => r.change)).toEqual(['created']);
@@ -56,9 +72,17 @@ describe('plan table', () => {
   it('refuses a stale ETag, returns the current version and writes no history entry', async () => {
     const plan = await plans.load(demoPairIds.alex);
     const original = plan!.goals.find((g) => g.value.id === 'alex-speaking')!;
-    const first = await plans.updateGoal({ ...original.value, title: 'First edit', revision: 2 }, original.etag, revisionOf(original.value, 2));
+    const first = await plans.updateGoal(
+      { ...original.value, title: 'First edit', revision: 2 },
+      original.etag,
+      revisionOf(original.value, 2),
+    );
     expect(first.ok).toBe(true);
-    const second = await plans.updateGoal({ ...original.value, title: 'Second edit from a stale copy', revision: 2 }, original.etag, revisionOf(original.value, 2));
+    const second = await plans.updateGoal(
+      { ...original.value, title: 'Second edit from a stale copy', revision: 2 },
+      original.etag,
+      revisionOf(original.value, 2),
+    );
     expect(second.ok).toBe(false);
     if (second.ok) return;
     expect(second.error.code).toBe('conflict');

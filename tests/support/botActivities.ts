@@ -30,7 +30,11 @@ function base(type: string, o: ActivityOptions) {
     serviceUrl: o.serviceUrl,
     from: o.user,
     recipient: BOT,
-    conversation: { id: o.conversationId ?? conversationIdFor(o.user), conversationType: o.conversationType ?? 'personal', tenantId: TEST_TENANT_ID },
+    conversation: {
+      id: o.conversationId ?? conversationIdFor(o.user),
+      conversationType: o.conversationType ?? 'personal',
+      tenantId: TEST_TENANT_ID,
+    },
     channelData: { tenant: { id: TEST_TENANT_ID } },
     locale: 'en-US',
   };
@@ -96,11 +100,17 @@ export function fetchTaskActivity(o: ActivityOptions & { commandId: string; mess
 
 /** A dialog's Action.Submit: its data merged with the dialog's input values. */
 export function submitActionActivity(o: ActivityOptions & { commandId: string; data: Record<string, unknown> }) {
-  return composeExtensionActivity({ ...o, name: 'composeExtension/submitAction', value: { commandId: o.commandId, commandContext: 'compose', context: { theme: 'default' }, data: o.data } });
+  return composeExtensionActivity({
+    ...o,
+    name: 'composeExtension/submitAction',
+    value: { commandId: o.commandId, commandContext: 'compose', context: { theme: 'default' }, data: o.data },
+  });
 }
 
 /** A search command's query; `initialRun` is what Teams sends when the pane opens, before anything is typed. */
-export function queryActivity(o: ActivityOptions & { commandId: string; parameters: { name: string; value: string }[]; skip?: number; count?: number }) {
+export function queryActivity(
+  o: ActivityOptions & { commandId: string; parameters: { name: string; value: string }[]; skip?: number; count?: number },
+) {
   return composeExtensionActivity({
     ...o,
     name: 'composeExtension/query',

@@ -25,7 +25,11 @@ export const test = serverTest
     const pages: Page[] = [];
     onTestFailed(async () => {
       const name = task.name.replace(/\W+/g, '-');
-      await Promise.all(pages.map((p, i) => p.screenshot({ path: `tests/e2e/screenshots/${name}${i ? `-${i}` : ''}.png`, fullPage: true }).catch(() => undefined)));
+      await Promise.all(
+        pages.map((p, i) =>
+          p.screenshot({ path: `tests/e2e/screenshots/${name}${i ? `-${i}` : ''}.png`, fullPage: true }).catch(() => undefined),
+        ),
+      );
     });
     onCleanup(async () => {
       await Promise.all(pages.map((p) => p.context().close()));

@@ -26,7 +26,11 @@ export function browserSession(start: () => Promise<TestServer> = () => startTes
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') {
       const name = context.task.name.replace(/\W+/g, '-');
-      await Promise.all(pages.map((p, i) => p.screenshot({ path: `tests/e2e/screenshots/${name}${i ? `-${i}` : ''}.png`, fullPage: true }).catch(() => undefined)));
+      await Promise.all(
+        pages.map((p, i) =>
+          p.screenshot({ path: `tests/e2e/screenshots/${name}${i ? `-${i}` : ''}.png`, fullPage: true }).catch(() => undefined),
+        ),
+      );
     }
     await Promise.all(pages.map((p) => p.context().close()));
     pages = [];

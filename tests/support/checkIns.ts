@@ -78,7 +78,13 @@ export interface TestPairOptions {
 
 export const conversationIdOf = (pairIndex: number) => `a:1checkin-${pairIndex}`;
 
-export function testPair(i: number, o: TestPairOptions = {}): { mentorship: Mentorship; members: { mentor: { id: string; displayName: string; timeZone: string }; mentee: { id: string; displayName: string; timeZone: string } } } {
+export function testPair(
+  i: number,
+  o: TestPairOptions = {},
+): {
+  mentorship: Mentorship;
+  members: { mentor: { id: string; displayName: string; timeZone: string }; mentee: { id: string; displayName: string; timeZone: string } };
+} {
   const timeZone = o.timeZone ?? 'Europe/Berlin';
   const hours = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
   const mentorship: Mentorship = {
@@ -119,13 +125,27 @@ export function storedConversationFor(i: number, serviceUrl: string, at: Date) {
     tenantId: TEST_TENANT_ID,
     conversationId: conversation.id,
     serviceUrl,
-    reference: { activityId: `f:install-${i}`, user: { id: `29:${menteeId}`, aadObjectId: menteeId }, bot: BOT, conversation, channelId: 'msteams', locale: 'en-US', serviceUrl },
+    reference: {
+      activityId: `f:install-${i}`,
+      user: { id: `29:${menteeId}`, aadObjectId: menteeId },
+      bot: BOT,
+      conversation,
+      channelId: 'msteams',
+      locale: 'en-US',
+      serviceUrl,
+    },
     updatedAt: at.toISOString(),
   };
 }
 
 /** Creates the pairs, their mentees' conversations and their check-in schedules. */
-export async function seedPairs(stores: CheckInStores, indexes: number[], serviceUrl: string, at: Date, o: TestPairOptions = {}): Promise<void> {
+export async function seedPairs(
+  stores: CheckInStores,
+  indexes: number[],
+  serviceUrl: string,
+  at: Date,
+  o: TestPairOptions = {},
+): Promise<void> {
   for (const i of indexes) {
     const { mentorship, members } = testPair(i, o);
     const created = await stores.plans.createPair(mentorship, members);
@@ -141,7 +161,11 @@ export const silentLog: Logger = createLogger('silent');
 /** The Bot Framework messenger the server uses, without an app id (no tokens, local connector). */
 export const localMessenger = (): ProactiveMessenger => teamsProactiveMessenger(parseConfig({ LOG_LEVEL: 'silent' }));
 
-export function senderFor(stores: CheckInStores, clock: Clock, o: { instanceId?: string; messenger?: ProactiveMessenger; options?: Partial<CheckInSenderOptions>; log?: Logger } = {}) {
+export function senderFor(
+  stores: CheckInStores,
+  clock: Clock,
+  o: { instanceId?: string; messenger?: ProactiveMessenger; options?: Partial<CheckInSenderOptions>; log?: Logger } = {},
+) {
   return createCheckInSender({
     due: stores.due,
     schedules: stores.schedules,

@@ -8,7 +8,15 @@
 // The recording connector forgets what it recorded, and any failure it was told to answer with,
 // before each test, so a test sees what it caused.
 import { test as base, type TestAPI } from 'vitest';
-import { BOT, cardActionActivity, installActivity, messageActivity, postActivity, type ActivityOptions, type TeamsUser } from './botActivities';
+import {
+  BOT,
+  cardActionActivity,
+  installActivity,
+  messageActivity,
+  postActivity,
+  type ActivityOptions,
+  type TeamsUser,
+} from './botActivities';
 import { startLocalEntra, type LocalEntra } from './entraTokens';
 import { messageExtensionDriver, type ChatOptions } from './messageExtensionDriver';
 import { startRecordingConnector, type RecordingConnector } from './recordingConnector';
@@ -85,7 +93,13 @@ export const test = base
     return entra;
   })
   .extend('bot', { scope: 'file' }, ({ server, connector }) => botDriver(server, connector))
-  .extend('me', { scope: 'file' }, ({ server, connector, chat }) => messageExtensionDriver(() => server, () => connector, chat))
+  .extend('me', { scope: 'file' }, ({ server, connector, chat }) =>
+    messageExtensionDriver(
+      () => server,
+      () => connector,
+      chat,
+    ),
+  )
   .extend('freshConnector', { auto: true }, ({ connector, keepConnectorRecords }) => {
     connector.failWith(undefined);
     if (!keepConnectorRecords) connector.clear();

@@ -41,7 +41,10 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
     tenantWindow.push(now);
     if (tenantWindow.length > TENANT_PER_SECOND || overConversation) {
       throttled++;
-      res.status(429).set('Retry-After', '1').json({ error: { code: 'TooManyRequests', message: 'Throttled' } });
+      res
+        .status(429)
+        .set('Retry-After', '1')
+        .json({ error: { code: 'TooManyRequests', message: 'Throttled' } });
       return;
     }
     times.push(now);

@@ -25,10 +25,21 @@ export function messageExtensionDriver(server: () => TestServer, connector: () =
   return {
     invoke,
     fetchTask: (user: TeamsUser, commandId: string, options: ChatOptions & { messageText?: string } = {}) =>
-      invoke(fetchTaskActivity({ ...where(user, options), commandId, ...(options.messageText !== undefined ? { messageText: options.messageText } : {}) })),
-    submit: (user: TeamsUser, commandId: string, data: Record<string, unknown>, options: ChatOptions = {}) => invoke(submitActionActivity({ ...where(user, options), commandId, data })),
-    query: (user: TeamsUser, commandId: string, parameters: { name: string; value: string }[], paging: { skip?: number; count?: number } = {}) =>
-      invoke(queryActivity({ ...where(user), commandId, parameters, ...paging })),
+      invoke(
+        fetchTaskActivity({
+          ...where(user, options),
+          commandId,
+          ...(options.messageText !== undefined ? { messageText: options.messageText } : {}),
+        }),
+      ),
+    submit: (user: TeamsUser, commandId: string, data: Record<string, unknown>, options: ChatOptions = {}) =>
+      invoke(submitActionActivity({ ...where(user, options), commandId, data })),
+    query: (
+      user: TeamsUser,
+      commandId: string,
+      parameters: { name: string; value: string }[],
+      paging: { skip?: number; count?: number } = {},
+    ) => invoke(queryActivity({ ...where(user), commandId, parameters, ...paging })),
     queryLink: (user: TeamsUser, url: string) => invoke(queryLinkActivity({ ...where(user), url })),
   };
 }

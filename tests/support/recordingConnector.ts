@@ -86,7 +86,10 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     const failure = responder?.(entry);
     entry.status = failure?.status ?? 201;
     if (failure) {
-      res.status(failure.status).set(failure.headers ?? {}).json({ error: { code: failure.code ?? 'ServiceError', message: 'Programmed failure' } });
+      res
+        .status(failure.status)
+        .set(failure.headers ?? {})
+        .json({ error: { code: failure.code ?? 'ServiceError', message: 'Programmed failure' } });
       return;
     }
     res.status(201).json({ id: `sent-${requests.length}` });
@@ -104,7 +107,10 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     const entry = record(req);
     if (!Array.isArray(members)) {
       entry.status = members.status;
-      res.status(members.status).set(members.headers ?? {}).json({ error: { code: members.code ?? 'ServiceError', message: 'Programmed failure' } });
+      res
+        .status(members.status)
+        .set(members.headers ?? {})
+        .json({ error: { code: members.code ?? 'ServiceError', message: 'Programmed failure' } });
       return;
     }
     const pageSize = Math.max(1, Number(req.query.pageSize) || 50);

@@ -50,10 +50,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const own = storage === 'shared' ? undefined : await ownAzurite();
   const connectionString = options.sameTablesAs?.connectionString ?? own?.connectionString ?? testConnectionString();
   const tablePrefix = options.sameTablesAs?.tablePrefix ?? newTablePrefix();
-  const config = parseConfig({ APP_MODE: 'development', PORT: '0', LOG_LEVEL: 'debug', ...options.env, STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: tablePrefix });
+  const config = parseConfig({
+    APP_MODE: 'development',
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+    STORAGE_CONNECTION_STRING: connectionString,
+    TABLE_PREFIX: tablePrefix,
+  });
   const lines = options.logLines;
   const log = createLogger(lines ? 'debug' : 'error', lines ? (l) => lines.push(l) : (l) => process.stderr.write(`${l}\n`));
-  const app = await createApp(config, { connectionString, tablePrefix }, { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs, checkInSender: options.checkInSender });
+  const app = await createApp(
+    config,
+    { connectionString, tablePrefix },
+    { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs, checkInSender: options.checkInSender },
+  );
   if (options.seed !== false) await seedDemo(app.repositories, options.now?.() ?? new Date());
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));

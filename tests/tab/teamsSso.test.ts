@@ -65,7 +65,10 @@ describe('against a server that expects Teams SSO', () => {
 
   it('is not called when Teams cannot give a token; the tab shows a sign-in problem', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const client = createApiClient(teamsSsoAuth(() => Promise.reject(new Error('resourceRequiresConsent'))), server.baseUrl);
+    const client = createApiClient(
+      teamsSsoAuth(() => Promise.reject(new Error('resourceRequiresConsent'))),
+      server.baseUrl,
+    );
     const error = await call(client, routes.getMe).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: 'sign_in_failed', message: strings.errors.signInFailed });
@@ -73,7 +76,10 @@ describe('against a server that expects Teams SSO', () => {
   });
 
   it('passes the server’s refusal of a bad token on as unauthenticated', async () => {
-    const client = createApiClient(teamsSsoAuth(() => entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.otherTenantId })), server.baseUrl);
+    const client = createApiClient(
+      teamsSsoAuth(() => entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.otherTenantId })),
+      server.baseUrl,
+    );
     await expect(call(client, routes.getMe)).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
   });
 });

@@ -51,10 +51,13 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
     const parsed = activityCreateInput.safeParse({ ...values, dueDate: values.dueDate || undefined });
     const past = values.dueDate && isPastDate(values.dueDate, plan.today) ? { dueDate: pastDateMessage(strings.dueDateWhat) } : {};
     if (!parsed.success || past.dueDate) return reject({ ...past, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
-    const done = await run(async () => {
-      await call(api, routes.createActivity, { params: { pairId, goalId: goal.value.id }, body: parsed.data });
-      await reload();
-    }, { form });
+    const done = await run(
+      async () => {
+        await call(api, routes.createActivity, { params: { pairId, goalId: goal.value.id }, body: parsed.data });
+        await reload();
+      },
+      { form },
+    );
     if (done) onDone();
   }
 
@@ -67,7 +70,9 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
           <Field label={s.kind} validationMessage={fieldErrors.kind}>
             <Select value={values.kind} onChange={set('kind')}>
               {activityKind.options.map((k) => (
-                <option key={k} value={k}>{activityKindLabel[k]}</option>
+                <option key={k} value={k}>
+                  {activityKindLabel[k]}
+                </option>
               ))}
             </Select>
           </Field>
@@ -80,7 +85,9 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
           <Field label={s.status} validationMessage={fieldErrors.status}>
             <Select value={values.status} onChange={set('status')}>
               {activityStatus.options.map((st) => (
-                <option key={st} value={st}>{activityStatusLabel[st]}</option>
+                <option key={st} value={st}>
+                  {activityStatusLabel[st]}
+                </option>
               ))}
             </Select>
           </Field>

@@ -3,7 +3,13 @@
 import { Badge, Button, Caption1, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { activityKindLabel, activityStatus, activityStatusLabel, type ActivityStatus, type DevelopmentActivity } from '../../../shared/activity';
+import {
+  activityKindLabel,
+  activityStatus,
+  activityStatusLabel,
+  type ActivityStatus,
+  type DevelopmentActivity,
+} from '../../../shared/activity';
 import type { GoalView, Versioned } from '../../../shared/api';
 import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
@@ -21,7 +27,14 @@ const useStyles = makeStyles({
   notes: { overflowWrap: 'anywhere', whiteSpace: 'pre-line', color: tokens.colorNeutralForeground2 },
   kindRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   status: { width: '150px', maxWidth: '100%', marginBlock: tokens.spacingVerticalXS },
-  main: { flex: '1 1 auto', minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+  main: {
+    flex: '1 1 auto',
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
 });
 
 const statusColor = { planned: 'informative', in_progress: 'brand', done: 'success' } as const;
@@ -53,7 +66,10 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
   const [pendingStatus, setPendingStatus] = useState<ActivityStatus>();
   const changeStatus = async (status: ActivityStatus) => {
     setPendingStatus(status);
-    await mutate(() => call(api, routes.updateActivity, { params: { ...ref, activityId: a.id }, body: { status }, etag: activity.etag }), s.changeFailed);
+    await mutate(
+      () => call(api, routes.updateActivity, { params: { ...ref, activityId: a.id }, body: { status }, etag: activity.etag }),
+      s.changeFailed,
+    );
     setPendingStatus(undefined);
   };
 
@@ -61,13 +77,21 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
     <li className={list.item}>
       <div className={styles.main}>
         <div className={styles.kindRow}>
-          <Badge appearance="outline" color="informative">{activityKindLabel[a.kind]}</Badge>
+          <Badge appearance="outline" color="informative">
+            {activityKindLabel[a.kind]}
+          </Badge>
           {a.dueDate && <Caption1 className={list.none}>{s.due(formatDate(a.dueDate))}</Caption1>}
         </div>
         <Text className={styles.title}>{a.title}</Text>
-        {a.notes && <Text size={200} className={styles.notes}>{a.notes}</Text>}
+        {a.notes && (
+          <Text size={200} className={styles.notes}>
+            {a.notes}
+          </Text>
+        )}
         {!changeable ? (
-          <Badge appearance="tint" color={statusColor[a.status]}>{activityStatusLabel[a.status]}</Badge>
+          <Badge appearance="tint" color={statusColor[a.status]}>
+            {activityStatusLabel[a.status]}
+          </Badge>
         ) : (
           <Select
             className={styles.status}
@@ -78,7 +102,9 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
             onChange={(_, d) => void changeStatus(d.value as ActivityStatus)}
           >
             {activityStatus.options.map((st) => (
-              <option key={st} value={st}>{activityStatusLabel[st]}</option>
+              <option key={st} value={st}>
+                {activityStatusLabel[st]}
+              </option>
             ))}
           </Select>
         )}
@@ -90,7 +116,9 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
             title={s.deleteTitle}
             body={s.deleteBody(a.title)}
             confirmLabel={strings.common.delete}
-            onConfirm={() => mutate(() => call(api, routes.deleteActivity, { params: { ...ref, activityId: a.id }, etag: activity.etag }), s.changeFailed)}
+            onConfirm={() =>
+              mutate(() => call(api, routes.deleteActivity, { params: { ...ref, activityId: a.id }, etag: activity.etag }), s.changeFailed)
+            }
           />
         </div>
       )}

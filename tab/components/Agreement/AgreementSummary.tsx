@@ -65,21 +65,32 @@ export function AgreementSummary() {
     [s.confidentiality, a.confidentiality || strings.common.notSet],
     [s.availability(s.mentor, plan.mentor.displayName), availabilityText(a.mentor)],
     [s.availability(s.mentee, plan.mentee.displayName), availabilityText(a.mentee)],
-    [s.acceptance, [acceptance(s.mentor, plan.mentor, pair.acceptedByMentorAt), acceptance(s.mentee, plan.mentee, pair.acceptedByMenteeAt)]],
+    [
+      s.acceptance,
+      [acceptance(s.mentor, plan.mentor, pair.acceptedByMentorAt), acceptance(s.mentee, plan.mentee, pair.acceptedByMenteeAt)],
+    ],
   ];
 
   return (
     <Card role="region" aria-labelledby="agreement-heading">
       <div className={styles.header}>
-        <Subtitle1 as="h3" id="agreement-heading">{s.heading}</Subtitle1>
-        <Badge appearance="tint" color={plan.pair.accepted ? 'success' : 'warning'}>{status}</Badge>
+        <Subtitle1 as="h3" id="agreement-heading">
+          {s.heading}
+        </Subtitle1>
+        <Badge appearance="tint" color={plan.pair.accepted ? 'success' : 'warning'}>
+          {status}
+        </Badge>
       </div>
       <dl className={styles.list}>
         {items.map(([term, value]) => (
           <div key={term} className={styles.item}>
-            <dt><Caption1 className={styles.term}>{term}</Caption1></dt>
+            <dt>
+              <Caption1 className={styles.term}>{term}</Caption1>
+            </dt>
             {(Array.isArray(value) ? value : [value]).map((line) => (
-              <dd key={line} className={styles.value}><Text className={styles.valueText}>{line}</Text></dd>
+              <dd key={line} className={styles.value}>
+                <Text className={styles.valueText}>{line}</Text>
+              </dd>
             ))}
           </div>
         ))}
@@ -89,7 +100,9 @@ export function AgreementSummary() {
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => void mutate(() => call(api, routes.acceptAgreement, { params: { pairId }, etag: plan.pair.etag }), s.acceptFailed)}
+            onClick={() =>
+              void mutate(() => call(api, routes.acceptAgreement, { params: { pairId }, etag: plan.pair.etag }), s.acceptFailed)
+            }
           >
             {s.accept}
           </Button>

@@ -43,11 +43,15 @@ export function AppHeader({ person, devIdentity }: AppHeaderProps) {
   return (
     <header className={styles.header}>
       <div className={styles.titleRow}>
-        <Title2 as="h1" className={titleStyles.title}>{strings.app.title}</Title2>
+        <Title2 as="h1" className={titleStyles.title}>
+          {strings.app.title}
+        </Title2>
         {shown && (
           <div className={styles.person}>
             <Avatar name={shown.displayName} size={32} color="colorful" aria-hidden />
-            <Text className={styles.name} weight="semibold">{shown.displayName}</Text>
+            <Text className={styles.name} weight="semibold">
+              {shown.displayName}
+            </Text>
           </div>
         )}
       </div>

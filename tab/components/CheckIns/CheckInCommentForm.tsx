@@ -55,7 +55,15 @@ export function CheckInCommentForm({ history, onAdded }: CheckInCommentFormProps
           }}
         />
       ) : (
-        <Button className={styles.open} onClick={() => { setSaved(false); setOpen(true); }}>{s.addComment}</Button>
+        <Button
+          className={styles.open}
+          onClick={() => {
+            setSaved(false);
+            setOpen(true);
+          }}
+        >
+          {s.addComment}
+        </Button>
       )}
     </div>
   );
@@ -77,10 +85,13 @@ function CommentForm({ slots, onCancel, onAdded }: { slots: string[]; onCancel: 
     const form = e.currentTarget as HTMLFormElement;
     const parsed = checkInCommentInput.safeParse({ comment });
     if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
-    await run(async () => {
-      await call(api, routes.commentOnCheckIn, { params: { pairId, slot }, body: parsed.data });
-      await onAdded();
-    }, { form });
+    await run(
+      async () => {
+        await call(api, routes.commentOnCheckIn, { params: { pairId, slot }, body: parsed.data });
+        await onAdded();
+      },
+      { form },
+    );
   }
 
   return (
@@ -90,7 +101,9 @@ function CommentForm({ slots, onCancel, onAdded }: { slots: string[]; onCancel: 
         <Field label={s.heading}>
           <Select value={slot} onChange={(_, d) => setSlot(d.value)}>
             {slots.map((x) => (
-              <option key={x} value={x}>{s.period(formatDate(x))}</option>
+              <option key={x} value={x}>
+                {s.period(formatDate(x))}
+              </option>
             ))}
           </Select>
         </Field>
@@ -99,7 +112,9 @@ function CommentForm({ slots, onCancel, onAdded }: { slots: string[]; onCancel: 
         <Textarea ref={textRef} value={comment} maxLength={limits.longText} resize="vertical" onChange={(_, d) => setComment(d.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy}>{busy ? s.sendingComment : s.sendComment}</Button>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {busy ? s.sendingComment : s.sendComment}
+        </Button>
         <Button onClick={onCancel}>{strings.common.cancel}</Button>
       </div>
     </form>

@@ -32,7 +32,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   factRow: { display: 'contents' },
-  facts: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   definition: { margin: 0, overflowWrap: 'anywhere' },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
@@ -51,11 +57,15 @@ export function CheckInHistory({ checkIns }: { checkIns: ReturnType<typeof useCh
   return (
     <Card aria-labelledby="checkins-heading">
       <div className={styles.header}>
-        <Subtitle1 as="h3" id="checkins-heading">{strings.checkIns.heading}</Subtitle1>
+        <Subtitle1 as="h3" id="checkins-heading">
+          {strings.checkIns.heading}
+        </Subtitle1>
         {state.data && <Caption1 className={styles.meta}>{adherenceLine(state.data.adherence)}</Caption1>}
       </div>
       {state.status === 'loading' && <LoadingState label={strings.checkIns.loading} />}
-      {state.status === 'error' && !state.data && <ErrorState title={strings.checkIns.loadFailed} message={state.error.message} onRetry={() => void reload()} />}
+      {state.status === 'error' && !state.data && (
+        <ErrorState title={strings.checkIns.loadFailed} message={state.error.message} onRetry={() => void reload()} />
+      )}
       {state.data && (state.data.checkIns.length === 0 ? <Text>{strings.checkIns.none}</Text> : <CheckInList history={state.data} />)}
       {state.data && <CheckInCommentForm history={state.data} onAdded={reload} />}
     </Card>
@@ -91,8 +101,12 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
   return (
     <li className={styles.item} aria-labelledby={headingId}>
       <div className={styles.itemHeader}>
-        <Subtitle2 as="h4" id={headingId}>{strings.checkIns.period(formatDate(checkIn.slot))}</Subtitle2>
-        <Badge appearance="tint" color={statusColor[checkIn.status]}>{strings.checkIns.status[checkIn.status]}</Badge>
+        <Subtitle2 as="h4" id={headingId}>
+          {strings.checkIns.period(formatDate(checkIn.slot))}
+        </Subtitle2>
+        <Badge appearance="tint" color={statusColor[checkIn.status]}>
+          {strings.checkIns.status[checkIn.status]}
+        </Badge>
         {checkIn.answeredAt && <Caption1>{strings.checkIns.answeredAt(formatInstant(checkIn.answeredAt))}</Caption1>}
       </div>
       {checkIn.status === 'missed' && <Body1>{strings.checkIns.missedNote}</Body1>}
@@ -109,7 +123,11 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
               <div key={g.goalId} className={styles.factRow}>
                 <dt className={styles.term}>{goalTitle(g.goalId)}</dt>
                 <dd className={styles.definition}>
-                  {g.current !== undefined ? `${formatNumber(g.current)}${goalUnit(g.goalId) ? ` ${goalUnit(g.goalId)}` : ''}` : g.status ? strings.checkIns.goalStatus[g.status] : ''}
+                  {g.current !== undefined
+                    ? `${formatNumber(g.current)}${goalUnit(g.goalId) ? ` ${goalUnit(g.goalId)}` : ''}`
+                    : g.status
+                      ? strings.checkIns.goalStatus[g.status]
+                      : ''}
                 </dd>
               </div>
             ))}
@@ -130,7 +148,9 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
             {checkIn.comments.map((c) => (
               <li key={c.id}>
                 <Caption1>{strings.checkIns.commentBy(nameOf(c.by), formatInstant(c.at))}</Caption1>
-                <Body1 as="p" className={styles.text}>{c.text}</Body1>
+                <Body1 as="p" className={styles.text}>
+                  {c.text}
+                </Body1>
               </li>
             ))}
           </ul>

@@ -42,7 +42,9 @@ export function ConfirmDialog({ trigger, title, body, confirmLabel, onConfirm }:
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">{strings.common.cancel}</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>{confirmLabel}</Button>
+            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
+              {confirmLabel}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -50,14 +50,18 @@ export function DevSignIn({ people, onChoose }: DevSignInProps) {
   const s = strings.devSignIn;
   return (
     <section className={styles.root} aria-labelledby="dev-sign-in-title">
-      <Title2 as="h1" id="dev-sign-in-title" className={titleStyles.title}>{s.title}</Title2>
+      <Title2 as="h1" id="dev-sign-in-title" className={titleStyles.title}>
+        {s.title}
+      </Title2>
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{s.noticeTitle}</MessageBarTitle>
           {s.notice}
         </MessageBarBody>
       </MessageBar>
-      <Text as="p" id="dev-sign-in-pick">{s.pick}</Text>
+      <Text as="p" id="dev-sign-in-pick">
+        {s.pick}
+      </Text>
       {people.length === 0 ? (
         <Text className={styles.empty}>{s.noPeople}</Text>
       ) : (

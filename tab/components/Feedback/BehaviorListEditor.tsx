@@ -60,17 +60,30 @@ export function BehaviorListEditor({ behaviors, onChange, errors }: BehaviorList
 
   return (
     <fieldset className={styles.fieldset} aria-labelledby={legendId} aria-describedby={hintId}>
-      <legend id={legendId} className={styles.legend}>{s.behaviors}</legend>
-      <Caption1 id={hintId} className={styles.hint}>{s.behaviorsHint(limits.behaviors)}</Caption1>
+      <legend id={legendId} className={styles.legend}>
+        {s.behaviors}
+      </legend>
+      <Caption1 id={hintId} className={styles.hint}>
+        {s.behaviorsHint(limits.behaviors)}
+      </Caption1>
       {behaviors.length > 0 && (
         <ul className={styles.list} aria-labelledby={legendId}>
           {behaviors.map((b, i) => (
             <li key={b} className={styles.item}>
               <Text className={styles.text}>
                 {b}
-                {errors[`behaviors.${i}`] && <Caption1 block className={styles.itemError}>{errors[`behaviors.${i}`]}</Caption1>}
+                {errors[`behaviors.${i}`] && (
+                  <Caption1 block className={styles.itemError}>
+                    {errors[`behaviors.${i}`]}
+                  </Caption1>
+                )}
               </Text>
-              <Button appearance="subtle" icon={<DismissRegular />} aria-label={s.removeBehavior(b)} onClick={() => onChange(behaviors.filter((_, j) => j !== i))} />
+              <Button
+                appearance="subtle"
+                icon={<DismissRegular />}
+                aria-label={s.removeBehavior(b)}
+                onClick={() => onChange(behaviors.filter((_, j) => j !== i))}
+              />
             </li>
           ))}
         </ul>
@@ -94,7 +107,9 @@ export function BehaviorListEditor({ behaviors, onChange, errors }: BehaviorList
             onKeyDown={onKeyDown}
           />
         </Field>
-        <Button className={styles.addButton} icon={<AddRegular />} disabled={full || !draft.trim()} onClick={addDraft}>{s.addBehavior}</Button>
+        <Button className={styles.addButton} icon={<AddRegular />} disabled={full || !draft.trim()} onClick={addDraft}>
+          {s.addBehavior}
+        </Button>
       </div>
     </fieldset>
   );

@@ -90,9 +90,12 @@ function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackReque
     const input = validateRequest(values, plan.today);
     if (!input.ok) return reject(input.errors, form);
     let created: FeedbackRequestCreated | undefined;
-    const done = await run(async () => {
-      created = await call(api, routes.createFeedbackRequest, { params: { pairId }, body: { ...input.value, submissionId } });
-    }, { form });
+    const done = await run(
+      async () => {
+        created = await call(api, routes.createFeedbackRequest, { params: { pairId }, body: { ...input.value, submissionId } });
+      },
+      { form },
+    );
     if (done && created) onCreated(created);
   }
 
@@ -108,11 +111,17 @@ function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackReque
               onChange={(_, d) => change({ goalId: d.value, behaviors: behaviorsForGoal(plan, d.value) }, ['goalId', 'behaviors'])}
             >
               {activeGoals(plan).map((g) => (
-                <option key={g.value.id} value={g.value.id}>{g.value.title}</option>
+                <option key={g.value.id} value={g.value.id}>
+                  {g.value.title}
+                </option>
               ))}
             </Select>
           </Field>
-          <BehaviorListEditor behaviors={values.behaviors} errors={fieldErrors} onChange={(behaviors) => change({ behaviors }, ['behaviors'])} />
+          <BehaviorListEditor
+            behaviors={values.behaviors}
+            errors={fieldErrors}
+            onChange={(behaviors) => change({ behaviors }, ['behaviors'])}
+          />
           <RespondentPicker
             respondents={values.respondents}
             askerId={plan.mentee.id}
@@ -120,7 +129,12 @@ function FeedbackRequestForm({ onCreated }: { onCreated: (created: FeedbackReque
             onChange={(respondents) => change({ respondents }, ['respondents'])}
           />
           <Field className={styles.date} label={s.closesOn} hint={s.closesOnHint} required validationMessage={fieldErrors.closesOn}>
-            <Input type="date" min={earliestCloseDate(plan.today)} value={values.closesOn} onChange={(_, d) => change({ closesOn: d.value }, ['closesOn'])} />
+            <Input
+              type="date"
+              min={earliestCloseDate(plan.today)}
+              value={values.closesOn}
+              onChange={(_, d) => change({ closesOn: d.value }, ['closesOn'])}
+            />
           </Field>
           <Field hint={s.anonymousHint(ANONYMITY_THRESHOLD)} validationMessage={fieldErrors.anonymous}>
             <Switch label={s.anonymous} checked={values.anonymous} onChange={(_, d) => change({ anonymous: d.checked }, ['anonymous'])} />

@@ -45,15 +45,25 @@ export function FeedbackRequestItem({ request }: { request: FeedbackRequestView 
   return (
     <li className={styles.item} aria-labelledby={headingId}>
       <div className={styles.header}>
-        <Subtitle2 as="h5" id={headingId} className={styles.heading}>{f.requestedOn(requestedOn)}</Subtitle2>
+        <Subtitle2 as="h5" id={headingId} className={styles.heading}>
+          {f.requestedOn(requestedOn)}
+        </Subtitle2>
         <div className={styles.badges}>
           {takesAnswers ? (
-            <Badge appearance="tint" color="brand">{f.openUntil(formatDate(value.closesOn))}</Badge>
+            <Badge appearance="tint" color="brand">
+              {f.openUntil(formatDate(value.closesOn))}
+            </Badge>
           ) : (
-            <Badge appearance="tint" color="subtle">{f.closed}</Badge>
+            <Badge appearance="tint" color="subtle">
+              {f.closed}
+            </Badge>
           )}
-          <Badge appearance="outline" color={value.anonymous ? 'important' : 'informative'}>{value.anonymous ? f.anonymous : f.named}</Badge>
-          <Badge appearance="tint" color={results.responseCount > 0 ? 'success' : 'subtle'}>{f.answered(results.responseCount, results.respondentCount)}</Badge>
+          <Badge appearance="outline" color={value.anonymous ? 'important' : 'informative'}>
+            {value.anonymous ? f.anonymous : f.named}
+          </Badge>
+          <Badge appearance="tint" color={results.responseCount > 0 ? 'success' : 'subtle'}>
+            {f.answered(results.responseCount, results.respondentCount)}
+          </Badge>
         </div>
       </div>
       <Caption1 className={styles.meta}>{f.asked(asked)}</Caption1>

@@ -66,7 +66,11 @@ export function FeedbackRequests() {
 
   const askButton = canAsk && hasActiveGoal && (
     <FeedbackRequestDialog
-      trigger={<Button appearance="primary" icon={<PersonFeedbackRegular />}>{f.ask}</Button>}
+      trigger={
+        <Button appearance="primary" icon={<PersonFeedbackRegular />}>
+          {f.ask}
+        </Button>
+      }
       onCreated={(created) => {
         setDelivery(created.delivery);
         void reload();
@@ -80,7 +84,9 @@ export function FeedbackRequests() {
     <Card aria-labelledby="feedback-heading">
       <div className={styles.header}>
         <div className={styles.heading}>
-          <Subtitle1 as="h3" id="feedback-heading">{f.heading}</Subtitle1>
+          <Subtitle1 as="h3" id="feedback-heading">
+            {f.heading}
+          </Subtitle1>
           <Caption1 className={styles.meta}>{canAsk && !hasActiveGoal ? f.needsActiveGoal : f.intro}</Caption1>
           {satisfaction !== undefined && <Text weight="semibold">{f.satisfaction(formatNumber(satisfaction))}</Text>}
         </div>
@@ -88,7 +94,9 @@ export function FeedbackRequests() {
       </div>
       <div role="status">{delivery && <DeliveryNotice delivery={delivery} onDismiss={() => setDelivery(undefined)} />}</div>
       {state.status === 'loading' && <LoadingState label={f.loading} />}
-      {state.status === 'error' && !state.data && <ErrorState title={f.loadFailed} message={state.error.message} onRetry={() => void reload()} />}
+      {state.status === 'error' && !state.data && (
+        <ErrorState title={f.loadFailed} message={state.error.message} onRetry={() => void reload()} />
+      )}
       {requests && requests.length === 0 && (
         <EmptyState title={f.emptyTitle} headingLevel="h4" action={askButton || undefined}>
           {canAsk ? f.emptyMentee : f.emptyMentor}
@@ -99,7 +107,9 @@ export function FeedbackRequests() {
           const headingId = `feedback-goal-${group.goalId}`;
           return (
             <section key={group.goalId} className={styles.group} aria-labelledby={headingId}>
-              <Subtitle2 as="h4" id={headingId} className={styles.groupName}>{f.goalGroupLabel(group.title)}</Subtitle2>
+              <Subtitle2 as="h4" id={headingId} className={styles.groupName}>
+                {f.goalGroupLabel(group.title)}
+              </Subtitle2>
               <ul className={styles.list}>
                 {group.requests.map((r) => (
                   <FeedbackRequestItem key={r.value.id} request={r} />
@@ -127,7 +137,9 @@ function DeliveryNotice({ delivery, onDismiss }: { delivery: FeedbackDelivery[];
         {notSent && <p>{d.notSent(notSent)}</p>}
       </MessageBarBody>
       <MessageBarActions
-        containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.common.dismiss} onClick={onDismiss} />}
+        containerAction={
+          <Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.common.dismiss} onClick={onDismiss} />
+        }
       />
     </MessageBar>
   );

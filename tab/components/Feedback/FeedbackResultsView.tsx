@@ -65,9 +65,13 @@ export function FeedbackResultsView({ results, label }: { results: FeedbackResul
       <ul className={styles.behaviors} aria-label={r.behaviorsLabel}>
         {results.behaviors.map((b) => (
           <li key={b.behavior} className={styles.behavior}>
-            <Text weight="semibold" className={styles.behaviorName}>{b.behavior}</Text>
+            <Text weight="semibold" className={styles.behaviorName}>
+              {b.behavior}
+            </Text>
             <div className={styles.average}>
-              <Text size={500} weight="semibold">{b.average === undefined ? r.notRated : r.average(formatNumber(b.average))}</Text>
+              <Text size={500} weight="semibold">
+                {b.average === undefined ? r.notRated : r.average(formatNumber(b.average))}
+              </Text>
               <Caption1 className={styles.muted}>{r.ratings(b.ratings)}</Caption1>
             </div>
             <RatingDistribution behavior={b.behavior} distribution={b.distribution} />
@@ -87,12 +91,20 @@ function CommentList({ heading, comments }: { heading: string; comments: Feedbac
   const styles = useStyles();
   return (
     <div>
-      <Text as="h6" weight="semibold" className={styles.heading}>{heading}</Text>
+      <Text as="h6" weight="semibold" className={styles.heading}>
+        {heading}
+      </Text>
       <ul className={styles.commentList} aria-label={heading}>
         {comments.map((c, i) => (
           <li key={i} className={styles.comment}>
-            <Body1 as="p" className={styles.commentText}>{c.text}</Body1>
-            {c.by && <Caption1 className={styles.muted}>{strings.feedback.results.by(c.by.displayName, strings.feedback.relation[c.by.relation])}</Caption1>}
+            <Body1 as="p" className={styles.commentText}>
+              {c.text}
+            </Body1>
+            {c.by && (
+              <Caption1 className={styles.muted}>
+                {strings.feedback.results.by(c.by.displayName, strings.feedback.relation[c.by.relation])}
+              </Caption1>
+            )}
           </li>
         ))}
       </ul>

@@ -3,7 +3,12 @@
 import { Button, Caption1, Combobox, Field, Option, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular, PeopleAddRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import { feedbackRelation, MAX_RESPONDENTS, type FeedbackRelation, type FeedbackRespondent } from '../../../shared/feedback/feedbackRequest';
+import {
+  feedbackRelation,
+  MAX_RESPONDENTS,
+  type FeedbackRelation,
+  type FeedbackRespondent,
+} from '../../../shared/feedback/feedbackRequest';
 import type { FieldErrors } from '../../forms/fieldErrors';
 import { strings } from '../../strings';
 import { pickPeopleInTeams, teamsPeoplePickerAvailable, type PickedPerson } from './teamsPeoplePicker';
@@ -58,21 +63,39 @@ export function RespondentPicker({ respondents, onChange, askerId, errors }: Res
   const listError = errors.respondents ?? (full ? s.respondentsFull(MAX_RESPONDENTS) : undefined);
   return (
     <fieldset className={styles.fieldset} aria-labelledby={legendId} aria-describedby={hintId}>
-      <legend id={legendId} className={styles.legend}>{s.respondents}</legend>
-      <Caption1 id={hintId} className={styles.hint}>{s.respondentsHint}</Caption1>
+      <legend id={legendId} className={styles.legend}>
+        {s.respondents}
+      </legend>
+      <Caption1 id={hintId} className={styles.hint}>
+        {s.respondentsHint}
+      </Caption1>
       {respondents.length > 0 && (
         <ul className={styles.list} aria-label={s.respondentsLabel}>
           {respondents.map((r, i) => (
             <li key={r.personId} className={styles.item}>
               <Text className={styles.name}>{r.displayName}</Text>
-              <Field className={styles.relation} validationMessage={errors[`respondents.${i}.personId`] ?? errors[`respondents.${i}.relation`]}>
-                <Select aria-label={s.relationOf(r.displayName)} value={r.relation} onChange={(_, d) => setRelation(i, feedbackRelation.parse(d.value))}>
+              <Field
+                className={styles.relation}
+                validationMessage={errors[`respondents.${i}.personId`] ?? errors[`respondents.${i}.relation`]}
+              >
+                <Select
+                  aria-label={s.relationOf(r.displayName)}
+                  value={r.relation}
+                  onChange={(_, d) => setRelation(i, feedbackRelation.parse(d.value))}
+                >
                   {feedbackRelation.options.map((relation) => (
-                    <option key={relation} value={relation}>{strings.feedback.relationOption[relation]}</option>
+                    <option key={relation} value={relation}>
+                      {strings.feedback.relationOption[relation]}
+                    </option>
                   ))}
                 </Select>
               </Field>
-              <Button appearance="subtle" icon={<DismissRegular />} aria-label={s.removeRespondent(r.displayName)} onClick={() => remove(i)} />
+              <Button
+                appearance="subtle"
+                icon={<DismissRegular />}
+                aria-label={s.removeRespondent(r.displayName)}
+                onClick={() => remove(i)}
+              />
             </li>
           ))}
         </ul>
@@ -80,13 +103,26 @@ export function RespondentPicker({ respondents, onChange, askerId, errors }: Res
       {inTeams ? (
         <TeamsPeopleButton disabled={full} error={listError} onPicked={add} />
       ) : (
-        <PeopleSearchBox disabled={full} error={listError} exclude={[askerId, ...respondents.map((r) => r.personId)]} onPicked={(p) => add([p])} />
+        <PeopleSearchBox
+          disabled={full}
+          error={listError}
+          exclude={[askerId, ...respondents.map((r) => r.personId)]}
+          onPicked={(p) => add([p])}
+        />
       )}
     </fieldset>
   );
 }
 
-function TeamsPeopleButton({ disabled, error, onPicked }: { disabled: boolean; error?: string; onPicked: (people: PickedPerson[]) => void }) {
+function TeamsPeopleButton({
+  disabled,
+  error,
+  onPicked,
+}: {
+  disabled: boolean;
+  error?: string;
+  onPicked: (people: PickedPerson[]) => void;
+}) {
   const [failed, setFailed] = useState(false);
   const choose = async () => {
     setFailed(false);
@@ -98,7 +134,9 @@ function TeamsPeopleButton({ disabled, error, onPicked }: { disabled: boolean; e
   };
   return (
     <Field validationMessage={error ?? (failed ? strings.feedback.form.pickerFailed : undefined)}>
-      <Button icon={<PeopleAddRegular />} disabled={disabled} onClick={() => void choose()}>{strings.feedback.form.choosePeople}</Button>
+      <Button icon={<PeopleAddRegular />} disabled={disabled} onClick={() => void choose()}>
+        {strings.feedback.form.choosePeople}
+      </Button>
     </Field>
   );
 }
@@ -140,13 +178,19 @@ function PeopleSearchBox({ disabled, error, exclude, onPicked }: PeopleSearchBox
         }}
       >
         {message !== undefined ? (
-          <Option key="message" value="" text="" aria-disabled="true">{message}</Option>
+          <Option key="message" value="" text="" aria-disabled="true">
+            {message}
+          </Option>
         ) : (
           offered.map((p) => (
             <Option key={p.id} value={p.id} text={p.displayName}>
               <span>
                 {p.displayName}
-                {p.jobTitle && <Caption1 block className={styles.secondary}>{p.jobTitle}</Caption1>}
+                {p.jobTitle && (
+                  <Caption1 block className={styles.secondary}>
+                    {p.jobTitle}
+                  </Caption1>
+                )}
               </span>
             </Option>
           ))

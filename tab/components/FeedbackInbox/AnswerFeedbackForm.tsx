@@ -45,20 +45,35 @@ export function AnswerFeedbackForm({ id, request, onSaved, onCancel }: AnswerFee
     const parsed = feedbackAnswer.safeParse({ ratings: rated, example, suggestion });
     if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
     let closed: ApiError | undefined;
-    const done = await run(async () => {
-      try {
-        onSaved(await call(api, routes.answerAskedFeedback, { params: { pairId: request.pairId, requestId: request.requestId }, body: parsed.data }));
-      } catch (error) {
-        // A closed request is not someone else's edit: say what the server said, not "changed meanwhile".
-        if (error instanceof ApiError && error.status === 409) closed = error;
-        else throw error;
-      }
-    }, { form });
+    const done = await run(
+      async () => {
+        try {
+          onSaved(
+            await call(api, routes.answerAskedFeedback, {
+              params: { pairId: request.pairId, requestId: request.requestId },
+              body: parsed.data,
+            }),
+          );
+        } catch (error) {
+          // A closed request is not someone else's edit: say what the server said, not "changed meanwhile".
+          if (error instanceof ApiError && error.status === 409) closed = error;
+          else throw error;
+        }
+      },
+      { form },
+    );
     if (done && closed) setNotice({ intent: 'warning', title: s.closedMeanwhile, message: closed.message });
   }
 
   return (
-    <form ref={formRef} id={id} className={styles.form} aria-label={s.formLabel(request.menteeName)} onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      ref={formRef}
+      id={id}
+      className={styles.form}
+      aria-label={s.formLabel(request.menteeName)}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <FormNoticeBar notice={notice} />
       <Text>{s.ratingsIntro}</Text>
       {request.behaviors.map((behavior) => (
@@ -81,7 +96,9 @@ export function AnswerFeedbackForm({ id, request, onSaved, onCancel }: AnswerFee
         <Textarea value={suggestion} maxLength={FEEDBACK_TEXT_MAX} resize="vertical" onChange={(_, d) => setSuggestion(d.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy}>{busy ? s.sending : s.send}</Button>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {busy ? s.sending : s.send}
+        </Button>
         <Button onClick={onCancel}>{s.cancel}</Button>
       </div>
     </form>

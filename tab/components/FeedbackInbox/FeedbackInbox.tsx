@@ -28,15 +28,23 @@ export default function FeedbackInbox({ identityKey }: FeedbackInboxProps) {
 
   let body;
   if (state.status === 'loading') body = <LoadingState label={s.loading} />;
-  else if (state.status === 'error' && !state.data) body = <ErrorState title={s.loadFailed} message={state.error.message} onRetry={() => void reload()} />;
-  else if (state.data && state.data.requests.length === 0) body = <EmptyState title={s.emptyTitle} headingLevel="h3">{s.emptyBody}</EmptyState>;
+  else if (state.status === 'error' && !state.data)
+    body = <ErrorState title={s.loadFailed} message={state.error.message} onRetry={() => void reload()} />;
+  else if (state.data && state.data.requests.length === 0)
+    body = (
+      <EmptyState title={s.emptyTitle} headingLevel="h3">
+        {s.emptyBody}
+      </EmptyState>
+    );
   else if (state.data) {
     const open = state.data.requests.filter((r) => r.open);
     const closed = state.data.requests.filter((r) => !r.open);
     body = (
       <>
         <RequestGroup id="asked-open" heading={s.openHeading} label={s.openLabel} requests={open} onChanged={reload} empty={s.noneOpen} />
-        {closed.length > 0 && <RequestGroup id="asked-closed" heading={s.closedHeading} label={s.closedLabel} requests={closed} onChanged={reload} />}
+        {closed.length > 0 && (
+          <RequestGroup id="asked-closed" heading={s.closedHeading} label={s.closedLabel} requests={closed} onChanged={reload} />
+        )}
       </>
     );
   }
@@ -44,7 +52,9 @@ export default function FeedbackInbox({ identityKey }: FeedbackInboxProps) {
   return (
     <section id="asked-feedback-place" className={styles.root} aria-labelledby="asked-feedback-heading">
       <div className={styles.intro}>
-        <Subtitle1 as="h2" id="asked-feedback-heading">{s.heading}</Subtitle1>
+        <Subtitle1 as="h2" id="asked-feedback-heading">
+          {s.heading}
+        </Subtitle1>
         <Body1>{s.intro}</Body1>
       </div>
       {body}
@@ -65,7 +75,9 @@ function RequestGroup({ id, heading, label, requests, onChanged, empty }: Reques
   const styles = useStyles();
   return (
     <div className={styles.group}>
-      <Subtitle1 as="h3" id={id}>{heading}</Subtitle1>
+      <Subtitle1 as="h3" id={id}>
+        {heading}
+      </Subtitle1>
       {requests.length === 0 ? (
         <Text>{empty}</Text>
       ) : (

@@ -62,23 +62,43 @@ export function GoalCard({ goal }: { goal: GoalView }) {
   if (g.hoursPerMonth !== undefined) details.push([strings.goal.hours, strings.goal.hoursValue(formatNumber(g.hoursPerMonth))]);
 
   return (
-    <Card role="article" className={mergeClasses(styles.card, !isActiveGoal(g) && styles.closed)} aria-labelledby={titleId} data-goal-id={g.id} tabIndex={-1}>
+    <Card
+      role="article"
+      className={mergeClasses(styles.card, !isActiveGoal(g) && styles.closed)}
+      aria-labelledby={titleId}
+      data-goal-id={g.id}
+      tabIndex={-1}
+    >
       <div className={styles.header}>
-        <h5 id={titleId} className={styles.title}>{g.title}</h5>
+        <h5 id={titleId} className={styles.title}>
+          {g.title}
+        </h5>
         <div className={styles.meta}>
-          <Badge appearance="tint" color={statusColor[g.status]}>{strings.goal.statusLabel[g.status]}</Badge>
+          <Badge appearance="tint" color={statusColor[g.status]}>
+            {strings.goal.statusLabel[g.status]}
+          </Badge>
           <Caption1 className={styles.muted}>{g.dueDate ? strings.goal.due(formatDate(g.dueDate)) : strings.goal.noDueDate}</Caption1>
         </div>
       </div>
-      {g.description && <Text as="p" className={styles.description}>{g.description}</Text>}
+      {g.description && (
+        <Text as="p" className={styles.description}>
+          {g.description}
+        </Text>
+      )}
       {isActiveGoal(g) && <SmartIndicator gaps={goal.smartGaps} />}
       <GoalProgress goal={goal} />
       {details.length > 0 && (
         <dl className={styles.details}>
           {details.map(([term, value]) => (
             <div key={term} className={styles.detail}>
-              <dt><Caption1 className={styles.muted}>{term}</Caption1></dt>
-              <dd className={styles.detailValue}><Text size={300} className={styles.detailText}>{value}</Text></dd>
+              <dt>
+                <Caption1 className={styles.muted}>{term}</Caption1>
+              </dt>
+              <dd className={styles.detailValue}>
+                <Text size={300} className={styles.detailText}>
+                  {value}
+                </Text>
+              </dd>
             </div>
           ))}
         </dl>

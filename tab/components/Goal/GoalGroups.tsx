@@ -70,7 +70,9 @@ export function GoalGroups() {
         return (
           <section key={group.id} className={styles.group} aria-labelledby={headingId}>
             <div className={mergeClasses(styles.groupHeader, !group.id && styles.unlinked)}>
-              <Subtitle2 as="h4" id={headingId} className={mergeClasses(styles.groupName, group.id && styles.linked)}>{group.id ? strings.plan.priorityGroupLabel(group.name) : group.name}</Subtitle2>
+              <Subtitle2 as="h4" id={headingId} className={mergeClasses(styles.groupName, group.id && styles.linked)}>
+                {group.id ? strings.plan.priorityGroupLabel(group.name) : group.name}
+              </Subtitle2>
               {group.description && <p className={styles.description}>{group.description}</p>}
             </div>
             <ul className={styles.goals}>

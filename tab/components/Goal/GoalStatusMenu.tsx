@@ -77,7 +77,10 @@ function StatusForm({ goal, transition, onDone }: { goal: GoalView; transition: 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    const parsed = goalPatchInput.safeParse({ status: transition === 'reopen' ? 'active' : transition, reason: reason.trim() || undefined });
+    const parsed = goalPatchInput.safeParse({
+      status: transition === 'reopen' ? 'active' : transition,
+      reason: reason.trim() || undefined,
+    });
     if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
     const done = await run(
       async () => {

@@ -31,7 +31,13 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteMarigoldBorder2}`,
   },
   score: { marginInlineStart: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  gaps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  gaps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   gapName: { fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -1,13 +1,6 @@
 // The goal form, in SMART order. Errors show next to their field: from the shared zod schemas when
 // a field is left or the form is sent, and from the server's `issues` when it still refuses.
-import {
-  DialogBody,
-  DialogContent,
-  DialogTitle,
-  Field,
-  Textarea,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Field, Textarea, mergeClasses } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { GoalView, Versioned } from '../../../shared/api';
 import type { EditableGoalField, Goal } from '../../../shared/goal';
@@ -122,7 +115,10 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             </Field>
           )}
         </DialogContent>
-        <FormDialogActions busy={busy} submitLabel={busy ? strings.goalForm.saving : base ? strings.goalForm.save : strings.goalForm.create} />
+        <FormDialogActions
+          busy={busy}
+          submitLabel={busy ? strings.goalForm.saving : base ? strings.goalForm.save : strings.goalForm.create}
+        />
       </DialogBody>
     </form>
   );

@@ -50,7 +50,17 @@ export interface GoalFormFieldsProps {
   onChoose?: (field: EditableGoalField, side: 'mine' | 'theirs') => void;
 }
 
-export function GoalFormFields({ values, errors, priorities, today, onChange, onBlur, clashes = [], theirsLabel = '', onChoose }: GoalFormFieldsProps) {
+export function GoalFormFields({
+  values,
+  errors,
+  priorities,
+  today,
+  onChange,
+  onBlur,
+  clashes = [],
+  theirsLabel = '',
+  onChoose,
+}: GoalFormFieldsProps) {
   const styles = useStyles();
   const labels = strings.goalForm.labels;
   const hints: Partial<Record<EditableGoalField, string>> = strings.goalForm.hints;
@@ -70,7 +80,13 @@ export function GoalFormFields({ values, errors, priorities, today, onChange, on
     return (
       <div>
         {input}
-        <ConflictChoice label={labels[name]} clash={clash} theirsLabel={theirsLabel} display={display[name]} onChoose={(side) => onChoose?.(name, side)} />
+        <ConflictChoice
+          label={labels[name]}
+          clash={clash}
+          theirsLabel={theirsLabel}
+          display={display[name]}
+          onChoose={(side) => onChoose?.(name, side)}
+        />
       </div>
     );
   };
@@ -96,15 +112,35 @@ export function GoalFormFields({ values, errors, priorities, today, onChange, on
 
   return (
     <>
-      {section(s.specific, <>{text('title', true)}{long('description')}</>)}
+      {section(
+        s.specific,
+        <>
+          {text('title', true)}
+          {long('description')}
+        </>,
+      )}
       {section(
         s.measurable,
         <>
-          <div className={styles.row}>{text('metric')}{text('unit')}</div>
-          <div className={styles.row}>{number('baseline')}{number('target')}{number('current')}</div>
+          <div className={styles.row}>
+            {text('metric')}
+            {text('unit')}
+          </div>
+          <div className={styles.row}>
+            {number('baseline')}
+            {number('target')}
+            {number('current')}
+          </div>
         </>,
       )}
-      {section(s.achievable, <>{long('resources')}{long('risks')}<div className={styles.single}>{number('hoursPerMonth')}</div></>)}
+      {section(
+        s.achievable,
+        <>
+          {long('resources')}
+          {long('risks')}
+          <div className={styles.single}>{number('hoursPerMonth')}</div>
+        </>,
+      )}
       {section(
         s.relevant,
         <>
@@ -113,7 +149,9 @@ export function GoalFormFields({ values, errors, priorities, today, onChange, on
             <Select {...common('priorityId')} onChange={(_, d) => onChange('priorityId', d.value)}>
               <option value="">{strings.goalForm.noPriority}</option>
               {priorities.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </Select>,
           )}

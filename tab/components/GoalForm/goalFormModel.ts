@@ -12,8 +12,7 @@ const numberFields = new Set<EditableGoalField>(['baseline', 'target', 'current'
 /** Fields that hold text even when empty; the others are absent when empty. */
 const alwaysPresent = new Set<EditableGoalField>(['title', 'description']);
 
-export const emptyGoalForm = (): GoalFormValues =>
-  Object.fromEntries(editableGoalFields.map((f) => [f, ''])) as GoalFormValues;
+export const emptyGoalForm = (): GoalFormValues => Object.fromEntries(editableGoalFields.map((f) => [f, ''])) as GoalFormValues;
 
 export function goalToForm(goal: Goal): GoalFormValues {
   const values = emptyGoalForm();

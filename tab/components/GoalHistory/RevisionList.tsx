@@ -16,7 +16,13 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2 },
   reason: { margin: 0, fontStyle: 'italic', overflowWrap: 'anywhere' },
-  fields: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  fields: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   change: { overflowWrap: 'anywhere' },
   fieldName: { fontWeight: tokens.fontWeightSemibold },
 });

@@ -18,7 +18,14 @@ const useStyles = makeStyles({
 });
 
 const timeIn = (iso: string, timeZone?: string) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
 
 /** Inside Teams a deep link must go through teams-js; in a browser it opens in a new tab. */
 function openDraft(url: string): void {
@@ -50,7 +57,9 @@ export function MeetingSuggestions({ blockers = [] }: { blockers?: string[] }) {
   return (
     <Card aria-labelledby="meetings-heading">
       <div className={styles.header}>
-        <Subtitle1 as="h3" id="meetings-heading">{strings.meetings.heading}</Subtitle1>
+        <Subtitle1 as="h3" id="meetings-heading">
+          {strings.meetings.heading}
+        </Subtitle1>
         <Caption1 className={styles.intro}>{strings.meetings.intro(agreement.meetingLengthMinutes)}</Caption1>
       </div>
       {suggestions.length === 0 ? (

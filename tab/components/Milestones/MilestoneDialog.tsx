@@ -1,14 +1,5 @@
 // Add or edit a milestone: a title and a due date, checked with the shared schemas before sending.
-import {
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Input,
-} from '@fluentui/react-components';
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { milestoneCreateInput, milestonePatchInput, type GoalView, type MilestoneView } from '../../../shared/api';
 import { isPastDate, pastDateMessage } from '../../../shared/dueDate';
@@ -80,11 +71,14 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
       if (dueDate !== base.value.dueDate) patch.dueDate = dueDate;
       if (Object.keys(patch).length === 0) return reject({ '': strings.goalForm.nothingChanged }, form);
       const parsed = milestonePatchInput.safeParse(patch);
-      if (!parsed.success || pastError.dueDate) return reject({ ...pastError, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
-      send = () => call(api, routes.updateMilestone, { params: { ...ref, milestoneId: base.value.id }, body: parsed.data, etag: base.etag });
+      if (!parsed.success || pastError.dueDate)
+        return reject({ ...pastError, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
+      send = () =>
+        call(api, routes.updateMilestone, { params: { ...ref, milestoneId: base.value.id }, body: parsed.data, etag: base.etag });
     } else {
       const parsed = milestoneCreateInput.safeParse({ title, dueDate });
-      if (!parsed.success || pastError.dueDate) return reject({ ...pastError, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
+      if (!parsed.success || pastError.dueDate)
+        return reject({ ...pastError, ...(parsed.success ? {} : zodFieldErrors(parsed.error)) }, form);
       send = () => call(api, routes.createMilestone, { params: ref, body: parsed.data });
     }
     const done = await run(

@@ -15,7 +15,6 @@ import { usePlanMutation } from '../PlanPage/usePlanMutation';
 import { PlanItemSection, usePlanItemStyles } from '../PlanItemSection/PlanItemSection';
 import { MilestoneDialog } from '../../app/lazyParts';
 
-
 export function MilestoneList({ goal }: { goal: GoalView }) {
   return (
     <PlanItemSection
@@ -43,7 +42,10 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
   const [pendingDone, setPendingDone] = useState<boolean>();
   const toggle = async (done: boolean) => {
     setPendingDone(done);
-    await mutate(() => call(api, routes.updateMilestone, { params: { ...ref, milestoneId: m.id }, body: { done }, etag: milestone.etag }), s.changeFailed);
+    await mutate(
+      () => call(api, routes.updateMilestone, { params: { ...ref, milestoneId: m.id }, body: { done }, etag: milestone.etag }),
+      s.changeFailed,
+    );
     setPendingDone(undefined);
   };
 
@@ -59,7 +61,11 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
         />
         <div className={styles.meta}>
           <Caption1>{m.done && m.doneAt ? s.doneOn(formatInstantDate(m.doneAt)) : s.due(formatDate(m.dueDate))}</Caption1>
-          {milestone.overdue && <Badge color="danger" appearance="filled" size="small">{s.overdue}</Badge>}
+          {milestone.overdue && (
+            <Badge color="danger" appearance="filled" size="small">
+              {s.overdue}
+            </Badge>
+          )}
         </div>
       </div>
       {changeable && (
@@ -74,7 +80,12 @@ function MilestoneItem({ goal, milestone }: { goal: GoalView; milestone: Milesto
             title={s.deleteTitle}
             body={s.deleteBody(m.title)}
             confirmLabel={strings.common.delete}
-            onConfirm={() => mutate(() => call(api, routes.deleteMilestone, { params: { ...ref, milestoneId: m.id }, etag: milestone.etag }), s.changeFailed)}
+            onConfirm={() =>
+              mutate(
+                () => call(api, routes.deleteMilestone, { params: { ...ref, milestoneId: m.id }, etag: milestone.etag }),
+                s.changeFailed,
+              )
+            }
           />
         </div>
       )}

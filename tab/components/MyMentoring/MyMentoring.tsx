@@ -27,7 +27,8 @@ function pairLabel(pair: PairSummary, pairs: PairSummary[]): string {
   const status = strings.pairs.status[pair.status];
   let label: string;
   if (pair.role === 'mentor') label = strings.pairs.mentee(pair.other.displayName);
-  else label = pairs.filter((p) => p.role === 'mentee').length > 1 ? strings.pairs.myPlanWith(pair.other.displayName) : strings.pairs.myPlan;
+  else
+    label = pairs.filter((p) => p.role === 'mentee').length > 1 ? strings.pairs.myPlanWith(pair.other.displayName) : strings.pairs.myPlan;
   return status ? `${label} (${status})` : label;
 }
 
@@ -69,19 +70,23 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
       <>
         {pairs.length > 1 && (
           <Suspense fallback={<LoadingState label={strings.app.loadingPart} />}>
-          <TabList
-            className={styles.tabs}
-            aria-label={strings.pairs.tabsLabel}
-            selectedValue={current?.pairId}
-            onTabSelect={(_, data) => setSelected(String(data.value))}
-          >
-            {pairs.map((p) => (
-              <Tab key={p.pairId} value={p.pairId}>{pairLabel(p, pairs)}</Tab>
-            ))}
-          </TabList>
+            <TabList
+              className={styles.tabs}
+              aria-label={strings.pairs.tabsLabel}
+              selectedValue={current?.pairId}
+              onTabSelect={(_, data) => setSelected(String(data.value))}
+            >
+              {pairs.map((p) => (
+                <Tab key={p.pairId} value={p.pairId}>
+                  {pairLabel(p, pairs)}
+                </Tab>
+              ))}
+            </TabList>
           </Suspense>
         )}
-        {current && <PlanPage key={current.pairId} pairId={current.pairId} focusGoalId={current.pairId === link?.pairId ? link.goalId : undefined} />}
+        {current && (
+          <PlanPage key={current.pairId} pairId={current.pairId} focusGoalId={current.pairId === link?.pairId ? link.goalId : undefined} />
+        )}
       </>
     );
   }

@@ -44,10 +44,18 @@ export function PlanItemSection({ heading, addDialog, emptyText, children }: Pla
     // A group, not a region: every goal has one of each, and landmarks must be few and unique.
     <div role="group" className={styles.section} aria-labelledby={headingId}>
       <div className={styles.header}>
-        <Body1Strong as="h6" id={headingId}>{heading}</Body1Strong>
+        <Body1Strong as="h6" id={headingId}>
+          {heading}
+        </Body1Strong>
         {addDialog}
       </div>
-      {children.length === 0 ? <Text size={200} className={styles.none}>{emptyText}</Text> : <ul className={styles.list}>{children}</ul>}
+      {children.length === 0 ? (
+        <Text size={200} className={styles.none}>
+          {emptyText}
+        </Text>
+      ) : (
+        <ul className={styles.list}>{children}</ul>
+      )}
     </div>
   );
 }

@@ -82,7 +82,9 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
     <PlanContext.Provider value={context}>
       <article className={styles.plan} aria-labelledby="plan-heading">
         <div className={styles.heading}>
-          <Title3 as="h2" id="plan-heading">{mine ? strings.plan.myHeading : strings.plan.menteeHeading(plan.mentee.displayName)}</Title3>
+          <Title3 as="h2" id="plan-heading">
+            {mine ? strings.plan.myHeading : strings.plan.menteeHeading(plan.mentee.displayName)}
+          </Title3>
           <Caption1 className={styles.meta}>
             {mine ? strings.plan.mentorLine(plan.mentor.displayName) : strings.plan.menteeLine(plan.mentee.displayName)}
             {' · '}
@@ -107,7 +109,12 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
               </MessageBarBody>
               <MessageBarActions
                 containerAction={
-                  <Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.common.dismiss} onClick={() => setNotice(undefined)} />
+                  <Button
+                    appearance="transparent"
+                    icon={<DismissRegular />}
+                    aria-label={strings.common.dismiss}
+                    onClick={() => setNotice(undefined)}
+                  />
                 }
               />
             </MessageBar>
@@ -124,7 +131,9 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
 
         <section aria-labelledby="goals-heading" className={styles.plan}>
           <div className={styles.goalsHeader}>
-            <Subtitle1 as="h3" id="goals-heading">{strings.plan.goalsHeading}</Subtitle1>
+            <Subtitle1 as="h3" id="goals-heading">
+              {strings.plan.goalsHeading}
+            </Subtitle1>
             {plan.can.editPlan && plan.goals.length > 0 && (
               <GoalDialog trigger={<Button appearance="primary">{strings.plan.addGoal}</Button>} />
             )}

@@ -1,6 +1,17 @@
 // Record a win from the plan page: what happened, the goal it moves forward, and (for the mentee)
 // whether the program's weekly digest may show it.
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Select, Switch, Textarea } from '@fluentui/react-components';
+import {
+  Dialog,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Select,
+  Switch,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { WIN_TEXT_MAX, winInput } from '../../../shared/recognition/win';
 import { useApi } from '../../api/ApiContext';
@@ -36,12 +47,19 @@ function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promi
   async function submit(e: FormEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    const parsed = winInput.safeParse({ text: values.text, goalId: values.goalId || undefined, shareInDigest: mine && values.shareInDigest });
+    const parsed = winInput.safeParse({
+      text: values.text,
+      goalId: values.goalId || undefined,
+      shareInDigest: mine && values.shareInDigest,
+    });
     if (!parsed.success) return reject(zodFieldErrors(parsed.error), form);
-    const done = await run(async () => {
-      await call(api, routes.createWin, { params: { pairId }, body: parsed.data });
-      await onAdded();
-    }, { form });
+    const done = await run(
+      async () => {
+        await call(api, routes.createWin, { params: { pairId }, body: parsed.data });
+        await onAdded();
+      },
+      { form },
+    );
     if (done) onDone();
   }
 
@@ -52,19 +70,30 @@ function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promi
         <DialogContent className={styles.content}>
           <FormNoticeBar notice={notice} />
           <Field label={s.text} hint={s.textHint} required validationMessage={fieldErrors.text}>
-            <Textarea value={values.text} maxLength={WIN_TEXT_MAX} resize="vertical" onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))} />
+            <Textarea
+              value={values.text}
+              maxLength={WIN_TEXT_MAX}
+              resize="vertical"
+              onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))}
+            />
           </Field>
           <Field label={s.goal} validationMessage={fieldErrors.goalId}>
             <Select value={values.goalId} onChange={(_, d) => setValues((v) => ({ ...v, goalId: d.value }))}>
               <option value="">{s.noGoal}</option>
               {plan.goals.map((g) => (
-                <option key={g.value.id} value={g.value.id}>{g.value.title}</option>
+                <option key={g.value.id} value={g.value.id}>
+                  {g.value.title}
+                </option>
               ))}
             </Select>
           </Field>
           {mine && (
             <Field hint={s.shareHint} validationMessage={fieldErrors.shareInDigest}>
-              <Switch label={s.share} checked={values.shareInDigest} onChange={(_, d) => setValues((v) => ({ ...v, shareInDigest: d.checked }))} />
+              <Switch
+                label={s.share}
+                checked={values.shareInDigest}
+                onChange={(_, d) => setValues((v) => ({ ...v, shareInDigest: d.checked }))}
+              />
             </Field>
           )}
         </DialogContent>

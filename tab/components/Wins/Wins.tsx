@@ -1,7 +1,21 @@
 // The pair's wins on the plan page, newest first: what happened, who recognized it, the goal. The
 // mentee decides per win whether the program's weekly digest shows it (a switch, saved with the
 // version it was read at; a conflict reloads the list and says so).
-import { Badge, Button, Caption1, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular, TrophyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { WinView } from '../../../shared/api';
@@ -47,7 +61,9 @@ export function Wins() {
     <Card aria-labelledby="wins-heading">
       <div className={styles.header}>
         <div className={styles.heading}>
-          <Subtitle1 as="h3" id="wins-heading">{s.heading}</Subtitle1>
+          <Subtitle1 as="h3" id="wins-heading">
+            {s.heading}
+          </Subtitle1>
           <Caption1 className={styles.meta}>{mine ? s.introMentee : s.introMentor(plan.mentee.displayName)}</Caption1>
         </div>
         {wins && wins.length > 0 && addButton}
@@ -59,12 +75,23 @@ export function Wins() {
               <MessageBarTitle>{notice.title}</MessageBarTitle>
               {notice.message}
             </MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.common.dismiss} onClick={() => setNotice(undefined)} />} />
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  icon={<DismissRegular />}
+                  aria-label={strings.common.dismiss}
+                  onClick={() => setNotice(undefined)}
+                />
+              }
+            />
           </MessageBar>
         )}
       </div>
       {state.status === 'loading' && <LoadingState label={s.loading} />}
-      {state.status === 'error' && !state.data && <ErrorState title={s.loadFailed} message={state.error.message} onRetry={() => void reload()} />}
+      {state.status === 'error' && !state.data && (
+        <ErrorState title={s.loadFailed} message={state.error.message} onRetry={() => void reload()} />
+      )}
       {wins && wins.length === 0 && (
         <EmptyState title={s.emptyTitle} headingLevel="h4" action={addButton || undefined}>
           {mine ? s.emptyMentee : s.emptyMentor}
@@ -81,7 +108,17 @@ export function Wins() {
   );
 }
 
-function WinItem({ win, canConsent, onChanged, notify }: { win: WinView; canConsent: boolean; onChanged: () => Promise<void>; notify: (n: Notice | undefined) => void }) {
+function WinItem({
+  win,
+  canConsent,
+  onChanged,
+  notify,
+}: {
+  win: WinView;
+  canConsent: boolean;
+  onChanged: () => Promise<void>;
+  notify: (n: Notice | undefined) => void;
+}) {
   const styles = useStyles();
   const api = useApi();
   const { pairId } = usePlanContext();
@@ -110,7 +147,9 @@ function WinItem({ win, canConsent, onChanged, notify }: { win: WinView; canCons
 
   return (
     <li className={styles.item}>
-      <Text id={textId} weight="semibold" className={styles.text}>{value.text}</Text>
+      <Text id={textId} weight="semibold" className={styles.text}>
+        {value.text}
+      </Text>
       <Caption1 className={styles.meta}>
         {s.byLine(win.recognizedByName, formatInstantDate(value.at))}
         {win.goalTitle && ` · ${s.goalLine(win.goalTitle)}`}
@@ -126,7 +165,9 @@ function WinItem({ win, canConsent, onChanged, notify }: { win: WinView; canCons
         />
       ) : (
         <div>
-          <Badge appearance="tint" color={value.shareInDigest ? 'success' : 'subtle'}>{value.shareInDigest ? s.shared : s.notShared}</Badge>
+          <Badge appearance="tint" color={value.shareInDigest ? 'success' : 'subtle'}>
+            {value.shareInDigest ? s.shared : s.notShared}
+          </Badge>
         </div>
       )}
     </li>
