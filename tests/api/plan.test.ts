@@ -9,25 +9,7 @@ const goalsPath = (pairId: string) => pathFor(paths.goals, { pairId });
 const goalPath = (pairId: string, goalId: string) => pathFor(paths.goal, { pairId, goalId });
 const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
 
-const test = serverTest
-  .extend(
-    'alex',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
-  )
-  .extend(
-    'priya',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.mentor.id),
-  )
-  .extend(
-    'sam',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.menteeSam.id),
-  );
+const test = serverTest;
 
 describe('who am I', () => {
   test('lists a mentee’s pair and a mentor’s mentees', async ({ alex, priya }) => {

@@ -6,12 +6,7 @@ import { serverTest } from '../support/fixtures';
 
 const path = pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID });
 
-const test = serverTest.extend(
-  'jordan',
-  ({ server }) =>
-    () =>
-      apiAs(server.baseUrl, demoPeople.manager.id),
-);
+const test = serverTest;
 
 describe('program settings', () => {
   test('are read and changed by a program manager, with the ETag', async ({ jordan }) => {

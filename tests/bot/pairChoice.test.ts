@@ -101,7 +101,9 @@ describe('a mentor of two mentees', () => {
   it('is told what to type before being asked which pair', async () => {
     const replies = await say(priya, 'pause');
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({ text: en.schedule.pauseUsage });
+    // The example date is two weeks after Priya's today, never one that has passed.
+    const usage = fillPlaceholders(en.schedule.pauseUsage, { date: addDays(todayIn(demoPeople.mentor.timeZone, new Date()), 14) });
+    expect(replies[0]).toMatchObject({ text: usage });
   });
 });
 

@@ -3,17 +3,11 @@
 import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
-import { apiAs } from '../support/apiClient';
 import { installActivity, postActivity } from '../support/botActivities';
 import { serverTest } from '../support/fixtures';
 const tooLarge = { error: { code: 'too_large', message: 'The request is too large.' } };
 
-const test = serverTest.extend(
-  'alex',
-  ({ server }) =>
-    () =>
-      apiAs(server.baseUrl, demoPeople.menteeAlex.id),
-);
+const test = serverTest;
 
 describe('request body limits', () => {
   test('refuses an API body over 100 kB with 413 and stores nothing', async ({ alex }) => {

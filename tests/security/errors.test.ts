@@ -12,20 +12,12 @@ import { serverTest } from '../support/fixtures';
 
 const logLines: string[] = [];
 
-const test = serverTest
-  .override({ serverOptions: { logLines } })
-  .extend(
-    'alex',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
-  )
-  .extend(
-    'anonymous',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl),
-  );
+const test = serverTest.override({ serverOptions: { logLines } }).extend(
+  'anonymous',
+  ({ server }) =>
+    () =>
+      apiAs(server.baseUrl),
+);
 
 /** Nothing that looks like code, a stack frame or a storage error. */
 function expectNothingInternal(res: { body?: unknown; text?: string }) {

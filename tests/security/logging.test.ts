@@ -27,12 +27,7 @@ interface LogLine {
 const parsedLogs = (): LogLine[] => logLines.map((l) => JSON.parse(l) as LogLine);
 const requestLines = () => parsedLogs().filter((l) => l.msg === 'request');
 
-const test = serverTest.override({ serverOptions: { logLines } }).extend(
-  'alex',
-  ({ server }) =>
-    () =>
-      apiAs(server.baseUrl, demoPeople.menteeAlex.id),
-);
+const test = serverTest.override({ serverOptions: { logLines } });
 
 describe('request logs', () => {
   test('write one JSON line per request with the id the response carries', async ({ alex }) => {

@@ -5,7 +5,6 @@ import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { decodeKey, encodeKey } from '../../bot/storage/tables';
 import { paths, pathFor, type GoalHistoryView, type PlanView } from '../../shared/api';
-import { apiAs } from '../support/apiClient';
 import { serverTest } from '../support/fixtures';
 import { tablesOf } from '../support/testServer';
 
@@ -21,19 +20,7 @@ const hostile = [
   'line\nbreak\ttab',
 ];
 
-const test = serverTest
-  .extend(
-    'alex',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
-  )
-  .extend(
-    'sam',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.menteeSam.id),
-  );
+const test = serverTest;
 let probe: TableClient;
 
 test.beforeAll(async ({ server }) => {

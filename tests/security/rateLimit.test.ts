@@ -4,7 +4,6 @@ import { describe, expect } from 'vitest';
 import { parseConfig } from '../../bot/config';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
-import { apiAs } from '../support/apiClient';
 import { messageActivity, postActivity } from '../support/botActivities';
 import { serverTest } from '../support/fixtures';
 
@@ -12,26 +11,12 @@ const LIMIT = 3;
 const goals = pathFor(paths.goals, { pairId: demoPairIds.alex });
 const plan = pathFor(paths.plan, { pairId: demoPairIds.alex });
 
-const test = serverTest
-  .override({ serverOptions: { env: { RATE_LIMIT_WRITES_PER_MINUTE: String(LIMIT) } } })
-  .extend(
-    'alex',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
-  )
-  .extend(
-    'priya',
-    ({ server }) =>
-      () =>
-        apiAs(server.baseUrl, demoPeople.mentor.id),
-  )
-  .extend(
-    'titlesIn',
-    ({ alex }) =>
-      async () =>
-        (await alex().get<PlanView>(plan)).body.goals.map((g) => g.value.title),
-  );
+const test = serverTest.override({ serverOptions: { env: { RATE_LIMIT_WRITES_PER_MINUTE: String(LIMIT) } } }).extend(
+  'titlesIn',
+  ({ alex }) =>
+    async () =>
+      (await alex().get<PlanView>(plan)).body.goals.map((g) => g.value.title),
+);
 
 describe('write rate limit', () => {
   test('refuses a person’s writes over the limit with 429 and Retry-After, and stores nothing', async ({ alex, titlesIn }) => {

@@ -7,6 +7,8 @@
 //
 // The recording connector forgets what it recorded, and any failure it was told to answer with,
 // before each test, so a test sees what it caused.
+import { apiAs } from './apiClient';
+import { demoPeople } from '../../bot/dev/demoData';
 import { test as base, type TestAPI } from 'vitest';
 import {
   BOT,
@@ -99,6 +101,35 @@ export const test = base
       () => connector,
       chat,
     ),
+  )
+  /** API clients signed in (development sign-in) as the demo people: `await alex().get(...)`. */
+  .extend(
+    'alex',
+    { scope: 'file' },
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeAlex.id),
+  )
+  .extend(
+    'priya',
+    { scope: 'file' },
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.mentor.id),
+  )
+  .extend(
+    'sam',
+    { scope: 'file' },
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.menteeSam.id),
+  )
+  .extend(
+    'jordan',
+    { scope: 'file' },
+    ({ server }) =>
+      () =>
+        apiAs(server.baseUrl, demoPeople.manager.id),
   )
   .extend('freshConnector', { auto: true }, ({ connector, keepConnectorRecords }) => {
     connector.failWith(undefined);
