@@ -27,6 +27,8 @@ interface Violation {
 async function violations(page: Page): Promise<Violation[]> {
   // Requests still in flight would leave a section half drawn.
   await page.waitForLoadState('networkidle');
+  // A dialog fades in: colours measured half-way through would be half their contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
     type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[]; html: string }[] }[] };
