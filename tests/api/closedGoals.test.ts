@@ -1,45 +1,45 @@
 // A completed or dropped goal is closed: the API allows only reopening it, and the plan view's
 // `can` offers exactly what the API allows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type GoalView, type PlanView } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
-let server: TestServer;
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
-const priya = () => apiAs(server.baseUrl, demoPeople.mentor.id);
 const pairId = demoPairIds.alex;
 const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
 const goalPath = (goalId: string) => pathFor(paths.goal, { pairId, goalId });
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-
-async function goalView(goalId: string): Promise<GoalView> {
-  const plan = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
-  return plan.goals.find((g) => g.value.id === goalId)!;
-}
-
-/** A new goal with one milestone and one activity, then closed with the given status. */
-async function closedGoal(status: 'completed' | 'dropped') {
-  const created = await alex().post(pathFor(paths.goals, { pairId }), { title: `Run a brown-bag session (${status})` });
-  const goalId: string = created.body.value.id;
-  const milestone = await alex().post(pathFor(paths.milestones, { pairId, goalId }), { title: 'Pick a topic', dueDate: inAWeek() });
-  const activity = await alex().post(pathFor(paths.activities, { pairId, goalId }), {
-    kind: 'networking',
-    title: 'Invite the platform team',
-  });
-  const closed = await priya().patch(goalPath(goalId), { status, reason: 'Done for this quarter' }, created.body.etag);
-  expect(closed.status).toBe(200);
-  return { goalId, etag: closed.body.etag as string, milestone: milestone.body, activity: activity.body };
-}
+const test = serverTest
+  .extend(
+    'goalView',
+    ({ alex }) =>
+      async function goalView(goalId: string): Promise<GoalView> {
+        const plan = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
+        return plan.goals.find((g) => g.value.id === goalId)!;
+      },
+  )
+  /** A new goal with one milestone and one activity, then closed with the given status. */
+  .extend(
+    'closedGoal',
+    ({ alex, priya }) =>
+      async function closedGoal(status: 'completed' | 'dropped') {
+        const created = await alex().post(pathFor(paths.goals, { pairId }), { title: `Run a brown-bag session (${status})` });
+        const goalId: string = created.body.value.id;
+        const milestone = await alex().post(pathFor(paths.milestones, { pairId, goalId }), { title: 'Pick a topic', dueDate: inAWeek() });
+        const activity = await alex().post(pathFor(paths.activities, { pairId, goalId }), {
+          kind: 'networking',
+          title: 'Invite the platform team',
+        });
+        const closed = await priya().patch(goalPath(goalId), { status, reason: 'Done for this quarter' }, created.body.etag);
+        expect(closed.status).toBe(200);
+        return { goalId, etag: closed.body.etag as string, milestone: milestone.body, activity: activity.body };
+      },
+  );
 
 describe.each(['completed', 'dropped'] as const)('a %s goal', (status) => {
-  it('refuses edits, new milestones and activities, and changes to its items', async () => {
+  test('refuses edits, new milestones and activities, and changes to its items', async ({ alex, goalView, closedGoal }) => {
     const { goalId, etag, milestone, activity } = await closedGoal(status);
     const refusals = [
       await alex().patch(goalPath(goalId), { title: 'Run two brown-bag sessions' }, etag),
@@ -61,7 +61,7 @@ describe.each(['completed', 'dropped'] as const)('a %s goal', (status) => {
     expect(view.activities.map((a) => [a.value.title, a.value.status])).toEqual([['Invite the platform team', 'planned']]);
   });
 
-  it('offers only reopening in the plan view, and reopening makes it editable again', async () => {
+  test('offers only reopening in the plan view, and reopening makes it editable again', async ({ alex, goalView, closedGoal }) => {
     const { goalId, etag } = await closedGoal(status);
     const closed = await goalView(goalId);
     expect(closed.can).toEqual({
@@ -88,7 +88,7 @@ describe.each(['completed', 'dropped'] as const)('a %s goal', (status) => {
 });
 
 describe('what the plan view offers', () => {
-  it('matches the person: only the mentee asks for feedback, both edit an open plan', async () => {
+  test('matches the person: only the mentee asks for feedback, both edit an open plan', async ({ alex, priya }) => {
     const mentee = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
     const mentor = (await priya().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
     expect(mentee.can).toMatchObject({
@@ -112,7 +112,7 @@ describe('what the plan view offers', () => {
     expect(mentor.goals.find((g) => g.value.id === 'alex-oncall')!.can.askFeedback).toBe(false);
   });
 
-  it('offers accepting the agreement until the person has accepted it, and the API agrees', async () => {
+  test('offers accepting the agreement until the person has accepted it, and the API agrees', async ({ server, alex, priya }) => {
     const alexPlan = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
     expect(alexPlan.pair.value.acceptedByMenteeAt).toEqual(expect.any(String));
     expect(alexPlan.can.acceptAgreement).toBe(false);

@@ -1,16 +1,20 @@
 // The route table (shared/api/routes.ts) is the API's contract: the server serves exactly its
 // routes, each with its method and path, and refuses input its schemas refuse before any use case
 // runs, so nothing is written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { jobPaths } from '../../bot/api/jobRoutes';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { urlFor, type RouteSpec } from '../../shared/api/route';
 import { routes } from '../../shared/api/routes';
 import { apiAs } from '../support/apiClient';
 import { listRoutes } from '../support/routes';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { serverOutsideTests, serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
-let server: TestServer;
+// Development mode, so the development-only route is mounted too.
+const test = serverTest;
+// The it.each tables are built before any test runs, so their requests reach the server this way.
+const server = serverOutsideTests(test);
 const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
 
 // Routes under /api that are deliberately not the tab's: the Bot Framework endpoint and the scheduler's jobs.
@@ -53,19 +57,13 @@ async function storageSnapshot(): Promise<string> {
   return rows.sort().join('\n');
 }
 
-beforeAll(async () => {
-  // Development mode, so the development-only route is mounted too.
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-
 describe('the route table', () => {
-  it('names each method and path once', () => {
+  test('names each method and path once', () => {
     const keys = table.map(([, route]) => `${route.method} ${route.path}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('is what the server serves under /api, and nothing else is', () => {
+  test('is what the server serves under /api, and nothing else is', ({ server }) => {
     const served = listRoutes(server.app.app)
       .filter((r) => r.path.startsWith('/api/'))
       .map((r) => `${r.method} ${r.path}`)
@@ -73,7 +71,7 @@ describe('the route table', () => {
     expect(served.sort()).toEqual(table.map(([, route]) => `${route.method} ${route.path}`).sort());
   });
 
-  it.each(withBody)('%s refuses a body its schema refuses with 400 and writes nothing', async (_name, route) => {
+  test.each(withBody)('%s refuses a body its schema refuses with 400 and writes nothing', async (_name, route) => {
     const before = await storageSnapshot();
     // No body schema accepts a list, and every one refuses a field it does not know.
     for (const body of [[], { notAField: true }]) {
@@ -84,7 +82,7 @@ describe('the route table', () => {
     expect(await storageSnapshot()).toBe(before);
   });
 
-  it.each(withQuery)('%s refuses a query its schema refuses with 400', async (_name, route) => {
+  test.each(withQuery)('%s refuses a query its schema refuses with 400', async (_name, route) => {
     const res = await send(route, undefined, { notAField: 'x' });
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toEqual([expect.objectContaining({ message: expect.stringMatching(/notAField/) })]);

@@ -1,24 +1,16 @@
 // A refused stale edit says who saved the version it returns, so the tab can tell "you, in another
 // window" from "your mentor": the 409's `current` carries `updatedBy` and `updatedAt`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
-import { apiAs } from '../support/apiClient';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
-let server: TestServer;
-const alex = () => apiAs(server.baseUrl, demoPeople.menteeAlex.id);
-const priya = () => apiAs(server.baseUrl, demoPeople.mentor.id);
+const test = serverTest;
 const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-
 describe('the version a 409 returns', () => {
-  it('names who saved a goal and when', async () => {
+  test('names who saved a goal and when', async ({ alex, priya }) => {
     const created = await alex().post(pathFor(paths.goals, { pairId: demoPairIds.alex }), { title: 'Write the on-call guide' });
     const path = pathFor(paths.goal, { pairId: demoPairIds.alex, goalId: created.body.value.id });
     expect((await priya().patch(path, { metric: 'pages written' }, created.body.etag)).status).toBe(200);
@@ -31,7 +23,7 @@ describe('the version a 409 returns', () => {
     });
   });
 
-  it('names who saved a milestone and when, including the person themself in another window', async () => {
+  test('names who saved a milestone and when, including the person themself in another window', async ({ alex, priya }) => {
     const base = pathFor(paths.milestones, { pairId: demoPairIds.alex, goalId: 'alex-eval' });
     const created = await alex().post(base, { title: 'Label 50 tickets', dueDate: inAWeek() });
     expect(created.body.value).toMatchObject({ updatedBy: demoPeople.menteeAlex.id, updatedAt: expect.any(String) });

@@ -1,21 +1,28 @@
 // The mentor's comment on a check-in from the tab, over the API against Azurite: the same use case
 // as the card's comment, so the same rules (mentor only, answered check-ins, text required, a retry
 // stored once), and the comment in the history both people read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { paths, pathFor, type CheckInHistoryView } from '../../shared/api';
 import type { CheckIn, MentorComment } from '../../shared/checkins/checkIn';
 import type { CheckInRepository } from '../../shared/repositories';
 import { apiAs } from '../support/apiClient';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
 const pairId = demoPairIds.alex;
 const { menteeAlex: alex, mentor: priya, manager: jordan, menteeSam: sam } = demoPeople;
 
-let server: TestServer;
-let checkIns: CheckInRepository;
-const as = (personId: string) => apiAs(server.baseUrl, personId);
+const test = serverTest
+  .extend('checkIns', { scope: 'file' }, ({ server }): CheckInRepository => checkInTable(tablesOf(server)))
+  .extend(
+    'as',
+    { scope: 'file' },
+    ({ server }) =>
+      (personId: string) =>
+        apiAs(server.baseUrl, personId),
+  );
 const commentsOf = (slot: string) => pathFor(paths.checkInComments, { pairId, slot });
 
 const sent = (slot: string): CheckIn => ({
@@ -27,7 +34,7 @@ const sent = (slot: string): CheckIn => ({
   comments: [],
 });
 
-async function seed(slot: string, answered: boolean) {
+async function seed(checkIns: CheckInRepository, slot: string, answered: boolean) {
   const stored = await checkIns.recordSent(sent(slot));
   if (!stored.ok) throw new Error(stored.error.message);
   if (!answered) return;
@@ -58,18 +65,13 @@ async function seed(slot: string, answered: boolean) {
   if (!done.ok) throw new Error(done.error.message);
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  checkIns = checkInTable(tablesOf(server));
-  await seed('2026-02-02', true);
-  await seed('2026-02-16', false);
-});
-afterAll(async () => {
-  await server?.close();
+test.beforeAll(async ({ checkIns }) => {
+  await seed(checkIns, '2026-02-02', true);
+  await seed(checkIns, '2026-02-16', false);
 });
 
 describe('a mentor’s comment from the tab', () => {
-  it('is stored on the check-in, shows in both people’s history, and a retry is stored once', async () => {
+  test('is stored on the check-in, shows in both people’s history, and a retry is stored once', async ({ as }) => {
     const text = 'Great review. Let us pick the next incident together.';
     const first = await as(priya.id).post<MentorComment>(commentsOf('2026-02-02'), { comment: `  ${text} ` });
     expect(first.status).toBe(201);
@@ -83,7 +85,7 @@ describe('a mentor’s comment from the tab', () => {
     }
   });
 
-  it('is refused from the mentee, strangers, on an unanswered check-in and when empty, with nothing stored', async () => {
+  test('is refused from the mentee, strangers, on an unanswered check-in and when empty, with nothing stored', async ({ as, checkIns }) => {
     const before = await Promise.all(['2026-02-02', '2026-02-16'].map((slot) => checkIns.get(pairId, slot)));
     const refused: [string, string, unknown, number, string][] = [
       [alex.id, '2026-02-02', { comment: 'Me too' }, 403, 'forbidden'],

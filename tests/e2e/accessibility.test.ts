@@ -3,11 +3,10 @@
 // The bar is zero violations of any impact.
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface Violation {
@@ -41,9 +40,13 @@ async function violations(page: Page): Promise<Violation[]> {
   });
 }
 
-async function signIn(name: string): Promise<Page> {
-  return session.signInAs(name, '/', { bypassCSP: true });
-}
+const test = browserTest.extend(
+  'signIn',
+  ({ session }) =>
+    async function signIn(name: string): Promise<Page> {
+      return session.signInAs(name, '/', { bypassCSP: true });
+    },
+);
 
 async function planOf(page: Page, heading: string): Promise<Locator> {
   const plan = page.getByRole('article', { name: heading });
@@ -78,21 +81,21 @@ async function expectPlanDialogsClean(page: Page, plan: Locator) {
 }
 
 describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
-  it('the mentee’s plan has no violations', async () => {
+  test('the mentee’s plan has no violations', async ({ signIn }) => {
     const page = await signIn(demoPeople.menteeAlex.displayName);
     await planOf(page, 'My plan');
     expect(await violations(page)).toEqual([]);
   });
 
   // One page for all the dialogs: signing in again for each would only repeat the plan's load.
-  it('no dialog the mentee’s plan opens has violations', { timeout: 240_000 }, async () => {
+  test('no dialog the mentee’s plan opens has violations', { timeout: 240_000 }, async ({ signIn }) => {
     const page = await signIn(demoPeople.menteeAlex.displayName);
     const plan = await planOf(page, 'My plan');
     await expectPlanDialogsClean(page, plan);
     await expectDialogClean(page, plan.getByRole('button', { name: 'Ask for feedback' }), 'Ask for feedback');
   });
 
-  it('no dialog the mentor’s view of a mentee’s plan opens has violations', { timeout: 240_000 }, async () => {
+  test('no dialog the mentor’s view of a mentee’s plan opens has violations', { timeout: 240_000 }, async ({ signIn }) => {
     const page = await signIn(demoPeople.mentor.displayName);
     await page
       .getByRole('tablist', { name: 'Mentoring plans' })
@@ -101,7 +104,7 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     await expectPlanDialogsClean(page, await planOf(page, `${demoPeople.menteeAlex.displayName}’s plan`));
   });
 
-  it('the mentor’s page, with a tab per mentee, has no violations on either tab', async () => {
+  test('the mentor’s page, with a tab per mentee, has no violations on either tab', async ({ signIn }) => {
     const page = await signIn(demoPeople.mentor.displayName);
     const tabs = page.getByRole('tablist', { name: 'Mentoring plans' });
     await tabs.waitFor();
@@ -129,7 +132,7 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     expect(await focused()).toMatchObject({ dummy: false, inTabs: true, text: expect.stringContaining(demoPeople.menteeSam.displayName) });
   });
 
-  it('the program manager’s page has no violations', async () => {
+  test('the program manager’s page has no violations', async ({ signIn }) => {
     const page = await signIn(demoPeople.manager.displayName);
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     expect(await violations(page)).toEqual([]);

@@ -1,14 +1,14 @@
 // A completed goal in the tab: it offers only "Reopen goal" (no edit, no new or changed milestones
 // and activities), as the plan view's `can` says; reopening brings the rest back.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
+const test = browserTest;
 const title = 'Ship an evaluation harness for the support-answer model';
 
 describe('a completed goal', () => {
-  it('offers only reopening, and reopening makes it editable again', async () => {
+  test('offers only reopening, and reopening makes it editable again', async ({ session }) => {
     const page = await session.signInAs(demoPeople.menteeAlex.displayName, '/');
     const goal = page.getByRole('article', { name: title });
     await goal.waitFor();

@@ -2,14 +2,13 @@
 // anything is sent: the reason shows in the dialog (on the anonymity switch), the dialog stays
 // open, and with a third person the request goes out.
 import type { Locator } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { anonymityProblem } from '../../shared/feedback/feedbackRequest';
 import { apiAs } from '../support/apiClient';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
 const why = anonymityProblem({ anonymous: true, respondents: [] })!;
 
 async function addRespondent(dialog: Locator, name: string) {
@@ -21,15 +20,19 @@ async function addRespondent(dialog: Locator, name: string) {
   await dialog.getByRole('combobox', { name: `Relation of ${name}` }).waitFor();
 }
 
-const requestCount = async () =>
-  (
-    await apiAs(session.server.baseUrl, demoPeople.menteeAlex.id).get<{ requests: unknown[] }>(
-      pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }),
-    )
-  ).body.requests.length;
+const test = browserTest.extend(
+  'requestCount',
+  ({ session }) =>
+    async () =>
+      (
+        await apiAs(session.server.baseUrl, demoPeople.menteeAlex.id).get<{ requests: unknown[] }>(
+          pathFor(paths.feedbackRequests, { pairId: demoPairIds.alex }),
+        )
+      ).body.requests.length,
+);
 
 describe('asking anonymously from the tab', () => {
-  it('says why two people are too few before anything is sent, and sends with a third', async () => {
+  test('says why two people are too few before anything is sent, and sends with a third', async ({ session, requestCount }) => {
     const page = await session.signInAs(demoPeople.menteeAlex.displayName);
     const section = page.getByRole('group', { name: 'Feedback', exact: true });
     await section.getByRole('button', { name: 'Ask for feedback' }).click();

@@ -4,25 +4,24 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
 const require = createRequire(import.meta.url);
-const session = browserSession();
+const test = browserTest;
 const pairId = demoPairIds.alex;
 const { menteeAlex: alex, mentor: priya, manager: jordan, menteeSam: sam } = demoPeople;
 const goalTitle = 'Lead incident response for the payments service';
 const behaviors = ['Designs for failure', 'Owns incidents end to end'];
 const slot = '2026-02-02';
 
-beforeAll(async () => {
-  const { server } = session;
+test.beforeAll(async ({ server }) => {
   const respondents = [
     { personId: jordan.id, displayName: jordan.displayName, relation: 'supervisor' },
     { personId: sam.id, displayName: sam.displayName, relation: 'peer' },
@@ -79,7 +78,7 @@ async function openAskedOfMe(page: Page) {
 }
 
 describe('feedback asked of me', () => {
-  it('lets a person in no pair answer in the tab, and the mentee sees the answer counted', async () => {
+  test('lets a person in no pair answer in the tab, and the mentee sees the answer counted', async ({ session }) => {
     const page = await session.signInAs(jordan.displayName);
     await page.getByRole('heading', { name: 'You are not in a mentoring pair yet' }).waitFor();
     const place = await openAskedOfMe(page);
@@ -124,7 +123,7 @@ describe('feedback asked of me', () => {
     await feedback.getByText('1 of 2 answered').waitFor();
   });
 
-  it('lets the mentor comment on an answered check-in, and the mentee reads the comment', async () => {
+  test('lets the mentor comment on an answered check-in, and the mentee reads the comment', async ({ session }) => {
     const page = await session.signInAs(priya.displayName);
     await page.getByRole('tab', { name: `Mentee: ${alex.displayName}` }).click();
     const history = page.getByRole('group', { name: 'Check-ins' });

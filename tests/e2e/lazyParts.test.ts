@@ -1,11 +1,11 @@
 // The first view downloads only its own script: dialogs, the goal menu and teams-js arrive when a
 // person first uses them, and the dialog or menu then opens from that same click.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
+const test = browserTest;
 
 /** The paths of the scripts the page has downloaded so far. */
 function watchScripts(page: Page): string[] {
@@ -17,7 +17,7 @@ function watchScripts(page: Page): string[] {
 }
 
 describe('parts of the tab that load when used', () => {
-  it('are not in the first view, and open from the first click once they arrive', async () => {
+  test('are not in the first view, and open from the first click once they arrive', async ({ session }) => {
     const page = await session.open();
     const scripts = watchScripts(page);
     await page.goto(`${session.server.baseUrl}/`);

@@ -1,20 +1,29 @@
 // What the plan page tells a person, in a real browser against the real server: a check-in answer
 // reads as question and answer (not "BlockersWaiting on…"), a date message names no format the date
 // control does not show, and an added goal is announced with its group and brought into view.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import { addDays, todayIn } from '../../shared/dates';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
-const session = browserSession();
 const mentee = demoPeople.menteeAlex;
 const pairId = demoPairIds.alex;
 
-beforeAll(async () => {
-  const checkIns = checkInTable(tablesOf(session.server));
+const test = browserTest.extend(
+  'signInAsMentee',
+  ({ session }) =>
+    async function signInAsMentee() {
+      const page = await session.signInAs(mentee.displayName);
+      await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
+      return page;
+    },
+);
+
+test.beforeAll(async ({ server }) => {
+  const checkIns = checkInTable(tablesOf(server));
   const slot = '2026-02-02';
   const sent = await checkIns.recordSent({
     pairId,
@@ -52,14 +61,8 @@ beforeAll(async () => {
   if (!stored.ok) throw new Error(stored.error.message);
 });
 
-async function signInAsMentee() {
-  const page = await session.signInAs(mentee.displayName);
-  await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
-  return page;
-}
-
 describe('what the plan page tells a person', { timeout: 120_000 }, () => {
-  it('shows each check-in answer under its question, not run into it', async () => {
+  test('shows each check-in answer under its question, not run into it', async ({ signInAsMentee }) => {
     const page = await signInAsMentee();
     const item = page
       .getByRole('group', { name: 'Check-ins' })
@@ -75,7 +78,7 @@ describe('what the plan page tells a person', { timeout: 120_000 }, () => {
     expect(text).toMatch(/Blockers\s*\n\s*Waiting on support for the test data\./);
   });
 
-  it('asks for a milestone’s date without naming a format the date control does not show', async () => {
+  test('asks for a milestone’s date without naming a format the date control does not show', async ({ signInAsMentee }) => {
     const page = await signInAsMentee();
     // The plan is an article too; the goals are the articles inside it.
     const goal = page.getByRole('article', { name: 'My plan' }).getByRole('article').first();
@@ -95,7 +98,7 @@ describe('what the plan page tells a person', { timeout: 120_000 }, () => {
     expect(await dialog.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}|YYYY/);
   });
 
-  it('says where an added goal went and moves focus to its card', async () => {
+  test('says where an added goal went and moves focus to its card', async ({ signInAsMentee }) => {
     const page = await signInAsMentee();
     const title = 'Pair with the SRE team for a sprint';
     await page.getByRole('button', { name: 'Add goal' }).click();

@@ -3,45 +3,57 @@
 // values, the notice says who saved (the mentor, or the same person in another window), and the
 // next save goes through with the current version.
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
 import type { Goal } from '../../shared/goal';
 import { addDays, todayIn } from '../../shared/dates';
-import { apiAs } from '../support/apiClient';
-import { browserSession } from '../support/browserSession';
+import { browserTest } from '../support/browserFixtures';
 
-const session = browserSession();
 const pairId = demoPairIds.alex;
-const alex = () => apiAs(session.server.baseUrl, demoPeople.menteeAlex.id);
-const priya = () => apiAs(session.server.baseUrl, demoPeople.mentor.id);
 const goalPath = (goalId: string) => pathFor(paths.goal, { pairId, goalId });
 
-async function newGoal(title: string): Promise<{ id: string; etag: string }> {
-  const created = await alex().post(pathFor(paths.goals, { pairId }), { title, description: '', metric: 'pages' });
-  expect(created.status).toBe(201);
-  return { id: created.body.value.id, etag: created.body.etag };
-}
-
-async function storedGoal(id: string): Promise<Goal> {
-  const plan = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
-  const goal = plan.goals.find((g) => g.value.id === id);
-  if (!goal) throw new Error(`goal ${id} is not in the plan`);
-  return goal.value;
-}
-
-async function openGoalEditor(title: string, page?: Page): Promise<Locator> {
-  const p = page ?? (await session.signInAs(demoPeople.menteeAlex.displayName));
-  await p.getByRole('article', { name: title }).getByRole('button', { name: 'Edit goal' }).click();
-  const dialog = p.getByRole('dialog', { name: 'Edit goal' });
-  await dialog.waitFor();
-  return dialog;
-}
+const test = browserTest
+  .extend(
+    'newGoal',
+    ({ alex }) =>
+      async function newGoal(title: string): Promise<{ id: string; etag: string }> {
+        const created = await alex().post(pathFor(paths.goals, { pairId }), { title, description: '', metric: 'pages' });
+        expect(created.status).toBe(201);
+        return { id: created.body.value.id, etag: created.body.etag };
+      },
+  )
+  .extend(
+    'storedGoal',
+    ({ alex }) =>
+      async function storedGoal(id: string): Promise<Goal> {
+        const plan = (await alex().get<PlanView>(pathFor(paths.plan, { pairId }))).body;
+        const goal = plan.goals.find((g) => g.value.id === id);
+        if (!goal) throw new Error(`goal ${id} is not in the plan`);
+        return goal.value;
+      },
+  )
+  .extend(
+    'openGoalEditor',
+    ({ session }) =>
+      async function openGoalEditor(title: string, page?: Page): Promise<Locator> {
+        const p = page ?? (await session.signInAs(demoPeople.menteeAlex.displayName));
+        await p.getByRole('article', { name: title }).getByRole('button', { name: 'Edit goal' }).click();
+        const dialog = p.getByRole('dialog', { name: 'Edit goal' });
+        await dialog.waitFor();
+        return dialog;
+      },
+  );
 
 const field = (dialog: Locator, name: string) => dialog.getByRole('textbox', { name, exact: true });
 
 describe('a stale edit of a goal', { timeout: 120_000 }, () => {
-  it('keeps what the mentee typed, fills in the mentor’s change, and offers both titles to choose from', async () => {
+  test('keeps what the mentee typed, fills in the mentor’s change, and offers both titles to choose from', async ({
+    priya,
+    newGoal,
+    storedGoal,
+    openGoalEditor,
+  }) => {
     const goal = await newGoal('Write the on-call handbook');
     const dialog = await openGoalEditor('Write the on-call handbook');
     await field(dialog, 'Title').fill('Write and publish the on-call handbook');
@@ -85,7 +97,11 @@ describe('a stale edit of a goal', { timeout: 120_000 }, () => {
     });
   });
 
-  it('says “you saved this in another window” when the other save was the same person’s, and keeps the typed value on request', async () => {
+  test('says “you saved this in another window” when the other save was the same person’s, and keeps the typed value on request', async ({
+    newGoal,
+    storedGoal,
+    openGoalEditor,
+  }) => {
     const goal = await newGoal('Shadow the incident commander');
     const first = await openGoalEditor('Shadow the incident commander');
     await field(first, 'Description').fill('Three incidents, taking notes.');
@@ -116,7 +132,7 @@ describe('a stale edit of a goal', { timeout: 120_000 }, () => {
 });
 
 describe('a stale edit of a milestone', { timeout: 120_000 }, () => {
-  it('is handled the same way: the typed title stays, the date saved meanwhile is filled in', async () => {
+  test('is handled the same way: the typed title stays, the date saved meanwhile is filled in', async ({ session, alex }) => {
     const today = todayIn(demoPeople.menteeAlex.timeZone, new Date());
     const base = pathFor(paths.milestones, { pairId, goalId: 'alex-eval' });
     const created = await alex().post(base, { title: 'Label the first 50 tickets', dueDate: addDays(today, 10) });

@@ -3,36 +3,37 @@
 import { readdirSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { describe, expect } from 'vitest';
+import { serverTest } from '../support/fixtures';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ seed: false });
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-/** The hashed scripts the page names, e.g. `/assets/index-D7DDNsJw.js`. */
-async function scriptsOfPage(): Promise<string[]> {
-  const html = await (await fetch(`${server.baseUrl}/`)).text();
-  return [...html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-}
-
-/** The bytes and headers as sent (fetch() would decompress on its own). */
-function raw(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    get(`${server.baseUrl}${path}`, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
+const test = serverTest
+  .override({ serverOptions: { seed: false } })
+  /** The hashed scripts the page names, e.g. `/assets/index-D7DDNsJw.js`. */
+  .extend(
+    'scriptsOfPage',
+    ({ server }) =>
+      async function scriptsOfPage(): Promise<string[]> {
+        const html = await (await fetch(`${server.baseUrl}/`)).text();
+        return [...html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      },
+  )
+  /** The bytes and headers as sent (fetch() would decompress on its own). */
+  .extend(
+    'raw',
+    ({ server }) =>
+      function raw(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+        return new Promise((resolve, reject) => {
+          get(`${server.baseUrl}${path}`, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          }).on('error', reject);
+        });
+      },
+  );
 
 describe('the built tab', () => {
-  it('sends hashed scripts as brotli to browsers that accept it, cached for a year', async () => {
+  test('sends hashed scripts as brotli to browsers that accept it, cached for a year', async ({ scriptsOfPage, raw }) => {
     const [script] = await scriptsOfPage();
     expect(script).toMatch(/^\/assets\/.+-[\w-]{8}\.js$/);
     const plain = await raw(script!, 'identity');
@@ -46,7 +47,7 @@ describe('the built tab', () => {
     expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
   });
 
-  it('sends gzip to a client without brotli, and the plain file to one that accepts neither', async () => {
+  test('sends gzip to a client without brotli, and the plain file to one that accepts neither', async ({ scriptsOfPage, raw }) => {
     const [script] = await scriptsOfPage();
     const gz = await raw(script!, 'gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
@@ -56,7 +57,7 @@ describe('the built tab', () => {
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
   });
 
-  it('has the page revalidated on every open, at / and at a deep link', async () => {
+  test('has the page revalidated on every open, at / and at a deep link', async ({ server }) => {
     for (const path of ['/', '/index.html', '/plans/demo-pair-alex']) {
       const res = await fetch(`${server.baseUrl}${path}`);
       expect(res.status).toBe(200);
@@ -67,13 +68,13 @@ describe('the built tab', () => {
     }
   });
 
-  it('answers a hashed file that is not there with 404, not the page', async () => {
+  test('answers a hashed file that is not there with 404, not the page', async ({ server }) => {
     const res = await fetch(`${server.baseUrl}/assets/index-00000000.js`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).not.toMatch(/html/);
   });
 
-  it('publishes no source maps', async () => {
+  test('publishes no source maps', async ({ server, scriptsOfPage }) => {
     const files = readdirSync('dist/tab/assets');
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     const [script] = await scriptsOfPage();

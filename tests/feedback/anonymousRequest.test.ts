@@ -2,7 +2,7 @@
 // fewer people could never show them: every door refuses it, says why, and stores nothing. The
 // API, the bot's ask-for-feedback card and the message extension's dialog through the real server;
 // the tab's dialog through the form model it validates with before sending.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackAskInputs, feedbackAskVerbs } from '../../bot/cards/feedbackAskCards';
 import { meInputs, requestFeedbackSteps } from '../../bot/cards/messageExtensionForms';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
@@ -13,9 +13,8 @@ import { ANONYMITY_THRESHOLD, anonymityProblem } from '../../shared/feedback/fee
 import { validateRequest } from '../../tab/components/Feedback/feedbackRequestFormModel';
 import { apiAs } from '../support/apiClient';
 import { BOT, cardActionActivity, postActivity, type TeamsUser } from '../support/botActivities';
-import { dialogOf, insertedCards, messageExtensionDriver, textsOf } from '../support/messageExtensionDriver';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import { dialogOf, insertedCards, textsOf } from '../support/messageExtensionDriver';
 
 const pairId = demoPairIds.alex;
 const requests = pathFor(paths.feedbackRequests, { pairId });
@@ -29,16 +28,14 @@ const why = anonymityProblem({ anonymous: true, respondents: [] })!;
 const inAWeek = () => addDays(todayIn(demoPeople.menteeAlex.timeZone, new Date()), 7);
 const respondent = (u: TeamsUser) => ({ personId: u.aadObjectId!, displayName: u.name!, relation: 'peer' as const });
 
-let server: TestServer;
-let connector: RecordingConnector;
-const me = messageExtensionDriver(
-  () => server,
-  () => connector,
-  { conversationId: chatId, conversationType: 'groupChat' },
+const test = serverTest.override({ chat: { conversationId: chatId, conversationType: 'groupChat' } }).extend(
+  'storedRequests',
+  ({ server }) =>
+    async () =>
+      (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(requests)).body.requests,
 );
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
+test.beforeAll(({ connector }) => {
   // The chat: Alex, two people she can ask, and the bot.
   connector.setMembers(
     chatId,
@@ -46,18 +43,10 @@ beforeAll(async () => {
       .map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name!, userRole: 'user' }))
       .concat([{ id: BOT.id, name: BOT.name } as never]),
   );
-  server = await startTestServer();
 });
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
-const storedRequests = async () =>
-  (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(requests)).body.requests;
 
 describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () => {
-  it('the API answers 400 with the reason on the anonymous field, and stores nothing', async () => {
+  test('the API answers 400 with the reason on the anonymous field, and stores nothing', async ({ server, storedRequests }) => {
     const before = (await storedRequests()).length;
     const res = await apiAs(server.baseUrl, alex.aadObjectId).post(requests, {
       goalId: 'alex-oncall',
@@ -85,7 +74,7 @@ describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () 
     expect(attributed.status).toBe(201);
   });
 
-  it('the bot’s ask-for-feedback card comes back with the reason and what was chosen', async () => {
+  test('the bot’s ask-for-feedback card comes back with the reason and what was chosen', async ({ server, connector, storedRequests }) => {
     const before = (await storedRequests()).length;
     const data = {
       pairId,
@@ -108,7 +97,7 @@ describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () 
     expect(await storedRequests()).toHaveLength(before);
   });
 
-  it('the message extension’s dialog stays open with the reason, and nothing goes into the chat', async () => {
+  test('the message extension’s dialog stays open with the reason, and nothing goes into the chat', async ({ me, storedRequests }) => {
     const before = (await storedRequests()).length;
     const details = {
       step: requestFeedbackSteps.details,
@@ -129,7 +118,7 @@ describe(`an anonymous request to fewer than ${ANONYMITY_THRESHOLD} people`, () 
     expect(card!.content.refresh.userIds).toHaveLength(2);
   });
 
-  it('the tab’s dialog shows the reason next to the anonymity switch before sending', () => {
+  test('the tab’s dialog shows the reason next to the anonymity switch before sending', () => {
     const today = todayIn('UTC', new Date());
     const values = {
       goalId: 'alex-oncall',

@@ -2,7 +2,7 @@
 // request row (which keeps the mentee's name and the goal's title from when it was made) and the
 // person's earlier answer, side by side, then writes once. The plan is not read: with the plan's
 // pair row gone, the answer is still stored and thanked for with the names the card showed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCard';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { encodeKey } from '../../bot/storage/tables';
@@ -10,27 +10,15 @@ import { paths, pathFor, type FeedbackRequestCreated } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, postActivity, type TeamsUser } from '../support/botActivities';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
+import { serverTest as test } from '../support/fixtures';
 import { textsOf } from '../support/messageExtensionDriver';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { tablesOf } from '../support/testServer';
 
 const pairId = demoPairIds.alex;
 const sam: TeamsUser = { id: '29:1sam', aadObjectId: demoPeople.menteeSam.id, name: demoPeople.menteeSam.displayName };
 
-let server: TestServer;
-let connector: RecordingConnector;
-
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
 describe('answering a feedback request', () => {
-  it('keeps the card’s names on the request row and answers without reading the plan', async () => {
+  test('keeps the card’s names on the request row and answers without reading the plan', async ({ server, connector }) => {
     const asked = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post<FeedbackRequestCreated>(
       pathFor(paths.feedbackRequests, { pairId }),
       {

@@ -1,7 +1,7 @@
 // `ask for feedback` for a mentee of two pairs: the goal picker offers the active goals of both
 // plans, each labelled with its mentor, and the request lands in the plan of the goal chosen, not
 // in the first pair found.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackAskInputs, feedbackAskVerbs } from '../../bot/cards/feedbackAskCards';
 import { en, fillPlaceholders } from '../../bot/cards/strings';
 import { demoPairIds, demoPairs, demoPeople } from '../../bot/dev/demoData';
@@ -11,20 +11,35 @@ import { summarizePerson } from '../../shared/person';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, messageActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
 
 const alex: TeamsUser = { id: '29:1alex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName };
 const sam = demoPeople.menteeSam;
 const secondPairId = 'second-pair-alex';
 const secondGoalId = 'alex-guild';
 
-let server: TestServer;
-let connector: RecordingConnector;
+const test = serverTest
+  .extend(
+    'act',
+    ({ server, connector }) =>
+      async function act(verb: string, data: Record<string, unknown>) {
+        const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, verb, data }));
+        expect(res.status).toBe(200);
+        return JSON.parse(res.text).value;
+      },
+  )
+  .extend(
+    'requestsOf',
+    ({ server }) =>
+      async (pairId: string) =>
+        (
+          await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(
+            pathFor(paths.feedbackRequests, { pairId }),
+          )
+        ).body.requests,
+  );
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   // Alex is also Jordan's mentee, with one active goal in that plan.
   const now = new Date();
   const alexPair = demoPairs(now).find((p) => p.mentorship.id === demoPairIds.alex)!;
@@ -45,23 +60,13 @@ beforeAll(async () => {
   });
   expect(goalCreated.ok).toBe(true);
 });
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
-async function act(verb: string, data: Record<string, unknown>) {
-  const res = await postActivity(server.baseUrl, cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, verb, data }));
-  expect(res.status).toBe(200);
-  return JSON.parse(res.text).value;
-}
-
-const requestsOf = async (pairId: string) =>
-  (await apiAs(server.baseUrl, alex.aadObjectId).get<{ requests: FeedbackRequestView[] }>(pathFor(paths.feedbackRequests, { pairId }))).body
-    .requests;
-
 describe('ask for feedback, as the mentee of two pairs', () => {
-  it('offers the goals of both plans by mentor, and asks in the plan of the goal chosen', async () => {
+  test('offers the goals of both plans by mentor, and asks in the plan of the goal chosen', async ({
+    server,
+    connector,
+    act,
+    requestsOf,
+  }) => {
     await postActivity(server.baseUrl, messageActivity({ serviceUrl: connector.serviceUrl, user: alex, text: 'ask for feedback' }));
     const picker = connector.messages().at(-1).attachments[0].content;
     expectValidCard(picker);

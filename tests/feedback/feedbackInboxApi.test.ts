@@ -1,7 +1,7 @@
 // "Feedback asked of me" over the API against Azurite: who sees which request (a mentee of another
 // pair, a manager in no pair), answering from the tab and then from the card (one answer, stored
 // once), strangers, closed requests and bad input (refused, nothing written).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCard';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { feedbackAskedTable } from '../../bot/storage/feedbackAskedTable';
@@ -17,8 +17,8 @@ import {
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, postActivity, type TeamsUser } from '../support/botActivities';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, tablesOf, type TestServer } from '../support/testServer';
+import { serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
 const pairId = demoPairIds.alex;
 const behaviors = ['Designs for failure', 'Owns incidents end to end'];
@@ -29,9 +29,6 @@ const respondents = [
   { personId: jordan.id, displayName: jordan.displayName, relation: 'supervisor' },
 ];
 
-let server: TestServer;
-let connector: RecordingConnector;
-const as = (personId: string) => apiAs(server.baseUrl, personId);
 const answerPath = (requestId: string) => pathFor(paths.myFeedbackAnswer, { pairId, requestId });
 const answer = (rating: number, example = 'Ran the game day calmly.') => ({
   ratings: Object.fromEntries(behaviors.map((b) => [b, rating])),
@@ -39,54 +36,62 @@ const answer = (rating: number, example = 'Ran the game day calmly.') => ({
   suggestion: 'Write the runbook down.',
 });
 
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
-async function ask(goalId = 'alex-oncall') {
-  const res = await as(alex.id).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
-    goalId,
-    behaviors,
-    respondents,
-    closesOn: inAWeek(),
-  });
-  expect(res.status).toBe(201);
-  return res.body.request.value.id;
-}
-
-async function responseRows(requestId: string) {
-  const rows: { rowKey?: string; etag?: string }[] = [];
-  for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter: `PartitionKey eq '${pairId}'` } })) {
-    if (row.rowKey?.startsWith(`feedbackresp|${requestId}|`)) rows.push({ rowKey: row.rowKey, etag: row.etag });
-  }
-  return rows;
-}
-
-const inbox = async (personId: string) => {
-  const res = await as(personId).get<AskedFeedbackListView>(paths.myFeedbackRequests);
-  expect(res.status).toBe(200);
-  return res.body.requests;
-};
-
-/** Answers the request card as Teams sends it, through /api/messages. */
-async function answerInCard(personId: string, requestId: string, rating: number, example: string) {
-  const data: Record<string, string> = { pairId, requestId, example, suggestion: 'Write the runbook down.' };
-  behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
-  const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
-  const res = await postActivity(
-    server.baseUrl,
-    cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }),
+const test = serverTest
+  .extend(
+    'as',
+    { scope: 'file' },
+    ({ server }) =>
+      (personId: string) =>
+        apiAs(server.baseUrl, personId),
+  )
+  .extend(
+    'ask',
+    ({ as }) =>
+      async function ask(goalId = 'alex-oncall') {
+        const res = await as(alex.id).post<FeedbackRequestCreated>(pathFor(paths.feedbackRequests, { pairId }), {
+          goalId,
+          behaviors,
+          respondents,
+          closesOn: inAWeek(),
+        });
+        expect(res.status).toBe(201);
+        return res.body.request.value.id;
+      },
+  )
+  .extend(
+    'responseRows',
+    ({ server }) =>
+      async function responseRows(requestId: string) {
+        const rows: { rowKey?: string; etag?: string }[] = [];
+        for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter: `PartitionKey eq '${pairId}'` } })) {
+          if (row.rowKey?.startsWith(`feedbackresp|${requestId}|`)) rows.push({ rowKey: row.rowKey, etag: row.etag });
+        }
+        return rows;
+      },
+  )
+  .extend('inbox', ({ as }) => async (personId: string) => {
+    const res = await as(personId).get<AskedFeedbackListView>(paths.myFeedbackRequests);
+    expect(res.status).toBe(200);
+    return res.body.requests;
+  })
+  /** Answers the request card as Teams sends it, through /api/messages. */
+  .extend(
+    'answerInCard',
+    ({ server, connector }) =>
+      async function answerInCard(personId: string, requestId: string, rating: number, example: string) {
+        const data: Record<string, string> = { pairId, requestId, example, suggestion: 'Write the runbook down.' };
+        behaviors.forEach((_, i) => (data[feedbackInputs.rating(i)] = String(rating)));
+        const user: TeamsUser = { id: `29:1${personId}`, aadObjectId: personId, name: 'Someone' };
+        const res = await postActivity(
+          server.baseUrl,
+          cardActionActivity({ serviceUrl: connector.serviceUrl, user, verb: feedbackVerbs.respond, data }),
+        );
+        expect(res.status).toBe(200);
+      },
   );
-  expect(res.status).toBe(200);
-}
 
 describe('the requests asked of me', () => {
-  it('lists a request for each person it names, with only what the card shows, and for nobody else', async () => {
+  test('lists a request for each person it names, with only what the card shows, and for nobody else', async ({ as, ask, inbox }) => {
     const requestId = await ask();
     for (const person of [sam, jordan]) {
       const mine = (await inbox(person.id)).find((r) => r.requestId === requestId);
@@ -109,7 +114,7 @@ describe('the requests asked of me', () => {
     for (const person of [alex, priya]) expect((await inbox(person.id)).map((r) => r.requestId)).not.toContain(requestId);
   });
 
-  it('passes over an index row whose request was never stored (a create that failed after filing it)', async () => {
+  test('passes over an index row whose request was never stored (a create that failed after filing it)', async ({ server, ask, inbox }) => {
     const requestId = await ask();
     await feedbackAskedTable(tablesOf(server)).file({
       pairId,
@@ -122,7 +127,13 @@ describe('the requests asked of me', () => {
     expect(ids).not.toContain('never-stored');
   });
 
-  it('takes an answer from the tab, stores it once, and the card finds the same answer', async () => {
+  test('takes an answer from the tab, stores it once, and the card finds the same answer', async ({
+    as,
+    ask,
+    responseRows,
+    inbox,
+    answerInCard,
+  }) => {
     const requestId = await ask();
     const first = await as(sam.id).put<AskedFeedbackAnswered>(answerPath(requestId), answer(4), '');
     expect(first.status).toBe(200);
@@ -149,7 +160,7 @@ describe('the requests asked of me', () => {
     expect(list.body.requests.find((r) => r.value.id === requestId)?.results).toMatchObject({ responseCount: 1, respondentCount: 2 });
   });
 
-  it('answers 404 to someone the request does not name, and to a request that does not exist', async () => {
+  test('answers 404 to someone the request does not name, and to a request that does not exist', async ({ as, ask, responseRows }) => {
     const requestId = await ask();
     for (const person of [alex, priya]) {
       const res = await as(person.id).put(answerPath(requestId), answer(3), '');
@@ -161,7 +172,13 @@ describe('the requests asked of me', () => {
     expect(await responseRows(requestId)).toEqual([]);
   });
 
-  it('refuses answers to a closed request, with the date, and still shows the answer given before', async () => {
+  test('refuses answers to a closed request, with the date, and still shows the answer given before', async ({
+    server,
+    as,
+    ask,
+    responseRows,
+    inbox,
+  }) => {
     const requestId = await ask();
     expect((await as(jordan.id).put(answerPath(requestId), answer(5), '')).status).toBe(200);
     const repo = feedbackTable(tablesOf(server));
@@ -186,7 +203,7 @@ describe('the requests asked of me', () => {
     expect(order).toEqual([...order].sort((a, b) => Number(b) - Number(a)));
   });
 
-  it('refuses bad input with what to fix, and writes nothing', async () => {
+  test('refuses bad input with what to fix, and writes nothing', async ({ as, ask, responseRows }) => {
     const requestId = await ask();
     const bad: [unknown, string][] = [
       [{ ...answer(3), ratings: { [behaviors[0]!]: 3 } }, `ratings.${behaviors[1]}`],

@@ -3,7 +3,7 @@
 // and the people picker answers with the picked users' channel ids (what the Playground's client
 // sends for an Input.ChoiceSet with `choices.data` graph.microsoft.com/users). Member lookups answer
 // 404, as the Playground's do for anyone outside a personal chat. The flow must finish there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { feedbackAskInputs, feedbackAskVerbs } from '../../bot/cards/feedbackAskCards';
 import { en } from '../../bot/cards/strings';
 import { demoPairIds } from '../../bot/dev/demoData';
@@ -13,9 +13,8 @@ import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, messageActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
+import { serverTest } from '../support/fixtures';
 import { textsOf } from '../support/messageExtensionDriver';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
 
 /** The users of the Playground's config, read from the YAML the Playground reads. */
 function usersOf(yaml: string): { current: TeamsUser; others: TeamsUser[] } {
@@ -41,29 +40,21 @@ const alex = playground.current;
 const named = (name: string) => playground.others.find((u) => u.name === name)!;
 const conversationId = 'personal-chat-alex';
 
-let server: TestServer;
-let connector: RecordingConnector;
-
-beforeAll(async () => {
-  connector = await startRecordingConnector();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await connector?.close();
-});
-
-async function act(verb: string, data: Record<string, unknown>) {
-  const res = await postActivity(
-    server.baseUrl,
-    cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, verb, data }),
-  );
-  expect(res.status).toBe(200);
-  return JSON.parse(res.text).value;
-}
+const test = serverTest.extend(
+  'act',
+  ({ server, connector }) =>
+    async function act(verb: string, data: Record<string, unknown>) {
+      const res = await postActivity(
+        server.baseUrl,
+        cardActionActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, verb, data }),
+      );
+      expect(res.status).toBe(200);
+      return JSON.parse(res.text).value;
+    },
+);
 
 describe('ask for feedback in the Agents Playground', () => {
-  it('finishes with the people picked in the Playground’s people picker', async () => {
+  test('finishes with the people picked in the Playground’s people picker', async ({ server, connector, act }) => {
     await postActivity(
       server.baseUrl,
       messageActivity({ serviceUrl: connector.serviceUrl, user: alex, conversationId, text: 'ask for feedback' }),
@@ -97,7 +88,7 @@ describe('ask for feedback in the Agents Playground', () => {
     });
   });
 
-  it('still refuses a colleague the app does not know: names never come from the card', async () => {
+  test('still refuses a colleague the app does not know: names never come from the card', async ({ act }) => {
     const form = await act(feedbackAskVerbs.chooseGoal, { [feedbackAskInputs.goal]: `${demoPairIds.alex}/alex-oncall` });
     const refused = await act(feedbackAskVerbs.create, {
       ...form.actions[0].data,

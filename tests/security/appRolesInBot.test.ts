@@ -5,7 +5,7 @@
 // the real /api/messages.
 import type { Server } from 'node:http';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { entraIdentity } from '../../bot/api/entraIdentity';
 import { programRoutes } from '../../bot/api/programRoutes';
 import { DIGEST_CHANNEL_INPUT, digestChannelVerbs } from '../../bot/cards/digestChannelCard';
@@ -16,9 +16,8 @@ import { paths, pathFor } from '../../shared/api';
 import { PROGRAM_MANAGER_ROLE } from '../../shared/policy';
 import { createProgramService } from '../../shared/program/programService';
 import { cardActionActivity, postActivity, type TeamsUser } from '../support/botActivities';
-import { bearer, startLocalEntra, type LocalEntra } from '../support/entraTokens';
-import { startRecordingConnector, type RecordingConnector } from '../support/recordingConnector';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { bearer } from '../support/entraTokens';
+import { serverTest } from '../support/fixtures';
 
 const TEAM_ID = '19:cohort-general@thread.tacv2';
 const WINS_CHANNEL = '19:cohort-wins@thread.tacv2';
@@ -27,71 +26,75 @@ const OTHER_TENANT = '0b6c8a1e-7d2f-4c3b-9e5a-1f2d3c4b5a69';
 const morganId = 'c6d7e8f9-0a1b-4c2d-8e3f-4a5b6c7d8e9f';
 const morgan: TeamsUser = { id: '29:1morgan', aadObjectId: morganId, name: 'Morgan Diaz' };
 
-let entra: LocalEntra;
-let server: TestServer;
-let connector: RecordingConnector;
-let tab: Server;
-let tabUrl: string;
+const test = serverTest
+  /** The tab's side: the real identity middleware and program routes, trusting the local Entra. */
+  .extend('tabUrl', { scope: 'file' }, async ({ server, entra }, { onCleanup }) => {
+    const { auth } = parseConfig(entra.env);
+    const app = express();
+    app.use(express.json());
+    app.use(entraIdentity(auth as EntraAuthConfig, server.app.repositories.people, createLogger('silent')));
+    app.use(programRoutes(createProgramService({ programs: server.app.repositories.programs })));
+    const tab = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    onCleanup(() => {
+      tab.closeAllConnections();
+      tab.close();
+    });
+    return `http://127.0.0.1:${(tab.address() as { port: number }).port}`;
+  })
+  /** The tab asks for the program's settings with a Teams SSO token carrying `roles`. */
+  .extend(
+    'tabSettingsStatus',
+    ({ entra, tabUrl }) =>
+      async function tabSettingsStatus(roles: string[]): Promise<number> {
+        const token = await entra.mint({ oid: morganId, roles });
+        const res = await fetch(`${tabUrl}${pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID })}`, { headers: bearer(token) });
+        return res.status;
+      },
+  )
+  /** Morgan picks the digest channel on the card in the team's General channel, from `tenantId`. */
+  .extend(
+    'botChoice',
+    ({ server, connector, entra }) =>
+      async function botChoice(tenantId = entra.tenantId): Promise<string> {
+        const activity = cardActionActivity({
+          serviceUrl: connector.serviceUrl,
+          user: morgan,
+          conversationId: `${TEAM_ID};messageid=1700000000000`,
+          conversationType: 'channel',
+          verb: digestChannelVerbs.setChannel,
+          data: { programId: DEMO_PROGRAM_ID, [DIGEST_CHANNEL_INPUT]: WINS_CHANNEL },
+        });
+        const inTeam = {
+          ...activity,
+          conversation: { ...activity.conversation, tenantId },
+          channelData: { team: { id: TEAM_ID }, tenant: { id: tenantId } },
+        };
+        const res = await postActivity(server.baseUrl, inTeam);
+        expect(res.status).toBe(200);
+        return JSON.stringify((JSON.parse(res.text) as { value: unknown }).value);
+      },
+  );
 
-beforeAll(async () => {
-  entra = await startLocalEntra();
-  connector = await startRecordingConnector();
+test.beforeAll(({ connector }) => {
   connector.setTeamChannels(TEAM_ID, [{ id: TEAM_ID }, { id: WINS_CHANNEL, name: 'Wins' }]);
-  server = await startTestServer();
-  const { auth } = parseConfig(entra.env);
-  const app = express();
-  app.use(express.json());
-  app.use(entraIdentity(auth as EntraAuthConfig, server.app.repositories.people, createLogger('silent')));
-  app.use(programRoutes(createProgramService({ programs: server.app.repositories.programs })));
-  tab = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  tabUrl = `http://127.0.0.1:${(tab.address() as { port: number }).port}`;
 });
-afterAll(async () => {
-  tab?.closeAllConnections();
-  tab?.close();
-  await server?.close();
-  await connector?.close();
-  await entra?.close();
-});
-
-/** The tab asks for the program's settings with a Teams SSO token carrying `roles`. */
-async function tabSettingsStatus(roles: string[]): Promise<number> {
-  const token = await entra.mint({ oid: morganId, roles });
-  const res = await fetch(`${tabUrl}${pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID })}`, { headers: bearer(token) });
-  return res.status;
-}
-
-/** Morgan picks the digest channel on the card in the team's General channel, from `tenantId`. */
-async function botChoice(tenantId = entra.tenantId): Promise<string> {
-  const activity = cardActionActivity({
-    serviceUrl: connector.serviceUrl,
-    user: morgan,
-    conversationId: `${TEAM_ID};messageid=1700000000000`,
-    conversationType: 'channel',
-    verb: digestChannelVerbs.setChannel,
-    data: { programId: DEMO_PROGRAM_ID, [DIGEST_CHANNEL_INPUT]: WINS_CHANNEL },
-  });
-  const inTeam = {
-    ...activity,
-    conversation: { ...activity.conversation, tenantId },
-    channelData: { team: { id: TEAM_ID }, tenant: { id: tenantId } },
-  };
-  const res = await postActivity(server.baseUrl, inTeam);
-  expect(res.status).toBe(200);
-  return JSON.stringify((JSON.parse(res.text) as { value: unknown }).value);
-}
 
 const refused = 'Only a program manager can choose';
 const accepted = 'goes to **Wins**';
 
 describe('a program manager by app role', () => {
-  it('is refused by the bot until a validated token has shown the role', async () => {
+  test('is refused by the bot until a validated token has shown the role', async ({ botChoice }) => {
     expect(await botChoice()).toContain(refused);
   });
 
-  it('gets the same answer in the tab and the bot once the tab has been opened', async () => {
+  test('gets the same answer in the tab and the bot once the tab has been opened', async ({
+    server,
+    entra,
+    botChoice,
+    tabSettingsStatus,
+  }) => {
     expect(await tabSettingsStatus([PROGRAM_MANAGER_ROLE])).toBe(200);
     expect(await server.app.repositories.people.appRoles(morganId)).toMatchObject({
       tenantId: entra.tenantId,
@@ -100,11 +103,11 @@ describe('a program manager by app role', () => {
     expect(await botChoice()).toContain(accepted);
   });
 
-  it('counts the role only in the tenant that granted it', async () => {
+  test('counts the role only in the tenant that granted it', async ({ botChoice }) => {
     expect(await botChoice(OTHER_TENANT)).toContain(refused);
   });
 
-  it('loses it in the bot as in the tab when a newer token no longer carries it', async () => {
+  test('loses it in the bot as in the tab when a newer token no longer carries it', async ({ botChoice, tabSettingsStatus }) => {
     expect(await tabSettingsStatus([])).toBe(404);
     expect(await botChoice()).toContain(refused);
   });

@@ -2,10 +2,11 @@
 // host names, and a host that says NODE_ENV=production gets production. Bad bodies are the client's
 // fault (4xx), API answers are never cached, and a table that disappears is recreated.
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ConfigError, parseConfig } from '../../bot/config';
 import { hostNameOf } from '../../bot/api/hostGuard';
-import { tablesOf, startTestServer, type TestServer } from '../support/testServer';
+import { serverTest as test } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 import { demoPeople } from '../../bot/dev/demoData';
 
 /** A raw request, so the test can send headers fetch() would rewrite (Host, Content-Encoding). */
@@ -27,20 +28,20 @@ function send(baseUrl: string, path: string, options: { method?: string; headers
 }
 
 describe('configuration defaults', () => {
-  it('listens on loopback in development unless HOST is set, and flags a development run exposed beyond it', () => {
+  test('listens on loopback in development unless HOST is set, and flags a development run exposed beyond it', () => {
     expect(parseConfig({}).host).toBe('127.0.0.1');
     expect(parseConfig({}).exposedDevelopment).toBe(false);
     expect(parseConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', exposedDevelopment: true });
     expect(parseConfig({ HOST: '::1' }).exposedDevelopment).toBe(false);
   });
 
-  it('takes NODE_ENV=production as production, which refuses to start without its settings', () => {
+  test('takes NODE_ENV=production as production, which refuses to start without its settings', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/STORAGE_CONNECTION_STRING: required/);
     expect(parseConfig({ NODE_ENV: 'production', APP_MODE: 'development' }).mode).toBe('development');
   });
 
-  it('listens on every interface in production, where the platform routes to it', () => {
+  test('listens on every interface in production, where the platform routes to it', () => {
     const c = parseConfig({
       APP_MODE: 'production',
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
@@ -56,22 +57,15 @@ describe('configuration defaults', () => {
 });
 
 describe('a running server', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
   const asAlex = { 'X-Dev-User': demoPeople.menteeAlex.id };
 
-  it('reads the host name of a Host header with or without a port', () => {
+  test('reads the host name of a Host header with or without a port', () => {
     expect(hostNameOf('localhost:3978')).toBe('localhost');
     expect(hostNameOf('[::1]:3978')).toBe('[::1]');
     expect(hostNameOf('Evil.Example')).toBe('evil.example');
   });
 
-  it('refuses a request whose Host is neither the public host nor loopback (DNS rebinding)', async () => {
+  test('refuses a request whose Host is neither the public host nor loopback (DNS rebinding)', async ({ server }) => {
     const foreign = await send(server.baseUrl, '/api/dev/people', { headers: { Host: 'attacker.example:3978' } });
     expect(foreign.status).toBe(421);
     expect(foreign.text).not.toContain(demoPeople.menteeAlex.displayName);
@@ -88,14 +82,16 @@ describe('a running server', () => {
     expect((await send(server.baseUrl, '/healthz', { headers: { Host: 'internal.example' } })).status).toBe(200);
   });
 
-  it('marks every API answer no-store', async () => {
+  test('marks every API answer no-store', async ({ server }) => {
     const me = await fetch(`${server.baseUrl}/api/me`, { headers: asAlex });
     expect(me.headers.get('cache-control')).toBe('no-store');
     const missing = await fetch(`${server.baseUrl}/api/nothing-here`, { headers: asAlex });
     expect(missing.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('answers a body in another charset or an unknown encoding with 415 and a reason, on the API and the bot endpoint', async () => {
+  test('answers a body in another charset or an unknown encoding with 415 and a reason, on the API and the bot endpoint', async ({
+    server,
+  }) => {
     for (const path of ['/api/pairs/demo-pair-alex/goals', '/api/messages']) {
       const latin1 = await send(server.baseUrl, path, {
         method: 'POST',
@@ -114,7 +110,7 @@ describe('a running server', () => {
     }
   });
 
-  it('recreates a table that has disappeared, so health and the API recover without a restart', async () => {
+  test('recreates a table that has disappeared, so health and the API recover without a restart', async ({ server }) => {
     const tables = tablesOf(server);
     await tables.plans.deleteTable();
     const health = await fetch(`${server.baseUrl}/healthz`);
@@ -125,7 +121,7 @@ describe('a running server', () => {
     await tables.plans.deleteEntity('probe', 'probe');
   });
 
-  it('answers a request that meets a missing table with a retryable 503, and the table is back for the next one', async () => {
+  test('answers a request that meets a missing table with a retryable 503, and the table is back for the next one', async ({ server }) => {
     const tables = tablesOf(server);
     await tables.plans.deleteTable();
     const first = await fetch(`${server.baseUrl}/api/pairs/demo-pair-alex/plan`, { headers: asAlex });
