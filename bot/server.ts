@@ -200,7 +200,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     api.use(devRoutes(people));
     api.use('/api', developmentIdentity(people));
   } else {
-    api.use('/api', entraIdentity(config.auth, people, log, { jwksCooldownMs: deps.jwksCooldownMs, now }));
+    api.use('/api', entraIdentity(config.auth, people, log, now, { jwksCooldownMs: deps.jwksCooldownMs }));
   }
   api.use('/api', writeRateLimit(config.rateLimit.writesPerMinute));
   api.use(planRoutes(plan, config.auth.mode));

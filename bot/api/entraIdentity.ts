@@ -27,8 +27,6 @@ export interface EntraIdentityOptions {
    * (30 s) keeps a flood of made-up key ids from hammering the key endpoint; tests shorten it.
    */
   jwksCooldownMs?: number;
-  /** The server's clock: when a role was last seen in a token. */
-  now?: () => Date;
 }
 
 export interface VerifiedCaller {
@@ -110,10 +108,10 @@ export function entraIdentity(
   auth: EntraAuthConfig,
   people: PeopleRepository,
   log: Logger,
+  now: () => Date,
   options: EntraIdentityOptions = {},
 ): RequestHandler {
   const verify = entraTokenVerifier(auth, options);
-  const now = options.now ?? (() => new Date());
   return async (req, res, next) => {
     const token = bearerToken(req.get('Authorization'));
     const check: TokenCheck = token.ok ? await verify(token.token) : { ok: false, reason: token.reason };

@@ -32,7 +32,7 @@ const test = serverTest
     const { auth } = parseConfig(entra.env);
     const app = express();
     app.use(express.json());
-    app.use(entraIdentity(auth as EntraAuthConfig, server.app.repositories.people, createLogger('silent')));
+    app.use(entraIdentity(auth as EntraAuthConfig, server.app.repositories.people, createLogger('silent'), () => new Date()));
     app.use(programRoutes(createProgramService({ programs: server.app.repositories.programs })));
     const tab = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

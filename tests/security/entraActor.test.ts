@@ -27,9 +27,13 @@ beforeAll(async () => {
   entra = await startLocalEntra();
   server = await startTestServer({ env: entra.env });
   const app = express();
-  app.get('/whoami', entraIdentity(entraAuth(entra.env), server.app.repositories.people, createLogger('silent')), (_req, res) => {
-    res.json(res.locals.actor);
-  });
+  app.get(
+    '/whoami',
+    entraIdentity(entraAuth(entra.env), server.app.repositories.people, createLogger('silent'), () => new Date()),
+    (_req, res) => {
+      res.json(res.locals.actor);
+    },
+  );
   whoami = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
