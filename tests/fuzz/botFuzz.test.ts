@@ -226,15 +226,13 @@ describe('fuzzed card actions and message-extension payloads', () => {
 
     const figures = newFigures();
     const snapshots = snapshotsOf(() => storageSnapshot(server));
-    const run = fc
-      .nat(payloads.length - 1)
-      .chain((index) =>
-        fc.record({
-          index: fc.constant(index),
-          mutation: mutation(Object.keys(payloads[index]!.sample)),
-          headers: fc.nat(hostileHeaders.length - 1),
-        }),
-      );
+    const run = fc.nat(payloads.length - 1).chain((index) =>
+      fc.record({
+        index: fc.constant(index),
+        mutation: mutation(Object.keys(payloads[index]!.sample)),
+        headers: fc.nat(hostileHeaders.length - 1),
+      }),
+    );
 
     console.log(`[fuzz] bot: seed ${FUZZ_SEED} (FUZZ_SEED overrides), ${RUNS} activities over ${payloads.length} payloads`);
     await fc.assert(
