@@ -275,5 +275,7 @@ describe('fuzzed card actions and message-extension payloads', () => {
     expect(figures.sent).toBe(RUNS);
     expect(figures.serverErrors).toEqual([]);
     expect(figures.partialWrites).toEqual([]);
+    // The runs reached the handlers: some were carried out, not all refused.
+    expect(figures.refusedChecked).toBeLessThan(figures.sent);
   }, 180_000);
 });
