@@ -82,7 +82,9 @@ const severity: Record<LogLevel, number> = { debug: 5, info: 9, warn: 13, error:
 export async function startTelemetry(env: Record<string, string | undefined>): Promise<boolean> {
   const connectionString = env.APPLICATIONINSIGHTS_CONNECTION_STRING;
   if (!connectionString) return false;
-  const [{ useAzureMonitor }, { logs }] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api-logs')]);
+  const [{ useAzureMonitor }, apiLogs] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api-logs')]);
+  // A CommonJS package: bundled, its exports may sit under `default`.
+  const { logs } = 'logs' in apiLogs ? apiLogs : (apiLogs as { default: typeof apiLogs }).default;
   type Options = NonNullable<Parameters<typeof useAzureMonitor>[0]>;
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
