@@ -22,6 +22,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Read env/.env.{env}.user too (default true). */
   userFile?: boolean;
+  /** Values that win over the files (a check of what provisioning will write). */
+  overrides?: Record<string, string>;
 }
 
 export interface BuiltPackage {
@@ -53,7 +55,7 @@ export function fillPlaceholders(template: string, values: Record<string, string
 }
 
 export async function buildAppPackage(options: BuildOptions): Promise<BuiltPackage> {
-  const values = readEnvironment(options.env, options.userFile ?? true);
+  const values = { ...readEnvironment(options.env, options.userFile ?? true), ...options.overrides };
   const filled = fillPlaceholders(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8'), values, options.env);
   const manifest = JSON.parse(filled) as Record<string, unknown>;
 

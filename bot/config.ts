@@ -17,7 +17,7 @@ const guidList = z
 
 export const TENANT_ID_PLACEHOLDER = '{tenantid}';
 
-const envSchema = z.object({
+export const envSchema = z.object({
   /** Default: `production` when NODE_ENV=production (what hosts set), else `development`. */
   APP_MODE: z.enum(['development', 'production']).optional(),
   NODE_ENV: z.string().optional(),
