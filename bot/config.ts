@@ -173,7 +173,7 @@ function combinationProblems(e: ParsedEnv, authMode: 'development' | 'entra'): s
     production &&
       !e.STORAGE_CONNECTION_STRING &&
       !e.TABLES_ACCOUNT_URL &&
-      'STORAGE_CONNECTION_STRING or TABLES_ACCOUNT_URL: one is required (production does not use the embedded Azurite)',
+      'TABLES_ACCOUNT_URL or STORAGE_CONNECTION_STRING: required, one of them (production does not use the embedded Azurite)',
     !!e.STORAGE_CONNECTION_STRING &&
       !!e.TABLES_ACCOUNT_URL &&
       'STORAGE_CONNECTION_STRING and TABLES_ACCOUNT_URL: set one, not both (which account is meant?)',

@@ -44,7 +44,7 @@ describe('Table Storage in production', () => {
   });
 
   it('requires one of the two, not both, and https for the account', () => {
-    expect(() => parseConfig(production)).toThrow(/STORAGE_CONNECTION_STRING or TABLES_ACCOUNT_URL: one is required/);
+    expect(() => parseConfig(production)).toThrow(/TABLES_ACCOUNT_URL or STORAGE_CONNECTION_STRING: required, one of them/);
     expect(() =>
       parseConfig({ ...production, TABLES_ACCOUNT_URL: accountUrl, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }),
     ).toThrow(/set one, not both/);
