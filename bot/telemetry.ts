@@ -12,7 +12,7 @@ type Attributes = Record<string, unknown>;
 
 /** Keys whose values may be personal or free text. Technical `*.name` keys are allowed below. */
 const PERSONAL_KEY =
-  /(^|[._])(name|displayname|givenname|surname|fullname|email|mail|upn|userprincipalname|text|title|body|comment|note|notes|description|content|question|answer|query|searchtext)$|body|(^|\.)(enduser|user|user_agent)\.|client_ip|client\.address|peer\.ip|sock\.peer_addr/i;
+  /(^|[._])(name|displayname|givenname|surname|fullname|email|mail|upn|userprincipalname|text|title|body|comment|note|notes|description|content|question|answer|query|searchtext)$|body|(^|\.)(enduser|user|user_agent)\.|client_ip|client\.address|peer\.ip|sock\.peer_addr|sock\.peer\.addr|network\.peer\.address/i;
 /** The same in camelCase field names (`goalTitle`, `mentorName`). */
 const PERSONAL_CAMEL_KEY = /[a-z0-9](Name|Title|Text|Email|Mail|Upn|Body|Comment|Note|Notes|Description|Content|Question|Answer|Query)$/;
 const TECHNICAL_NAME =

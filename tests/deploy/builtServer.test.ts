@@ -3,6 +3,9 @@
 // Node) and on Node 22 (App Service's runtime, brought by the npm registry's `node` package).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,7 +24,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 /** Starts `node main.js` with a production configuration; resolves with its base URL once it listens. */
-async function startBuilt(node: string): Promise<{ base: string; version: string; stop: () => void }> {
+async function startBuilt(
+  node: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ base: string; version: string; stop: () => void }> {
   const child = spawn(node, [join(outdir, 'main.js')], {
     cwd: outdir,
     env: {
@@ -38,6 +44,7 @@ async function startBuilt(node: string): Promise<{ base: string; version: string
       AAD_CLIENT_ID: '8b2d3c4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e',
       AAD_ALLOWED_TENANTS: tenant,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,4 +95,82 @@ describe('the built server', () => {
     const node22 = execFileSync('npx', ['-y', 'node@22', '-p', 'process.execPath'], { encoding: 'utf8', timeout: 120_000 }).trim();
     await expectHealthy(node22, 22);
   }, 180_000);
+});
+
+describe('telemetry from the built server', () => {
+  /** A stand-in for Application Insights' ingestion endpoint (the exporter speaks https only). */
+  async function fakeIngestion() {
+    const dir = mkdtempSync(join(tmpdir(), 'mentoring-ingest-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const items: { name: string; tags?: Record<string, string>; data: { baseData: Record<string, unknown> } }[] = [];
+    let raw = '';
+    const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        let body = Buffer.concat(chunks);
+        if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
+        raw += body.toString();
+        items.push(...(JSON.parse(body.toString()) as typeof items));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    return {
+      connectionString: `InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=https://127.0.0.1:${port}/`,
+      items,
+      raw: () => raw,
+      close: () => {
+        server.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('sends requests, dependencies and log lines to Application Insights, without query strings or names', async () => {
+    const ingestion = await fakeIngestion();
+    const server = await startBuilt(process.execPath, {
+      APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
+      // The fake endpoint's certificate is self-signed; only this child process trusts it.
+      NODE_TLS_REJECT_UNAUTHORIZED: '0',
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      OTEL_BLRP_SCHEDULE_DELAY: '200',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      expect((await fetch(`${server.base}/api/me?name=Priya%20Patel&note=secret-plan-text`)).status).toBe(401);
+      const request = () =>
+        ingestion.items.find((i) => i.name.endsWith('.Request') && String(i.data.baseData.url ?? '').includes('/api/me'));
+      const logLine = () => ingestion.items.find((i) => i.name.endsWith('.Message') && i.data.baseData.message === 'request');
+      for (let i = 0; i < 300 && !(request() && logLine()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(request()?.data.baseData).toMatchObject({ responseCode: '401', url: expect.stringMatching(/\/api\/me$/) });
+      expect(ingestion.items.some((i) => i.name.endsWith('.RemoteDependency'))).toBe(true);
+      expect(logLine()?.data.baseData).toMatchObject({ properties: { path: '/api/me', status: '401' } });
+      expect(ingestion.raw()).not.toMatch(/Priya|secret-plan-text/);
+      // No request telemetry for health probes.
+      expect(ingestion.items.some((i) => String(i.data.baseData.url ?? '').includes('/healthz'))).toBe(false);
+    } finally {
+      server.stop();
+      ingestion.close();
+    }
+  }, 60_000);
 });

@@ -21,6 +21,8 @@ describe('telemetry privacy', () => {
         goalTitle: 'Become a staff engineer',
         'http.client_ip': '203.0.113.9',
         'client.address': '203.0.113.9',
+        'network.peer.address': '203.0.113.9',
+        'net.sock.peer.addr': '203.0.113.9',
         'user_agent.original': 'Teams',
         'db.name': 'Plans',
         'net.peer.name': 'stmentoring.table.core.windows.net',
