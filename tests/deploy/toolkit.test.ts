@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { envSchema, parseConfig } from '../../bot/config';
 import { buildAppPackage, repoRoot } from '../../appPackage/buildPackage';
+import { serverOutdir } from '../../scripts/buildServer';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -329,5 +330,13 @@ describe('the SSO app and the dev package', () => {
     expect(ignored('env/.env.local.user')).toBe(true);
     expect(ignored('env/.env.dev')).toBe(false);
     expect(read('env/.env.dev')).not.toMatch(/^SECRET_\w+=\S/m);
+  });
+});
+
+describe('what production serves', () => {
+  it('publishes no source maps with the tab (the server bundle keeps its maps outside dist/tab)', () => {
+    expect(read('vite.config.ts')).toMatch(/sourcemap:\s*false/);
+    expect(serverOutdir).toBe(join(repoRoot, 'dist', 'server'));
+    expect(read('bot/server.ts')).toMatch(/'\.\.\/tab' : '\.\.\/dist\/tab'/);
   });
 });
