@@ -60,8 +60,16 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   const manifest = JSON.parse(filled) as Record<string, unknown>;
 
   const schemaErrors = await manifestSchemaErrors(manifest);
-  if (schemaErrors.length > 0)
-    throw new PackageError(`The manifest for "${options.env}" breaks the Teams schema:\n  ${schemaErrors.join('\n  ')}`);
+  if (schemaErrors.length > 0) {
+    // Ids and the host are written by provisioning: empty ones are the likely cause.
+    const template = readFileSync(join(appPackageDir, 'manifest.json'), 'utf8');
+    const empty = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter((name) => values[name] === '');
+    const hint =
+      empty.length > 0
+        ? `${empty.join(', ')} ${empty.length > 1 ? 'are' : 'is'} empty in env/.env.${options.env}: run \`atk provision --env ${options.env}\` first (it writes them), or set them in env/.env.${options.env}.user.\n`
+        : '';
+    throw new PackageError(`${hint}The manifest for "${options.env}" breaks the Teams schema:\n  ${schemaErrors.join('\n  ')}`);
+  }
 
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));

@@ -340,3 +340,12 @@ describe('what production serves', () => {
     expect(read('bot/server.ts')).toMatch(/'\.\.\/tab' : '\.\.\/dist\/tab'/);
   });
 });
+
+describe('the dev package before provisioning', () => {
+  it('says which values provisioning has not written yet', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'mentoring-dev-package-'));
+    await expect(buildAppPackage({ env: 'dev', outDir, userFile: false })).rejects.toThrow(
+      /TEAMS_APP_ID, .*BOT_ID.* are empty in env\/\.env\.dev: run `atk provision --env dev` first/,
+    );
+  });
+});
