@@ -55,7 +55,8 @@ import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
 import { systemNow } from './jobs/clock';
 
-const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
+// Beside the sources (bot/ -> dist/tab) or beside the built server (dist/server/ -> dist/tab).
+const tabDir = fileURLToPath(new URL(/\/dist\/server\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
 
 export interface AppDeps {
   now?: () => Date;
