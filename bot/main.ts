@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
   const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
-  const { app, repositories, checkIns, feedback, digest, log } = await createApp(config, {
+  const { app, repositories, checkIns, feedback, digest, checkpoints, log } = await createApp(config, {
     connectionString,
     tablePrefix: config.tablePrefix,
   });
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     startJobTimer('check-in', () => checkIns.sender.run(), seconds, log),
     startJobTimer('feedback', () => feedback.jobs.run(), seconds, log),
     startJobTimer('weekly digest', () => digest.run(), seconds, log),
+    startJobTimer('checkpoint reminder', () => checkpoints.reminders.run(), seconds, log),
   ];
   if (config.exposedDevelopment) {
     log.warn('development sign-in listening beyond this machine', { host: config.host });

@@ -4,7 +4,6 @@
 // checkpoint is read-only; a correction is a new revision, and the signed-off one is kept.
 //
 // Everything here is pure: due dates, periods, the scorecard arithmetic and what "missed" means.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { addDays, isoDate, isoInstant, type IsoDate } from '../dates';
 import { limits } from '../limits';
@@ -24,9 +23,12 @@ export const MAX_BREAKTHROUGHS = 10;
 
 /** The date `n` intervals after `start`; a month without that day ends the interval on its last day. */
 export function checkpointDueDate(startDate: IsoDate, intervalMonths: number, n: number): IsoDate {
-  return DateTime.fromISO(startDate, { zone: 'utc' })
-    .plus({ months: intervalMonths * n })
-    .toFormat('yyyy-MM-dd');
+  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  const months = m - 1 + intervalMonths * n;
+  const year = y + Math.floor(months / 12);
+  const month = months % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 export interface CheckpointPeriod {
