@@ -268,7 +268,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   return {
     app,
-    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex },
+    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex, checkpoints: checkpointRows },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
     digest: digestJob,

@@ -1,7 +1,13 @@
 // The checkpoint cards: the reminder both people get a week ahead (the date, a link into the tab's
 // checkpoint, a Teams meeting draft for the review) and the summary both get on sign-off (the
 // latest scorecard beside the previous one). Pure functions of typed data.
-import { checkpointPath, type Checkpoint, type CheckpointPeriod, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
+import {
+  checkpointPath,
+  formatScorecardValue,
+  type Checkpoint,
+  type CheckpointPeriod,
+  type ScorecardValue,
+} from '../../shared/checkpoints/checkpoint';
 import type { ScorecardMetric } from '../../shared/program';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './adaptiveCard';
 import type { CardLinks } from './cardLinks';
@@ -57,10 +63,8 @@ export function checkpointReminderCard(data: CheckpointReminderCardData): Adapti
 }
 
 /** A metric's value as people read it: a percentage, or a rating on its scale. */
-export function scorecardValueText(metric: ScorecardMetric, value: ScorecardValue | undefined): string {
-  if (value?.value === undefined) return checkpointStrings.summary.noValue;
-  return metric.source === 'milestones' ? `${value.value}%` : `${value.value} / ${metric.scale.max}`;
-}
+export const scorecardValueText = (metric: ScorecardMetric, value: ScorecardValue | undefined): string =>
+  formatScorecardValue(metric, value, checkpointStrings.summary.noValue);
 
 export interface CheckpointSummaryCardData {
   checkpoint: Checkpoint;

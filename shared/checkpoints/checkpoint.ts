@@ -26,7 +26,7 @@ export function checkpointDueDate(startDate: IsoDate, intervalMonths: number, n:
   const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
   const months = m - 1 + intervalMonths * n;
   const year = y + Math.floor(months / 12);
-  const month = months % 12;
+  const month = ((months % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
@@ -312,3 +312,13 @@ export const bothSigned = (c: Pick<Checkpoint, 'signedByMentorAt' | 'signedByMen
 /** The tab's path of a checkpoint: also the Teams deep link's `subEntityId`. */
 export const checkpointPath = (pairId: string, dueDate: IsoDate): string =>
   `plans/${encodeURIComponent(pairId)}/checkpoints/${encodeURIComponent(dueDate)}`;
+
+/** A metric's value as people read it: a percentage, or a rating on its scale; `none` when the period gave no value. */
+export function formatScorecardValue(
+  metric: Pick<ScorecardMetric, 'source' | 'scale'>,
+  value: ScorecardValue | undefined,
+  none: string,
+): string {
+  if (value?.value === undefined) return none;
+  return metric.source === 'milestones' ? `${value.value}%` : `${value.value} / ${metric.scale.max}`;
+}

@@ -344,6 +344,7 @@ export function createCheckpointService(deps: CheckpointServiceDeps) {
         if (b.goalId !== undefined && !record.goals.some((g) => g.value.id === b.goalId))
           return invalid(`breakthroughs.${i}.goalId`, 'That goal is not part of this plan.');
       const { signedByMentorAt: _m, signedByMenteeAt: _e, ...unsigned } = stored.value;
+      const content = (c: Checkpoint) => JSON.stringify([c.ratings, c.reflections, c.recalibrations, c.breakthroughs, c.agreementReviewed]);
       const next: Checkpoint = {
         ...unsigned,
         ratings: { ...stored.value.ratings, [role]: input.myRatings },
@@ -354,6 +355,8 @@ export function createCheckpointService(deps: CheckpointServiceDeps) {
         updatedAt: now().toISOString(),
         updatedBy: actor.id,
       };
+      // Saving what is there already keeps the sign-offs; any change asks both to sign off again.
+      if (content(next) === content(stored.value)) return stored.etag === etag ? ok(stored) : checkpoints.update(stored.value, etag);
       return checkpoints.update(next, etag);
     },
 

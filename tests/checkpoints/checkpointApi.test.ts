@@ -22,6 +22,14 @@ describe('a checkpoint', () => {
     const list = await alex().get<CheckpointListView>(pathFor(paths.checkpoints, { pairId }));
     expect(list.status).toBe(200);
     expect(list.body.metrics.map((m) => m.id)).toEqual(['task-completion', 'quality', 'stakeholder-satisfaction', 'learning-transfer']);
+    // The demo: three signed-off quarterly checkpoints with a trend, the fourth ahead.
+    expect(list.body.checkpoints.map((c) => c.state)).toEqual(['signed_off', 'signed_off', 'signed_off', 'upcoming']);
+    expect(list.body.checkpoints.map((c) => c.scorecard?.find((v) => v.metricId === 'task-completion')?.value)).toEqual([
+      50,
+      67,
+      80,
+      undefined,
+    ]);
     const next = list.body.checkpoints.at(-1)!;
     expect(next.dueDate >= list.body.today).toBe(true);
     expect(next.state).not.toBe('signed_off');
