@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     connectionString,
     tablePrefix: config.tablePrefix,
   });
-  if (config.seedDemo && (await seedDemoIfEmpty(repositories, new Date()))) log.info('seeded the demo program');
+  const demoTargets = { ...repositories, scheduleCheckpointReminders: checkpoints.reminders.schedule };
+  if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
 
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error to this callback rather than emitting it.

@@ -9,6 +9,7 @@ import type { DigestIndex, WinRepository } from '../../shared/recognition/recogn
 import { digestWeekOf } from '../../shared/recognition/weeklyDigest';
 import { DEMO_PROGRAM_ID, demoCheckpoints, demoPairs, demoPeople, demoProgram } from './demoData';
 import type { CheckpointRepository } from '../../shared/checkpoints/checkpointRepository';
+import type { Mentorship } from '../../shared/mentorship';
 
 interface SeedTargets {
   people: PeopleRepository;
@@ -21,6 +22,8 @@ interface SeedTargets {
   digest?: Pick<DigestIndex, 'file'>;
   /** With it, Alex's pair gets its signed-off checkpoints. */
   checkpoints?: Pick<CheckpointRepository, 'create'>;
+  /** With it, both people of each active demo pair get their next checkpoint reminder filed. */
+  scheduleCheckpointReminders?: (pair: Mentorship) => Promise<void>;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -31,7 +34,7 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
 }
 
 export async function seedDemo(
-  { people, programs, plans, checkInSchedules, wins, digest, checkpoints }: SeedTargets,
+  { people, programs, plans, checkInSchedules, wins, digest, checkpoints, scheduleCheckpointReminders }: SeedTargets,
   now: Date,
 ): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
@@ -86,4 +89,7 @@ export async function seedDemo(
   }
   // The program last: its presence marks the seed as complete.
   await programs.save(demoProgram(todayIn('UTC', now)));
+  // Reminders read the program's checkpoint interval, so they are filed once it is there.
+  for (const pair of scheduleCheckpointReminders ? demoPairs(now) : [])
+    if (pair.mentorship.status === 'active') await scheduleCheckpointReminders!(pair.mentorship);
 }

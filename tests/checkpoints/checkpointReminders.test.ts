@@ -3,7 +3,11 @@
 // summer time), once, with two instances racing on the same tables; then the next one is filed.
 import { beforeEach, describe, expect } from 'vitest';
 import { createCheckpointReminders } from '../../bot/checkpoints/reminderSender';
-import { demoProgram } from '../../bot/dev/demoData';
+import { alexStartDate, demoPairIds, demoProgram } from '../../bot/dev/demoData';
+import { seedDemo } from '../../bot/dev/seedDemo';
+import { peopleTable } from '../../bot/storage/peopleTable';
+import { checkpointPeriod } from '../../shared/checkpoints/checkpoint';
+import { todayIn } from '../../shared/dates';
 import { checkInDueTable, dueBucket } from '../../bot/storage/checkInDueTable';
 import { checkpointReminderTable, checkpointTable } from '../../bot/storage/checkpointTable';
 import { conversationTable } from '../../bot/storage/conversationTable';
@@ -26,6 +30,7 @@ async function openStores(serviceUrl: string, clock: FakeClock) {
   const tables = openTables({ connectionString: testConnectionString(), tablePrefix: newTablePrefix() });
   await ensureTables(tables);
   const stores = {
+    tablesForSeed: tables,
     plans: planTable(tables),
     programs: programTable(tables),
     conversations: conversationTable(tables),
@@ -137,5 +142,26 @@ describe('checkpoint reminders', () => {
     clock.set(new Date('2026-03-29T08:30:00.000Z'));
     expect((await sender.run()).outcomes).toMatchObject({ sent: 0, stale: 1 });
     expect(connector.delivered()).toHaveLength(1);
+  });
+
+  test('are filed for the demo pairs when the demo is seeded', async ({ connector }) => {
+    const { stores, instance } = await openStores(connector.serviceUrl, clock);
+    // The demo is dated from the reminders' clock.
+    const now = clock.date;
+    const tables = { people: peopleTable(stores.tablesForSeed), programs: stores.programs, plans: stores.plans };
+    await seedDemo({ ...tables, checkpoints: stores.checkpoints, scheduleCheckpointReminders: instance('seed').schedule }, now);
+    // Alex's fourth checkpoint is the next one: each person's reminder is filed a week ahead of it.
+    const dueDate = checkpointPeriod(alexStartDate(todayIn('UTC', now)), 3, 4).dueDate;
+    const alex = (await stores.plans.load(demoPairIds.alex))!.mentorship.value;
+    for (const role of ['mentor', 'mentee'] as const) {
+      const at = checkpointReminderAt(dueDate, alex.agreement[role]);
+      const rows = await stores.due.listDue(dueBucket(at), new Date(at));
+      expect(rows.filter((r) => r.pairId === `${demoPairIds.alex}|${role}`).map((r) => r.slot)).toEqual([dueDate]);
+    }
+    expect((await stores.checkpoints.list(demoPairIds.alex)).map((c) => c.value.status)).toEqual([
+      'signed_off',
+      'signed_off',
+      'signed_off',
+    ]);
   });
 });
