@@ -100,12 +100,14 @@ export function CheckpointReview({ pairId, view, reload }: { pairId: string; vie
     try {
       await run();
       if (success) setMessage({ intent: 'success', text: success });
+      await reload();
     } catch (e) {
       const conflict = e instanceof ApiError && e.status === 409;
       setMessage({ intent: 'error', text: conflict ? s.review.conflict : e instanceof Error ? e.message : String(e) });
+      // A conflict shows the version stored now; any other refusal keeps what the person typed.
+      if (conflict) await reload();
     } finally {
       setBusy(false);
-      await reload();
     }
   }
   const save = () => call(api, routes.saveCheckpointDraft, { params, body: inputOf(draft), etag: stored!.etag });
