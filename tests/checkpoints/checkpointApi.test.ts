@@ -4,7 +4,7 @@
 // become wins, the reflections a journal entry; only the pair sees it, only the mentee shares it.
 import { odata } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
-import { demoPairIds } from '../../bot/dev/demoData';
+import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { pathFor, paths } from '../../shared/api';
 import type { CheckpointListView, CheckpointView } from '../../shared/checkpoints/checkpointService';
 import { serverTest } from '../support/fixtures';
@@ -81,7 +81,10 @@ describe('a checkpoint', () => {
     expect(view.body.can).toEqual({ prepare: true, signOff: true, correct: false, share: false });
   });
 
-  test('is signed off by both; then it is read-only and its effects are written', async ({ alex, priya, tables }) => {
+  test('is signed off by both; then it is read-only and its effects are written', async ({ alex, priya, tables, bot, connector }) => {
+    // Both have the app, so both get the summary card.
+    for (const person of [demoPeople.menteeAlex, demoPeople.mentor])
+      expect((await bot.install({ id: `29:${person.id}`, aadObjectId: person.id, name: person.displayName })).status).toBe(200);
     const first = await alex().post(at(dueDate, paths.checkpointSignOff), undefined, { 'If-Match': etag });
     expect(first.status).toBe(200);
     expect(first.body.value).toMatchObject({ status: 'draft', signedByMenteeAt: expect.any(String) });
@@ -92,6 +95,13 @@ describe('a checkpoint', () => {
     expect(final.body.value).toMatchObject({ status: 'signed_off', signedOffAt: expect.any(String) });
     expect(final.body.value.scorecard).toContainEqual({ metricId: 'learning-transfer', value: 3.5, mentee: 3, mentor: 4 });
     etag = final.body.etag;
+    const summaries = connector
+      .delivered()
+      .filter((r) => JSON.stringify(r.body.attachments?.[0]?.content ?? {}).includes(`Checkpoint of ${dueDate} signed off`));
+    expect(summaries).toHaveLength(2);
+    expect(new Set(summaries.map((r) => r.conversationId)).size).toBe(2);
+    // The latest scorecard beside the previous one (the demo's third checkpoint: quality 4).
+    expect(JSON.stringify(summaries[0]!.body.attachments[0].content)).toContain('3.5 / 5 (before: 4 / 5)');
 
     // Read-only: no edit, no second sign-off.
     const edit = await alex().put(at(dueDate), { agreementReviewed: false }, etag);
