@@ -23,7 +23,7 @@ export default function ScorecardChart({ view }: { view: CheckpointListView }) {
       .join('; '),
   }));
   return (
-    <div className={styles.charts} aria-hidden="true">
+    <div className={styles.charts}>
       {view.metrics.map((metric) => {
         const points = signed.flatMap((c) => {
           const value = c.scorecard!.find((v) => v.metricId === metric.id)?.value;
