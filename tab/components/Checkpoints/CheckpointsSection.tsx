@@ -3,6 +3,7 @@
 import { Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
 import { LoadingState } from '../StatusViews/StatusViews';
+import { checkpointStrings as s } from './checkpointStrings';
 
 const CheckpointsPlace = lazy(() => import('./CheckpointsPlace'));
 
@@ -15,16 +16,16 @@ export function CheckpointsSection({ pairId }: { pairId: string }) {
   const [open, setOpen] = useState(false);
   if (open)
     return (
-      <Suspense fallback={<LoadingState label="Loading the checkpoints…" />}>
+      <Suspense fallback={<LoadingState label={s.loading} />}>
         <CheckpointsPlace pairId={pairId} />
       </Suspense>
     );
   return (
     <section aria-labelledby="checkpoints-section-heading" className={styles.header}>
       <Subtitle1 as="h3" id="checkpoints-section-heading">
-        Checkpoints
+        {s.heading}
       </Subtitle1>
-      <Button onClick={() => setOpen(true)}>Open checkpoints and scorecard</Button>
+      <Button onClick={() => setOpen(true)}>{s.open}</Button>
     </section>
   );
 }
