@@ -54,6 +54,11 @@ import { ensureTables, missingTables, openTables, tableRecreator, type StorageCo
 import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
 import { systemNow } from './jobs/clock';
+import { createCheckpointService } from '../shared/checkpoints/checkpointService';
+import { checkpointRoutes } from './api/checkpointRoutes';
+import { createCheckpointReminders, type CheckpointReminderDeps } from './checkpoints/reminderSender';
+import { checkpointSignedOffNotice } from './checkpoints/signedOffNotice';
+import { checkpointReminderTable, checkpointTable } from './storage/checkpointTable';
 
 // Beside the sources (bot/ -> dist/tab) or beside the built server (dist/server/ -> dist/tab).
 const tabDir = fileURLToPath(new URL(/\/dist\/server\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
@@ -69,6 +74,8 @@ export interface AppDeps {
   checkInSender?: Pick<CheckInSenderDeps, 'clock' | 'random' | 'instanceId' | 'options'>;
   /** Clock, randomness and options of 360 request delivery (tests make retries instant). */
   feedbackDelivery?: Pick<FeedbackDeliveryDeps, 'clock' | 'random' | 'options'>;
+  /** Clock, randomness and options of the checkpoint reminders. */
+  checkpointReminders?: Pick<CheckpointReminderDeps, 'clock' | 'random' | 'instanceId' | 'options'>;
 }
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
@@ -98,13 +105,39 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     ...deps.checkInSender,
     options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkInSender?.options },
   });
+  const checkpointRows = checkpointTable(tables);
+  const checkpointReminders = createCheckpointReminders({
+    // The check-in due index's code, on the checkpoint reminders' own table.
+    due: checkInDueTable({ checkInsDue: tables.checkpointsDue }),
+    plans,
+    programs,
+    checkpoints: checkpointRows,
+    reminders: checkpointReminderTable(tables),
+    conversations,
+    messenger,
+    links: cardLinksFor(config),
+    log,
+    ...deps.checkpointReminders,
+    options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkpointReminders?.options },
+  });
   const plan = createPlanService({
     plans,
     people,
     programs,
     now,
     newId: randomUUID,
-    onMentorshipChanged: (m) => checkInScheduling.scheduleNext(m),
+    onMentorshipChanged: async (m) => {
+      const scheduled = await checkInScheduling.scheduleNext(m);
+      try {
+        await checkpointReminders.schedule(m);
+      } catch (error) {
+        log.warn('could not plan the checkpoint reminders', {
+          pairId: m.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return scheduled;
+    },
   });
   const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
   const programService = createProgramService({ programs });
@@ -127,6 +160,23 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const programChannels = programChannelTable(tables);
   const digestIndex = digestIndexTable(tables);
   const recognition = createRecognitionService({ plans, wins, journal: journalTable(tables), digest: digestIndex, now, newId: randomUUID });
+  const signedOffNotice = checkpointSignedOffNotice({ conversations, messenger, links: cardLinksFor(config), log });
+  const checkpoints = createCheckpointService({
+    plans,
+    programs,
+    checkpoints: checkpointRows,
+    feedback: feedbackRequests,
+    recognition,
+    now,
+    onSignedOff: async (event) => {
+      await signedOffNotice(event);
+      try {
+        await checkpointReminders.schedule(event.record.mentorship.value);
+      } catch (error) {
+        log.warn('could not plan the next checkpoint reminders', { error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  });
   const digestJob = createDigestJob({
     channels: programChannels,
     programs,
@@ -192,7 +242,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   app.post('/api/messages', express.json({ limit: '256kb' }), bot.handler);
   // Outside the user API's authentication: a scheduler's shared secret, not a Teams token.
-  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret, feedbackJobs, digestJob));
+  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret, feedbackJobs, digestJob, checkpointReminders));
 
   // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
   const api = express.Router();
@@ -210,6 +260,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(feedbackRoutes({ feedback, asking: askForFeedback, people: createPeopleSearch({ people }) }));
   api.use(feedbackInboxRoutes(feedbackInbox));
   api.use(winRoutes(recognition));
+  api.use(checkpointRoutes(checkpoints));
   api.use('/api', notFoundApi);
   app.use(api);
 
@@ -218,8 +269,9 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   return {
     app,
-    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex },
+    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex, checkpoints: checkpointRows },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
+    checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
     digest: digestJob,
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },
     tables,

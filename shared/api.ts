@@ -48,6 +48,13 @@ export const paths = {
   myFeedbackAnswer: '/api/me/feedback-requests/:pairId/:requestId/answer',
   wins: '/api/pairs/:pairId/wins',
   win: '/api/pairs/:pairId/wins/:winId',
+  /** The pair's checkpoints up to the next one, with the scorecard over time. */
+  checkpoints: '/api/pairs/:pairId/checkpoints',
+  /** One checkpoint, by its due date: GET it, POST starts the draft, PUT saves the draft. */
+  checkpoint: '/api/pairs/:pairId/checkpoints/:dueDate',
+  checkpointSignOff: '/api/pairs/:pairId/checkpoints/:dueDate/sign-off',
+  checkpointCorrections: '/api/pairs/:pairId/checkpoints/:dueDate/corrections',
+  checkpointSharing: '/api/pairs/:pairId/checkpoints/:dueDate/sharing',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
@@ -69,6 +76,7 @@ export const activityParams = goalParams.extend({ activityId: entityId }).strict
 export const feedbackRequestParams = pairParams.extend({ requestId: entityId }).strict();
 export const winParams = pairParams.extend({ winId: entityId }).strict();
 export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
+export const checkpointParams = pairParams.extend({ dueDate: isoDate }).strict();
 export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>

@@ -187,3 +187,74 @@ export function canSeeEntry(actor: Actor, entry: EntryAccess): boolean {
   if (roleIn(entry.pair, actor.id)) return true;
   return entry.visibility === 'program' && entry.menteeConsented && isProgramManager(actor, entry.program);
 }
+
+export type CheckpointAction = 'view' | 'prepare' | 'sign_off' | 'correct' | 'share';
+
+/** What the checkpoint rules need of a checkpoint: whether it is signed off, and who signed this revision. */
+export interface CheckpointAccess {
+  status: 'draft' | 'signed_off';
+  signedByMentorAt?: string;
+  signedByMenteeAt?: string;
+}
+
+/**
+ * A checkpoint belongs to the pair: both prepare it and both sign it off. A signed-off checkpoint is
+ * read-only (a correction starts a new revision); only the mentee shares its scorecard with the
+ * program. Anyone else is answered `not_found`, like for the plan.
+ */
+export function authorizeCheckpoint(
+  actor: Actor,
+  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>,
+  checkpoint: CheckpointAccess | undefined,
+  action: CheckpointAction,
+): Result<PairRole> {
+  const role = authorizePlan(actor, pair, action === 'view' ? 'view' : 'edit_plan');
+  if (!role.ok || action === 'view') return role;
+  if (action === 'share') {
+    if (role.value !== 'mentee') return fail('forbidden', 'Only the mentee decides whether a scorecard is shared with the program.');
+    return checkpoint?.status === 'signed_off' ? role : fail('invalid', 'A scorecard is shared once the checkpoint is signed off.');
+  }
+  if (action === 'correct')
+    return checkpoint?.status === 'signed_off'
+      ? role
+      : fail('invalid', 'Only a signed-off checkpoint is corrected; edit the draft instead.');
+  if (checkpoint?.status === 'signed_off')
+    return fail('forbidden', 'This checkpoint is signed off and read-only. Start a correction to change it.');
+  if (action === 'sign_off') {
+    if (!checkpoint) return fail('invalid', 'Prepare the checkpoint before signing it off.');
+    const mine = role.value === 'mentor' ? checkpoint.signedByMentorAt : checkpoint.signedByMenteeAt;
+    if (mine) return fail('invalid', 'You have already signed off this checkpoint.');
+  }
+  return role;
+}
+
+/** What a person may do with one checkpoint: the tab offers exactly these. */
+export interface CheckpointPermissions {
+  prepare: boolean;
+  signOff: boolean;
+  correct: boolean;
+  share: boolean;
+}
+
+export function checkpointPermissions(
+  actor: Actor,
+  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>,
+  checkpoint: CheckpointAccess | undefined,
+): CheckpointPermissions {
+  const may = (action: CheckpointAction) => authorizeCheckpoint(actor, pair, checkpoint, action).ok;
+  return { prepare: may('prepare'), signOff: may('sign_off'), correct: may('correct'), share: may('share') };
+}
+
+/**
+ * A checkpoint's scorecard: the pair always sees it; a program manager only once it is signed off
+ * and the mentee shared it (the leadership trail).
+ */
+export function canSeeCheckpointScorecard(
+  actor: Actor,
+  pair: Pick<Mentorship, 'mentorId' | 'menteeId'>,
+  program: { managerIds: readonly string[] },
+  checkpoint: { status: 'draft' | 'signed_off'; sharedWithProgram: boolean },
+): boolean {
+  if (roleIn(pair, actor.id)) return true;
+  return checkpoint.status === 'signed_off' && checkpoint.sharedWithProgram && isProgramManager(actor, program);
+}

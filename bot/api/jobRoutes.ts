@@ -8,7 +8,12 @@ import type { FeedbackJobs } from '../feedback/feedbackJobs';
 import type { DigestJob } from '../recognition/digestJob';
 import { sendFailure } from './http';
 
-export const jobPaths = { checkIns: '/api/jobs/checkins', feedback: '/api/jobs/feedback', digest: '/api/jobs/digest' } as const;
+export const jobPaths = {
+  checkIns: '/api/jobs/checkins',
+  feedback: '/api/jobs/feedback',
+  digest: '/api/jobs/digest',
+  checkpoints: '/api/jobs/checkpoints',
+} as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
 
 // Hashing first gives both sides the same length, so the comparison leaks nothing about it.
@@ -24,6 +29,7 @@ export function jobRoutes(
   secret: string | undefined,
   feedback?: Pick<FeedbackJobs, 'run'>,
   weeklyDigest?: Pick<DigestJob, 'run'>,
+  checkpointReminders?: { run: () => Promise<unknown> },
 ): Router {
   const router = Router();
   const job =
@@ -55,6 +61,12 @@ export function jobRoutes(
     router.post(
       jobPaths.digest,
       job(() => weeklyDigest.run()),
+    );
+  // Checkpoint reminders due, to both people of each pair.
+  if (checkpointReminders)
+    router.post(
+      jobPaths.checkpoints,
+      job(() => checkpointReminders.run()),
     );
   return router;
 }

@@ -10,6 +10,8 @@ import type { Milestone } from '../../shared/milestone';
 import type { Person } from '../../shared/person';
 import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
 import type { Win } from '../../shared/recognition/win';
+import { checkpointPeriod, type Checkpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
+import { DEVELOPMENT_TENANT } from '../../shared/checkpoints/checkpointService';
 
 export const DEMO_PROGRAM_ID = 'demo-program';
 
@@ -115,7 +117,9 @@ export interface DemoPair {
 export function demoPairs(now: Date): DemoPair[] {
   const today = todayIn('UTC', now);
   const at = now.toISOString();
-  const start = addDays(today, -60);
+  // Alex's mentorship is about a year old (see alexStartDate): three quarterly checkpoints are
+  // behind, the fourth is due soon.
+  const alexStart = alexStartDate(today);
   const goal = (
     pairId: string,
     id: string,
@@ -143,7 +147,7 @@ export function demoPairs(now: Date): DemoPair[] {
         programId: DEMO_PROGRAM_ID,
         mentorId: demoPeople.mentor.id,
         menteeId: alex.id,
-        startDate: start,
+        startDate: alexStart,
         status: 'active',
         agreement: agreementFor(alex),
         acceptedByMentorAt: at,
@@ -301,4 +305,90 @@ export function demoPairs(now: Date): DemoPair[] {
       ],
     },
   ];
+}
+
+/**
+ * 354 days before today: 60 days and then 21 whole two-week periods, so the pair's biweekly
+ * check-ins fall on the same days as for a pair started 60 days ago.
+ */
+export const alexStartDate = (today: string): string => addDays(today, -60 - 14 * 21);
+
+/**
+ * Alex's three signed-off quarterly checkpoints, with a trend worth a chart: milestones done on time
+ * and both people's ratings rise, one goal recalibrated at the second.
+ */
+export function demoCheckpoints(now: Date): Checkpoint[] {
+  const today = todayIn('UTC', now);
+  const start = alexStartDate(today);
+  const trend: { metrics: Record<string, number>; ratings: { mentee: Record<string, number>; mentor: Record<string, number> } }[] = [
+    {
+      metrics: { 'task-completion': 50, 'stakeholder-satisfaction': 3.4 },
+      ratings: { mentee: { quality: 3, 'learning-transfer': 2 }, mentor: { quality: 3, 'learning-transfer': 3 } },
+    },
+    {
+      metrics: { 'task-completion': 67, 'stakeholder-satisfaction': 3.8 },
+      ratings: { mentee: { quality: 3, 'learning-transfer': 3 }, mentor: { quality: 4, 'learning-transfer': 3 } },
+    },
+    {
+      metrics: { 'task-completion': 80, 'stakeholder-satisfaction': 4.1 },
+      ratings: { mentee: { quality: 4, 'learning-transfer': 4 }, mentor: { quality: 4, 'learning-transfer': 3 } },
+    },
+  ];
+  const reflections = [
+    {
+      worked: 'Weekly shadowing of the on-call engineer.',
+      didNotWork: 'Reading runbooks alone did not stick.',
+      insights: 'Learning by doing beats reading.',
+    },
+    { worked: 'Running the incident drills myself.', didNotWork: 'Too many goals at once.', insights: 'Focus on one goal per quarter.' },
+    {
+      worked: 'Leading the post-incident reviews.',
+      didNotWork: 'Asking for help late in an incident.',
+      insights: 'Call for help early; it is a strength.',
+    },
+  ];
+  return trend.map((t, i): Checkpoint => {
+    const period = checkpointPeriod(start, 3, i + 1);
+    const signedOffAt = `${addDays(period.dueDate, 2)}T15:00:00.000Z`;
+    const mean = (id: string) => ((t.ratings.mentee[id] ?? 0) + (t.ratings.mentor[id] ?? 0)) / 2;
+    const scorecard: ScorecardValue[] = [
+      {
+        metricId: 'task-completion',
+        value: t.metrics['task-completion'],
+        done: Math.round((t.metrics['task-completion']! / 100) * 6),
+        total: 6,
+      },
+      { metricId: 'quality', value: mean('quality'), mentee: t.ratings.mentee.quality, mentor: t.ratings.mentor.quality },
+      { metricId: 'stakeholder-satisfaction', value: t.metrics['stakeholder-satisfaction'], responses: 4 },
+      {
+        metricId: 'learning-transfer',
+        value: mean('learning-transfer'),
+        mentee: t.ratings.mentee['learning-transfer'],
+        mentor: t.ratings.mentor['learning-transfer'],
+      },
+    ];
+    return {
+      tenantId: DEVELOPMENT_TENANT,
+      pairId: demoPairIds.alex,
+      dueDate: period.dueDate,
+      number: period.number,
+      from: period.from,
+      to: period.to,
+      revision: 1,
+      status: 'signed_off',
+      ratings: t.ratings,
+      reflections: reflections[i]!,
+      recalibrations:
+        i === 1 ? [{ goalId: 'alex-oncall', decision: 'change', reason: 'Lead incidents for payments only, not every service.' }] : [],
+      breakthroughs: [],
+      agreementReviewed: true,
+      signedByMentorAt: signedOffAt,
+      signedByMenteeAt: signedOffAt,
+      signedOffAt,
+      scorecard,
+      sharedWithProgram: i === 2,
+      updatedAt: signedOffAt,
+      updatedBy: demoPeople.mentor.id,
+    };
+  });
 }

@@ -1,4 +1,5 @@
 // `npm run demo:reset`: empties the app's tables and seeds the demo program again.
+import { checkpointTable } from '../storage/checkpointTable';
 import { ConfigError, parseConfig } from '../config';
 import { storageConnection } from '../storage/connect';
 import { ensureTables, openTables, type Tables } from '../storage/tables';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
         checkInSchedules,
         wins: winTable(tables),
         digest: digestIndexTable(tables),
+        checkpoints: checkpointTable(tables),
       },
       new Date(),
     );

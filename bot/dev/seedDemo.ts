@@ -7,7 +7,9 @@ import { todayIn } from '../../shared/dates';
 import { firstLine } from '../../shared/recognition/createRecognitionService';
 import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
 import { digestWeekOf } from '../../shared/recognition/weeklyDigest';
-import { DEMO_PROGRAM_ID, demoPairs, demoPeople, demoProgram } from './demoData';
+import { DEMO_PROGRAM_ID, demoCheckpoints, demoPairs, demoPeople, demoProgram } from './demoData';
+import type { CheckpointRepository } from '../../shared/checkpoints/checkpointRepository';
+import type { Mentorship } from '../../shared/mentorship';
 
 interface SeedTargets {
   people: PeopleRepository;
@@ -18,6 +20,10 @@ interface SeedTargets {
   /** With them, the demo pairs get their wins (each with its journal entry; shared ones filed for the digest). */
   wins?: WinRepository;
   digest?: Pick<DigestIndex, 'file'>;
+  /** With it, Alex's pair gets its signed-off checkpoints. */
+  checkpoints?: Pick<CheckpointRepository, 'create'>;
+  /** With it, both people of each active demo pair get their next checkpoint reminder filed. */
+  scheduleCheckpointReminders?: (pair: Mentorship) => Promise<void>;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -27,7 +33,10 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
   return true;
 }
 
-export async function seedDemo({ people, programs, plans, checkInSchedules, wins, digest }: SeedTargets, now: Date): Promise<void> {
+export async function seedDemo(
+  { people, programs, plans, checkInSchedules, wins, digest, checkpoints, scheduleCheckpointReminders }: SeedTargets,
+  now: Date,
+): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
   for (const pair of demoPairs(now)) {
     const created = await plans.createPair(pair.mentorship, {
@@ -74,6 +83,13 @@ export async function seedDemo({ people, programs, plans, checkInSchedules, wins
       if (!scheduled.ok) throw new Error(`Scheduling check-ins of ${pair.mentorship.id}: ${scheduled.error.message}`);
     }
   }
+  for (const checkpoint of checkpoints ? demoCheckpoints(now) : []) {
+    const res = await checkpoints!.create(checkpoint);
+    if (!res.ok) throw new Error(`Seeding checkpoint ${checkpoint.dueDate}: ${res.error.message}`);
+  }
   // The program last: its presence marks the seed as complete.
   await programs.save(demoProgram(todayIn('UTC', now)));
+  // Reminders read the program's checkpoint interval, so they are filed once it is there.
+  for (const pair of scheduleCheckpointReminders ? demoPairs(now) : [])
+    if (pair.mentorship.status === 'active') await scheduleCheckpointReminders!(pair.mentorship);
 }

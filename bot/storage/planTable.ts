@@ -218,3 +218,16 @@ function isTransactionConflict(e: unknown): boolean {
   const status = (e as { statusCode?: number; response?: { status?: number } } | null)?.statusCode;
   return status === 412 || status === 409;
 }
+
+/**
+ * The two writes of a goal change: the goal under the ETag read and its history entry, for a
+ * transaction with what caused the change (a checkpoint's recalibration).
+ */
+export function goalChangeActions(g: Goal, etag: string, revision: GoalRevision): TransactionAction[] {
+  const valid = goal.parse(g);
+  const pk = encodeKey(valid.pairId);
+  return [
+    ['update', toRow(pk, rk.goal(valid.id), valid, { kind: 'goal' }), 'Replace', { etag }],
+    ['create', toRow(pk, rk.revision(valid.id, revision.revision), revision, { kind: 'goalrev' })],
+  ];
+}

@@ -15,12 +15,17 @@
 //                  {pairId}              "feedback|{requestId}"          360 feedback request (behaviors, respondents, close date)
 //                  {pairId}              "feedbackresp|{requestId}|{respondentId}"  one respondent's answer, replaced when they answer again
 //                  {pairId}              "win|{winId}"                   a win (written with its journal entry); the mentee's digest consent
+//                  {pairId}              "checkpoint|{dueDate}"          checkpoint (current revision: draft or signed off), tenantId column
+//                  {pairId}              "checkpointrev|{dueDate}|{000001}"  a signed-off checkpoint a correction replaced
+//                  {pairId}              "cpreminder|{dueDate}|{role}"   a checkpoint reminder that went out (sent once)
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state
 //   CheckInsDue    {UTC hour of dueAt}   "{dueAt}|{pairId}"              due index: a planned check-in and the sender's lease
 //                  ("2026-11-21T09")                                     on it; a hint, the schedule row is the truth
 //                  "cursor"              "sender"                        oldest hour that may still hold rows (bot/checkins/sender.ts)
+//   CheckpointsDue {UTC hour of dueAt}   "{dueAt}|{pairId}|{role}"       due index of checkpoint reminders, same scheme and lease as
+//                  "cursor"              "sender"                        CheckInsDue (bot/checkpoints/reminderSender.ts); pairId column is "{pairId}|{role}"
 //   OpenFeedback   {closesOn}            "{pairId}|{requestId}"          open 360 requests by close date, so reminders and closing
 //                  ("2026-11-30")                                        read a date range, not every pair; a hint, the request row is the truth
 //   FeedbackAsked  {respondentId}        "{inverted ms}|{pairId}|{requestId}"  the 360 requests that name a person, newest
@@ -48,6 +53,7 @@ export const tableNames = {
   openFeedback: 'OpenFeedback',
   feedbackAsked: 'FeedbackAsked',
   digest: 'Digest',
+  checkpointsDue: 'CheckpointsDue',
 } as const;
 export type TableName = keyof typeof tableNames;
 

@@ -44,6 +44,9 @@ import { programSettingsInput, type Program } from '../program';
 import { winInput, type Win } from '../recognition/win';
 import type { Versioned } from '../result';
 import { answers, type RouteSpec } from './route';
+import { checkpointParams } from '../api';
+import { checkpointDraftInput, checkpointSharingInput, type Checkpoint } from '../checkpoints/checkpoint';
+import type { CheckpointListView, CheckpointView } from '../checkpoints/checkpointService';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -179,6 +182,48 @@ export const routes = {
     body: winConsentInput,
     ifMatch: true,
     response: answers<Versioned<Win>>(),
+  },
+
+  // ---- checkpoints and the scorecard over time ----
+  getCheckpoints: { method: 'GET', path: paths.checkpoints, params: pairParams, response: answers<CheckpointListView>() },
+  getCheckpoint: { method: 'GET', path: paths.checkpoint, params: checkpointParams, response: answers<CheckpointView>() },
+  startCheckpoint: {
+    method: 'POST',
+    path: paths.checkpoint,
+    params: checkpointParams,
+    status: 201,
+    response: answers<Versioned<Checkpoint>>(),
+  },
+  saveCheckpointDraft: {
+    method: 'PUT',
+    path: paths.checkpoint,
+    params: checkpointParams,
+    body: checkpointDraftInput,
+    ifMatch: true,
+    response: answers<Versioned<Checkpoint>>(),
+  },
+  signOffCheckpoint: {
+    method: 'POST',
+    path: paths.checkpointSignOff,
+    params: checkpointParams,
+    ifMatch: true,
+    response: answers<Versioned<Checkpoint>>(),
+  },
+  correctCheckpoint: {
+    method: 'POST',
+    path: paths.checkpointCorrections,
+    params: checkpointParams,
+    ifMatch: true,
+    status: 201,
+    response: answers<Versioned<Checkpoint>>(),
+  },
+  setCheckpointSharing: {
+    method: 'PATCH',
+    path: paths.checkpointSharing,
+    params: checkpointParams,
+    body: checkpointSharingInput,
+    ifMatch: true,
+    response: answers<Versioned<Checkpoint>>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -2,13 +2,13 @@
 // see it (policy.ts `canSeeEntry`). Entries live in the pair's partition, newest first, and are
 // written in the same transaction as the change they record, so the timeline never misses one.
 import { z } from 'zod';
-import { isoInstant } from '../dates';
+import { isoDate, isoInstant } from '../dates';
 import { limits } from '../limits';
 import { personId } from '../person';
 import { entityId } from '../program';
 import { slotKey } from '../checkins/checkIn';
 
-export const journalEntryKind = z.enum(['check_in', 'feedback', 'win']);
+export const journalEntryKind = z.enum(['check_in', 'feedback', 'win', 'checkpoint']);
 export type JournalEntryKind = z.infer<typeof journalEntryKind>;
 
 export const entryVisibility = z.enum(['private', 'pair', 'program']);
@@ -33,6 +33,8 @@ export const journalEntry = z
     winId: entityId.optional(),
     /** The full text of a `feedback` entry (the summary is its first line). */
     body: z.string().max(limits.longText).optional(),
+    /** The checkpoint a `checkpoint` entry records (its due date); the body holds its reflections. */
+    checkpointDueDate: isoDate.optional(),
   })
   .strict();
 export type JournalEntry = z.infer<typeof journalEntry>;

@@ -26,7 +26,12 @@ const withQuery = table.filter(([, route]) => route.query !== undefined);
 
 /** Parameters that pass the route's schema (ids of the demo pair where one exists). */
 function paramsFor(route: RouteSpec): Record<string, string> {
-  const known: Record<string, string> = { pairId: demoPairIds.alex, goalId: 'alex-oncall', programId: DEMO_PROGRAM_ID };
+  const known: Record<string, string> = {
+    pairId: demoPairIds.alex,
+    goalId: 'alex-oncall',
+    programId: DEMO_PROGRAM_ID,
+    dueDate: '2026-01-01',
+  };
   const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   return Object.fromEntries(names.map((name) => [name, known[name] ?? 'some-id']));
 }

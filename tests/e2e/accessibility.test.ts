@@ -132,6 +132,17 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     expect(await focused()).toMatchObject({ dummy: false, inTabs: true, text: expect.stringContaining(demoPeople.menteeSam.displayName) });
   });
 
+  test('the checkpoints place, with its charts, table and a review in progress, has no violations', async ({ signIn }) => {
+    const page = await signIn(demoPeople.menteeAlex.displayName);
+    await planOf(page, 'My plan');
+    await page.getByRole('button', { name: 'Open checkpoints and scorecard' }).click();
+    await page.getByTestId('scorecard-chart-quality').locator('svg').first().waitFor();
+    await page.getByText('Show the scorecard as a table').click();
+    await page.getByTestId('checkpoint-review').getByRole('button', { name: 'Start preparing' }).click();
+    await page.getByTestId('checkpoint-review').getByLabel('What worked').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   test('the program manager’s page has no violations', async ({ signIn }) => {
     const page = await signIn(demoPeople.manager.displayName);
     await page.getByRole('heading', { level: 2 }).first().waitFor();

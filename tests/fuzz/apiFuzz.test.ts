@@ -128,7 +128,53 @@ describe('fuzzed write routes', () => {
       return { id: created.value.id as string, etag: created.etag as string };
     };
 
+    // Checkpoints: the demo's first signed-off one (corrections, sharing) and the next one due (the rest).
+    const checkpointList = await json('GET', pathFor(paths.checkpoints, { pairId }), 'mentee');
+    const signedOffDate: string = checkpointList.checkpoints.find((c: { state: string }) => c.state === 'signed_off').dueDate;
+    const nextDate: string = checkpointList.checkpoints.at(-1).dueDate;
+    const checkpoint = async (dueDate: string) => {
+      const path = pathFor(paths.checkpoint, { pairId, dueDate });
+      const view = await json('GET', path, 'mentee');
+      if (view.checkpoint) return { dueDate, etag: view.checkpoint.etag as string };
+      const started = await json('POST', path, 'mentee');
+      return { dueDate, etag: started.etag as string };
+    };
+    const checkpointPath = (path: string, dueDate: string) => pathFor(path, { pairId, dueDate });
+
     const targets: Record<WriteRoute, () => Promise<Target>> = {
+      startCheckpoint: async () => ({ as: 'mentee', path: checkpointPath(paths.checkpoint, nextDate) }),
+      saveCheckpointDraft: async () => {
+        const c = await checkpoint(nextDate);
+        return {
+          as: 'mentee',
+          path: checkpointPath(paths.checkpoint, c.dueDate),
+          etag: c.etag,
+          sample: {
+            myRatings: { quality: 4, 'learning-transfer': 3 },
+            reflections: { worked: 'Pairing.', didNotWork: 'Late reviews.', insights: 'Ask earlier.' },
+            recalibrations: [],
+            breakthroughs: [],
+            agreementReviewed: true,
+          },
+        };
+      },
+      signOffCheckpoint: async () => {
+        const c = await checkpoint(nextDate);
+        return { as: 'mentee', path: checkpointPath(paths.checkpointSignOff, c.dueDate), etag: c.etag };
+      },
+      correctCheckpoint: async () => {
+        const c = await checkpoint(signedOffDate);
+        return { as: 'mentee', path: checkpointPath(paths.checkpointCorrections, c.dueDate), etag: c.etag };
+      },
+      setCheckpointSharing: async () => {
+        const c = await checkpoint(signedOffDate);
+        return {
+          as: 'mentee',
+          path: checkpointPath(paths.checkpointSharing, c.dueDate),
+          etag: c.etag,
+          sample: { sharedWithProgram: true },
+        };
+      },
       updateAgreement: async () => {
         const p = await plan();
         return { as: 'mentee', path: pathFor(paths.agreement, { pairId }), etag: p.pair.etag, sample: { ...p.pair.value.agreement } };

@@ -16,6 +16,8 @@ import { storageSnapshot } from '../support/storageSnapshot';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
 import { tablesOf } from '../support/testServer';
 import { tableNames } from '../../bot/storage/tables';
+import { alexStartDate } from '../../bot/dev/demoData';
+import { checkpointPeriod } from '../../shared/checkpoints/checkpoint';
 
 type Caller = 'anonymous' | 'expired' | 'stranger' | 'otherTenant' | 'otherMentee' | 'otherMentor' | 'programManager' | 'rightful';
 const callers: Caller[] = ['anonymous', 'expired', 'stranger', 'otherTenant', 'otherMentee', 'otherMentor', 'programManager', 'rightful'];
@@ -113,6 +115,17 @@ const feedbackRequestBody = () => ({
 const answeredSlot = '2026-02-02';
 
 const hidden: Row['denied'] = { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 404 };
+
+/** The demo pair's `n`th quarterly checkpoint: 1-3 are signed off in the demo, later ones not started. */
+const checkpointOn = (n: number) => checkpointPeriod(alexStartDate(todayIn('UTC', new Date())), 3, n).dueDate;
+/** The checkpoint's path and current ETag, started as the mentee when nobody has yet. */
+async function checkpointAt(n: number, path: string = paths.checkpoint): Promise<Request> {
+  const dueDate = checkpointOn(n);
+  const at = pathFor(paths.checkpoint, { pairId, dueDate });
+  const current = await asMentee('GET', { path: at });
+  const etag = current.body.checkpoint?.etag ?? (await asMentee('POST', { path: at })).body.etag;
+  return { path: pathFor(path, { pairId, dueDate }), etag };
+}
 
 const matrix: Record<string, Row> = {
   'GET /api/me': {
@@ -254,6 +267,54 @@ const matrix: Record<string, Row> = {
     ok: 200,
     denied: hidden,
   },
+  'GET /api/pairs/:pairId/checkpoints': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.checkpoints, { pairId }) }),
+    ok: 200,
+    // Program leadership sees only the scorecards a mentee shared, through its own trail: not here.
+    denied: hidden,
+  },
+  'GET /api/pairs/:pairId/checkpoints/:dueDate': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.checkpoint, { pairId, dueDate: checkpointOn(1) }) }),
+    ok: 200,
+    denied: hidden,
+  },
+  'POST /api/pairs/:pairId/checkpoints/:dueDate': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.checkpoint, { pairId, dueDate: checkpointOn(10) }) }),
+    ok: 201,
+    denied: hidden,
+  },
+  'PUT /api/pairs/:pairId/checkpoints/:dueDate': {
+    owner: 'mentee',
+    request: async () => ({
+      ...(await checkpointAt(11)),
+      body: { reflections: { worked: `Matrix ${Math.random()}`, didNotWork: '', insights: '' } },
+    }),
+    ok: 200,
+    denied: hidden,
+  },
+  'POST /api/pairs/:pairId/checkpoints/:dueDate/sign-off': {
+    owner: 'mentee',
+    request: () => checkpointAt(12, paths.checkpointSignOff),
+    ok: 200,
+    denied: hidden,
+  },
+  'POST /api/pairs/:pairId/checkpoints/:dueDate/corrections': {
+    owner: 'mentee',
+    request: () => checkpointAt(3, paths.checkpointCorrections),
+    ok: 201,
+    denied: hidden,
+  },
+  'PATCH /api/pairs/:pairId/checkpoints/:dueDate/sharing': {
+    owner: 'mentee',
+    request: async () => ({ ...(await checkpointAt(2, paths.checkpointSharing)), body: { sharedWithProgram: true } }),
+    ok: 200,
+    // Only the mentee shares; the mentor of the pair may not either (tests/checkpoints/checkpointApi.test.ts).
+    denied: hidden,
+  },
+  'POST /api/jobs/checkpoints': { owner: 'mentee', request: async () => ({ path: jobPaths.checkpoints }), ok: 401 },
   'GET /api/people': {
     owner: 'mentee',
     request: async () => ({ path: `${paths.people}?search=a` }),

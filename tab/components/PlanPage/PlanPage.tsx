@@ -27,6 +27,7 @@ import { GoalDialog } from '../../app/lazyParts';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';
+import { CheckpointsSection } from '../Checkpoints/CheckpointsSection';
 
 const useStyles = makeStyles({
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -143,6 +144,7 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
         <FeedbackRequests />
         <Wins />
         <CheckInHistory checkIns={checkIns} />
+        <CheckpointsSection pairId={pairId} />
       </article>
     </PlanContext.Provider>
   );
