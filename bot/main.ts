@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
   const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
-  const { app, repositories, checkIns, feedback, digest, log } = await createApp(config, {
+  const { app, repositories, checkIns, feedback, digest, retention, log } = await createApp(config, {
     connectionString,
     tablePrefix: config.tablePrefix,
   });
@@ -31,12 +31,14 @@ async function main(): Promise<void> {
       throw e;
     });
   // One cadence for every job: check-ins due, 360 requests to close or remind once, and whether a
-  // program's weekly digest of shared wins is due (in Azure: POST /api/jobs/{checkins,feedback,digest}).
+  // program's weekly digest of shared wins is due (in Azure: POST /api/jobs/{checkins,feedback,digest,retention}).
   const seconds = config.checkIns.timerSeconds;
   const stopJobs = [
     startJobTimer('check-in', () => checkIns.sender.run(), seconds, log),
     startJobTimer('feedback', () => feedback.jobs.run(), seconds, log),
     startJobTimer('weekly digest', () => digest.run(), seconds, log),
+    // The retention purge claims one run a day; the other ticks of the day only read that claim.
+    startJobTimer('retention', () => retention.run(), seconds, log),
   ];
   if (config.exposedDevelopment) {
     log.warn('development sign-in listening beyond this machine', { host: config.host });

@@ -54,6 +54,9 @@ import { ensureTables, missingTables, openTables, tableRecreator, type StorageCo
 import { createBotEndpoint } from './teams/botEndpoint';
 import { teamsProactiveMessenger } from './teams/proactive';
 import { systemNow } from './jobs/clock';
+import { createRetentionJob } from './jobs/retentionJob';
+import { createDataRights } from './privacy/dataRights';
+import { dataRightsRoutes } from './api/dataRightsRoutes';
 
 const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
 
@@ -138,6 +141,19 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     now,
     links: cardLinksFor(config),
   });
+  const retentionJob = createRetentionJob({ tables, programs, log, now });
+  const dataRights = createDataRights({
+    tables,
+    conversations,
+    messenger,
+    log,
+    now,
+    newId: randomUUID,
+    onErased: (personId) => {
+      people.forget(personId);
+      plans.forget(personId);
+    },
+  });
   const onInstalled = async (personId: string) => {
     try {
       await checkInScheduling.reachableAgain(personId);
@@ -191,7 +207,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   app.post('/api/messages', express.json({ limit: '256kb' }), bot.handler);
   // Outside the user API's authentication: a scheduler's shared secret, not a Teams token.
-  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret, feedbackJobs, digestJob));
+  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret, feedbackJobs, digestJob, retentionJob));
 
   // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
   const api = express.Router();
@@ -209,6 +225,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(feedbackRoutes({ feedback, asking: askForFeedback, people: createPeopleSearch({ people }) }));
   api.use(feedbackInboxRoutes(feedbackInbox));
   api.use(winRoutes(recognition));
+  api.use(dataRightsRoutes(dataRights));
   api.use('/api', notFoundApi);
   app.use(api);
 
@@ -220,6 +237,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     digest: digestJob,
+    retention: retentionJob,
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },
     tables,
     log,

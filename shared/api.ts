@@ -48,6 +48,8 @@ export const paths = {
   myFeedbackAnswer: '/api/me/feedback-requests/:pairId/:requestId/answer',
   wins: '/api/pairs/:pairId/wins',
   win: '/api/pairs/:pairId/wins/:winId',
+  /** Everything the app holds about the caller, as one JSON download (capability 14). */
+  myDataExport: '/api/me/export',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
@@ -69,6 +71,12 @@ export const activityParams = goalParams.extend({ activityId: entityId }).strict
 export const feedbackRequestParams = pairParams.extend({ requestId: entityId }).strict();
 export const winParams = pairParams.extend({ winId: entityId }).strict();
 export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
+/** Erasing the caller's data cannot be undone: the request must say so (`DELETE /api/me?confirm=true`). */
+export const eraseMeQuery = z
+  .object({
+    confirm: z.literal('true', { errorMap: () => ({ message: 'Erasing your data cannot be undone: confirm with confirm=true.' }) }),
+  })
+  .strict();
 export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>

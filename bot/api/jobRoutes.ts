@@ -6,9 +6,15 @@ import { Router, type RequestHandler } from 'express';
 import type { CheckInSender } from '../checkins/sender';
 import type { FeedbackJobs } from '../feedback/feedbackJobs';
 import type { DigestJob } from '../recognition/digestJob';
+import type { RetentionJob } from '../jobs/retentionJob';
 import { sendFailure } from './http';
 
-export const jobPaths = { checkIns: '/api/jobs/checkins', feedback: '/api/jobs/feedback', digest: '/api/jobs/digest' } as const;
+export const jobPaths = {
+  checkIns: '/api/jobs/checkins',
+  feedback: '/api/jobs/feedback',
+  digest: '/api/jobs/digest',
+  retention: '/api/jobs/retention',
+} as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
 
 // Hashing first gives both sides the same length, so the comparison leaks nothing about it.
@@ -24,6 +30,7 @@ export function jobRoutes(
   secret: string | undefined,
   feedback?: Pick<FeedbackJobs, 'run'>,
   weeklyDigest?: Pick<DigestJob, 'run'>,
+  retention?: Pick<RetentionJob, 'run'>,
 ): Router {
   const router = Router();
   const job =
@@ -55,6 +62,12 @@ export function jobRoutes(
     router.post(
       jobPaths.digest,
       job(() => weeklyDigest.run()),
+    );
+  // The retention purge of pairs ended longer ago than their program keeps data (once a day).
+  if (retention)
+    router.post(
+      jobPaths.retention,
+      job(() => retention.run()),
     );
   return router;
 }
