@@ -73,10 +73,13 @@ export const winParams = pairParams.extend({ winId: entityId }).strict();
 export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
 /** Erasing the caller's data cannot be undone: the request must say so (`DELETE /api/me?confirm=true`). */
 export const eraseMeQuery = z
-  .object({
-    confirm: z.literal('true', { errorMap: () => ({ message: 'Erasing your data cannot be undone: confirm with confirm=true.' }) }),
-  })
-  .strict();
+  .object({ confirm: z.string().max(10).optional() })
+  .strict()
+  .pipe(
+    z.object({
+      confirm: z.literal('true', { errorMap: () => ({ message: 'Erasing your data cannot be undone: confirm with confirm=true.' }) }),
+    }),
+  );
 export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>
