@@ -211,3 +211,26 @@ describe('Delete my data', () => {
     expect(await conversations.get(demoPeople.mentor.id)).toBeDefined();
   });
 });
+
+describe('Delete my data, signed in with Teams SSO', () => {
+  test('a second delete is harmless: it answers 200 and changes nothing', async ({ entra, startServer }) => {
+    const sso = await startServer({ env: entra.env });
+    const token = await entra.mint({ oid: demoPeople.menteeSam.id });
+    const erase = () =>
+      fetch(`${sso.baseUrl}${paths.me}?confirm=true`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }).then(
+        async (res) => ({ status: res.status, body: await res.json() }),
+      );
+    const first = await erase();
+    expect(first.status).toBe(200);
+    expect(first.body.deletedRows).toBeGreaterThan(0);
+    const sam = { ...demoPeople.menteeSam, email: demoPeople.menteeSam.email ?? demoPeople.menteeSam.id };
+    expect((await rawRows(sso)).filter((r) => names(r, sam))).toEqual([]);
+    const afterFirst = await storageSnapshot(sso);
+
+    const second = await erase();
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ rewrittenRows: 0, endedPairs: 0 });
+    expect(await storageSnapshot(sso)).toBe(afterFirst);
+    expect((await rawRows(sso)).filter((r) => names(r, sam))).toEqual([]);
+  });
+});
