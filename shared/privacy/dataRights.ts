@@ -41,9 +41,9 @@ export interface ExportedRecord {
   [field: string]: unknown;
 }
 
+/** A record withheld from the person: where and what kind, never its key (it may name someone, as an anonymous answer's does). */
 export interface WithheldRecord {
   storedIn: string;
-  key: string;
   section: string;
   reason: string;
 }
@@ -90,7 +90,7 @@ export function buildExport(args: {
     const where = { storedIn: row.table, key: rowAddress(row) };
     const shown = rule?.show?.(row, ctx) ?? 'show';
     if (shown !== 'show' && 'withheld' in shown) {
-      withheld.push({ ...where, section, reason: shown.withheld });
+      withheld.push({ storedIn: row.table, section, reason: shown.withheld });
       continue;
     }
     const record = shown === 'show' ? readable(row) : shown.record;

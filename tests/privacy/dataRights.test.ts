@@ -6,6 +6,7 @@ import type { TableClient } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { pairEndedText } from '../../bot/cards/pairEndedCard';
+import { journalRow } from '../../bot/storage/journalTable';
 import { tableNames, type TableName } from '../../bot/storage/tables';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
@@ -95,6 +96,20 @@ test.beforeAll(async ({ server, bot, alex: asAlex, priya, sam, jordan }) => {
   ] as const)
     expect((await client().put(answerPath, answer(n), '')).status).toBe(200);
 
+  // Priya's private note about Alex: it names Alex, but it is Priya's alone.
+  await tablesOf(server).plans.createEntity(
+    journalRow({
+      id: 'priya-private-note',
+      pairId: demoPairIds.alex,
+      kind: 'feedback',
+      at: new Date().toISOString(),
+      authorId: demoPeople.mentor.id,
+      visibility: 'private',
+      menteeConsented: false,
+      summary: `Prepare a stretch assignment for ${alex.displayName}`,
+    }),
+  );
+
   const tables = tablesOf(server);
   const rows = await rawRows(server);
   for (const key of Object.keys(tableNames) as TableName[]) {
@@ -120,15 +135,18 @@ describe('Download my data', () => {
     expect(exported.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(exported.person).toMatchObject({ id: alex.id, displayName: alex.displayName, email: alex.email });
 
-    const represented = new Set([
-      ...Object.values(exported.sections).flatMap((records) => records.map((r) => `${r.storedIn}\n${r.key}`)),
-      ...exported.withheld.map((w) => `${w.storedIn}\n${w.key}`),
-    ]);
+    const shown = new Set(Object.values(exported.sections).flatMap((records) => records.map((r) => `${r.storedIn}\n${r.key}`)));
     const aboutAlex = (await rawRows(server)).filter((r) => names(r, alex));
     const tablesCovered = new Set(aboutAlex.map((r) => r.table));
     expect([...tablesCovered].sort()).toEqual(Object.values(tableNames).sort());
-    const missing = aboutAlex.filter((r) => !represented.has(`${r.table}\n${addressOf(r)}`)).map((r) => `${r.table} ${addressOf(r)}`);
-    expect(missing).toEqual([]);
+    // Each row naming Alex is shown, or counted among the withheld records of its table (which name
+    // no key: an anonymous answer's key would name its respondent).
+    const notShown = aboutAlex.filter((r) => !shown.has(`${r.table}\n${addressOf(r)}`));
+    const countBy = (tables: string[]) => tables.reduce<Record<string, number>>((n, t) => ({ ...n, [t]: (n[t] ?? 0) + 1 }), {});
+    expect(countBy(notShown.map((r) => r.table))).toEqual(countBy(exported.withheld.map((w) => w.storedIn)));
+    expect(exported.withheld).toContainEqual(expect.objectContaining({ storedIn: tableNames.plans, section: 'journal' }));
+    expect(JSON.stringify(exported)).not.toContain('stretch assignment');
+    expect(exported.withheld.every((w) => !JSON.stringify(w).includes('|'))).toBe(true);
 
     // Named sections a person can read: their profile, their pair and its plan, their own answer.
     expect(exported.sections.profile?.[0]).toMatchObject({ displayName: alex.displayName, email: alex.email });
@@ -183,6 +201,10 @@ describe('Delete my data', () => {
     const after = new Map(rowsAfter.map((r) => [`${r.table}\n${addressOf(r)}`, r.text]));
     for (const row of rowsBefore.filter((r) => !names(r, alex)))
       expect(after.get(`${row.table}\n${addressOf(row)}`), addressOf(row)).toBe(row.text);
+
+    // Priya's own note stays hers, and no longer names Alex.
+    const note = rowsAfter.find((r) => r.rowKey.endsWith('|priya-private-note'));
+    expect(note?.text).toContain('Prepare a stretch assignment for Former participant');
 
     // Anonymous feedback stays anonymous and counted.
     const resultsAfter = (await sam().get(resultsPath)).body;
