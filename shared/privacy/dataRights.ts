@@ -151,7 +151,8 @@ export function planErasure(args: {
   const steps: ErasureStep[] = [];
   const closedPairs: ErasurePlan['closedPairs'] = [];
   for (const row of rows) {
-    if (!rowMentions(row, subject)) continue;
+    const sharedWin = sharedWinOf(row, ctx);
+    if (!rowMentions(row, subject) && !sharedWin) continue;
     const rule = rules[row.table];
     const erase = rule === undefined ? 'delete' : typeof rule.erase === 'function' ? rule.erase(row, ctx) : rule.erase;
     if (erase === 'delete') {
@@ -161,6 +162,8 @@ export function planErasure(args: {
     const pair = pairDocOf(row);
     let closeFor: string | undefined;
     const to = redactRow(row, subject, standIn, (doc) => {
+      // The consent to show a win in the digest was the erased mentee's: it goes with them.
+      if (sharedWin) doc.shareInDigest = false;
       if (!pair) return;
       const m = doc.mentorship as PairDoc['mentorship'];
       if (m.status !== 'ended') {
@@ -169,10 +172,17 @@ export function planErasure(args: {
         m.endedAt = now.toISOString();
       }
     });
+    if (sharedWin && 'shareInDigest' in to.properties) to.properties.shareInDigest = false;
     if (closeFor) closedPairs.push({ pairId: pair!.mentorship.id, otherPersonId: closeFor });
     steps.push({ kind: 'replace', row, to });
   }
   return { steps, closedPairs };
+}
+
+/** A win of the person's own pair that they, as its mentee, agreed to show in the weekly digest. */
+function sharedWinOf(row: StoredRow, ctx: RowContext): boolean {
+  if (planRowKind(row) !== 'win' || docOf(row).shareInDigest !== true) return false;
+  return pairOfPartition(ctx.rows, row)?.menteeId === ctx.subject.id;
 }
 
 /** The pair document of a `pair` row of the Plans table that names the person as a member. */

@@ -197,10 +197,16 @@ describe('Delete my data', () => {
     const stillNaming = rowsAfter.filter((r) => names(r, alex)).map((r) => `${r.table} ${addressOf(r)}: ${r.text.slice(0, 200)}`);
     expect(stillNaming).toEqual([]);
 
-    // Every row that did not name Alex is exactly as it was.
+    // Every row that did not name Alex is exactly as it was, but for the wins Alex had agreed to show
+    // in the weekly digest: that consent was Alex's, and goes.
     const after = new Map(rowsAfter.map((r) => [`${r.table}\n${addressOf(r)}`, r.text]));
-    for (const row of rowsBefore.filter((r) => !names(r, alex)))
-      expect(after.get(`${row.table}\n${addressOf(row)}`), addressOf(row)).toBe(row.text);
+    const consented = (r: RawRow) => r.table === tableNames.plans && r.rowKey.startsWith('win|') && r.text.includes('"shareInDigest":true');
+    for (const row of rowsBefore.filter((r) => !names(r, alex))) {
+      const now = after.get(`${row.table}\n${addressOf(row)}`);
+      if (!consented(row)) expect(now, addressOf(row)).toBe(row.text);
+      else expect(now?.replace(/(\\?"shareInDigest\\?":)false/g, '$1true'), addressOf(row)).toBe(row.text);
+    }
+    expect(rowsBefore.filter((r) => !names(r, alex)).some(consented)).toBe(true);
 
     // Priya's own note stays hers, and no longer names Alex.
     const note = rowsAfter.find((r) => r.rowKey.endsWith('|priya-private-note'));

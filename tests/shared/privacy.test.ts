@@ -49,7 +49,9 @@ describe('the erasure plan', () => {
   const mentorsNote = row('p1', 'journal|9|j2', { authorId: 'priya-1', summary: 'Alex Chen is doing well' });
   const goal = row('p1', 'goal|g1', { id: 'g1', title: 'On-call' });
   const profile = row('person', 'alex-1', { id: 'alex-1' }, 'People');
-  const rows = [pair, anonymousRequest, anonymousAnswer, namedRequest, namedAnswer, ownNote, mentorsNote, goal, profile];
+  const sharedWin = { ...row('p1', 'win|w1', { id: 'w1', recognizedBy: 'priya-1', text: 'Led the review', shareInDigest: true }) };
+  sharedWin.properties.shareInDigest = true;
+  const rows = [pair, anonymousRequest, anonymousAnswer, namedRequest, namedAnswer, ownNote, mentorsNote, goal, profile, sharedWin];
   const plan = planErasure({ subject: alex, standIn, rows, rules, now: new Date('2026-12-01T10:00:00Z') });
   const stepOf = (r: StoredRow) => plan.steps.find((s) => s.row === r);
 
@@ -60,6 +62,13 @@ describe('the erasure plan', () => {
     expect(stepOf(mentorsNote)?.kind).toBe('replace');
     expect(stepOf(goal)).toBeUndefined();
     for (const step of plan.steps) if (step.kind === 'replace') expect(rowMentions(step.to, alex)).toBe(false);
+  });
+
+  it('withdraws the erased mentee’s consent to show a win in the digest, though the win names nobody', () => {
+    const step = stepOf(sharedWin);
+    if (step?.kind !== 'replace') throw new Error('expected the win rewritten');
+    expect(JSON.parse(step.to.properties.data as string)).toMatchObject({ text: 'Led the review', shareInDigest: false });
+    expect(step.to.properties.shareInDigest).toBe(false);
   });
 
   it('keeps an anonymous answer counted: the request and the answer name the same stand-in', () => {
