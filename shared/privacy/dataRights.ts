@@ -152,7 +152,8 @@ export function planErasure(args: {
   const closedPairs: ErasurePlan['closedPairs'] = [];
   for (const row of rows) {
     const sharedWin = sharedWinOf(row, ctx);
-    if (!rowMentions(row, subject) && !sharedWin) continue;
+    const openRequest = openRequestOfMembersPair(row, ctx);
+    if (!rowMentions(row, subject) && !sharedWin && !openRequest) continue;
     const rule = rules[row.table];
     const erase = rule === undefined ? 'delete' : typeof rule.erase === 'function' ? rule.erase(row, ctx) : rule.erase;
     if (erase === 'delete') {
@@ -164,6 +165,8 @@ export function planErasure(args: {
     const to = redactRow(row, subject, standIn, (doc) => {
       // The consent to show a win in the digest was the erased mentee's: it goes with them.
       if (sharedWin) doc.shareInDigest = false;
+      // The pair ends, so its open feedback requests close: nobody is asked about a pair that is over.
+      if (openRequest) Object.assign(doc, { status: 'closed', closedAt: now.toISOString() });
       if (!pair) return;
       const m = doc.mentorship as PairDoc['mentorship'];
       if (m.status !== 'ended') {
@@ -183,6 +186,13 @@ export function planErasure(args: {
 function sharedWinOf(row: StoredRow, ctx: RowContext): boolean {
   if (planRowKind(row) !== 'win' || docOf(row).shareInDigest !== true) return false;
   return pairOfPartition(ctx.rows, row)?.menteeId === ctx.subject.id;
+}
+
+/** An open feedback request of a pair the person is a member of (and which their erasure ends). */
+function openRequestOfMembersPair(row: StoredRow, ctx: RowContext): boolean {
+  if (planRowKind(row) !== 'feedback' || docOf(row).status !== 'open') return false;
+  const pair = pairOfPartition(ctx.rows, row);
+  return pair !== undefined && (pair.menteeId === ctx.subject.id || pair.mentorId === ctx.subject.id);
 }
 
 /** The pair document of a `pair` row of the Plans table that names the person as a member. */

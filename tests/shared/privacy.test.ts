@@ -51,7 +51,20 @@ describe('the erasure plan', () => {
   const profile = row('person', 'alex-1', { id: 'alex-1' }, 'People');
   const sharedWin = { ...row('p1', 'win|w1', { id: 'w1', recognizedBy: 'priya-1', text: 'Led the review', shareInDigest: true }) };
   sharedWin.properties.shareInDigest = true;
-  const rows = [pair, anonymousRequest, anonymousAnswer, namedRequest, namedAnswer, ownNote, mentorsNote, goal, profile, sharedWin];
+  const ownOpenRequest = row('p1', 'feedback|r3', { id: 'r3', status: 'open', anonymous: false, respondents: [{ personId: 'sam-1' }] });
+  const rows = [
+    pair,
+    anonymousRequest,
+    anonymousAnswer,
+    namedRequest,
+    namedAnswer,
+    ownNote,
+    mentorsNote,
+    goal,
+    profile,
+    sharedWin,
+    ownOpenRequest,
+  ];
   const plan = planErasure({ subject: alex, standIn, rows, rules, now: new Date('2026-12-01T10:00:00Z') });
   const stepOf = (r: StoredRow) => plan.steps.find((s) => s.row === r);
 
@@ -69,6 +82,15 @@ describe('the erasure plan', () => {
     if (step?.kind !== 'replace') throw new Error('expected the win rewritten');
     expect(JSON.parse(step.to.properties.data as string)).toMatchObject({ text: 'Led the review', shareInDigest: false });
     expect(step.to.properties.shareInDigest).toBe(false);
+  });
+
+  it('closes the open feedback requests of the pair it ends, and no other pair’s', () => {
+    const step = stepOf(ownOpenRequest);
+    if (step?.kind !== 'replace') throw new Error('expected the request rewritten');
+    expect(JSON.parse(step.to.properties.data as string)).toMatchObject({ status: 'closed', closedAt: '2026-12-01T10:00:00.000Z' });
+    const other = stepOf(anonymousRequest);
+    if (other?.kind !== 'replace') throw new Error('expected the request rewritten');
+    expect(JSON.parse(other.to.properties.data as string).status).toBeUndefined();
   });
 
   it('keeps an anonymous answer counted: the request and the answer name the same stand-in', () => {
