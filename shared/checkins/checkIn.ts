@@ -5,6 +5,7 @@ import { isoInstant } from '../dates';
 import { limits } from '../limits';
 import { personId } from '../person';
 import { entityId } from '../program';
+import { wellFormed } from '../text';
 
 export const confidence = z.number().int().min(1, 'Rate your confidence from 1 to 5.').max(5, 'Rate your confidence from 1 to 5.');
 
@@ -17,7 +18,7 @@ export const goalProgressStatusLabel: Record<GoalProgressStatus, string> = {
   done: 'Done',
 };
 
-const answerText = z.string().trim().max(limits.longText);
+const answerText = wellFormed(z.string().trim().max(limits.longText));
 
 /** One goal's progress in a check-in: the current value of its measure, or a status. */
 export const goalProgressAnswer = z

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates';
+import { toWellFormed } from '../text';
 
 /** What the Teams scheduling form opens pre-filled with. */
 export interface MeetingDraft {
@@ -21,13 +22,15 @@ const MEETING_DRAFT_URL = 'https://teams.microsoft.com/l/meeting/new';
  * and joined with a bare comma, the separator Teams splits on.
  */
 export function teamsMeetingDraftLink(draft: MeetingDraft): string {
+  // encodeURIComponent throws on a lone surrogate: text stored before input was checked must not break the link.
+  const encode = (value: string) => encodeURIComponent(toWellFormed(value));
   const params: [string, string][] = [
-    ['subject', encodeURIComponent(draft.subject)],
-    ['attendees', draft.attendees.map(encodeURIComponent).join(',')],
-    ['startTime', encodeURIComponent(draft.startTime)],
-    ['endTime', encodeURIComponent(draft.endTime)],
+    ['subject', encode(draft.subject)],
+    ['attendees', draft.attendees.map(encode).join(',')],
+    ['startTime', encode(draft.startTime)],
+    ['endTime', encode(draft.endTime)],
   ];
-  if (draft.content) params.push(['content', encodeURIComponent(draft.content)]);
+  if (draft.content) params.push(['content', encode(draft.content)]);
   return `${MEETING_DRAFT_URL}?${params.map(([name, value]) => `${name}=${value}`).join('&')}`;
 }
 

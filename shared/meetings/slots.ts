@@ -75,6 +75,13 @@ function overlaps(a: Interval[], b: Interval[]): Interval[] {
   return shared;
 }
 
+/** Minutes a week both people are at work, counted over the seven days that start at `from`. */
+export function weeklyOverlapMinutes(a: Availability, b: Availability, from: Date): number {
+  const start = from.getTime();
+  const shared = overlaps(workingIntervals(a, start, start + 7 * DAY), workingIntervals(b, start, start + 7 * DAY));
+  return shared.reduce((sum, s) => sum + (Math.min(s.end, start + 7 * DAY) - Math.max(s.start, start)) / MINUTE, 0);
+}
+
 /**
  * Meeting slots that lie wholly inside both people's working hours, on each one's own working days
  * and clock, earliest first. Starts step from the beginning of each shared stretch, so they line up

@@ -1,0 +1,179 @@
+// Enrolling a cohort from a CSV file (capability 1): the format, its template, and the dry run that
+// names every bad row and why before anything is written. The import itself applies all rows or none.
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { localTime, timeZone } from '../dates';
+import { limits } from '../limits';
+import { personId, weekday, type Person } from '../person';
+
+export const cohortColumns = [
+  'personId',
+  'displayName',
+  'email',
+  'role',
+  'timeZone',
+  'workStart',
+  'workEnd',
+  'workDays',
+  'mentorCapacity',
+] as const;
+
+/** The downloadable template: the header and two example rows. */
+export const cohortTemplate = [
+  cohortColumns.join(','),
+  '00000000-0000-0000-0000-000000000001,Ada Example,ada@example.com,mentee,Europe/London,09:00,17:00,1-5,0',
+  '00000000-0000-0000-0000-000000000002,Grace Example,grace@example.com,mentor,America/New_York,08:30,16:30,1-4,3',
+].join('\r\n');
+
+/** What each column holds, for the import screen and the README. */
+export const cohortColumnHelp: Record<(typeof cohortColumns)[number], string> = {
+  personId: 'The person’s Entra object id (in the Entra admin center or Teams admin center).',
+  displayName: 'The name people see.',
+  email: 'Optional: their work email.',
+  role: 'mentee or mentor.',
+  timeZone: 'An IANA time zone such as Europe/Berlin.',
+  workStart: 'Start of working hours on their clock, like 09:00.',
+  workEnd: 'End of working hours, like 17:00.',
+  workDays: 'Working days, 1 = Monday ... 7 = Sunday: a range like 1-5 or a list like 1,2,3,4.',
+  mentorCapacity: 'How many mentees a mentor can support (0 for mentees).',
+};
+
+export const enrolmentRole = z.enum(['mentee', 'mentor']);
+export type EnrolmentRole = z.infer<typeof enrolmentRole>;
+
+export interface CohortRow {
+  line: number;
+  role: EnrolmentRole;
+  person: Person;
+}
+
+export interface CohortProblem {
+  line: number;
+  column?: string;
+  message: string;
+}
+
+export interface CohortDryRun {
+  rows: CohortRow[];
+  problems: CohortProblem[];
+}
+
+/** What the dry run needs to know about people already enrolled. */
+export interface EnrolledPerson {
+  id: string;
+  role: EnrolmentRole;
+  activeMentees: number;
+}
+
+const MAX_ROWS = 5_000;
+
+function workDays(text: string): number[] | undefined {
+  const trimmed = text.trim();
+  const range = /^([1-7])\s*-\s*([1-7])$/.exec(trimmed);
+  const days = range
+    ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i)
+    : trimmed.split(/[\s,;]+/).map(Number);
+  return days.length > 0 && days.every((d) => weekday.safeParse(d).success) ? [...new Set(days)] : undefined;
+}
+
+const rowSchema = z.object({
+  personId: personId.describe('personId'),
+  displayName: z.string().trim().min(1, 'A name is needed.').max(limits.name),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .transform((e) => (e === '' ? undefined : e))
+    .pipe(z.string().email('Not an email address.').optional()),
+  role: z.string().trim().toLowerCase().pipe(enrolmentRole),
+  timeZone: z.string().trim().pipe(timeZone),
+  workStart: z.string().trim().pipe(localTime),
+  workEnd: z.string().trim().pipe(localTime),
+  workDays: z.string().transform((text, ctx) => {
+    const days = workDays(text);
+    if (!days) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Use days 1-7, like 1-5 or 1,2,3.' });
+    return days ?? [];
+  }),
+  mentorCapacity: z
+    .string()
+    .trim()
+    .transform((t) => (t === '' ? '0' : t))
+    .pipe(z.coerce.number().int('A whole number.').min(0).max(20)),
+});
+
+/**
+ * Reads a cohort file and checks every row against the format and against who is enrolled now:
+ * the dry run. Nothing is written; the rows come back only when there is no problem at all, since
+ * the import applies the whole file or nothing.
+ */
+export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[]): CohortDryRun {
+  let records: string[][];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
+  } catch (error) {
+    return { rows: [], problems: [{ line: 0, message: `The file is not valid CSV: ${(error as Error).message}` }] };
+  }
+  const [header, ...body] = records;
+  const problems: CohortProblem[] = [];
+  const missing = cohortColumns.filter((c) => c !== 'email' && !header?.map((h) => h.trim()).includes(c));
+  if (!header || missing.length > 0) {
+    return {
+      rows: [],
+      problems: [
+        {
+          line: 1,
+          message: `The first line must name the columns ${cohortColumns.join(', ')} (email may be left out); missing: ${missing.join(', ')}.`,
+        },
+      ],
+    };
+  }
+  if (body.length === 0) return { rows: [], problems: [{ line: 2, message: 'The file has no one to enrol.' }] };
+  if (body.length > MAX_ROWS) return { rows: [], problems: [{ line: 0, message: `At most ${MAX_ROWS} people per file.` }] };
+
+  const at = new Map(header.map((h, i) => [h.trim(), i]));
+  const byId = new Map(enrolled.map((e) => [e.id, e]));
+  const seen = new Map<string, number>();
+  const rows: CohortRow[] = [];
+  body.forEach((record, index) => {
+    const line = index + 2;
+    const raw = Object.fromEntries(cohortColumns.map((c) => [c, at.has(c) ? (record[at.get(c)!] ?? '') : '']));
+    if ((raw.personId ?? '').trim() === '') {
+      problems.push({ line, column: 'personId', message: 'The person id is missing.' });
+      return;
+    }
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ line, column: String(issue.path[0] ?? ''), message: issue.message });
+      return;
+    }
+    const r = parsed.data;
+    if (r.workStart >= r.workEnd) problems.push({ line, column: 'workEnd', message: 'Working hours must end after they start.' });
+    const earlier = seen.get(r.personId);
+    if (earlier !== undefined) problems.push({ line, column: 'personId', message: `The same person is on line ${earlier}.` });
+    seen.set(r.personId, line);
+    const current = byId.get(r.personId);
+    if (current && current.role === r.role) problems.push({ line, column: 'personId', message: `Already enrolled as ${r.role}.` });
+    if (r.role === 'mentor' && r.mentorCapacity === 0)
+      problems.push({ line, column: 'mentorCapacity', message: 'A mentor needs a capacity of at least 1.' });
+    if (current && r.role === 'mentor' && current.activeMentees > r.mentorCapacity) {
+      problems.push({
+        line,
+        column: 'mentorCapacity',
+        message: `Over capacity: this mentor already has ${current.activeMentees} mentees.`,
+      });
+    }
+    rows.push({
+      line,
+      role: r.role,
+      person: {
+        id: r.personId,
+        displayName: r.displayName,
+        ...(r.email ? { email: r.email } : {}),
+        timeZone: r.timeZone,
+        workingHours: { start: r.workStart, end: r.workEnd, days: r.workDays },
+        mentorCapacity: r.role === 'mentor' ? r.mentorCapacity : 0,
+      },
+    });
+  });
+  return problems.length > 0 ? { rows: [], problems: problems.sort((a, b) => a.line - b.line) } : { rows, problems };
+}
