@@ -22,6 +22,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Read env/.env.{env}.user too (default true). */
   userFile?: boolean;
+  /** Values that win over the files (a check of what provisioning will write). */
+  overrides?: Record<string, string>;
 }
 
 export interface BuiltPackage {
@@ -53,13 +55,21 @@ export function fillPlaceholders(template: string, values: Record<string, string
 }
 
 export async function buildAppPackage(options: BuildOptions): Promise<BuiltPackage> {
-  const values = readEnvironment(options.env, options.userFile ?? true);
+  const values = { ...readEnvironment(options.env, options.userFile ?? true), ...options.overrides };
   const filled = fillPlaceholders(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8'), values, options.env);
   const manifest = JSON.parse(filled) as Record<string, unknown>;
 
   const schemaErrors = await manifestSchemaErrors(manifest);
-  if (schemaErrors.length > 0)
-    throw new PackageError(`The manifest for "${options.env}" breaks the Teams schema:\n  ${schemaErrors.join('\n  ')}`);
+  if (schemaErrors.length > 0) {
+    // Ids and the host are written by provisioning: empty ones are the likely cause.
+    const template = readFileSync(join(appPackageDir, 'manifest.json'), 'utf8');
+    const empty = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter((name) => values[name] === '');
+    const hint =
+      empty.length > 0
+        ? `${empty.join(', ')} ${empty.length > 1 ? 'are' : 'is'} empty in env/.env.${options.env}: run \`atk provision --env ${options.env}\` first (it writes them), or set them in env/.env.${options.env}.user.\n`
+        : '';
+    throw new PackageError(`${hint}The manifest for "${options.env}" breaks the Teams schema:\n  ${schemaErrors.join('\n  ')}`);
+  }
 
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));

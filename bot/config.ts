@@ -17,7 +17,7 @@ const guidList = z
 
 export const TENANT_ID_PLACEHOLDER = '{tenantid}';
 
-const envSchema = z.object({
+export const envSchema = z.object({
   /** Default: `production` when NODE_ENV=production (what hosts set), else `development`. */
   APP_MODE: z.enum(['development', 'production']).optional(),
   NODE_ENV: z.string().optional(),
@@ -28,8 +28,14 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   /** Public base URL of this server (what Teams and browsers reach); defaults to localhost. */
   PUBLIC_URL: z.string().url().optional(),
-  /** A Table Storage connection string. Unset: the embedded Azurite under DATA_DIR. */
+  /** A Table Storage connection string. Unset (and no TABLES_ACCOUNT_URL): the embedded Azurite under DATA_DIR. */
   STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+  /** The Table service URL (`https://{account}.table.core.windows.net`), reached with a Microsoft Entra credential instead of a key. */
+  TABLES_ACCOUNT_URL: z.string().url().optional(),
+  /** Client id of the user-assigned managed identity to sign in to Table Storage with (read by @azure/identity too). */
+  AZURE_CLIENT_ID: z.string().uuid().optional(),
+  /** Application Insights: when set, requests, dependencies, failures and logs are sent there (bot/telemetry.ts). */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   TABLE_PREFIX: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter')
@@ -95,7 +101,11 @@ export interface AppConfig {
   /** A development run listening beyond this machine: anyone who reaches it can act as anyone. */
   exposedDevelopment: boolean;
   publicUrl: string;
-  storage: { kind: 'embedded'; dataDir: string } | { kind: 'connection'; connectionString: string };
+  storage:
+    | { kind: 'embedded'; dataDir: string }
+    | { kind: 'connection'; connectionString: string }
+    /** The account URL with a Microsoft Entra credential: the managed identity `clientId`, or DefaultAzureCredential's choice. */
+    | { kind: 'account'; accountUrl: string; clientId?: string };
   tablePrefix: string;
   seedDemo: boolean;
   teamsAppId: string;
@@ -136,9 +146,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     host: e.HOST ?? (e.APP_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
     exposedDevelopment: authMode === 'development' && e.HOST !== undefined && !isLoopbackHost(e.HOST),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    storage: e.STORAGE_CONNECTION_STRING
-      ? { kind: 'connection', connectionString: e.STORAGE_CONNECTION_STRING }
-      : { kind: 'embedded', dataDir: e.DATA_DIR },
+    storage: e.TABLES_ACCOUNT_URL
+      ? { kind: 'account', accountUrl: e.TABLES_ACCOUNT_URL.replace(/\/$/, ''), clientId: e.AZURE_CLIENT_ID }
+      : e.STORAGE_CONNECTION_STRING
+        ? { kind: 'connection', connectionString: e.STORAGE_CONNECTION_STRING }
+        : { kind: 'embedded', dataDir: e.DATA_DIR },
     tablePrefix: e.TABLE_PREFIX ?? '',
     seedDemo: e.SEED_DEMO ?? e.APP_MODE === 'development',
     teamsAppId: e.TEAMS_APP_ID,
@@ -158,7 +170,17 @@ function combinationProblems(e: ParsedEnv, authMode: 'development' | 'entra'): s
   const production = e.APP_MODE === 'production';
   const entra = authMode === 'entra';
   const problems: (string | false)[] = [
-    production && !e.STORAGE_CONNECTION_STRING && 'STORAGE_CONNECTION_STRING: required (production does not use the embedded Azurite)',
+    production &&
+      !e.STORAGE_CONNECTION_STRING &&
+      !e.TABLES_ACCOUNT_URL &&
+      'TABLES_ACCOUNT_URL or STORAGE_CONNECTION_STRING: required, one of them (production does not use the embedded Azurite)',
+    !!e.STORAGE_CONNECTION_STRING &&
+      !!e.TABLES_ACCOUNT_URL &&
+      'STORAGE_CONNECTION_STRING and TABLES_ACCOUNT_URL: set one, not both (which account is meant?)',
+    production &&
+      !!e.TABLES_ACCOUNT_URL &&
+      !isHttpsOrLoopback(e.TABLES_ACCOUNT_URL) &&
+      'TABLES_ACCOUNT_URL: must use https in production (a token must not travel in the clear)',
     entra && !e.BOT_ID && 'BOT_ID: required (outside development the bot accepts only Bot Framework-signed activities)',
     production && !e.PUBLIC_URL && 'PUBLIC_URL: required',
     production && !entra && 'AUTH_MODE: development is refused in production (anyone could claim to be anyone); use entra',

@@ -58,7 +58,8 @@ import { createRetentionJob } from './jobs/retentionJob';
 import { createDataRights } from './privacy/dataRights';
 import { dataRightsRoutes } from './api/dataRightsRoutes';
 
-const tabDir = fileURLToPath(new URL('../dist/tab', import.meta.url));
+// Beside the sources (bot/ -> dist/tab) or beside the built server (dist/server/ -> dist/tab).
+const tabDir = fileURLToPath(new URL(/\/dist\/server\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
 
 export interface AppDeps {
   now?: () => Date;

@@ -1,5 +1,6 @@
 // `npm run demo:reset`: empties the app's tables and seeds the demo program again.
 import { ConfigError, parseConfig } from '../config';
+import { storageConnection } from '../storage/connect';
 import { ensureTables, openTables, type Tables } from '../storage/tables';
 import { checkInDueTable } from '../storage/checkInDueTable';
 import { checkInScheduleTable } from '../storage/checkInScheduleTable';
@@ -26,8 +27,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
   try {
-    const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connection' ? config.storage.connectionString : '');
-    const tables = openTables({ connectionString, tablePrefix: config.tablePrefix });
+    const tables = openTables(storageConnection(config.storage, config.tablePrefix, embedded?.connectionString));
     await ensureTables(tables);
     const deleted = await clear(tables);
     const checkInSchedules = checkInScheduleTable(tables, checkInDueTable(tables));

@@ -1,7 +1,8 @@
 // The in-process trigger of the background jobs (check-ins, feedback reminders and closing, the
-// weekly digest) for local runs: one run every CHECKIN_TIMER_SECONDS. In Azure an external
-// scheduler calls POST /api/jobs/{job} instead (the timer is off by default there); either way each
-// job's claim-before-send protocol makes overlapping runs and several instances safe.
+// weekly digest): one run every CHECKIN_TIMER_SECONDS. Local runs default to it; in Azure the Bicep
+// turns it on (with Always On keeping the process alive). An external scheduler may call
+// POST /api/jobs/{job} instead; either way each job's claim-before-send protocol makes overlapping
+// runs and several instances safe.
 import type { Logger } from '../log';
 
 /** Starts the timer; the returned function stops it. A run never overlaps the previous one. */

@@ -35,6 +35,7 @@
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
 // Table keys may not contain / \ # ? or control characters.
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import { TABLE_ENTITY_MAX_BYTES, TABLE_STRING_PROPERTY_MAX_BYTES } from '../../shared/limits';
 
 export const tableNames = {
@@ -54,25 +55,28 @@ export type TableName = keyof typeof tableNames;
 
 export type Tables = Record<TableName, TableClient>;
 
-export interface StorageConnection {
-  /** A connection string (Azurite or an account key), or an account URL with a credential. */
-  connectionString: string;
+/**
+ * A connection string (Azurite or an account key), or the account's Table service URL with a
+ * Microsoft Entra credential (a managed identity in Azure: no key anywhere).
+ */
+export type StorageConnection = ({ connectionString: string } | { accountUrl: string; credential: TokenCredential }) & {
   /** Prefix for table names, so several environments (or test runs) can share one account. */
   tablePrefix?: string;
-}
+};
 
-const clientOptions = (connectionString: string): TableServiceClientOptions => ({
+const clientOptions = (connectionStringOrUrl: string): TableServiceClientOptions => ({
   // Azurite speaks plain HTTP on loopback; a real account is always HTTPS.
-  allowInsecureConnection: /127\.0\.0\.1|localhost|UseDevelopmentStorage/i.test(connectionString),
+  allowInsecureConnection: /127\.0\.0\.1|localhost|UseDevelopmentStorage/i.test(connectionStringOrUrl),
   retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 },
 });
 
 export function openTables(conn: StorageConnection): Tables {
   const prefix = conn.tablePrefix ?? '';
-  const entries = Object.entries(tableNames).map(([key, name]) => [
-    key,
-    TableClient.fromConnectionString(conn.connectionString, `${prefix}${name}`, clientOptions(conn.connectionString)),
-  ]);
+  const open = (table: string) =>
+    'accountUrl' in conn
+      ? new TableClient(conn.accountUrl, table, conn.credential, clientOptions(conn.accountUrl))
+      : TableClient.fromConnectionString(conn.connectionString, table, clientOptions(conn.connectionString));
+  const entries = Object.entries(tableNames).map(([key, name]) => [key, open(`${prefix}${name}`)]);
   return Object.fromEntries(entries) as Tables;
 }
 
