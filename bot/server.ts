@@ -59,6 +59,9 @@ import { checkpointRoutes } from './api/checkpointRoutes';
 import { createCheckpointReminders, type CheckpointReminderDeps } from './checkpoints/reminderSender';
 import { checkpointSignedOffNotice } from './checkpoints/signedOffNotice';
 import { checkpointReminderTable, checkpointTable } from './storage/checkpointTable';
+import { createRetentionJob } from './jobs/retentionJob';
+import { createDataRights } from './privacy/dataRights';
+import { dataRightsRoutes } from './api/dataRightsRoutes';
 
 // Beside the sources (bot/ -> dist/tab) or beside the built server (dist/server/ -> dist/tab).
 const tabDir = fileURLToPath(new URL(/\/dist\/server\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
@@ -189,6 +192,19 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     now,
     links: cardLinksFor(config),
   });
+  const retentionJob = createRetentionJob({ tables, programs, log, now });
+  const dataRights = createDataRights({
+    tables,
+    conversations,
+    messenger,
+    log,
+    now,
+    newId: randomUUID,
+    onErased: (personId) => {
+      people.forget(personId);
+      plans.forget(personId);
+    },
+  });
   const onInstalled = async (personId: string) => {
     try {
       await checkInScheduling.reachableAgain(personId);
@@ -242,7 +258,15 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   app.post('/api/messages', express.json({ limit: '256kb' }), bot.handler);
   // Outside the user API's authentication: a scheduler's shared secret, not a Teams token.
-  app.use(jobRoutes(checkInSender, config.checkIns.jobsSecret, feedbackJobs, digestJob, checkpointReminders));
+  app.use(
+    jobRoutes(config.checkIns.jobsSecret, {
+      checkIns: checkInSender,
+      feedback: feedbackJobs,
+      digest: digestJob,
+      checkpoints: checkpointReminders,
+      retention: retentionJob,
+    }),
+  );
 
   // Routers carry full paths from shared/api.ts; path-scoped middleware applies to /api only.
   const api = express.Router();
@@ -261,6 +285,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(feedbackInboxRoutes(feedbackInbox));
   api.use(winRoutes(recognition));
   api.use(checkpointRoutes(checkpoints));
+  api.use(dataRightsRoutes(dataRights));
   api.use('/api', notFoundApi);
   app.use(api);
 
@@ -273,6 +298,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
     digest: digestJob,
+    retention: retentionJob,
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },
     tables,
     log,

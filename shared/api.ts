@@ -55,6 +55,8 @@ export const paths = {
   checkpointSignOff: '/api/pairs/:pairId/checkpoints/:dueDate/sign-off',
   checkpointCorrections: '/api/pairs/:pairId/checkpoints/:dueDate/corrections',
   checkpointSharing: '/api/pairs/:pairId/checkpoints/:dueDate/sharing',
+  /** Everything the app holds about the caller, as one JSON download (capability 14). */
+  myDataExport: '/api/me/export',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */
@@ -77,6 +79,15 @@ export const feedbackRequestParams = pairParams.extend({ requestId: entityId }).
 export const winParams = pairParams.extend({ winId: entityId }).strict();
 export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
 export const checkpointParams = pairParams.extend({ dueDate: isoDate }).strict();
+/** Erasing the caller's data cannot be undone: the request must say so (`DELETE /api/me?confirm=true`). */
+export const eraseMeQuery = z
+  .object({ confirm: z.string().max(10).optional() })
+  .strict()
+  .pipe(
+    z.object({
+      confirm: z.literal('true', { errorMap: () => ({ message: 'Erasing your data cannot be undone: confirm with confirm=true.' }) }),
+    }),
+  );
 export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>

@@ -47,6 +47,8 @@ export const mentorship = z
     /** When each person accepted the agreement as it stands; any change to it clears both. */
     acceptedByMentorAt: isoInstant.optional(),
     acceptedByMenteeAt: isoInstant.optional(),
+    /** When the pair ended: the program's retention period counts from here. */
+    endedAt: isoInstant.optional(),
   })
   .strict()
   .refine((m) => m.mentorId !== m.menteeId, { message: 'A person cannot mentor themselves.', path: ['menteeId'] });

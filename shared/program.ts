@@ -89,6 +89,8 @@ const programFields = {
   checkInQuestions: z.array(z.string().trim().min(1).max(limits.shortText)).min(1).max(12),
   /** Program managers (HR / L&D) by Entra object id. */
   managerIds: z.array(personId).max(50),
+  /** Days the data of an ended pair is kept before it is purged; 730 (two years) when not set (shared/privacy/retention.ts). */
+  retentionDays: z.number().int().min(30).max(3650).optional(),
 };
 
 const cycleInOrder = {

@@ -484,4 +484,24 @@ export const strings = {
     title: 'Goal added',
     message: (goal: string, group: string) => `“${goal}” is now in the plan under “${group}”.`,
   },
+  yourData: {
+    open: 'Your data',
+    title: 'Your data',
+    intro:
+      'Download everything this app holds about you or that you wrote, as one file. Or delete it: the app then keeps nothing that names you.',
+    download: 'Download my data',
+    downloading: 'Preparing your file…',
+    downloaded: 'Your file is downloading.',
+    delete: 'Delete my data',
+    confirmTitle: 'Delete all your data?',
+    consequences: [
+      'Your profile, your own journal notes, the wins you recorded and your answers to feedback requests are deleted.',
+      'Your open mentoring pairs end. The other person keeps a read-only plan that no longer names you, and is told the pair ended.',
+      'Feedback you gave anonymously stays, still anonymous and counted in the results.',
+      'The app stops messaging you in Teams. This cannot be undone.',
+    ],
+    confirm: 'Delete my data',
+    deleting: 'Deleting…',
+    deleted: 'Your data is deleted. You can close the app.',
+  },
 } as const;

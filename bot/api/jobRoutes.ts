@@ -3,9 +3,6 @@
 // compared in constant time. Without a configured secret the route refuses everyone.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
-import type { CheckInSender } from '../checkins/sender';
-import type { FeedbackJobs } from '../feedback/feedbackJobs';
-import type { DigestJob } from '../recognition/digestJob';
 import { sendFailure } from './http';
 
 export const jobPaths = {
@@ -13,6 +10,7 @@ export const jobPaths = {
   feedback: '/api/jobs/feedback',
   digest: '/api/jobs/digest',
   checkpoints: '/api/jobs/checkpoints',
+  retention: '/api/jobs/retention',
 } as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
 
@@ -24,13 +22,11 @@ export function hasJobsSecret(presented: string | undefined, secret: string | un
   return timingSafeEqual(digest(presented), digest(secret));
 }
 
-export function jobRoutes(
-  sender: Pick<CheckInSender, 'run'>,
-  secret: string | undefined,
-  feedback?: Pick<FeedbackJobs, 'run'>,
-  weeklyDigest?: Pick<DigestJob, 'run'>,
-  checkpointReminders?: { run: () => Promise<unknown> },
-): Router {
+/** What each job path runs: check-ins due, closing 360 requests and their one reminder, the weekly
+ * digest of shared wins, checkpoint reminders, and the retention purge (once a day). */
+export type Jobs = Partial<Record<keyof typeof jobPaths, { run: () => Promise<unknown> }>>;
+
+export function jobRoutes(secret: string | undefined, jobs: Jobs): Router {
   const router = Router();
   const job =
     (run: () => Promise<unknown>): RequestHandler =>
@@ -46,27 +42,13 @@ export function jobRoutes(
         next(error);
       }
     };
-  router.post(
-    jobPaths.checkIns,
-    job(() => sender.run()),
-  );
-  // Closing 360 requests and their one reminder.
-  if (feedback)
-    router.post(
-      jobPaths.feedback,
-      job(() => feedback.run()),
-    );
-  // The weekly digest of shared wins to each program channel (posts only when one is due).
-  if (weeklyDigest)
-    router.post(
-      jobPaths.digest,
-      job(() => weeklyDigest.run()),
-    );
-  // Checkpoint reminders due, to both people of each pair.
-  if (checkpointReminders)
-    router.post(
-      jobPaths.checkpoints,
-      job(() => checkpointReminders.run()),
-    );
+  for (const [name, path] of Object.entries(jobPaths) as [keyof typeof jobPaths, string][]) {
+    const found = jobs[name];
+    if (found)
+      router.post(
+        path,
+        job(() => found.run()),
+      );
+  }
   return router;
 }

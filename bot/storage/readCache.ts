@@ -33,7 +33,7 @@ export function cachedPrograms(inner: ProgramRepository, ttl = PROGRAM_CACHE_TTL
   };
 }
 
-export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS): PeopleRepository {
+export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS): PeopleRepository & { forget(id: string): void } {
   const cache = new LRUCache<string, Person>({ max: 10_000, ttl });
   // Absence is cached too (most people have no roles), so the API need not ask on every request.
   const roles = new LRUCache<string, { recorded?: RecordedAppRoles }>({ max: 10_000, ttl });
@@ -62,6 +62,11 @@ export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS)
       await inner.recordAppRoles(id, recorded);
       roles.set(id, { recorded });
     },
+    /** After an erasure: the person is read from storage again. */
+    forget(id: string) {
+      cache.delete(id);
+      roles.delete(id);
+    },
   };
 }
 
@@ -71,7 +76,7 @@ export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS)
  * from its own partition, so a stale entry can only point at a plan the person is no longer in,
  * and that plan then answers "not found" as it does to anyone else.
  */
-export function cachedPairIndex(inner: PlanRepository, ttl = PAIR_INDEX_CACHE_TTL_MS): PlanRepository {
+export function cachedPairIndex(inner: PlanRepository, ttl = PAIR_INDEX_CACHE_TTL_MS): PlanRepository & { forget(personId: string): void } {
   const cache = new LRUCache<string, PairRef[]>({ max: 10_000, ttl });
   return {
     ...inner,
@@ -89,6 +94,10 @@ export function cachedPairIndex(inner: PlanRepository, ttl = PAIR_INDEX_CACHE_TT
       cache.delete(mentorship.mentorId);
       cache.delete(mentorship.menteeId);
       return created;
+    },
+    /** After an erasure: the person's pairs are read from storage again. */
+    forget(personId: string) {
+      cache.delete(personId);
     },
   };
 }

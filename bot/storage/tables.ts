@@ -34,6 +34,7 @@
 //                  {programId}|{monday}  "{pairId}|{winId}"              digest index: a win of that week whose mentee agreed to share it;
 //                                                                        a hint, the win row is the truth (bot/recognition/digestJob.ts)
 //                  {programId}|{monday}  "digest"                        that week's digest: claimed, sent (once per program and week)
+//   Jobs           {job name}            {run date}                      a run of a daily job: claimed with a lease, done (once across instances)
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -54,6 +55,7 @@ export const tableNames = {
   feedbackAsked: 'FeedbackAsked',
   digest: 'Digest',
   checkpointsDue: 'CheckpointsDue',
+  jobs: 'Jobs',
 } as const;
 export type TableName = keyof typeof tableNames;
 

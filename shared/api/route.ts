@@ -26,6 +26,8 @@ export interface RouteSpec {
   readonly ifMatch?: boolean;
   /** Status for success; 204 sends no body. 200 when absent. */
   readonly status?: 200 | 201 | 204;
+  /** Served as a file download with this name (Content-Disposition: attachment). */
+  readonly download?: string;
   /** Served without a signed-in caller (the development sign-in list); the tab sends no identity. */
   readonly anonymous?: boolean;
   readonly response: Answers<unknown>;

@@ -16,6 +16,7 @@ import {
   milestoneCreateInput,
   milestoneParams,
   milestonePatchInput,
+  eraseMeQuery,
   noParams,
   pairParams,
   paths,
@@ -42,6 +43,7 @@ import type { Mentorship } from '../mentorship';
 import type { Milestone } from '../milestone';
 import { programSettingsInput, type Program } from '../program';
 import { winInput, type Win } from '../recognition/win';
+import type { DataExport, ErasureReport } from '../privacy/dataRights';
 import type { Versioned } from '../result';
 import { answers, type RouteSpec } from './route';
 import { checkpointParams } from '../api';
@@ -225,6 +227,15 @@ export const routes = {
     ifMatch: true,
     response: answers<Versioned<Checkpoint>>(),
   },
+  // ---- your data (capability 14) ----
+  exportMyData: {
+    method: 'GET',
+    path: paths.myDataExport,
+    params: noParams,
+    download: 'mentoring-my-data.json',
+    response: answers<DataExport>(),
+  },
+  eraseMe: { method: 'DELETE', path: paths.me, params: noParams, query: eraseMeQuery, response: answers<ErasureReport>() },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

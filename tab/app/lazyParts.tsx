@@ -33,3 +33,4 @@ export const GoalStatusMenu = lazyDialog(
   () => import('../components/Goal/GoalStatusMenu').then((m) => m.GoalStatusMenu),
   ({ goal }) => <Button icon={<MoreHorizontalRegular />} aria-label={strings.goal.moreActions(goal.value.title)} />,
 );
+export const YourDataDialog = lazyDialog(() => import('../components/YourData/YourDataDialog').then((m) => m.YourDataDialog), givenTrigger);

@@ -257,6 +257,8 @@ describe('fuzzed write routes', () => {
         const w = await win();
         return { as: 'mentee', path: pathFor(paths.win, { pairId, winId: w.id }), etag: w.etag, sample: { shareInDigest: true } };
       },
+      // Without ?confirm=true, whatever the body: refused, nothing erased (the erasure itself is tests/privacy).
+      eraseMe: async () => ({ as: 'mentee', path: paths.me }),
     };
     expect(Object.keys(targets).sort(), 'every write route of the route table is fuzzed').toEqual([...writeRoutes].sort());
 

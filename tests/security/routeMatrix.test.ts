@@ -376,6 +376,21 @@ const matrix: Record<string, Row> = {
     ok: 200,
     denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
+  'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
+  'GET /api/me/export': {
+    owner: 'mentee',
+    request: async () => ({ path: paths.myDataExport }),
+    ok: 200,
+    // Everyone signed in downloads their own data (someone the app does not know gets what little it holds).
+    denied: { stranger: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
+  'DELETE /api/me': {
+    // Without the confirmation erasing is refused and nothing changes; the erasure itself is tests/privacy.
+    owner: 'mentee',
+    request: async () => ({ path: paths.me }),
+    ok: 400,
+    denied: { stranger: 400, otherMentee: 400, otherMentor: 400, programManager: 400 },
+  },
 };
 
 const apiRoutes = () =>

@@ -10,6 +10,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PersonSummary } from '../../../shared/person';
+import { PersonInfoRegular } from '@fluentui/react-icons';
+import { YourDataDialog } from '../../app/lazyParts';
 import { usePageTitleStyles } from '../../app/PageFrame';
 import { strings } from '../../strings';
 
@@ -52,6 +54,7 @@ export function AppHeader({ person, devIdentity }: AppHeaderProps) {
             <Text className={styles.name} weight="semibold">
               {shown.displayName}
             </Text>
+            <YourDataDialog trigger={<Button icon={<PersonInfoRegular />}>{strings.yourData.open}</Button>} />
           </div>
         )}
       </div>

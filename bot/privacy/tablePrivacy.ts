@@ -1,0 +1,29 @@
+// How each table's rows about a person are exported and erased: one line per table. A table
+// without a line here does not compile (Record over every TableName), and the export-completeness
+// test seeds every table, so a new table is handled by adding its line.
+import { planRowErasure, planRowSection, planRowShown, type TableRule } from '../../shared/privacy/dataRights';
+import type { StoredRow } from '../../shared/privacy/personalData';
+import { tableNames, type TableName } from '../storage/tables';
+
+const named = (section: string) => () => section;
+const byPartition = (sections: Record<string, string>, otherwise: string) => (row: StoredRow) => sections[row.partitionKey] ?? otherwise;
+
+export const tablePrivacy: Record<TableName, TableRule> = {
+  people: { section: byPartition({ person: 'profile', approles: 'appRoles' }, 'profile'), erase: 'delete' },
+  programs: { section: named('programsYouManage'), erase: 'redact' },
+  plans: { section: planRowSection, erase: planRowErasure, show: planRowShown, pairPartitions: true },
+  pairIndex: { section: named('pairIndex'), erase: 'delete' },
+  conversations: { section: named('conversationReferences'), erase: 'delete' },
+  botState: { section: named('botConversationState'), erase: 'delete' },
+  checkInsDue: { section: named('checkInsDue'), erase: 'redact' },
+  checkpointsDue: { section: named('checkpointsDue'), erase: 'redact' },
+  openFeedback: { section: named('openFeedbackRequests'), erase: 'redact' },
+  feedbackAsked: { section: named('feedbackRequestsAskedOfYou'), erase: 'delete' },
+  digest: { section: named('weeklyDigest'), erase: 'redact' },
+  jobs: { section: named('jobRuns'), erase: 'redact' },
+};
+
+/** The rules by stored table name (what a StoredRow carries). */
+export const rulesByTableName: Record<string, TableRule> = Object.fromEntries(
+  (Object.keys(tableNames) as TableName[]).map((key) => [tableNames[key], tablePrivacy[key]]),
+);
