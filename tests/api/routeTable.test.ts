@@ -24,6 +24,8 @@ const table = Object.entries(routes as Record<string, RouteSpec>);
 const withBody = table.filter(([, route]) => route.body !== undefined);
 const withQuery = table.filter(([, route]) => route.query !== undefined);
 
+const STALE_VERSION = `W/"datetime'2001-01-01T00%3A00%3A00Z'"`;
+
 /** Parameters that pass the route's schema (ids of the demo pair where one exists). */
 function paramsFor(route: RouteSpec): Record<string, string> {
   const known: Record<string, string> = { pairId: demoPairIds.alex, goalId: 'alex-oncall', programId: DEMO_PROGRAM_ID };
@@ -33,18 +35,19 @@ function paramsFor(route: RouteSpec): Record<string, string> {
 
 function send(route: RouteSpec, body: unknown, query: Record<string, string> = {}) {
   const url = urlFor(route, paramsFor(route), query);
-  const headers = { 'If-Match': '*' };
+  // A well-formed version that matches nothing: the body is checked, and no row could be written.
+  const headers = { 'If-Match': STALE_VERSION };
   switch (route.method) {
     case 'GET':
       return alex().get(url, headers);
     case 'POST':
       return alex().post(url, body, headers);
     case 'PUT':
-      return alex().put(url, body, '*');
+      return alex().put(url, body, STALE_VERSION);
     case 'PATCH':
-      return alex().patch(url, body, '*');
+      return alex().patch(url, body, STALE_VERSION);
     case 'DELETE':
-      return alex().delete(url, '*');
+      return alex().delete(url, STALE_VERSION);
   }
 }
 
