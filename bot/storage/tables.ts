@@ -15,6 +15,9 @@
 //                  {pairId}              "feedback|{requestId}"          360 feedback request (behaviors, respondents, close date)
 //                  {pairId}              "feedbackresp|{requestId}|{respondentId}"  one respondent's answer, replaced when they answer again
 //                  {pairId}              "win|{winId}"                   a win (written with its journal entry); the mentee's digest consent
+//                  {pairId}              "winretry|{hash}"               last win of one sender, text and goal: identical wins sent at once store one
+//                  {pairId}              "limit|goals", "limit|milestones|{goalId}", "limit|activities|{goalId}"
+//                                                                        no data: written under its ETag with each create a limit counts, so racing creates cannot pass it
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state
