@@ -12,7 +12,7 @@ import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
-import type { AppConfig } from '../config';
+import { isLoopbackHost, type AppConfig } from '../config';
 import { systemNow } from '../jobs/clock';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
@@ -156,6 +156,12 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
       return refuse(res, 400, 'invalid', 'The request body is not a Bot Framework activity.');
     }
     const activity = withDates(body as Activity);
+    // Without a bot app id no token is checked: replies may then go back to this machine only (the
+    // playground, the Teams test tool), never to whatever address an activity names.
+    if (!config.bot.appId && !repliesStayLocal(activity.serviceUrl)) {
+      log.warn('bot request refused: an unauthenticated activity names a remote serviceUrl', { activityType: activity.type });
+      return refuse(res, 403, 'forbidden', 'Without BOT_ID this bot answers only activities whose serviceUrl is on this machine.');
+    }
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     let answer: InvokeResponse | undefined;
     try {
@@ -275,5 +281,14 @@ class EndpointAdapter extends TeamsAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
+  }
+}
+
+function repliesStayLocal(serviceUrl: unknown): boolean {
+  if (typeof serviceUrl !== 'string') return false;
+  try {
+    return isLoopbackHost(new URL(serviceUrl).hostname);
+  } catch {
+    return false;
   }
 }
