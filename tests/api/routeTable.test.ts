@@ -85,6 +85,21 @@ describe('the route table', () => {
     expect(await storageSnapshot()).toBe(before);
   });
 
+  test.each(withBody)('%s answers a body in another charset or an unknown encoding with 415 and writes nothing', async (_name, route) => {
+    const before = await storageSnapshot();
+    const url = `${server.baseUrl}${urlFor(route, paramsFor(route), {})}`;
+    const base = { 'X-Dev-User': demoPeople.menteeAlex.id, 'If-Match': STALE_VERSION };
+    for (const headers of [
+      { ...base, 'Content-Type': 'application/json; charset=latin1' },
+      { ...base, 'Content-Type': 'application/json', 'Content-Encoding': 'x-unknown' },
+    ]) {
+      const res = await fetch(url, { method: route.method, headers, body: '{"title":"x"}' });
+      expect(res.status).toBe(415);
+      expect(await res.text()).not.toMatch(/at .*\.[jt]s|node_modules|stack/);
+    }
+    expect(await storageSnapshot()).toBe(before);
+  });
+
   test.each(withQuery)('%s refuses a query its schema refuses with 400', async (_name, route) => {
     const res = await send(route, undefined, { notAField: 'x' });
     expect(res.status).toBe(400);
