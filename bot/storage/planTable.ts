@@ -10,7 +10,7 @@ import { limitMessages, limits } from '../../shared/limits';
 import { personId } from '../../shared/person';
 import type { PairRef, PlanRecord, PlanRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
-import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { oneAtATime } from './oneAtATime';
 import { encodeKey, type Tables } from './tables';
 
@@ -97,7 +97,7 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     what: string,
   ): Promise<Result<Versioned<T>>> {
     try {
-      const res = await plans.updateEntity(toRow(encodeKey(pairId), rowKey, value), 'Replace', { etag });
+      const res = await plans.updateEntity(toRow(encodeKey(pairId), rowKey, value), 'Replace', ifMatch(etag));
       return ok({ value, etag: res.etag ?? '' });
     } catch (e) {
       if (isConflict(e)) return conflict(what, await readRow(schema, pairId, rowKey));
@@ -108,7 +108,7 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
 
   async function deleteRow(pairId: string, rowKey: string, etag: string, what: string): Promise<Result<void>> {
     try {
-      await plans.deleteEntity(encodeKey(pairId), rowKey, { etag });
+      await plans.deleteEntity(encodeKey(pairId), rowKey, ifMatch(etag));
       return ok(undefined);
     } catch (e) {
       if (isConflict(e)) return conflict(what);
@@ -186,7 +186,7 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     const pk = encodeKey(g.pairId);
     const goalRow = toRow(pk, rk.goal(g.id), g, { kind: 'goal' });
     const actions: TransactionAction[] = [
-      etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', { etag }],
+      etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', ifMatch(etag)],
       ['create', toRow(pk, rk.revision(g.id, revision.revision), revision, { kind: 'goalrev' })],
     ];
     if (etag === undefined) {

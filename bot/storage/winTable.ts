@@ -8,7 +8,7 @@ import type { JournalEntry } from '../../shared/journal/journalEntry';
 import type { WinRepository } from '../../shared/recognition/recognitionRepositories';
 import { win as winSchema, type Win } from '../../shared/recognition/win';
 import { fail, ok, type Versioned } from '../../shared/result';
-import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { journalRow } from './journalTable';
 import { oneAtATime } from './oneAtATime';
 import { encodeKey, type Tables } from './tables';
@@ -95,7 +95,7 @@ export function winTable(tables: Pick<Tables, 'plans'>): WinRepository {
     async update(value, etag) {
       const valid = winSchema.parse(value);
       try {
-        const res = await plans.updateEntity(winRow(valid), 'Replace', { etag });
+        const res = await plans.updateEntity(winRow(valid), 'Replace', ifMatch(etag));
         return ok({ value: valid, etag: res.etag ?? '' });
       } catch (e) {
         if (isNotFound(e)) return fail('not_found', 'That win no longer exists.');

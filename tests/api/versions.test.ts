@@ -9,6 +9,9 @@ import { routes } from '../../shared/api/routes';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
+import { planTable } from '../../bot/storage/planTable';
+import { programTable } from '../../bot/storage/programTable';
 
 const test = serverTest.override({ serverOptions: { env: { RATE_LIMIT_WRITES_PER_MINUTE: '1000' } } });
 const pairId = demoPairIds.alex;
@@ -111,5 +114,39 @@ describe('versions', () => {
       // Only the winner's field changed: the refused edit is not half-applied.
       expect([stored.value.risks ?? '', stored.value.metric ?? ''].filter((v) => v !== '')).toHaveLength(1);
     }
+  });
+});
+
+describe('the repositories', () => {
+  test('refuse to write an existing row under `*`, whoever calls them, and change nothing', async ({ server, alex }) => {
+    const params = await rows(server.baseUrl);
+    const before = await snapshot(server.baseUrl);
+    const plans = planTable(tablesOf(server));
+    const record = (await plans.load(pairId))!;
+    const milestone = record.milestones.find((m) => m.value.id === params.milestoneId)!.value;
+    const goal = record.goals.find((g) => g.value.id === params.goalId)!.value;
+    const program = (await programTable(tablesOf(server)).get(DEMO_PROGRAM_ID))!.value;
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ['updateMilestone', () => plans.updateMilestone(pairId, { ...milestone, title: 'Overwritten' }, '*')],
+      ['deleteMilestone', () => plans.deleteMilestone(pairId, params.milestoneId, '*')],
+      ['deleteActivity', () => plans.deleteActivity(pairId, params.activityId, '*')],
+      ['updateMentorship', () => plans.updateMentorship(record.mentorship.value, '*')],
+      [
+        'updateGoal',
+        () =>
+          plans.updateGoal({ ...goal, title: 'Overwritten', revision: goal.revision + 1 }, '*', {
+            goalId: goal.id,
+            revision: goal.revision + 1,
+            change: 'updated',
+            at: new Date().toISOString(),
+            by: demoPeople.menteeAlex.id,
+            fields: [],
+          }),
+      ],
+      ['updateProgram', () => programTable(tablesOf(server)).update({ ...program, name: 'Overwritten' }, '*')],
+    ];
+    for (const [name, write] of writes) await expect(write(), name).rejects.toThrow(/version/);
+    expect(await snapshot(server.baseUrl)).toBe(before);
+    expect((await alex().get(pathFor(paths.plan, { pairId }))).status).toBe(200);
   });
 });
