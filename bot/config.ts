@@ -67,6 +67,8 @@ export const envSchema = z.object({
   BOT_APP_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('SingleTenant'),
   BOT_TENANT_ID: z.string().uuid().optional(),
   BOT_PASSWORD: z.string().min(1).optional(),
+  /** Where the Bot Framework publishes its OpenID configuration (token signing keys); sovereign clouds and tests use another. */
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** API writes (POST/PUT/PATCH/DELETE) one person may make per minute, per server instance. */
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
@@ -109,7 +111,14 @@ export interface AppConfig {
   tablePrefix: string;
   seedDemo: boolean;
   teamsAppId: string;
-  bot: { appId?: string; appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant'; tenantId?: string; password?: string };
+  bot: {
+    appId?: string;
+    appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
+    tenantId?: string;
+    password?: string;
+    /** Unset: botbuilder's defaults (login.botframework.com for channels). */
+    openIdMetadataUrl?: string;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   rateLimit: { writesPerMinute: number };
   /** Check-in sending: the in-process timer (0: off), this instance's tenant rate, the jobs route's secret (unset: the route refuses everyone). */
@@ -154,7 +163,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     tablePrefix: e.TABLE_PREFIX ?? '',
     seedDemo: e.SEED_DEMO ?? e.APP_MODE === 'development',
     teamsAppId: e.TEAMS_APP_ID,
-    bot: { appId: e.BOT_ID, appType: e.BOT_APP_TYPE, tenantId: e.BOT_TENANT_ID, password: e.BOT_PASSWORD },
+    bot: {
+      appId: e.BOT_ID,
+      appType: e.BOT_APP_TYPE,
+      tenantId: e.BOT_TENANT_ID,
+      password: e.BOT_PASSWORD,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    },
     logLevel: e.LOG_LEVEL,
     rateLimit: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
     checkIns: {
@@ -190,6 +205,10 @@ function combinationProblems(e: ParsedEnv, authMode: 'development' | 'entra'): s
       entra &&
       !isHttpsOrLoopback(e.AAD_JWKS_URI) &&
       'AAD_JWKS_URI: must use https in production (signing keys fetched over http can be swapped)',
+    production &&
+      !!e.BOT_OPENID_METADATA_URL &&
+      !isHttpsOrLoopback(e.BOT_OPENID_METADATA_URL) &&
+      'BOT_OPENID_METADATA_URL: must use https in production (signing keys fetched over http can be swapped)',
     // botbuilder's own messages for these surface only at the first activity, and say less.
     !!e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID && `BOT_TENANT_ID: required with BOT_APP_TYPE=${e.BOT_APP_TYPE}`,
     !!e.BOT_ID &&

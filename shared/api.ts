@@ -175,6 +175,13 @@ export const agreementInput = agreement;
 /** Optimistic concurrency travels in the standard header; the API answers 428 without it. */
 export const IF_MATCH = 'If-Match';
 
+/**
+ * A version as Table Storage issues it: `W/"datetime'2026-12-02T09%3A30%3A00.1234567Z'"`. Every
+ * write of an existing row names one; `*` (any version) and anything else are refused before
+ * storage is asked.
+ */
+export const isEntityVersion = (etag: string): boolean => etag.length <= 80 && /^W\/"datetime'[0-9A-Za-z%.:-]{1,60}'"$/.test(etag);
+
 // ---- Responses ----
 
 export interface MilestoneView extends Versioned<Milestone> {

@@ -17,6 +17,13 @@ export const limits = {
   activitiesPerGoal: 30,
 } as const;
 
+/** What a person reads when a plan or goal is full; the same whether the service or storage notices. */
+export const limitMessages = {
+  goalsPerPair: `A plan holds at most ${limits.goalsPerPair} goals.`,
+  milestonesPerGoal: `A goal holds at most ${limits.milestonesPerGoal} milestones.`,
+  activitiesPerGoal: `A goal holds at most ${limits.activitiesPerGoal} activities.`,
+} as const;
+
 /** Table Storage: a string property holds at most 64 KiB, stored as UTF-16. */
 export const TABLE_STRING_PROPERTY_MAX_BYTES = 64 * 1024;
 /** Table Storage: one entity holds at most 1 MiB in all. */

@@ -107,6 +107,13 @@ describe('sign-in configuration', () => {
     expect(() => parseConfig({ ...production, AAD_JWKS_URI: 'http://keys.contoso.example/keys' })).toThrow(
       /AAD_JWKS_URI: must use https in production/,
     );
+    expect(() => parseConfig({ ...production, BOT_OPENID_METADATA_URL: 'http://keys.contoso.example/openid' })).toThrow(
+      /BOT_OPENID_METADATA_URL: must use https in production/,
+    );
+    expect(
+      parseConfig({ ...production, BOT_OPENID_METADATA_URL: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration' }).bot
+        .openIdMetadataUrl,
+    ).toBe('https://login.botframework.azure.us/v1/.well-known/openidconfiguration');
   });
 
   it('needs what each bot app type needs', () => {

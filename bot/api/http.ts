@@ -1,6 +1,6 @@
 // Serves the route table (shared/api/routes.ts) and maps domain results and failures to HTTP, in one place.
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { IF_MATCH, type ErrorBody } from '../../shared/api';
+import { IF_MATCH, isEntityVersion, type ErrorBody } from '../../shared/api';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteSpec } from '../../shared/api/route';
 import { routes, type RouteName, type Routes } from '../../shared/api/routes';
 import type { Actor } from '../../shared/policy';
@@ -69,16 +69,20 @@ function handlerFor(spec: RouteSpec, run: RouteHandler<RouteSpec>): RequestHandl
         return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
       query = parsed.data;
     }
+    // The version is checked before the body: a write without a real one is refused whatever it carries.
+    const etag = req.get(IF_MATCH) ?? '';
+    if (spec.ifMatch && (etag === '' || etag.trim() === '*')) {
+      return sendFailure(res, { code: 'invalid', message: 'Send the version you edited in the If-Match header.' }, 428);
+    }
+    if (spec.ifMatch && !isEntityVersion(etag)) {
+      return sendFailure(res, { code: 'invalid', message: 'The If-Match header is not a version this server issued.' });
+    }
     let body: unknown;
     if (spec.body) {
       const parsed = spec.body.safeParse(req.body ?? {});
       if (!parsed.success)
         return sendFailure(res, { code: 'invalid', message: 'Some fields need attention.', issues: toFieldIssues(parsed.error) });
       body = parsed.data;
-    }
-    const etag = req.get(IF_MATCH) ?? '';
-    if (spec.ifMatch && etag === '') {
-      return sendFailure(res, { code: 'invalid', message: 'Send the version you edited in the If-Match header.' }, 428);
     }
     const result = await run({ actor, params: params.data, body, query, etag } as RouteContext<RouteSpec>);
     if (!result.ok) return sendFailure(res, result.error);

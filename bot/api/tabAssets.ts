@@ -21,6 +21,9 @@ export function tabAssets(tabDir: string): Router {
     return router;
   }
 
+  // Source maps would publish the tab's whole source. The build writes none; one left on disk by an
+  // older or hand-made build is still not served.
+  router.get(/\.map$/, (_req, res) => res.status(404).type('text').send('Not found'));
   router.use(
     expressStaticGzip(tabDir, {
       enableBrotli: true,

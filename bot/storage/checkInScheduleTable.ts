@@ -8,7 +8,7 @@ import { checkInScheduleState, type CheckInScheduleState } from '../../shared/ch
 import type { CheckInScheduleRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import type { CheckInDueIndex } from './checkInDueTable';
-import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { encodeKey, type Tables } from './tables';
 
 export const SCHEDULE_RK = 'checkin-schedule';
@@ -35,7 +35,7 @@ export function checkInScheduleTable(tables: Pick<Tables, 'plans'>, due: CheckIn
       const row = toRow(encodeKey(value.pairId), SCHEDULE_RK, value, { kind: 'checkin-schedule', nextDueAt: value.nextDueAt ?? '' });
       let newEtag: string;
       try {
-        const res = etag === undefined ? await plans.createEntity(row) : await plans.updateEntity(row, 'Replace', { etag });
+        const res = etag === undefined ? await plans.createEntity(row) : await plans.updateEntity(row, 'Replace', ifMatch(etag));
         newEtag = res.etag ?? '';
       } catch (e) {
         if (isConflict(e)) return fail('conflict', 'The check-in schedule changed meanwhile.', { current: await get(value.pairId) });

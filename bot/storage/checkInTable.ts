@@ -5,7 +5,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import { checkIn as checkInSchema, type CheckIn } from '../../shared/checkins/checkIn';
 import type { CheckInRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
-import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { journalRow } from './journalTable';
 import { encodeKey, type Tables } from './tables';
 
@@ -65,12 +65,12 @@ export function checkInTable(tables: Pick<Tables, 'plans'>): CheckInRepository {
       const row = toRow(pk, checkInKey(valid.slot), valid, { kind: 'checkin', status: valid.status });
       try {
         if (!journal) {
-          const res = await plans.updateEntity(row, 'Replace', { etag });
+          const res = await plans.updateEntity(row, 'Replace', ifMatch(etag));
           return ok({ value: valid, etag: res.etag ?? '' });
         }
         if (journal.pairId !== valid.pairId) throw new Error('A journal entry belongs to the partition of the check-in it records');
         const actions: TransactionAction[] = [
-          ['update', row, 'Replace', { etag }],
+          ['update', row, 'Replace', ifMatch(etag)],
           ['create', journalRow(journal)],
         ];
         const res = await plans.submitTransaction(actions);

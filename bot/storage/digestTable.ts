@@ -7,7 +7,7 @@ import { isoInstant } from '../../shared/dates';
 import { programChannel, type ProgramChannel, type ProgramChannelRepository } from '../../shared/recognition/programChannel';
 import type { DigestEntryRef, DigestIndex } from '../../shared/recognition/recognitionRepositories';
 import { fail, ok, type Versioned } from '../../shared/result';
-import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { encodeKey, type Tables } from './tables';
 
 const CHANNEL_PK = 'channel';
@@ -74,7 +74,8 @@ export function programChannelTable(tables: Pick<Tables, 'digest'>): ProgramChan
     async save(value, etag) {
       const valid = programChannel.parse(value);
       try {
-        const res = etag === undefined ? await digest.createEntity(row(valid)) : await digest.updateEntity(row(valid), 'Replace', { etag });
+        const res =
+          etag === undefined ? await digest.createEntity(row(valid)) : await digest.updateEntity(row(valid), 'Replace', ifMatch(etag));
         return ok({ value: valid, etag: res.etag ?? '' });
       } catch (e) {
         if (isConflict(e) || isNotFound(e)) return fail('conflict', 'The program channel changed meanwhile.');
@@ -135,7 +136,7 @@ export function digestWeekTable(tables: Pick<Tables, 'digest'>): DigestWeekRecor
     },
     async update(record, etag) {
       try {
-        await digest.updateEntity(row(digestWeekRecord.parse(record)), 'Replace', { etag });
+        await digest.updateEntity(row(digestWeekRecord.parse(record)), 'Replace', ifMatch(etag));
         return true;
       } catch (e) {
         if (isConflict(e) || isNotFound(e)) return false;

@@ -42,3 +42,12 @@ export function decodeValidatedRow<T>(row: TableEntityResult<Record<string, unkn
 /** 412: the ETag no longer matches. 409: a create found the key taken. */
 export const isConflict = (e: unknown) => e instanceof RestError && (e.statusCode === 412 || e.statusCode === 409);
 export const isNotFound = (e: unknown) => e instanceof RestError && e.statusCode === 404;
+
+/**
+ * The condition of a write of an existing row: its version. `*` would switch the check off and let
+ * a write overwrite what it never read, so it is refused here, whoever the caller is.
+ */
+export function ifMatch(etag: string): { etag: string } {
+  if (etag.trim() === '*') throw new Error('A write of an existing row needs the version it read, not `*`');
+  return { etag };
+}

@@ -11,7 +11,7 @@ import {
 } from '../../shared/feedback/feedbackRequest';
 import type { FeedbackRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
-import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import type { FeedbackAskedIndex } from '../../shared/feedback/feedbackInbox';
 import type { OpenFeedbackIndex } from './openFeedbackTable';
 import { encodeKey, type Tables } from './tables';
@@ -84,7 +84,7 @@ export function feedbackTable(
     async updateRequest(value, etag) {
       const valid = requestSchema.parse(value);
       try {
-        const res = await plans.updateEntity(requestRow(valid), 'Replace', { etag });
+        const res = await plans.updateEntity(requestRow(valid), 'Replace', ifMatch(etag));
         if (valid.status === 'closed') await openIndex?.forget(indexRow(valid));
         return ok({ value: valid, etag: res.etag ?? '' });
       } catch (e) {
@@ -103,7 +103,7 @@ export function feedbackTable(
       const valid = responseSchema.parse(value);
       const row = responseRow(pairId, valid);
       try {
-        const res = etag === undefined ? await plans.createEntity(row) : await plans.updateEntity(row, 'Replace', { etag });
+        const res = etag === undefined ? await plans.createEntity(row) : await plans.updateEntity(row, 'Replace', ifMatch(etag));
         return ok({ value: valid, etag: res.etag ?? '' });
       } catch (e) {
         if (isNotFound(e)) return fail('not_found', 'That answer no longer exists.');

@@ -6,10 +6,12 @@ import { goal, type Goal, type GoalRevision } from '../../shared/goal';
 import { mentorship } from '../../shared/mentorship';
 import { milestone, type Milestone } from '../../shared/milestone';
 import { timeZone } from '../../shared/dates';
+import { limitMessages, limits } from '../../shared/limits';
 import { personId } from '../../shared/person';
 import type { PairRef, PlanRecord, PlanRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
-import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
+import { oneAtATime } from './oneAtATime';
 import { encodeKey, type Tables } from './tables';
 
 const PAIR_RK = 'pair';
@@ -20,7 +22,12 @@ const rk = {
   revisionPrefix: (goalId: string) => `goalrev|${encodeKey(goalId)}|`,
   milestone: (id: string) => `milestone|${encodeKey(id)}`,
   activity: (id: string) => `activity|${encodeKey(id)}`,
+  // Written with every create that a limit counts, under its ETag (see createUnderLimit).
+  limit: (what: 'goals' | 'milestones' | 'activities', goalId?: string) => `limit|${what}${goalId ? `|${encodeKey(goalId)}` : ''}`,
 };
+
+/** Racing creates each lose at most once per winner; a limit is reached long before this. */
+const LIMIT_ATTEMPTS = 100;
 
 /**
  * The rows a plan view needs, named one kind at a time: the pair, its goals, milestones and
@@ -56,6 +63,7 @@ const conflict = <T>(what: string, current?: Versioned<unknown>): Result<T> =>
 
 export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepository {
   const { plans, pairIndex } = tables;
+  const queued = oneAtATime();
 
   async function readRow<T>(
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
@@ -89,7 +97,7 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     what: string,
   ): Promise<Result<Versioned<T>>> {
     try {
-      const res = await plans.updateEntity(toRow(encodeKey(pairId), rowKey, value), 'Replace', { etag });
+      const res = await plans.updateEntity(toRow(encodeKey(pairId), rowKey, value), 'Replace', ifMatch(etag));
       return ok({ value, etag: res.etag ?? '' });
     } catch (e) {
       if (isConflict(e)) return conflict(what, await readRow(schema, pairId, rowKey));
@@ -100,7 +108,7 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
 
   async function deleteRow(pairId: string, rowKey: string, etag: string, what: string): Promise<Result<void>> {
     try {
-      await plans.deleteEntity(encodeKey(pairId), rowKey, { etag });
+      await plans.deleteEntity(encodeKey(pairId), rowKey, ifMatch(etag));
       return ok(undefined);
     } catch (e) {
       if (isConflict(e)) return conflict(what);
@@ -109,14 +117,90 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     }
   }
 
-  /** A goal and its history entry in one atomic transaction (same partition). */
+  /** The rows of one kind (`goal|`, `milestone|`, `activity|`) in a pair, optionally of one goal. */
+  async function countRows(pairId: string, prefix: string, goalId?: string): Promise<number> {
+    const filter = odata`PartitionKey eq ${encodeKey(pairId)} and RowKey ge ${`${prefix}|`} and RowKey lt ${`${prefix}}`}`;
+    let count = 0;
+    for await (const row of plans.listEntities({ queryOptions: { filter, select: goalId ? ['data'] : ['RowKey'] } })) {
+      if (!goalId || (JSON.parse(String(row.data)) as { goalId?: string }).goalId === goalId) count++;
+    }
+    return count;
+  }
+
+  /**
+   * Creates rows only while a count stays under its limit, even when requests race: the limit row's
+   * version is read before counting and written in the same transaction as the new rows, so of two
+   * creates that counted the same rows one fails with 412/409 and counts again. (A delete only
+   * lowers the count, so it need not touch the limit row.)
+   */
+  async function createUnderLimit(
+    pairId: string,
+    limitKey: string,
+    count: () => Promise<number>,
+    max: number,
+    refusal: string,
+    actions: TransactionAction[],
+  ): Promise<Result<{ etag: string | undefined }>> {
+    const pk = encodeKey(pairId);
+    return queued(`${pk}\u0000${limitKey}`, async () => {
+      for (let attempt = 0; attempt < LIMIT_ATTEMPTS; attempt++) {
+        let seen: string | undefined;
+        try {
+          seen = (await plans.getEntity(pk, limitKey, { queryOptions: { select: ['RowKey'] } })).etag;
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
+        if ((await count()) >= max) return fail('invalid', refusal, { issues: [{ path: '', message: refusal }] });
+        const limitRow = { partitionKey: pk, rowKey: limitKey, kind: 'limit' };
+        try {
+          const res = await plans.submitTransaction([
+            ...actions,
+            seen === undefined ? ['create', limitRow] : ['update', limitRow, 'Replace', { etag: seen }],
+          ]);
+          // Sub-responses come in the order of the actions; the new row is the first.
+          return ok({ etag: res.subResponses[0]?.etag?.trim() || undefined });
+        } catch (e) {
+          if (!isTransactionConflict(e)) throw e;
+        }
+      }
+      return fail('conflict', 'Many changes arrived at once. Try again in a moment.');
+    });
+  }
+
+  async function createCounted<T extends { id: string }>(
+    pairId: string,
+    rowKey: string,
+    value: T,
+    limit: { key: string; count: () => Promise<number>; max: number; refusal: string },
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  ): Promise<Result<Versioned<T>>> {
+    const created = await createUnderLimit(pairId, limit.key, limit.count, limit.max, limit.refusal, [
+      ['create', toRow(encodeKey(pairId), rowKey, value)],
+    ]);
+    if (!created.ok) return created;
+    return ok({ value, etag: created.value.etag ?? (await readRow(schema, pairId, rowKey))?.etag ?? '' });
+  }
+
+  /** A goal and its history entry in one atomic transaction (same partition); a new goal counts against the plan's limit. */
   async function writeGoal(g: Goal, revision: GoalRevision, etag: string | undefined): Promise<Result<Versioned<Goal>>> {
     const pk = encodeKey(g.pairId);
     const goalRow = toRow(pk, rk.goal(g.id), g, { kind: 'goal' });
     const actions: TransactionAction[] = [
-      etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', { etag }],
+      etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', ifMatch(etag)],
       ['create', toRow(pk, rk.revision(g.id, revision.revision), revision, { kind: 'goalrev' })],
     ];
+    if (etag === undefined) {
+      const created = await createUnderLimit(
+        g.pairId,
+        rk.limit('goals'),
+        () => countRows(g.pairId, 'goal'),
+        limits.goalsPerPair,
+        limitMessages.goalsPerPair,
+        actions,
+      );
+      if (!created.ok) return created;
+      return ok({ value: g, etag: created.value.etag ?? (await readRow(goal, g.pairId, rk.goal(g.id)))?.etag ?? '' });
+    }
     try {
       const res = await plans.submitTransaction(actions);
       // Sub-responses come in the order of the actions; the goal is the first.
@@ -203,10 +287,34 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       return out;
     },
 
-    createMilestone: (pairId, m) => createRow(pairId, rk.milestone(m.id), milestone.parse(m), 'milestone'),
+    createMilestone: (pairId, m) =>
+      createCounted(
+        pairId,
+        rk.milestone(m.id),
+        milestone.parse(m),
+        {
+          key: rk.limit('milestones', m.goalId),
+          count: () => countRows(pairId, 'milestone', m.goalId),
+          max: limits.milestonesPerGoal,
+          refusal: limitMessages.milestonesPerGoal,
+        },
+        milestone,
+      ),
     updateMilestone: (pairId, m, etag) => replaceRow(pairId, rk.milestone(m.id), milestone.parse(m), etag, milestone, 'milestone'),
     deleteMilestone: (pairId, id, etag) => deleteRow(pairId, rk.milestone(id), etag, 'milestone'),
-    createActivity: (pairId, a) => createRow(pairId, rk.activity(a.id), developmentActivity.parse(a), 'activity'),
+    createActivity: (pairId, a) =>
+      createCounted(
+        pairId,
+        rk.activity(a.id),
+        developmentActivity.parse(a),
+        {
+          key: rk.limit('activities', a.goalId),
+          count: () => countRows(pairId, 'activity', a.goalId),
+          max: limits.activitiesPerGoal,
+          refusal: limitMessages.activitiesPerGoal,
+        },
+        developmentActivity,
+      ),
     updateActivity: (pairId, a, etag) =>
       replaceRow(pairId, rk.activity(a.id), developmentActivity.parse(a), etag, developmentActivity, 'activity'),
     deleteActivity: (pairId, id, etag) => deleteRow(pairId, rk.activity(id), etag, 'activity'),

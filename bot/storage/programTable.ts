@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { program } from '../../shared/program';
 import type { ProgramRepository } from '../../shared/repositories';
 import { fail, ok } from '../../shared/result';
-import { fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { encodeKey, type Tables } from './tables';
 
 const RK = 'program';
@@ -24,7 +24,7 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
     async update(p, etag) {
       const value = program.parse(p);
       try {
-        const res = await table.updateEntity(toRow(encodeKey(p.id), RK, value, { name: p.name }), 'Replace', { etag });
+        const res = await table.updateEntity(toRow(encodeKey(p.id), RK, value, { name: p.name }), 'Replace', ifMatch(etag));
         return ok({ value, etag: res.etag ?? '' });
       } catch (e) {
         if (isConflict(e)) {

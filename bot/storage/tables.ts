@@ -18,6 +18,9 @@
 //                  {pairId}              "checkpoint|{dueDate}"          checkpoint (current revision: draft or signed off), tenantId column
 //                  {pairId}              "checkpointrev|{dueDate}|{000001}"  a signed-off checkpoint a correction replaced
 //                  {pairId}              "cpreminder|{dueDate}|{role}"   a checkpoint reminder that went out (sent once)
+//                  {pairId}              "winretry|{hash}"               last win of one sender, text and goal: identical wins sent at once store one
+//                  {pairId}              "limit|goals", "limit|milestones|{goalId}", "limit|activities|{goalId}"
+//                                                                        no data: written under its ETag with each create a limit counts, so racing creates cannot pass it
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state

@@ -18,7 +18,7 @@ import type { DevelopmentActivity } from '../activity';
 import { todayIn } from '../dates';
 import { isPastDate, pastDateMessage } from '../dueDate';
 import type { Goal } from '../goal';
-import { limits } from '../limits';
+import { limitMessages, limits } from '../limits';
 import type { Agreement, Mentorship, PairRole } from '../mentorship';
 import type { Milestone } from '../milestone';
 import { summarizePerson } from '../person';
@@ -136,7 +136,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const ctx = await openPair(actor, pairId, 'edit_plan');
       if (!ctx.ok) return ctx;
       const { record } = ctx.value;
-      if (record.goals.length >= limits.goalsPerPair) return invalid('', `A plan holds at most ${limits.goalsPerPair} goals.`);
+      if (record.goals.length >= limits.goalsPerPair) return invalid('', limitMessages.goalsPerPair);
       const program = await programOf(record);
       const checks = [checkPriority(program, input.priorityId), notInPast(actor, input.dueDate, 'dueDate', 'due date')];
       const bad = checks.find((c) => !c.ok);
@@ -226,7 +226,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const found = goalFor(ctx.value.record, goalId, 'add_milestone');
       if (!found.ok) return found;
       if (ctx.value.record.milestones.filter((m) => m.value.goalId === goalId).length >= limits.milestonesPerGoal) {
-        return invalid('', `A goal holds at most ${limits.milestonesPerGoal} milestones.`);
+        return invalid('', limitMessages.milestonesPerGoal);
       }
       const past = notInPast(actor, input.dueDate, 'dueDate', 'due date');
       if (!past.ok) return past;
@@ -286,7 +286,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const found = goalFor(ctx.value.record, goalId, 'add_activity');
       if (!found.ok) return found;
       if (ctx.value.record.activities.filter((a) => a.value.goalId === goalId).length >= limits.activitiesPerGoal) {
-        return invalid('', `A goal holds at most ${limits.activitiesPerGoal} activities.`);
+        return invalid('', limitMessages.activitiesPerGoal);
       }
       const past = notInPast(actor, input.dueDate, 'dueDate', 'due date');
       if (!past.ok) return past;

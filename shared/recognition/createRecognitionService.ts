@@ -8,7 +8,7 @@ import { limits } from '../limits';
 import { authorizePlan, type Actor, type PlanAction } from '../policy';
 import type { PairRole } from '../mentorship';
 import type { PlanRecord, PlanRepository } from '../repositories';
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Result, type Versioned } from '../result';
 import type { DigestIndex, JournalRepository, WinRepository } from './recognitionRepositories';
 import type { RecognitionParties, RecognitionService } from './recognitionService';
 import { digestWeekOf } from './weeklyDigest';
@@ -116,8 +116,11 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       };
       // Filed before the win is stored: an index row without a consented win is skipped by the digest.
       if (win.shareInDigest) await digest.file(digestRef(record, win));
-      const created = await wins.create(win, entry);
-      return created.ok ? ok({ ...partiesOf(record, win.goalId), win: created.value }) : created;
+      const created = await wins.create(win, entry, new Date(at.getTime() - RETRY_WINDOW_MS).toISOString());
+      if (created.ok) return ok({ ...partiesOf(record, win.goalId), win: created.value });
+      // The same win sent at the same moment (a double submit, a retry) was stored once: answer with it.
+      const same = created.error.code === 'conflict' ? (created.error.current as Versioned<Win> | undefined) : undefined;
+      return same ? ok({ ...partiesOf(record, same.value.goalId), win: same }) : created;
     },
 
     async sendFeedbackNote(actor, pairId, input) {

@@ -5,8 +5,12 @@ import type { Result, Versioned } from '../result';
 import type { Win } from './win';
 
 export interface WinRepository {
-  /** Writes the win and its journal entry in one transaction: never one without the other. */
-  create(win: Win, entry: JournalEntry): Promise<Result<Versioned<Win>>>;
+  /**
+   * Writes the win and its journal entry in one transaction: never one without the other. With
+   * `sameSince`, a win of the same sender, text and goal recorded at or after it (an ISO time) is a
+   * `conflict` carrying that win as `current`, also when both are sent at once.
+   */
+  create(win: Win, entry: JournalEntry, sameSince?: string): Promise<Result<Versioned<Win>>>;
   get(pairId: string, winId: string): Promise<Versioned<Win> | undefined>;
   /** Every win of the pair, newest first. */
   list(pairId: string): Promise<Versioned<Win>[]>;

@@ -148,7 +148,7 @@ const cases: Case[] = [
   { name: 'an edit without If-Match', send: () => alex().patch(goal(), { current: 2 }), status: 428, message: /If-Match/ },
   {
     name: 'an edit of a goal that does not exist',
-    send: () => alex().patch(goal('nope'), { current: 2 }, '*'),
+    send: () => alex().patch(goal('nope'), { current: 2 }, `W/"datetime'2001-01-01T00%3A00%3A00Z'"`),
     status: 404,
     message: /does not exist/,
   },

@@ -24,6 +24,8 @@ const table = Object.entries(routes as Record<string, RouteSpec>);
 const withBody = table.filter(([, route]) => route.body !== undefined);
 const withQuery = table.filter(([, route]) => route.query !== undefined);
 
+const STALE_VERSION = `W/"datetime'2001-01-01T00%3A00%3A00Z'"`;
+
 /** Parameters that pass the route's schema (ids of the demo pair where one exists). */
 function paramsFor(route: RouteSpec): Record<string, string> {
   const known: Record<string, string> = {
@@ -38,18 +40,19 @@ function paramsFor(route: RouteSpec): Record<string, string> {
 
 function send(route: RouteSpec, body: unknown, query: Record<string, string> = {}) {
   const url = urlFor(route, paramsFor(route), query);
-  const headers = { 'If-Match': '*' };
+  // A well-formed version that matches nothing: the body is checked, and no row could be written.
+  const headers = { 'If-Match': STALE_VERSION };
   switch (route.method) {
     case 'GET':
       return alex().get(url, headers);
     case 'POST':
       return alex().post(url, body, headers);
     case 'PUT':
-      return alex().put(url, body, '*');
+      return alex().put(url, body, STALE_VERSION);
     case 'PATCH':
-      return alex().patch(url, body, '*');
+      return alex().patch(url, body, STALE_VERSION);
     case 'DELETE':
-      return alex().delete(url, '*');
+      return alex().delete(url, STALE_VERSION);
   }
 }
 
@@ -83,6 +86,21 @@ describe('the route table', () => {
       const res = await send(route, body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid');
+    }
+    expect(await storageSnapshot()).toBe(before);
+  });
+
+  test.each(withBody)('%s answers a body in another charset or an unknown encoding with 415 and writes nothing', async (_name, route) => {
+    const before = await storageSnapshot();
+    const url = `${server.baseUrl}${urlFor(route, paramsFor(route), {})}`;
+    const base = { 'X-Dev-User': demoPeople.menteeAlex.id, 'If-Match': STALE_VERSION };
+    for (const headers of [
+      { ...base, 'Content-Type': 'application/json; charset=latin1' },
+      { ...base, 'Content-Type': 'application/json', 'Content-Encoding': 'x-unknown' },
+    ]) {
+      const res = await fetch(url, { method: route.method, headers, body: '{"title":"x"}' });
+      expect(res.status).toBe(415);
+      expect(await res.text()).not.toMatch(/at .*\.[jt]s|node_modules|stack/);
     }
     expect(await storageSnapshot()).toBe(before);
   });

@@ -1,6 +1,6 @@
 // How the server sends the built tab: hashed scripts compressed (brotli, else gzip) and cached for a
 // year, the page that names them revalidated on every open, and no source maps.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
@@ -79,5 +79,18 @@ describe('the built tab', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     const [script] = await scriptsOfPage();
     expect((await fetch(`${server.baseUrl}${script}.map`)).status).toBe(404);
+  });
+
+  test('does not serve a source map even when one is on disk (a stale or hand-made build)', async ({ server, scriptsOfPage }) => {
+    const [script] = await scriptsOfPage();
+    const onDisk = `dist/tab${script}.map`;
+    writeFileSync(onDisk, JSON.stringify({ version: 3, sources: ['secret.ts'], mappings: '' }));
+    try {
+      const res = await fetch(`${server.baseUrl}${script}.map`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('secret.ts');
+    } finally {
+      rmSync(onDisk, { force: true });
+    }
   });
 });

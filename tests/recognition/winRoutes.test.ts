@@ -91,7 +91,7 @@ describe('bad input', () => {
     },
     {
       name: 'consent for a win that does not exist',
-      send: () => alex().patch(winPath('no-such-win'), { shareInDigest: true }, '*'),
+      send: () => alex().patch(winPath('no-such-win'), { shareInDigest: true }, `W/"datetime'2001-01-01T00%3A00%3A00Z'"`),
       status: 404,
       message: /does not exist/,
     },

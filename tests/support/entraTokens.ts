@@ -63,6 +63,7 @@ export const secondsFromNow = (seconds: number): number => Math.floor(Date.now()
 /** The Teams desktop/mobile client, one of the two the app registration pre-authorizes. */
 const TEAMS_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 const KEYS_PATH = '/common/discovery/v2.0/keys';
+const BOT_OPENID_PATH = '/botframework/v1/.well-known/openidconfiguration';
 
 interface SigningKey {
   kid: string;
@@ -83,6 +84,13 @@ export async function startLocalEntra(): Promise<LocalEntra> {
   let fetches = 0;
 
   const server: Server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === BOT_OPENID_PATH) {
+      // The Bot Framework's OpenID configuration, pointing at the same key set.
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}${KEYS_PATH}` }));
+      return;
+    }
     if (req.method !== 'GET' || req.url !== KEYS_PATH) {
       res.writeHead(404).end();
       return;
@@ -115,6 +123,8 @@ export async function startLocalEntra(): Promise<LocalEntra> {
     BOT_APP_TYPE: 'SingleTenant',
     BOT_TENANT_ID: tenantId,
     BOT_PASSWORD: 'not-a-real-secret',
+    // The bot endpoint checks Bot Framework tokens against this stand-in, never the internet.
+    BOT_OPENID_METADATA_URL: `${base}${BOT_OPENID_PATH}`,
   };
 
   async function mint(claims: TeamsSsoClaims = {}, options: MintOptions = {}): Promise<string> {
