@@ -26,7 +26,9 @@ async function rows(baseUrl: string) {
   const activity = await alex.post(pathFor(paths.activities, { pairId, goalId }), { kind: 'stretch_assignment', title: 'Lead one' });
   const win = await alex.post(pathFor(paths.wins, { pairId }), { text: 'Ran my first review' });
   expect([goal.status, milestone.status, activity.status, win.status]).toEqual([201, 201, 201, 201]);
+  const checkpoints = await alex.get(pathFor(paths.checkpoints, { pairId }));
   return {
+    dueDate: checkpoints.body.checkpoints.at(-1).dueDate as string,
     pairId,
     goalId,
     milestoneId: milestone.body.value.id as string,
@@ -41,7 +43,8 @@ async function snapshot(baseUrl: string): Promise<string> {
   const plan = (await apiAs(baseUrl, demoPeople.menteeAlex.id).get<PlanView>(pathFor(paths.plan, { pairId }))).body;
   const wins = (await apiAs(baseUrl, demoPeople.menteeAlex.id).get(pathFor(paths.wins, { pairId }))).body;
   const program = (await apiAs(baseUrl, demoPeople.manager.id).get(pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }))).body;
-  return JSON.stringify({ plan, wins, program });
+  const checkpoints = (await apiAs(baseUrl, demoPeople.menteeAlex.id).get(pathFor(paths.checkpoints, { pairId }))).body;
+  return JSON.stringify({ plan, wins, program, checkpoints });
 }
 
 const ifMatchRoutes = Object.entries(routes as Record<string, RouteSpec>).filter(([, spec]) => spec.ifMatch);
@@ -57,10 +60,14 @@ async function sendWith(baseUrl: string, spec: RouteSpec, params: Record<string,
 }
 
 describe('versions', () => {
-  test('covers the agreement, acceptance, goal, milestone, activity, win and program settings writes', () => {
+  test('covers the agreement, acceptance, goal, milestone, activity, win, checkpoint and program settings writes', () => {
     expect(ifMatchRoutes.map(([name]) => name).sort()).toEqual(
       [
         'acceptAgreement',
+        'correctCheckpoint',
+        'saveCheckpointDraft',
+        'setCheckpointSharing',
+        'signOffCheckpoint',
         'deleteActivity',
         'deleteMilestone',
         'setWinConsent',
