@@ -69,7 +69,17 @@ export const activityParams = goalParams.extend({ activityId: entityId }).strict
 export const feedbackRequestParams = pairParams.extend({ requestId: entityId }).strict();
 export const winParams = pairParams.extend({ winId: entityId }).strict();
 export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
-export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
+/** The people search answers from this many characters of a name: never the whole directory. */
+export const PEOPLE_SEARCH_MIN_LENGTH = 2;
+export const peopleQuery = z
+  .object({
+    search: z
+      .string()
+      .trim()
+      .min(PEOPLE_SEARCH_MIN_LENGTH, `Type at least ${PEOPLE_SEARCH_MIN_LENGTH} letters of a name.`)
+      .max(limits.name),
+  })
+  .strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>
   g.baseline === undefined || g.baseline === null || g.target === undefined || g.target === null || g.baseline !== g.target;

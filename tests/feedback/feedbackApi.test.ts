@@ -12,6 +12,7 @@ import { cardActionActivity, installActivity, postActivity, type TeamsUser } fro
 import { expectValidCard } from '../support/cardSchema';
 import { tablesOf } from '../support/testServer';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const pairId = demoPairIds.alex;
 const requests = pathFor(paths.feedbackRequests, { pairId });
@@ -76,7 +77,12 @@ describe('people to ask', () => {
   });
 
   test('answers at most 20 people', async () => {
-    const base = { timeZone: 'UTC', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, mentorCapacity: 0 };
+    const base = {
+      tenantId: DEVELOPMENT_TENANT_ID,
+      timeZone: 'UTC',
+      workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+      mentorCapacity: 0,
+    };
     for (let i = 0; i < 25; i++)
       await server.app.repositories.people.save({
         ...base,
