@@ -4,13 +4,13 @@
 // tenant, and an app role counts only in the tenant that granted it.
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, demoPairIds, demoPeople, demoProgram } from '../../bot/dev/demoData';
 import { PAIR_CHOICE_VERB } from '../../bot/cards/pairChoiceCard';
 import { en } from '../../bot/cards/strings';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { PROGRAM_MANAGER_ROLE } from '../../shared/policy';
-import type { TeamsUser } from '../support/botActivities';
+import { BOT, installActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { bearer } from '../support/entraTokens';
 import { serverTest } from '../support/fixtures';
 import { storageSnapshot } from '../support/storageSnapshot';
@@ -191,5 +191,27 @@ describe('the bot', () => {
     expect(res.status).toBe(200);
     expect((await server.app.repositories.checkInSchedules.get(demoPairIds.alex))?.value.pausedUntil).toBeUndefined();
     expect(await storageSnapshot(server)).toBe(before);
+  });
+
+  test('a team of another tenant is offered none of the first tenant’s programs for its digest', async ({ server, connector }) => {
+    const TEAM_ID = '19:tenant-team@thread.tacv2';
+    connector.setTeamChannels(TEAM_ID, [{ id: TEAM_ID }]);
+    const programName = demoProgram(todayIn('UTC', new Date())).name;
+    const offered = async (tenantId: string) => {
+      connector.clear();
+      const activity = installActivity({
+        serviceUrl: connector.serviceUrl,
+        user: { id: '29:1jordan', aadObjectId: demoPeople.manager.id, name: 'Jordan Lee' },
+        conversationId: TEAM_ID,
+        conversationType: 'channel',
+        tenantId,
+        membersAdded: [{ id: BOT.id }],
+      });
+      const inTeam = { ...activity, channelData: { team: { id: TEAM_ID, name: 'Cohort' }, tenant: { id: tenantId } } };
+      expect((await postActivity(server.baseUrl, inTeam)).status).toBe(200);
+      return JSON.stringify(connector.messages());
+    };
+    expect(await offered(DEMO_TENANT_ID)).toContain(programName);
+    expect(await offered(randomUUID())).not.toContain(programName);
   });
 });
