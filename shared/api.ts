@@ -71,14 +71,10 @@ export const winParams = pairParams.extend({ winId: entityId }).strict();
 export const checkInParams = pairParams.extend({ slot: slotKey }).strict();
 /** The people search answers from this many characters of a name: never the whole directory. */
 export const PEOPLE_SEARCH_MIN_LENGTH = 2;
+export const peopleSearchTooShort = `Type at least ${PEOPLE_SEARCH_MIN_LENGTH} letters of a name.`;
+/** `search` is required: a query without it is refused by the search itself (never the whole directory). */
 export const peopleQuery = z
-  .object({
-    search: z
-      .string()
-      .trim()
-      .min(PEOPLE_SEARCH_MIN_LENGTH, `Type at least ${PEOPLE_SEARCH_MIN_LENGTH} letters of a name.`)
-      .max(limits.name),
-  })
+  .object({ search: z.string().trim().min(PEOPLE_SEARCH_MIN_LENGTH, peopleSearchTooShort).max(limits.name).optional() })
   .strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>

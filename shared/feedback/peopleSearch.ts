@@ -2,7 +2,7 @@
 // app knows in the caller's own tenant, found by a few letters of their name. The caller is left
 // out (nobody gives feedback on their own request), and the answer carries what the picker shows
 // (name, job title, time zone), never an email address.
-import type { PeopleView } from '../api';
+import { PEOPLE_SEARCH_MIN_LENGTH, peopleSearchTooShort, type PeopleView } from '../api';
 import { summarizePerson, type Person, type PersonSummary } from '../person';
 import { inActorsTenant, ofActorsTenant, type Actor } from '../policy';
 import type { PeopleRepository } from '../repositories';
@@ -18,8 +18,10 @@ const listed = (p: Person): PersonSummary => {
 
 export function createPeopleSearch(deps: { people: Pick<PeopleRepository, 'get' | 'list'> }) {
   return {
-    /** `text` is the parsed query (`peopleQuery`: at least PEOPLE_SEARCH_MIN_LENGTH characters). */
-    async search(actor: Actor, text: string): Promise<Result<PeopleView>> {
+    /** `text` is the parsed query (`peopleQuery`); a missing or short one is refused, never answered with everyone. */
+    async search(actor: Actor, text: string | undefined): Promise<Result<PeopleView>> {
+      if (text === undefined || text.trim().length < PEOPLE_SEARCH_MIN_LENGTH)
+        return fail('invalid', peopleSearchTooShort, { issues: [{ path: 'search', message: peopleSearchTooShort }] });
       // Someone the app does not know (not enrolled in their tenant) has nobody to ask and learns nothing of the directory.
       if (!ofActorsTenant(actor, await deps.people.get(actor.id)))
         return fail('not_found', 'You are not enrolled in a mentoring program yet.');
