@@ -223,7 +223,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger },
     feedback: { service: feedback, ask: askForFeedback, plan },
     recognition,
-    digestChannel: { programs, programNames: () => listProgramNames(tables), channels: programChannels },
+    digestChannel: { programs, programNames: (tenantId) => listProgramNames(tables, tenantId), channels: programChannels },
     messageExtensions: { plan, plans, feedback: askForFeedback },
   });
 

@@ -88,7 +88,13 @@ export const eraseMeQuery = z
       confirm: z.literal('true', { errorMap: () => ({ message: 'Erasing your data cannot be undone: confirm with confirm=true.' }) }),
     }),
   );
-export const peopleQuery = z.object({ search: z.string().trim().max(limits.name).default('') }).strict();
+/** The people search answers from this many characters of a name: never the whole directory. */
+export const PEOPLE_SEARCH_MIN_LENGTH = 2;
+export const peopleSearchTooShort = `Type at least ${PEOPLE_SEARCH_MIN_LENGTH} letters of a name.`;
+/** `search` is required: a query without it is refused by the search itself (never the whole directory). */
+export const peopleQuery = z
+  .object({ search: z.string().trim().min(PEOPLE_SEARCH_MIN_LENGTH, peopleSearchTooShort).max(limits.name).optional() })
+  .strict();
 
 const targetDiffersFromBaseline = (g: { baseline?: number | null; target?: number | null }) =>
   g.baseline === undefined || g.baseline === null || g.target === undefined || g.target === null || g.baseline !== g.target;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, timeZone } from './dates';
 import { limits } from './limits';
-import { personId, workingHours } from './person';
+import { personId, tenantId, workingHours } from './person';
 import { cadence, entityId } from './program';
 
 export const preferredChannel = z.enum(['teams_chat', 'teams_meeting', 'in_person', 'email']);
@@ -38,6 +38,8 @@ export type MentorshipStatus = z.infer<typeof mentorshipStatus>;
 export const mentorship = z
   .object({
     id: entityId,
+    /** The program's tenant: the pair, its people and every row of its partition belong to it. */
+    tenantId,
     programId: entityId,
     mentorId: personId,
     menteeId: personId,

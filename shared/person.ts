@@ -13,6 +13,19 @@ export const personId = z
   .regex(/^[A-Za-z0-9-]+$/, 'A person id is an Entra object id.');
 export type PersonId = z.infer<typeof personId>;
 
+/**
+ * The Entra tenant a record belongs to (the token's `tid`, the activity's tenant), in lower case as
+ * Entra writes it. Every program, person and pair carries one; policy.ts `inActorsTenant` is the rule.
+ */
+export const tenantId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'A tenant id is an Entra tenant id (a GUID in lower case).');
+
+/** The tenant of the development sign-in, the demo data and the test servers (never an Entra tenant). */
+export const DEVELOPMENT_TENANT_ID = '00000000-0000-4000-8000-00000000d0e0';
+
 export const weekday = z.number().int().min(1).max(7); // ISO: 1 = Monday ... 7 = Sunday
 
 export const workingHours = z
@@ -30,6 +43,7 @@ export const defaultWorkingHours: WorkingHours = { start: '09:00', end: '17:00',
 export const person = z
   .object({
     id: personId,
+    tenantId,
     displayName: z.string().trim().min(1).max(limits.name),
     email: z.string().email().max(254).optional(),
     jobTitle: z.string().max(limits.name).optional(),

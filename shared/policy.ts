@@ -9,8 +9,11 @@ import { fail, ok, type Result } from './result';
 export interface Actor {
   /** Entra object id: the token's `oid`, the bot's `from.aadObjectId`. */
   id: string;
-  /** Entra tenant id (`tid`); absent only for the development identity. */
-  tenantId?: string;
+  /**
+   * Entra tenant id: the token's `tid`, the activity's tenant, `DEVELOPMENT_TENANT_ID` for the
+   * development sign-in. Everything the actor reaches must belong to it (`inActorsTenant`).
+   */
+  tenantId: string;
   /** The person's time zone (from their profile; UTC when unknown): what "today" means to them. */
   timeZone: string;
   /** Entra app roles from the token (`roles` claim), e.g. `ProgramManager`. */
@@ -19,6 +22,30 @@ export interface Actor {
 
 /** The Entra app role that makes someone a program manager in every program of the tenant. */
 export const PROGRAM_MANAGER_ROLE = 'ProgramManager';
+
+/** A record that belongs to one tenant: a program, a person, a pair and the rows of its partition. */
+export interface TenantOwned {
+  tenantId: string;
+}
+
+/** Whether a record belongs to `tenantId` (tenant ids compare without regard to case). */
+export function inTenant(tenantId: string, record: TenantOwned | undefined): boolean {
+  return record !== undefined && record.tenantId.toLowerCase() === tenantId.toLowerCase();
+}
+
+/**
+ * Tenant isolation, in one place: an actor reaches only what belongs to their own tenant. Whatever
+ * belongs to another tenant is answered exactly as if it did not exist (`not_found`), never as a
+ * refusal that would confirm it exists. An app role counts only inside the tenant that granted it.
+ */
+export function inActorsTenant(actor: Pick<Actor, 'tenantId'>, record: TenantOwned | undefined): boolean {
+  return inTenant(actor.tenantId, record);
+}
+
+/** A record read by id, if it belongs to the actor's tenant: a foreign one is answered as missing. */
+export function ofActorsTenant<T extends TenantOwned>(actor: Pick<Actor, 'tenantId'>, record: T | undefined): T | undefined {
+  return inActorsTenant(actor, record) ? record : undefined;
+}
 
 export type PlanAction = 'view' | 'edit_plan' | 'edit_agreement' | 'accept_agreement' | 'ask_feedback' | 'share_win' | 'send_feedback_note';
 
@@ -35,10 +62,10 @@ const oneSide: Partial<Record<PlanAction, { role: PairRole; refusal: string }>> 
  */
 export function authorizePlan(
   actor: Actor,
-  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>,
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId' | 'status'>,
   action: PlanAction,
 ): Result<PairRole> {
-  const role = roleIn(pair, actor.id);
+  const role = inActorsTenant(actor, pair) ? roleIn(pair, actor.id) : undefined;
   if (!role) return fail('not_found', 'There is no such mentoring plan, or it is not shared with you.');
   if (pair.status === 'ended' && action !== 'view') return fail('forbidden', 'This mentorship has ended; its plan is read-only.');
   const side = oneSide[action];
@@ -49,7 +76,7 @@ export function authorizePlan(
 /** Each person accepts the agreement once; rewriting it asks both to accept again. */
 export function authorizeAgreementAcceptance(
   actor: Actor,
-  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status' | 'acceptedByMentorAt' | 'acceptedByMenteeAt'>,
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId' | 'status' | 'acceptedByMentorAt' | 'acceptedByMenteeAt'>,
 ): Result<PairRole> {
   const role = authorizePlan(actor, pair, 'accept_agreement');
   if (!role.ok) return role;
@@ -101,7 +128,7 @@ export interface GoalPermissions {
   askFeedback: boolean;
 }
 
-type PermissionPair = Pick<Mentorship, 'mentorId' | 'menteeId' | 'status' | 'acceptedByMentorAt' | 'acceptedByMenteeAt'>;
+type PermissionPair = Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId' | 'status' | 'acceptedByMentorAt' | 'acceptedByMenteeAt'>;
 
 export function planPermissions(actor: Actor, pair: PermissionPair): PlanPermissions {
   const may = (action: PlanAction) => authorizePlan(actor, pair, action).ok;
@@ -130,8 +157,9 @@ export function goalPermissions(plan: PlanPermissions, goal: Pick<Goal, 'status'
   };
 }
 
-/** Program managers: the Entra app role, or being named in the program's manager list. */
-export function isProgramManager(actor: Actor, program: { managerIds: readonly string[] }): boolean {
+/** Program managers: the Entra app role, or being named in the program's manager list; either only in the program's own tenant. */
+export function isProgramManager(actor: Actor, program: TenantOwned & { managerIds: readonly string[] }): boolean {
+  if (!inActorsTenant(actor, program)) return false;
   return actor.appRoles.includes(PROGRAM_MANAGER_ROLE) || program.managerIds.includes(actor.id);
 }
 
@@ -141,12 +169,18 @@ export type ProgramAction = 'view_settings' | 'edit_settings' | 'view_aggregates
  * Program settings and aggregates belong to program managers. Participants learn what they need of
  * a program (its priorities) through their own plan, so for them a program is simply not found.
  */
-export function authorizeProgram(actor: Actor, program: { managerIds: readonly string[] }, _action: ProgramAction): Result<void> {
+export function authorizeProgram(
+  actor: Actor,
+  program: TenantOwned & { managerIds: readonly string[] },
+  _action: ProgramAction,
+): Result<void> {
   return isProgramManager(actor, program) ? ok(undefined) : fail('not_found', 'There is no such program, or you do not manage it.');
 }
 
 /** A feedback request: who asked, and whom. */
 export interface FeedbackRequestParties {
+  /** The pair's tenant. */
+  tenantId: string;
   menteeId: string;
   mentorId: string;
   respondentIds: readonly string[];
@@ -157,6 +191,7 @@ export interface FeedbackRequestParties {
  * pair see the request and its results. Anyone else is told nothing.
  */
 export function authorizeFeedback(actor: Actor, request: FeedbackRequestParties, action: 'respond' | 'view_results'): Result<void> {
+  if (!inActorsTenant(actor, request)) return fail('not_found', 'There is no such feedback request, or it is not shared with you.');
   if (action === 'respond') {
     return request.respondentIds.includes(actor.id) ? ok(undefined) : fail('forbidden', 'This feedback request was sent to other people.');
   }
@@ -173,8 +208,8 @@ export interface EntryAccess {
   visibility: EntryVisibility;
   /** Program visibility takes the mentee's consent for this entry. */
   menteeConsented: boolean;
-  pair: Pick<Mentorship, 'mentorId' | 'menteeId'>;
-  program: { managerIds: readonly string[] };
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId'>;
+  program: TenantOwned & { managerIds: readonly string[] };
 }
 
 /**
@@ -182,6 +217,7 @@ export interface EntryAccess {
  * entries also reach program managers, but only once the mentee has consented to that entry.
  */
 export function canSeeEntry(actor: Actor, entry: EntryAccess): boolean {
+  if (!inActorsTenant(actor, entry.pair)) return false;
   if (actor.id === entry.authorId) return true;
   if (entry.visibility === 'private') return false;
   if (roleIn(entry.pair, actor.id)) return true;
@@ -204,7 +240,7 @@ export interface CheckpointAccess {
  */
 export function authorizeCheckpoint(
   actor: Actor,
-  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>,
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId' | 'status'>,
   checkpoint: CheckpointAccess | undefined,
   action: CheckpointAction,
 ): Result<PairRole> {
@@ -238,7 +274,7 @@ export interface CheckpointPermissions {
 
 export function checkpointPermissions(
   actor: Actor,
-  pair: Pick<Mentorship, 'mentorId' | 'menteeId' | 'status'>,
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId' | 'status'>,
   checkpoint: CheckpointAccess | undefined,
 ): CheckpointPermissions {
   const may = (action: CheckpointAction) => authorizeCheckpoint(actor, pair, checkpoint, action).ok;
@@ -251,10 +287,11 @@ export function checkpointPermissions(
  */
 export function canSeeCheckpointScorecard(
   actor: Actor,
-  pair: Pick<Mentorship, 'mentorId' | 'menteeId'>,
-  program: { managerIds: readonly string[] },
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId'>,
+  program: TenantOwned & { managerIds: readonly string[] },
   checkpoint: { status: 'draft' | 'signed_off'; sharedWithProgram: boolean },
 ): boolean {
+  if (!inActorsTenant(actor, pair)) return false;
   if (roleIn(pair, actor.id)) return true;
   return checkpoint.status === 'signed_off' && checkpoint.sharedWithProgram && isProgramManager(actor, program);
 }

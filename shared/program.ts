@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './dates';
 import { limits } from './limits';
-import { personId } from './person';
+import { personId, tenantId } from './person';
 
 export const entityId = z
   .string()
@@ -78,6 +78,8 @@ export const defaultCheckInQuestions = [
 
 const programFields = {
   id: entityId,
+  /** The tenant whose program this is; its managers and people are of this tenant only. */
+  tenantId,
   name: z.string().trim().min(1).max(limits.name),
   priorities: z.array(strategicPriority).min(1).max(limits.priorities),
   checkInCadence: cadence,
@@ -104,10 +106,10 @@ export const program = z
   .strict()
   .refine(cycleInOrder.check, { message: cycleInOrder.message, path: cycleInOrder.path });
 
-/** What a program manager edits: everything but the id, which the address names. */
+/** What a program manager edits: everything but the id, which the address names, and the tenant. */
 export const programSettingsInput = z
   .object(programFields)
-  .omit({ id: true })
+  .omit({ id: true, tenantId: true })
   .strict()
   .refine(cycleInOrder.check, { message: cycleInOrder.message, path: cycleInOrder.path });
 export type ProgramSettingsInput = z.infer<typeof programSettingsInput>;

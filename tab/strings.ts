@@ -358,6 +358,7 @@ export const strings = {
       searchPeople: 'Add a person',
       searchPlaceholder: 'Type a name',
       searching: 'Searching…',
+      typeMore: 'Type at least 2 letters of a name.',
       noPeopleFound: 'No one by that name is known to the app.',
       searchFailed: 'Could not search for people. Type again to retry.',
       choosePeople: 'Choose people',

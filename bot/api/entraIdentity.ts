@@ -5,7 +5,7 @@ import type { RequestHandler, Response } from 'express';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { appRolesToRecord } from '../../shared/person';
-import type { Actor } from '../../shared/policy';
+import { ofActorsTenant, type Actor } from '../../shared/policy';
 import type { PeopleRepository } from '../../shared/repositories';
 import { TENANT_ID_PLACEHOLDER, type EntraAuthConfig } from '../config';
 import type { Logger } from '../log';
@@ -122,9 +122,12 @@ export function entraIdentity(
       return refuse(res, check.reason);
     }
     const { oid, tid, roles } = check.caller;
-    const [person, recorded] = await Promise.all([people.get(oid), people.appRoles(oid)]);
+    const [stored, recorded] = await Promise.all([people.get(oid), people.appRoles(oid)]);
+    // A profile of another tenant is not this caller's: the same object id names nobody here.
+    const person = ofActorsTenant({ tenantId: tid }, stored);
     // The bot sees no token: it answers with the roles recorded here (see SECURITY.md, "App roles in the bot").
-    const record = appRolesToRecord(recorded, { tenantId: tid, roles }, now());
+    // The roles of a person of another tenant are theirs: a token from here never replaces them.
+    const record = stored && !person ? undefined : appRolesToRecord(recorded, { tenantId: tid, roles }, now());
     if (record) await people.recordAppRoles(oid, record);
     res.locals.actor = { id: oid, tenantId: tid, timeZone: person?.timeZone ?? FALLBACK_TIME_ZONE, appRoles: roles } satisfies Actor;
     next();

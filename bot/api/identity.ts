@@ -2,8 +2,8 @@
 // with AUTH_MODE=development, which a production configuration refuses; with AUTH_MODE=entra the
 // caller is the Teams SSO token's (entraIdentity.ts).
 import type { RequestHandler } from 'express';
-import { personId } from '../../shared/person';
-import type { Actor } from '../../shared/policy';
+import { DEVELOPMENT_TENANT_ID, personId } from '../../shared/person';
+import { ofActorsTenant, type Actor } from '../../shared/policy';
 import type { PeopleRepository } from '../../shared/repositories';
 import { sendFailure } from './http';
 
@@ -14,9 +14,11 @@ export function developmentIdentity(people: PeopleRepository): RequestHandler {
     const id = personId.safeParse(req.get(DEV_USER_HEADER) ?? '');
     if (!id.success)
       return sendFailure(res, { code: 'unauthenticated', message: 'Sign in: pick a demo person in the development sign-in.' });
-    const person = await people.get(id.data);
+    // The development sign-in acts in the development tenant only.
+    const tenant = { tenantId: DEVELOPMENT_TENANT_ID };
+    const person = ofActorsTenant(tenant, await people.get(id.data));
     if (!person) return sendFailure(res, { code: 'unauthenticated', message: 'That demo person does not exist. Pick another one.' });
-    res.locals.actor = { id: person.id, timeZone: person.timeZone, appRoles: [] } satisfies Actor;
+    res.locals.actor = { id: person.id, ...tenant, timeZone: person.timeZone, appRoles: [] } satisfies Actor;
     next();
   };
 }

@@ -39,6 +39,7 @@ import { runBudget } from '../jobs/timeBudget';
 import { eachConcurrently } from '../jobs/workerPool';
 import type { ProactiveMessenger } from './proactiveMessenger';
 import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS } from './sendRateLimiter';
+import { inTenant } from '../../shared/policy';
 
 export interface CheckInSenderOptions {
   /** How long a claim holds. Longer than one send attempt (20 s timeout) plus a backoff. */
@@ -136,7 +137,9 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
       await finish(row, pair, stored);
       return 'already_sent';
     }
-    const conversation = await conversations.get(pair.menteeId);
+    // The pair's own tenant: a chat the same object id installed from another tenant is not the mentee's.
+    const installed = await conversations.get(pair.menteeId);
+    const conversation = inTenant(pair.tenantId, installed) ? installed : undefined;
     if (!conversation) {
       await scheduling.markUnreachable(pair, 'not_installed');
       await due.release(row);

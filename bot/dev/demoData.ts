@@ -7,17 +7,20 @@ import type { DevelopmentActivity } from '../../shared/activity';
 import type { Goal } from '../../shared/goal';
 import type { Agreement, Mentorship } from '../../shared/mentorship';
 import type { Milestone } from '../../shared/milestone';
-import type { Person } from '../../shared/person';
+import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
 import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
 import type { Win } from '../../shared/recognition/win';
 import { checkpointPeriod, type Checkpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
 import { DEVELOPMENT_TENANT } from '../../shared/checkpoints/checkpointService';
 
 export const DEMO_PROGRAM_ID = 'demo-program';
+/** The demo program, its people and pairs belong to the development tenant. */
+export const DEMO_TENANT_ID = DEVELOPMENT_TENANT_ID;
 
 export const demoPeople = {
   mentor: {
     id: '0b6f7c3e-1d2a-4c5b-9e8f-a1b2c3d4e5f6',
+    tenantId: DEMO_TENANT_ID,
     displayName: 'Priya Raman',
     jobTitle: 'Principal Engineer',
     email: 'priya.raman@contoso.example',
@@ -27,6 +30,7 @@ export const demoPeople = {
   },
   menteeAlex: {
     id: '1c7a8d4f-2e3b-4d6c-8f9a-b2c3d4e5f6a7',
+    tenantId: DEMO_TENANT_ID,
     displayName: 'Alex Chen',
     jobTitle: 'Software Engineer II',
     email: 'alex.chen@contoso.example',
@@ -36,6 +40,7 @@ export const demoPeople = {
   },
   menteeSam: {
     id: '2d8b9e5a-3f4c-4e7d-9a0b-c3d4e5f6a7b8',
+    tenantId: DEMO_TENANT_ID,
     displayName: 'Sam Okafor',
     jobTitle: 'Data Analyst',
     email: 'sam.okafor@contoso.example',
@@ -45,6 +50,7 @@ export const demoPeople = {
   },
   manager: {
     id: '3e9c0f6b-4a5d-4f8e-8b1c-d4e5f6a7b8c9',
+    tenantId: DEMO_TENANT_ID,
     displayName: 'Jordan Lee',
     jobTitle: 'L&D Program Manager',
     email: 'jordan.lee@contoso.example',
@@ -59,6 +65,7 @@ export const demoPairIds = { alex: 'demo-pair-alex', sam: 'demo-pair-sam' } as c
 export function demoProgram(today: string): Program {
   return {
     id: DEMO_PROGRAM_ID,
+    tenantId: DEMO_TENANT_ID,
     name: 'Engineering Mentoring 2026',
     priorities: [
       {
@@ -144,6 +151,7 @@ export function demoPairs(now: Date): DemoPair[] {
       mentee: alex,
       mentorship: {
         id: demoPairIds.alex,
+        tenantId: DEMO_TENANT_ID,
         programId: DEMO_PROGRAM_ID,
         mentorId: demoPeople.mentor.id,
         menteeId: alex.id,
@@ -255,6 +263,7 @@ export function demoPairs(now: Date): DemoPair[] {
       mentee: sam,
       mentorship: {
         id: demoPairIds.sam,
+        tenantId: DEMO_TENANT_ID,
         programId: DEMO_PROGRAM_ID,
         mentorId: demoPeople.mentor.id,
         menteeId: sam.id,

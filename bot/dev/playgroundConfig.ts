@@ -5,9 +5,10 @@
 // picked: the ids would name nobody the app knows, and the Playground's member lookup only knows the
 // people of the chat (in a personal chat, the mentee alone) and answers 404 for everyone else.
 import type { Person } from '../../shared/person';
-import { demoPeople } from './demoData';
+import { DEMO_TENANT_ID, demoPeople } from './demoData';
 
-export const PLAYGROUND_TENANT_ID = '00000000-0000-4000-8000-00000000a11c';
+/** The Playground's activities come from the demo data's tenant, so the bot finds the demo people there. */
+export const PLAYGROUND_TENANT_ID = DEMO_TENANT_ID;
 
 export interface PlaygroundUser {
   /** The channel id the Playground sends as `from.id` and as a people picker's value. */
@@ -17,7 +18,7 @@ export interface PlaygroundUser {
   email: string;
 }
 
-const fromDemo = (p: Person): PlaygroundUser => ({
+const fromDemo = (p: Pick<Person, 'id' | 'displayName' | 'email'>): PlaygroundUser => ({
   id: p.id,
   name: p.displayName,
   aadObjectId: p.id,

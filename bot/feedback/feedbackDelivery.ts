@@ -14,6 +14,7 @@ import type { ProactiveMessenger, SendOutcome } from '../checkins/proactiveMesse
 import { systemClock } from '../jobs/clock';
 import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS, type Clock } from '../checkins/sendRateLimiter';
 import type { Logger } from '../log';
+import { inTenant } from '../../shared/policy';
 
 export interface FeedbackDeliveryOptions {
   /** Requests per second per tenant for feedback cards from this instance (check-ins have their own share). */
@@ -59,8 +60,10 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
   }
 
   /** One person's card; true once the connector accepted it. */
-  async function sendTo(personId: string, card: AdaptiveCard, what: string): Promise<boolean> {
-    const conversation = await conversations.get(personId);
+  async function sendTo(personId: string, tenantId: string, card: AdaptiveCard, what: string): Promise<boolean> {
+    // Only a chat in the request's own tenant: the same object id installed elsewhere is someone else's chat.
+    const stored = await conversations.get(personId);
+    const conversation = inTenant(tenantId, stored) ? stored : undefined;
     if (!conversation) {
       log.info(`${what} not delivered: app not installed`, { personId });
       return false;
@@ -105,7 +108,7 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
         respondents.map(async (r) => {
           let delivered = false;
           try {
-            delivered = await sendTo(r.personId, card, what);
+            delivered = await sendTo(r.personId, context.request.value.tenantId, card, what);
           } catch (error) {
             // Storage down while looking up the conversation: this card is not delivered, the rest go on.
             log.warn(`${what} failed`, { personId: r.personId, error: error instanceof Error ? error.message : String(error) });

@@ -32,6 +32,7 @@ import { singleFlight } from '../jobs/singleFlight';
 import { eachConcurrently } from '../jobs/workerPool';
 import type { Logger } from '../log';
 import type { DigestWeekRecord, DigestWeekRecords } from '../storage/digestTable';
+import { inTenant } from '../../shared/policy';
 
 export interface DigestJobDeps {
   channels: Pick<ProgramChannelRepository, 'list'>;
@@ -113,7 +114,8 @@ export function createDigestJob(deps: DigestJobDeps) {
 
   async function runProgram(channel: ProgramChannel, week: string): Promise<DigestOutcome> {
     const program = await programs.get(channel.programId);
-    if (!program) return 'no_program';
+    // The digest goes only to a channel of the program's own tenant.
+    if (!program || !inTenant(program.value.tenantId, channel)) return 'no_program';
     const claimed = await claim(channel.programId, week);
     if (claimed === 'already_sent' || claimed === 'busy') return claimed;
 

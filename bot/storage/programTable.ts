@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { program } from '../../shared/program';
+import { inTenant } from '../../shared/policy';
 import type { ProgramRepository } from '../../shared/repositories';
 import { fail, ok } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
@@ -42,14 +43,15 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
   };
 }
 
-/** Every program's id and name (a few rows): for choosing a program, e.g. the digest channel's. */
-export async function listProgramNames(tables: Pick<Tables, 'programs'>): Promise<{ id: string; name: string }[]> {
+/** The id and name of every program of a tenant (a few rows): for choosing a program, e.g. the digest channel's. */
+export async function listProgramNames(tables: Pick<Tables, 'programs'>, tenantId: string): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
   const rows = tables.programs.listEntities<{ name?: string; data?: string }>({
     queryOptions: { filter: odata`RowKey eq ${RK}`, select: ['name', 'data'] },
   });
   for await (const row of rows) {
     const value = fromRow(program, row).value;
+    if (!inTenant(tenantId, value)) continue;
     out.push({ id: value.id, name: value.name });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));

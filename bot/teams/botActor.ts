@@ -2,11 +2,11 @@
 // the tenant, the person's time zone from their profile, and the app roles their last validated
 // Teams SSO token carried, counted only in the tenant that granted them. Never anything from card data.
 import type { TurnContext } from 'botbuilder';
-import { appRolesIn } from '../../shared/person';
-import type { Actor } from '../../shared/policy';
+import { appRolesIn, DEVELOPMENT_TENANT_ID } from '../../shared/person';
+import { ofActorsTenant, type Actor } from '../../shared/policy';
 import type { PeopleRepository } from '../../shared/repositories';
 import { personIdOf } from './installation';
-import { tenantIdOf } from './tenantGuard';
+import { activityTenant } from './tenantGuard';
 
 export async function actorOf(
   context: TurnContext,
@@ -15,10 +15,19 @@ export async function actorOf(
   now: () => Date,
 ): Promise<Actor | undefined> {
   const id = personIdOf(context.activity.from, mode);
-  if (!id) return undefined;
-  const [person, recorded] = await Promise.all([people.get(id), people.appRoles(id)]);
-  const tenantId = tenantIdOf(context.activity);
-  return { id, ...(tenantId ? { tenantId } : {}), timeZone: person?.timeZone ?? 'UTC', appRoles: appRolesIn(recorded, tenantId, now()) };
+  const tenantId = tenantOf(context, mode);
+  if (!id || !tenantId) return undefined;
+  const [stored, recorded] = await Promise.all([people.get(id), people.appRoles(id)]);
+  const person = ofActorsTenant({ tenantId }, stored);
+  return { id, tenantId, timeZone: person?.timeZone ?? 'UTC', appRoles: appRolesIn(recorded, tenantId, now()) };
+}
+
+/**
+ * The tenant the sender acts in: the activity's. An activity without one has no actor in
+ * production; in development (a hand-made activity, an emulator) it acts in the development tenant.
+ */
+function tenantOf(context: TurnContext, mode: 'development' | 'production'): string | undefined {
+  return activityTenant(context.activity) ?? (mode === 'development' ? DEVELOPMENT_TENANT_ID : undefined);
 }
 
 /** Who sent an invoke, as a handler needs them resolved. */
@@ -38,6 +47,6 @@ export const senderFromActivity =
   (mode: 'development' | 'production'): SenderIdentity =>
   async (context) => {
     const id = personIdOf(context.activity.from, mode);
-    const tenantId = tenantIdOf(context.activity);
-    return id ? { id, ...(tenantId ? { tenantId } : {}), timeZone: 'UTC', appRoles: [] } : undefined;
+    const tenantId = tenantOf(context, mode);
+    return id && tenantId ? { id, tenantId, timeZone: 'UTC', appRoles: [] } : undefined;
   };

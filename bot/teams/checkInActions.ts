@@ -9,7 +9,7 @@ import type { AnswerResult, CheckInContext, CheckInService, CommentResult } from
 import { entityId } from '../../shared/program';
 import type { ConversationRepository, PeopleRepository } from '../../shared/repositories';
 import { parseInput } from '../../shared/validation';
-import type { Actor } from '../../shared/policy';
+import { ofActorsTenant, type Actor } from '../../shared/policy';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { CardLinks } from '../cards/cardLinks';
 import { answerFromCardInputs, checkInCard, checkInVerbs } from '../cards/checkInCard';
@@ -76,8 +76,9 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
     });
 
   /** Sends a card into someone's stored personal chat; false when it did not (yet) arrive. */
-  async function deliver(personId: string, card: AdaptiveCard, what: string): Promise<boolean> {
-    const conversation = await deps.conversations.get(personId);
+  async function deliver(tenant: Pick<Actor, 'tenantId'>, personId: string, card: AdaptiveCard, what: string): Promise<boolean> {
+    // The pair's tenant is the sender's (the use case checked it): only a chat stored from there is the person's.
+    const conversation = ofActorsTenant(tenant, await deps.conversations.get(personId));
     if (!conversation) {
       log.info(`${what} not delivered: app not installed`, { personId });
       return false;
@@ -113,7 +114,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       const parsed = parseInput(checkInAnswer, answer, 'Some answers need attention.');
       const result = parsed.ok ? await checkIns.answer(actor, pairId, slot, parsed.value) : parsed;
       if (result.ok) {
-        if (result.value.outcome === 'stored') await notifyMentor(result.value);
+        if (result.value.outcome === 'stored') await notifyMentor(actor, result.value);
         return summaryFor(result.value, result.value.outcome === 'kept_first');
       }
       if (result.error.code === 'invalid') {
@@ -143,7 +144,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
       if (result.ok) {
         // A retried submit stored nothing new and sends nothing again.
         if (result.value.duplicate) return mentorCardFor(result.value);
-        const delivered = await deliverComment(result.value);
+        const delivered = await deliverComment(actor, result.value);
         return mentorCardFor(result.value, { commentDelivery: delivered ? 'sent' : 'not_delivered' });
       }
       if (result.error.code === 'invalid') {
@@ -158,17 +159,17 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
     }),
   );
 
-  async function notifyMentor(result: AnswerResult): Promise<void> {
-    await deliver(result.mentor.id, mentorCardFor(result), 'check-in summary to mentor');
+  async function notifyMentor(actor: Actor, result: AnswerResult): Promise<void> {
+    await deliver(actor, result.mentor.id, mentorCardFor(result), 'check-in summary to mentor');
   }
 
-  function deliverComment(result: CommentResult): Promise<boolean> {
+  function deliverComment(actor: Actor, result: CommentResult): Promise<boolean> {
     const card = menteeCommentCard({
       checkIn: result.checkIn.value,
       goals: result.goals,
       mentorName: result.mentor.displayName,
       links: deps.links,
     });
-    return deliver(result.mentee.id, card, 'check-in comment to mentee');
+    return deliver(actor, result.mentee.id, card, 'check-in comment to mentee');
   }
 }

@@ -5,6 +5,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, TurnContext, type Activity, type ChannelInfo } from 'botbuilder';
 import { z } from 'zod';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 import { entityId } from '../../shared/program';
 import { setProgramChannel, type ProgramChannelRepository } from '../../shared/recognition/programChannel';
 import type { PeopleRepository, ProgramRepository } from '../../shared/repositories';
@@ -24,12 +25,12 @@ import type { Logger } from '../log';
 import { cardMessage } from './cardMessage';
 import { senderWithProfile } from './botActor';
 import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
-import { tenantIdOf } from './tenantGuard';
+import { activityTenant, tenantIdOf } from './tenantGuard';
 
 export interface DigestChannelDeps {
   programs: Pick<ProgramRepository, 'get'>;
-  /** Every program's id and name, to choose from. */
-  programNames: () => Promise<{ id: string; name: string }[]>;
+  /** The id and name of every program of a tenant, to choose from. */
+  programNames: (tenantId: string) => Promise<{ id: string; name: string }[]>;
   channels: ProgramChannelRepository;
   people: PeopleRepository;
   mode: 'development' | 'production';
@@ -71,7 +72,12 @@ export function onTeamInstalled(deps: DigestChannelDeps) {
   return async (context: TurnContext): Promise<void> => {
     const teamId = teamIdOf(context.activity);
     if (!teamId) return;
-    const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
+    // Only the programs of the team's own tenant are offered (none without a tenant in production).
+    const tenantId = activityTenant(context.activity) ?? (deps.mode === 'development' ? DEVELOPMENT_TENANT_ID : undefined);
+    const [channels, programs] = await Promise.all([
+      teamChannels(context, teamId, deps.log),
+      tenantId ? deps.programNames(tenantId) : Promise.resolve([]),
+    ]);
     deps.log.info('app added to a team', { channels: channels.length, programs: programs.length });
     await context.sendActivity(cardMessage(digestChannelCard({ channels, programs })));
   };
@@ -90,7 +96,7 @@ export function registerDigestChannelActions(app: Application<TurnState>, deps: 
         const activity = context.activity;
         const teamId = teamIdOf(activity);
         if (!teamId) return refuse(en.digestChannel.notInTeam);
-        const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames()]);
+        const [channels, programs] = await Promise.all([teamChannels(context, teamId, deps.log), deps.programNames(actor.tenantId)]);
         const parsed = choice.safeParse(data);
         const chosen = parsed.success ? channels.find((c) => c.id === parsed.data[DIGEST_CHANNEL_INPUT]) : undefined;
         const program = parsed.success ? programs.find((p) => p.id === parsed.data[DIGEST_PROGRAM_INPUT]) : undefined;

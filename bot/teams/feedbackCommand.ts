@@ -28,6 +28,7 @@ import { en } from '../cards/strings';
 import { withinBudget } from '../jobs/timeBudget';
 import type { Logger } from '../log';
 import { actorOf, senderWithProfile } from './botActor';
+import { ofActorsTenant, type Actor } from '../../shared/policy';
 import { cardMessage } from './cardMessage';
 import { cardAnswers, invokeHandler, refuse } from './invokeAnswers';
 
@@ -139,7 +140,7 @@ export function registerFeedbackCommand(
         .map((b) => b.trim())
         .filter((b) => b !== '');
       const ids = listOf(values[feedbackAskInputs.respondents]!).slice(0, MAX_RESPONDENTS + 1);
-      const named = await Promise.all(ids.map((id) => nameOf(context, id)));
+      const named = await Promise.all(ids.map((id) => nameOf(context, actor, id)));
       if (named.some((n) => n === undefined)) return again([en.feedbackAsk.unknownPerson]);
       const relation = values[feedbackAskInputs.relation];
       const input = {
@@ -169,8 +170,8 @@ export function registerFeedbackCommand(
   );
 
   /** A picked person's name: the app's directory copy first, then the Teams roster of this chat. */
-  async function nameOf(context: TurnContext, personId: string): Promise<string | undefined> {
-    const known = await deps.people.get(personId);
+  async function nameOf(context: TurnContext, actor: Actor, personId: string): Promise<string | undefined> {
+    const known = ofActorsTenant(actor, await deps.people.get(personId));
     if (known) return known.displayName;
     const member = await withinBudget(
       TeamsInfo.getMember(context, personId).catch(() => undefined),

@@ -3,7 +3,7 @@
 // later, for check-ins) and greet them with the welcome card. Added to a team, the bot offers the
 // program channel choice instead (digestChannel.ts).
 import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
-import { personId } from '../../shared/person';
+import { DEVELOPMENT_TENANT_ID, personId } from '../../shared/person';
 import type { ConversationRepository } from '../../shared/repositories';
 import { welcomeCard } from '../cards/welcomeCard';
 import type { CardLinks } from '../cards/cardLinks';
@@ -36,7 +36,8 @@ export function onMembersAdded(deps: InstallationDeps) {
       const reference = TurnContext.getConversationReference(activity);
       await deps.conversations.save({
         personId: id,
-        tenantId: tenantIdOf(activity) ?? '',
+        // A development activity without a tenant (the Emulator) is of the development tenant, as its sender is.
+        tenantId: tenantIdOf(activity) ?? (deps.mode === 'development' ? DEVELOPMENT_TENANT_ID : ''),
         conversationId: activity.conversation.id,
         serviceUrl: activity.serviceUrl,
         // Plain JSON (no undefined fields), exactly what is stored and later handed back to continueConversation.

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { addDays, isoDate, isoInstant, todayIn, type IsoDate } from '../dates';
 import { limits } from '../limits';
-import { personId } from '../person';
+import { personId, tenantId } from '../person';
 import { entityId } from '../program';
 
 /** Anonymous results stay hidden until this many people have answered. */
@@ -78,6 +78,8 @@ export const feedbackRequest = z
   .object({
     id: entityId,
     pairId: entityId,
+    /** The pair's tenant: only people acting in it may answer or read the request. */
+    tenantId,
     goalId: entityId,
     behaviors,
     respondents,

@@ -5,7 +5,7 @@
 import type { FeedbackRequestListView, FeedbackRequestView } from '../api';
 import { todayIn } from '../dates';
 import { isActiveGoal } from '../plan/planChoices';
-import { authorizeFeedback, authorizePlan, type Actor, type FeedbackRequestParties } from '../policy';
+import { authorizeFeedback, authorizePlan, inActorsTenant, type Actor, type FeedbackRequestParties } from '../policy';
 import type { FeedbackRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import {
@@ -66,6 +66,7 @@ const noRequest = <T>(): Result<T> => fail('not_found', 'There is no such feedba
 const WRITE_ATTEMPTS = 3;
 
 const partiesOf = (record: PlanRecord, request: FeedbackRequest): FeedbackRequestParties => ({
+  tenantId: record.mentorship.value.tenantId,
   menteeId: record.mentorship.value.menteeId,
   mentorId: record.mentorship.value.mentorId,
   respondentIds: request.respondents.map((r) => r.personId),
@@ -85,6 +86,7 @@ const snapshotContextOf = (request: Versioned<FeedbackRequest>): FeedbackCardCon
 
 // Answering needs only the respondents the request names: the row carries them, the plan is not read.
 const respondentParties = (request: FeedbackRequest): FeedbackRequestParties => ({
+  tenantId: request.tenantId,
   menteeId: request.createdBy,
   mentorId: '',
   respondentIds: request.respondents.map((r) => r.personId),
@@ -148,6 +150,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     const request: FeedbackRequest = {
       id: data.submissionId ?? newId(),
       pairId,
+      tenantId: record.mentorship.value.tenantId,
       goalId: goal.id,
       behaviors,
       respondents: data.respondents,
@@ -220,7 +223,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
         feedback.getRequest(ref.pairId, ref.requestId),
         feedback.getResponse(ref.pairId, ref.requestId, actor.id),
       ]);
-      if (!stored) return noRequest();
+      if (!stored || !inActorsTenant(actor, stored.value)) return noRequest();
       if (!authorizeFeedback(actor, respondentParties(stored.value), 'respond').ok) return ok({ kind: 'not_named' });
       const context = await cardContextOf(stored);
       if (!context) return noRequest();

@@ -26,6 +26,7 @@ import {
   authorizeAgreementAcceptance,
   authorizeGoal,
   authorizePlan,
+  ofActorsTenant,
   goalActionOf,
   type Actor,
   type GoalAction,
@@ -104,7 +105,7 @@ export function createPlanService(deps: PlanServiceDeps) {
 
   return {
     async me(actor: Actor, authMode: MeView['authMode']): Promise<Result<MeView>> {
-      const person = await people.get(actor.id);
+      const person = ofActorsTenant(actor, await people.get(actor.id));
       if (!person) return fail('not_found', 'You are not enrolled in a mentoring program yet.');
       const refs = await plans.pairsOf(actor.id);
       const loaded = await Promise.all(refs.map((r) => plans.load(r.pairId)));

@@ -131,7 +131,7 @@ export interface ErasurePlan {
 
 /** A pair row's document: the mentorship and the members' snapshot. */
 interface PairDoc {
-  mentorship: { id: string; mentorId: string; menteeId: string; status: string; endedAt?: string; programId: string };
+  mentorship: { id: string; tenantId?: string; mentorId: string; menteeId: string; status: string; endedAt?: string; programId: string };
 }
 
 /**
@@ -285,8 +285,8 @@ export function planRowShown(row: StoredRow, ctx: RowContext & { actor: Actor })
         authorId: String(doc.authorId ?? ''),
         visibility: doc.visibility === 'pair' || doc.visibility === 'program' ? doc.visibility : 'private',
         menteeConsented: doc.menteeConsented === true,
-        pair: { mentorId: pair?.mentorId ?? '', menteeId: pair?.menteeId ?? '' },
-        program: { managerIds: managerIdsOf(ctx.rows, pair?.programId) },
+        pair: { tenantId: pair?.tenantId ?? ctx.actor.tenantId, mentorId: pair?.mentorId ?? '', menteeId: pair?.menteeId ?? '' },
+        program: { tenantId: pair?.tenantId ?? ctx.actor.tenantId, managerIds: managerIdsOf(ctx.rows, pair?.programId) },
       });
       return visible ? 'show' : { withheld: 'A journal entry another person wrote that is not shared with you.' };
     }

@@ -104,9 +104,9 @@ const rowSchema = z.object({
 /**
  * Reads a cohort file and checks every row against the format and against who is enrolled now:
  * the dry run. Nothing is written; the rows come back only when there is no problem at all, since
- * the import applies the whole file or nothing.
+ * the import applies the whole file or nothing. Everyone in the file joins the importer's tenant.
  */
-export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[]): CohortDryRun {
+export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[], tenantId: string): CohortDryRun {
   let records: string[][];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
@@ -167,6 +167,7 @@ export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[]): 
       role: r.role,
       person: {
         id: r.personId,
+        tenantId,
         displayName: r.displayName,
         ...(r.email ? { email: r.email } : {}),
         timeZone: r.timeZone,

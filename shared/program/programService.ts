@@ -1,5 +1,5 @@
 // Program settings: what program managers define for everyone in the program.
-import { isProgramManager, authorizeProgram, type Actor } from '../policy';
+import { inActorsTenant, isProgramManager, authorizeProgram, type Actor } from '../policy';
 import type { Program, ProgramSettingsInput } from '../program';
 import type { ProgramRepository } from '../repositories';
 import { fail, type Result, type Versioned } from '../result';
@@ -7,7 +7,8 @@ import { fail, type Result, type Versioned } from '../result';
 export function createProgramService({ programs }: { programs: ProgramRepository }) {
   async function open(actor: Actor, programId: string, action: 'view_settings' | 'edit_settings'): Promise<Result<Versioned<Program>>> {
     const found = await programs.get(programId);
-    if (!found) return fail('not_found', 'There is no such program, or you do not manage it.');
+    // A program of another tenant is answered as missing (policy.ts, tenant isolation).
+    if (!found || !inActorsTenant(actor, found.value)) return fail('not_found', 'There is no such program, or you do not manage it.');
     const allowed = authorizeProgram(actor, found.value, action);
     return allowed.ok ? { ok: true, value: found } : allowed;
   }
@@ -18,7 +19,7 @@ export function createProgramService({ programs }: { programs: ProgramRepository
     async updateSettings(actor: Actor, programId: string, etag: string, input: ProgramSettingsInput): Promise<Result<Versioned<Program>>> {
       const current = await open(actor, programId, 'edit_settings');
       if (!current.ok) return current;
-      const next: Program = { ...input, id: programId };
+      const next: Program = { ...input, id: programId, tenantId: current.value.value.tenantId };
       // A manager who takes themselves off the list would lock themselves out mid-edit.
       if (!isProgramManager(actor, next)) {
         const message = 'You cannot remove yourself from the program managers.';

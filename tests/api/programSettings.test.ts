@@ -13,7 +13,7 @@ describe('program settings', () => {
     const current = await jordan().get(path);
     expect(current.status).toBe(200);
     expect(current.body.value.priorities).toHaveLength(3);
-    const { id: _id, ...settings } = current.body.value;
+    const { id: _id, tenantId: _tenantId, ...settings } = current.body.value;
     const changed = await jordan().put(path, { ...settings, checkInCadence: 'weekly' }, current.body.etag);
     expect(changed.status).toBe(200);
     expect(changed.body.value.checkInCadence).toBe('weekly');
@@ -31,7 +31,7 @@ describe('program settings', () => {
 
   test('refuse a manager taking themselves off the list, and bad settings, writing nothing', async ({ jordan }) => {
     const current = await jordan().get(path);
-    const { id: _id, ...settings } = current.body.value;
+    const { id: _id, tenantId: _tenantId, ...settings } = current.body.value;
     const leaving = await jordan().put(path, { ...settings, managerIds: [] }, current.body.etag);
     expect(leaving.status).toBe(400);
     expect(leaving.body.error.issues).toEqual([{ path: 'managerIds', message: expect.stringContaining('cannot remove yourself') }]);

@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/policy';
 import { fakeClock, openCheckInStores, seedPairs, senderFor, testPair, type CheckInStores, type FakeClock } from '../support/checkIns';
 import { serverTest as test } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 // Monday 2 March 2026. A weekly pair in Berlin is due at 09:00 local: 08:00 UTC until the clocks
 // change on 29 March, 07:00 UTC after.
@@ -19,7 +20,7 @@ let pairId: string;
 let mentee: Actor;
 let mentor: Actor;
 
-const actor = (id: string): Actor => ({ id, timeZone: 'Europe/Berlin', appRoles: [] });
+const actor = (id: string): Actor => ({ id, tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'Europe/Berlin', appRoles: [] });
 const schedule = async () => (await stores.schedules.get(pairId))!.value;
 const dueRows = async (dueAt: string) => stores.due.listDue(dueBucket(dueAt), new Date(dueAt));
 

@@ -126,8 +126,9 @@ describe('missed checkpoints', () => {
 });
 
 describe('checkpoint permissions', () => {
-  const pair = { mentorId: 'mentor', menteeId: 'mentee', status: 'active' as const };
-  const as = (id: string, appRoles: string[] = []): Actor => ({ id, timeZone: 'UTC', appRoles });
+  const tenantId = 'tenant-a';
+  const pair = { tenantId, mentorId: 'mentor', menteeId: 'mentee', status: 'active' as const };
+  const as = (id: string, appRoles: string[] = [], tenant = tenantId): Actor => ({ id, tenantId: tenant, timeZone: 'UTC', appRoles });
   const draft = { status: 'draft' as const };
   const signedOff = { status: 'signed_off' as const, signedByMentorAt: 'x', signedByMenteeAt: 'y' };
 
@@ -153,12 +154,20 @@ describe('checkpoint permissions', () => {
   });
 
   it('shows a program manager only a signed-off scorecard the mentee shared', () => {
-    const program = { managerIds: ['manager'] };
+    const program = { tenantId, managerIds: ['manager'] };
     const see = (c: { status: 'draft' | 'signed_off'; sharedWithProgram: boolean }) =>
       canSeeCheckpointScorecard(as('manager'), pair, program, c);
     expect(see({ status: 'signed_off', sharedWithProgram: true })).toBe(true);
     expect(see({ status: 'signed_off', sharedWithProgram: false })).toBe(false);
     expect(see({ status: 'draft', sharedWithProgram: true })).toBe(false);
     expect(canSeeCheckpointScorecard(as('mentee'), pair, program, { status: 'draft', sharedWithProgram: false })).toBe(true);
+    // The same ids from another tenant are nobody here.
+    expect(canSeeCheckpointScorecard(as('manager', [], 'tenant-b'), pair, program, { status: 'signed_off', sharedWithProgram: true })).toBe(
+      false,
+    );
+    expect(authorizeCheckpoint(as('mentee', [], 'tenant-b'), pair, draft, 'view')).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -30,6 +30,7 @@ import {
 } from '../../shared/feedback/feedbackRequest';
 import { limits } from '../../shared/limits';
 import { cardProblems, expectValidCard } from '../support/cardSchema';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const long = (n: number, seed: string) => `${seed} ${'ü'.repeat(n)}`.slice(0, n);
 const behaviors = Array.from({ length: limits.behaviors }, (_, i) => long(limits.shortText, `Behavior ${i} “quoted”, with commas`));
@@ -40,6 +41,7 @@ const respondents = Array.from({ length: MAX_RESPONDENTS }, (_, i) => ({
 }));
 const request: FeedbackRequest = {
   id: 'req-1',
+  tenantId: DEVELOPMENT_TENANT_ID,
   pairId: 'pair-1',
   goalId: 'goal-1',
   behaviors,

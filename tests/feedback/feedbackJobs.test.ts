@@ -24,6 +24,7 @@ import { localMessenger, silentLog } from '../support/checkIns';
 import { expectValidCard } from '../support/cardSchema';
 import { tablesOf } from '../support/testServer';
 import { serverTest } from '../support/fixtures';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const secret = randomUUID();
 const pairId = demoPairIds.alex;
@@ -74,7 +75,10 @@ const test = serverTest
     'storedRequest',
     ({ server }) =>
       async () =>
-        await server.app.feedback.service.listRequests({ id: demoPeople.menteeAlex.id, timeZone: 'UTC', appRoles: [] }, pairId),
+        await server.app.feedback.service.listRequests(
+          { id: demoPeople.menteeAlex.id, tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'UTC', appRoles: [] },
+          pairId,
+        ),
   )
   .extend('indexRows', ({ server }) => async () => {
     const rows: { partitionKey?: string; rowKey?: string }[] = [];

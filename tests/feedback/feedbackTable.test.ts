@@ -13,10 +13,11 @@ import { createFeedbackService, type FeedbackService } from '../../shared/feedba
 import type { Actor } from '../../shared/policy';
 import type { FeedbackRepository } from '../../shared/repositories';
 import { newTablePrefix, testConnectionString } from '../support/storage';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const pairId = demoPairIds.alex;
 const clock = { date: new Date('2026-11-21T12:00:00Z') };
-const actor = (id: string): Actor => ({ id, timeZone: 'UTC', appRoles: [] });
+const actor = (id: string): Actor => ({ id, tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'UTC', appRoles: [] });
 const mentee = actor(demoPeople.menteeAlex.id);
 const mentor = actor(demoPeople.mentor.id);
 const respondents = [

@@ -20,10 +20,11 @@ import { feedbackNoteInput } from '../../shared/recognition/feedbackNote';
 import { parseInput } from '../../shared/validation';
 import { DEMO_PROGRAM_ID } from '../../bot/dev/demoData';
 import { newTablePrefix, testConnectionString } from '../support/storage';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const pairId = demoPairIds.alex;
 const clock = { date: new Date('2026-11-18T12:00:00Z') };
-const actor = (id: string): Actor => ({ id, timeZone: 'UTC', appRoles: [] });
+const actor = (id: string): Actor => ({ id, tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'UTC', appRoles: [] });
 const mentee = actor(demoPeople.menteeAlex.id);
 const mentor = actor(demoPeople.mentor.id);
 const stranger = actor(demoPeople.manager.id);

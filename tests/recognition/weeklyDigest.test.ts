@@ -19,12 +19,13 @@ import { expectValidCard } from '../support/cardSchema';
 import { localMessenger, silentLog } from '../support/checkIns';
 import { serverTest } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const CHANNEL_ID = '19:wins-channel@thread.tacv2';
 const WIN_DAY = new Date('2026-11-18T12:00:00Z'); // week of Monday 2026-11-16
 const BEFORE_DUE = new Date('2026-11-23T08:59:00Z');
 const AFTER_DUE = new Date('2026-11-23T09:30:00Z');
-const actor = (id: string): Actor => ({ id, timeZone: 'UTC', appRoles: [] });
+const actor = (id: string): Actor => ({ id, tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'UTC', appRoles: [] });
 const alex = actor(demoPeople.menteeAlex.id);
 const sam = actor(demoPeople.menteeSam.id);
 const mentor = actor(demoPeople.mentor.id);

@@ -11,6 +11,7 @@ import { programRoutes } from '../../bot/api/programRoutes';
 import { DIGEST_CHANNEL_INPUT, digestChannelVerbs } from '../../bot/cards/digestChannelCard';
 import { parseConfig, type EntraAuthConfig } from '../../bot/config';
 import { DEMO_PROGRAM_ID } from '../../bot/dev/demoData';
+import { en } from '../../bot/cards/strings';
 import { createLogger } from '../../bot/log';
 import { paths, pathFor } from '../../shared/api';
 import { PROGRAM_MANAGER_ROLE } from '../../shared/policy';
@@ -104,7 +105,10 @@ describe('a program manager by app role', () => {
   });
 
   test('counts the role only in the tenant that granted it', async ({ botChoice }) => {
-    expect(await botChoice(OTHER_TENANT)).toContain(refused);
+    // From another tenant the program is not even offered (tenant isolation): the choice is not taken.
+    const answer = await botChoice(OTHER_TENANT);
+    expect(answer).not.toContain(accepted);
+    expect(answer).toContain(en.digestChannel.unknownChannel);
   });
 
   test('loses it in the bot as in the tab when a newer token no longer carries it', async ({ botChoice, tabSettingsStatus }) => {

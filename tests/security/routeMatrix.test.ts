@@ -1,6 +1,8 @@
 // Every API route, read from the router itself, called as every kind of caller: nobody, an expired
-// token, a stranger in the tenant, someone from another tenant, another mentee of the same mentor,
-// the mentor of another pair, a program manager, and the rightful user. Each expected status is in
+// token, a stranger in the tenant, someone from a tenant that is not allowed, two callers from a
+// second allowed tenant (a program manager with the app role, and a person with the same object id
+// as the rightful mentee), another mentee of the same mentor, the mentor of another pair, a program
+// manager, and the rightful user. Each expected status is in
 // the table below; a route without a row fails, so a new route cannot ship unchecked. Denied
 // writes must leave storage exactly as it was.
 import { describe, expect, it } from 'vitest';
@@ -8,7 +10,8 @@ import { jobPaths } from '../../bot/api/jobRoutes';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
-import type { Person } from '../../shared/person';
+import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
+import { PROGRAM_MANAGER_ROLE } from '../../shared/policy';
 import { bearer, secondsFromNow } from '../support/entraTokens';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { listRoutes } from '../support/routes';
@@ -19,11 +22,35 @@ import { tableNames } from '../../bot/storage/tables';
 import { alexStartDate } from '../../bot/dev/demoData';
 import { checkpointPeriod } from '../../shared/checkpoints/checkpoint';
 
-type Caller = 'anonymous' | 'expired' | 'stranger' | 'otherTenant' | 'otherMentee' | 'otherMentor' | 'programManager' | 'rightful';
-const callers: Caller[] = ['anonymous', 'expired', 'stranger', 'otherTenant', 'otherMentee', 'otherMentor', 'programManager', 'rightful'];
+type Caller =
+  | 'anonymous'
+  | 'expired'
+  | 'stranger'
+  | 'otherTenant'
+  | 'secondTenantManager'
+  | 'secondTenantPerson'
+  | 'otherMentee'
+  | 'otherMentor'
+  | 'programManager'
+  | 'rightful';
+const callers: Caller[] = [
+  'anonymous',
+  'expired',
+  'stranger',
+  'otherTenant',
+  'secondTenantManager',
+  'secondTenantPerson',
+  'otherMentee',
+  'otherMentor',
+  'programManager',
+  'rightful',
+];
+/** Callers of the second allowed tenant: whatever the route, they find nothing of the first tenant. */
+const secondTenant = { secondTenantManager: 404, secondTenantPerson: 404 } as const;
 
 const otherMentor: Person = {
   id: '4f0d1a7c-5b6e-4a9f-8c2d-e5f6a7b8c9d0',
+  tenantId: DEVELOPMENT_TENANT_ID,
   displayName: 'Morgan Blake',
   timeZone: 'Europe/Berlin',
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
@@ -31,6 +58,7 @@ const otherMentor: Person = {
 };
 const otherMentorsMentee: Person = {
   id: '5a1e2b8d-6c7f-4b0a-9d3e-f6a7b8c9d0e1',
+  tenantId: DEVELOPMENT_TENANT_ID,
   displayName: 'Kai Nakamura',
   timeZone: 'Asia/Tokyo',
   workingHours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] },
@@ -101,7 +129,7 @@ async function newActivity() {
 
 async function programSettings() {
   const res = await send('GET', { path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }) }, ownerTokens.manager);
-  const { id: _id, ...settings } = res.body.value;
+  const { id: _id, tenantId: _tenantId, ...settings } = res.body.value;
   return { settings, etag: res.body.etag as string };
 }
 
@@ -114,7 +142,7 @@ const feedbackRequestBody = () => ({
 /** An answered check-in of the pair, for the mentor's comment. */
 const answeredSlot = '2026-02-02';
 
-const hidden: Row['denied'] = { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 404 };
+const hidden: Row['denied'] = { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 404 };
 
 /** The demo pair's `n`th quarterly checkpoint: 1-3 are signed off in the demo, later ones not started. */
 const checkpointOn = (n: number) => checkpointPeriod(alexStartDate(todayIn('UTC', new Date())), 3, n).dueDate;
@@ -133,7 +161,7 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: paths.me }),
     ok: 200,
     // Everyone signed in may ask who they are; a person not enrolled anywhere is told so.
-    denied: { stranger: 404, otherMentee: 200, otherMentor: 200, programManager: 200 },
+    denied: { stranger: 404, ...secondTenant, otherMentee: 200, otherMentor: 200, programManager: 200 },
   },
   'GET /api/pairs/:pairId/plan': {
     owner: 'mentee',
@@ -218,7 +246,7 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }) }),
     ok: 200,
     // Participants and strangers learn nothing about program settings.
-    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'PUT /api/programs/:programId': {
     owner: 'manager',
@@ -231,7 +259,7 @@ const matrix: Record<string, Row> = {
       };
     },
     ok: 200,
-    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   // Not a user route: only the scheduler's shared secret opens it (tests/checkins/jobRoute.test.ts),
   // so every caller with or without a Teams token is 401, the rightful user included.
@@ -317,10 +345,10 @@ const matrix: Record<string, Row> = {
   'POST /api/jobs/checkpoints': { owner: 'mentee', request: async () => ({ path: jobPaths.checkpoints }), ok: 401 },
   'GET /api/people': {
     owner: 'mentee',
-    request: async () => ({ path: `${paths.people}?search=a` }),
+    request: async () => ({ path: `${paths.people}?search=ri` }),
     ok: 200,
-    // Anyone the app knows may look for people to ask; someone it does not know learns nothing.
-    denied: { stranger: 404, otherMentee: 200, otherMentor: 200, programManager: 200 },
+    // Anyone the app knows in their tenant may look for people to ask; someone it does not know learns nothing.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 200, otherMentor: 200, programManager: 200 },
   },
   'GET /api/pairs/:pairId/feedback-requests': {
     owner: 'mentee',
@@ -357,8 +385,9 @@ const matrix: Record<string, Row> = {
     owner: 'mentee',
     request: async () => ({ path: paths.myFeedbackRequests }),
     ok: 200,
-    // Anyone signed in may be asked for feedback, enrolled or not: each sees only what names them.
-    denied: { stranger: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
+    // Anyone signed in may be asked for feedback, enrolled or not: each sees only what names them in
+    // their own tenant (the second tenant's callers see an empty list: tests/security/tenantIsolation.test.ts).
+    denied: { stranger: 200, secondTenantManager: 200, secondTenantPerson: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
   },
   'PUT /api/me/feedback-requests/:pairId/:requestId/answer': {
     // The request names the manager (who is also the program manager caller); nobody else may answer.
@@ -374,7 +403,7 @@ const matrix: Record<string, Row> = {
       return { path: pathFor(paths.myFeedbackAnswer, { pairId, requestId: created.body.request.value.id }), body: answer };
     },
     ok: 200,
-    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
   'GET /api/me/export': {
@@ -440,6 +469,10 @@ test.beforeAll(async ({ entra, server }) => {
     }),
     stranger: await entra.mint({ oid: '6b2f3c9e-7d8a-4c1b-8e4f-a7b8c9d0e1f2' }),
     otherTenant: await entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.otherTenantId }),
+    // The first tenant's manager's object id, with the role, in the second tenant: neither counts here.
+    secondTenantManager: await entra.mint({ oid: demoPeople.manager.id, tid: entra.secondTenantId, roles: [PROGRAM_MANAGER_ROLE] }),
+    // The rightful mentee's object id, from the second tenant: someone else.
+    secondTenantPerson: await entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.secondTenantId }),
     otherMentee: await entra.mint({ oid: demoPeople.menteeSam.id }),
     otherMentor: await entra.mint({ oid: otherMentor.id }),
     programManager: ownerTokens.manager,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cohortColumns, cohortTemplate, dryRunCohort } from '../../shared/program/cohortCsv';
 
 const header = cohortColumns.join(',');
+const tenantId = 'tenant-a';
 const file = (...rows: string[]) => [header, ...rows].join('\n');
 const mentee = (id: string, extra: Partial<Record<string, string>> = {}) =>
   [
@@ -18,7 +19,7 @@ const mentee = (id: string, extra: Partial<Record<string, string>> = {}) =>
 
 describe('dryRunCohort', () => {
   it('reads the template as two valid rows', () => {
-    const result = dryRunCohort(cohortTemplate, []);
+    const result = dryRunCohort(cohortTemplate, [], tenantId);
     expect(result.problems).toEqual([]);
     expect(result.rows.map((r) => [r.line, r.role, r.person.displayName, r.person.workingHours.days])).toEqual([
       [2, 'mentee', 'Ada Example', [1, 2, 3, 4, 5]],
@@ -38,6 +39,7 @@ describe('dryRunCohort', () => {
         mentee('c3', { days: '8' }),
       ),
       [{ id: 'm1', role: 'mentor', activeMentees: 3 }],
+      tenantId,
     );
     expect(result.rows).toEqual([]);
     expect(result.problems).toEqual([
@@ -51,21 +53,22 @@ describe('dryRunCohort', () => {
   });
 
   it('refuses a file without the columns, without rows, or that is not CSV', () => {
-    expect(dryRunCohort('name,email\nA,a@example.com', []).problems[0]!.message).toMatch(
+    expect(dryRunCohort('name,email\nA,a@example.com', [], tenantId).problems[0]!.message).toMatch(
       /missing: personId, displayName, role, timeZone, workStart, workEnd, workDays, mentorCapacity\.$/,
     );
-    expect(dryRunCohort(cohortTemplate.replace(',email', '').replace(/,(ada|grace)@example.com/g, ''), []).problems).toEqual([]);
-    expect(dryRunCohort(header, []).problems).toEqual([{ line: 2, message: 'The file has no one to enrol.' }]);
-    expect(dryRunCohort(`${header}\n"unclosed,quote`, []).problems[0]!.message).toMatch(/^The file is not valid CSV/);
+    expect(dryRunCohort(cohortTemplate.replace(',email', '').replace(/,(ada|grace)@example.com/g, ''), [], tenantId).problems).toEqual([]);
+    expect(dryRunCohort(header, [], tenantId).problems).toEqual([{ line: 2, message: 'The file has no one to enrol.' }]);
+    expect(dryRunCohort(`${header}\n"unclosed,quote`, [], tenantId).problems[0]!.message).toMatch(/^The file is not valid CSV/);
   });
 
   it('accepts a byte order mark, quoted names with commas, and column order of its own', () => {
     const reordered = ['role', ...cohortColumns.filter((c) => c !== 'role')].join(',');
     const row = 'mentor,"x9","Lee, Sam",,Asia/Tokyo,08:00,16:00,"1,2,3",2';
-    const result = dryRunCohort(`\uFEFF${reordered}\r\n${row}\r\n`, []);
+    const result = dryRunCohort(`\uFEFF${reordered}\r\n${row}\r\n`, [], tenantId);
     expect(result.problems).toEqual([]);
     expect(result.rows[0]!.person).toEqual({
       id: 'x9',
+      tenantId,
       displayName: 'Lee, Sam',
       timeZone: 'Asia/Tokyo',
       workingHours: { start: '08:00', end: '16:00', days: [1, 2, 3] },
@@ -74,11 +77,12 @@ describe('dryRunCohort', () => {
   });
 
   it('a mentor needs a capacity; a mentee enrolled again as mentor is fine', () => {
-    expect(dryRunCohort(file(mentee('m2', { role: 'mentor', capacity: '0' })), []).problems).toEqual([
+    expect(dryRunCohort(file(mentee('m2', { role: 'mentor', capacity: '0' })), [], tenantId).problems).toEqual([
       { line: 2, column: 'mentorCapacity', message: 'A mentor needs a capacity of at least 1.' },
     ]);
     expect(
-      dryRunCohort(file(mentee('p1', { role: 'mentor', capacity: '1' })), [{ id: 'p1', role: 'mentee', activeMentees: 0 }]).problems,
+      dryRunCohort(file(mentee('p1', { role: 'mentor', capacity: '1' })), [{ id: 'p1', role: 'mentee', activeMentees: 0 }], tenantId)
+        .problems,
     ).toEqual([]);
   });
 });

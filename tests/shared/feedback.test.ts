@@ -9,6 +9,7 @@ import {
   type FeedbackResponse,
 } from '../../shared/feedback/feedbackRequest';
 import { feedbackResults, stakeholderSatisfaction } from '../../shared/feedback/feedbackResults';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const people = [
@@ -19,6 +20,7 @@ const people = [
 ];
 const request = (over: Partial<FeedbackRequest> = {}): FeedbackRequest => ({
   id: 'req1',
+  tenantId: DEVELOPMENT_TENANT_ID,
   pairId: 'pair1',
   goalId: 'g1',
   behaviors: ['Designs for failure', 'Owns incidents'],

@@ -8,6 +8,8 @@ import {
   canSeeEntry,
   goalActionOf,
   goalPermissions,
+  inActorsTenant,
+  isProgramManager,
   planPermissions,
   PROGRAM_MANAGER_ROLE,
   type Actor,
@@ -15,9 +17,11 @@ import {
   type GoalAction,
 } from '../../shared/policy';
 
-const actor = (id: string, appRoles: string[] = []): Actor => ({ id, timeZone: 'UTC', appRoles });
-const pair = { mentorId: 'mentor', menteeId: 'mentee', status: 'active' as const };
-const program = { managerIds: ['pm'] };
+const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
+const OTHER_TENANT = 'bbbbbbbb-0000-4000-8000-000000000002';
+const actor = (id: string, appRoles: string[] = [], tenantId = TENANT): Actor => ({ id, tenantId, timeZone: 'UTC', appRoles });
+const pair = { tenantId: TENANT, mentorId: 'mentor', menteeId: 'mentee', status: 'active' as const };
+const program = { tenantId: TENANT, managerIds: ['pm'] };
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
 
 describe('plans', () => {
@@ -122,7 +126,7 @@ describe('programs', () => {
 });
 
 describe('feedback requests', () => {
-  const request = { menteeId: 'mentee', mentorId: 'mentor', respondentIds: ['peer'] };
+  const request = { tenantId: TENANT, menteeId: 'mentee', mentorId: 'mentor', respondentIds: ['peer'] };
   it('may be answered only by the people they name', () => {
     expect(code(authorizeFeedback(actor('peer'), request, 'respond'))).toBe('ok');
     expect(code(authorizeFeedback(actor('stranger'), request, 'respond'))).toBe('forbidden');
@@ -156,5 +160,39 @@ describe('journal entries', () => {
     ['program entry with consent, a stranger', entry({ visibility: 'program', menteeConsented: true }), 'stranger', false],
   ] as const)('%s: %s', (_name, e, who, expected) => {
     expect(canSeeEntry(actor(who), e)).toBe(expected);
+  });
+});
+
+describe('tenant isolation', () => {
+  it('compares tenant ids without regard to case, and nothing is in a tenant when missing', () => {
+    expect(inActorsTenant(actor('mentee'), { tenantId: TENANT.toUpperCase() })).toBe(true);
+    expect(inActorsTenant(actor('mentee'), { tenantId: OTHER_TENANT })).toBe(false);
+    expect(inActorsTenant(actor('mentee'), undefined)).toBe(false);
+  });
+
+  it('answers a pair of another tenant as missing, even to an object id that is a member there', () => {
+    for (const who of ['mentee', 'mentor'] as const) {
+      expect(code(authorizePlan(actor(who, [], OTHER_TENANT), pair, 'view'))).toBe('not_found');
+      expect(code(authorizePlan(actor(who, [], OTHER_TENANT), { ...pair, status: 'ended' }, 'edit_plan'))).toBe('not_found');
+    }
+    expect(code(authorizeAgreementAcceptance(actor('mentee', [], OTHER_TENANT), pair))).toBe('not_found');
+    expect(Object.values(planPermissions(actor('mentor', [], OTHER_TENANT), pair)).every((v) => v === false)).toBe(true);
+  });
+
+  it('honours the app role and the manager list only inside the program’s own tenant', () => {
+    expect(isProgramManager(actor('someone', [PROGRAM_MANAGER_ROLE], OTHER_TENANT), program)).toBe(false);
+    expect(code(authorizeProgram(actor('someone', [PROGRAM_MANAGER_ROLE], OTHER_TENANT), program, 'edit_settings'))).toBe('not_found');
+    expect(code(authorizeProgram(actor('pm', [], OTHER_TENANT), program, 'view_settings'))).toBe('not_found');
+  });
+
+  it('answers a feedback request of another tenant as missing, to its respondents too', () => {
+    const request = { tenantId: TENANT, menteeId: 'mentee', mentorId: 'mentor', respondentIds: ['peer'] };
+    expect(code(authorizeFeedback(actor('peer', [], OTHER_TENANT), request, 'respond'))).toBe('not_found');
+    expect(code(authorizeFeedback(actor('mentee', [], OTHER_TENANT), request, 'view_results'))).toBe('not_found');
+  });
+
+  it('shows no journal entry of another tenant, not even to its author', () => {
+    const entry: EntryAccess = { authorId: 'mentee', visibility: 'pair', menteeConsented: true, pair, program };
+    expect(canSeeEntry(actor('mentee', [], OTHER_TENANT), entry)).toBe(false);
   });
 });

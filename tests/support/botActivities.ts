@@ -1,8 +1,10 @@
 // Bot Framework activities as Teams sends them to /api/messages (personal chat), with the
 // serviceUrl pointing at the recording connector.
 import { randomUUID } from 'node:crypto';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
-export const TEST_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+/** The tenant of the test servers' demo data: activities come from it unless a test says otherwise. */
+export const TEST_TENANT_ID = DEVELOPMENT_TENANT_ID;
 export const BOT = { id: '28:00000000-0000-0000-0000-00000000b075', name: 'Mentoring' };
 
 export interface TeamsUser {
@@ -17,6 +19,8 @@ export interface ActivityOptions {
   user: TeamsUser;
   conversationId?: string;
   conversationType?: 'personal' | 'groupChat' | 'channel';
+  /** The tenant the activity comes from: TEST_TENANT_ID unless set. */
+  tenantId?: string;
 }
 
 const conversationIdFor = (user: TeamsUser) => `a:1${user.id.replace(/[^A-Za-z0-9]/g, '')}personal;messageid=1`;
@@ -33,9 +37,9 @@ function base(type: string, o: ActivityOptions) {
     conversation: {
       id: o.conversationId ?? conversationIdFor(o.user),
       conversationType: o.conversationType ?? 'personal',
-      tenantId: TEST_TENANT_ID,
+      tenantId: o.tenantId ?? TEST_TENANT_ID,
     },
-    channelData: { tenant: { id: TEST_TENANT_ID } },
+    channelData: { tenant: { id: o.tenantId ?? TEST_TENANT_ID } },
     locale: 'en-US',
   };
 }

@@ -89,6 +89,7 @@ export function testPair(
   const hours = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
   const mentorship: Mentorship = {
     id: `pair-${i}`,
+    tenantId: TEST_TENANT_ID,
     programId: 'bench-program',
     mentorId: `mentor-${i % 50}`,
     menteeId: `mentee-${i}`,

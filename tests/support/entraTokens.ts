@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { DEVELOPMENT_TENANT_ID } from '../../shared/person';
 
 /** The access-token claims Teams SSO sends (Entra ID v2), as far as the app reads them. */
 export interface TeamsSsoClaims extends JWTPayload {
@@ -30,8 +31,10 @@ export interface MintOptions {
 export interface LocalEntra {
   jwksUri: string;
   issuerTemplate: string;
-  /** The allowed tenant; tokens are minted for it unless `tid` says otherwise. */
+  /** The allowed tenant of the demo data (DEVELOPMENT_TENANT_ID); tokens are minted for it unless `tid` says otherwise. */
   tenantId: string;
+  /** A second allowed tenant, with none of the demo data: its callers must reach nothing of the first. */
+  secondTenantId: string;
   /** A well-formed tenant that is not on the allow-list. */
   otherTenantId: string;
   clientId: string;
@@ -106,7 +109,8 @@ export async function startLocalEntra(): Promise<LocalEntra> {
   const { port } = server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;
 
-  const tenantId = randomUUID();
+  const tenantId = DEVELOPMENT_TENANT_ID;
+  const secondTenantId = randomUUID();
   const clientId = randomUUID();
   const botId = randomUUID();
   const issuerTemplate = `${base}/{tenantid}/v2.0`;
@@ -116,7 +120,7 @@ export async function startLocalEntra(): Promise<LocalEntra> {
     AUTH_MODE: 'entra',
     AAD_CLIENT_ID: clientId,
     AAD_APP_ID_URI: applicationIdUri,
-    AAD_ALLOWED_TENANTS: tenantId,
+    AAD_ALLOWED_TENANTS: `${tenantId},${secondTenantId}`,
     AAD_JWKS_URI: `${base}${KEYS_PATH}`,
     AAD_ISSUER_TEMPLATE: issuerTemplate,
     BOT_ID: botId,
@@ -159,6 +163,7 @@ export async function startLocalEntra(): Promise<LocalEntra> {
     jwksUri: env.AAD_JWKS_URI!,
     issuerTemplate,
     tenantId,
+    secondTenantId,
     otherTenantId: randomUUID(),
     clientId,
     botId,

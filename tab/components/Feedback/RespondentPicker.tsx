@@ -158,7 +158,8 @@ function PeopleSearchBox({ disabled, error, exclude, onPicked }: PeopleSearchBox
 
   // A message in the list is an option nobody can choose; Fluent's own filter hook does the same.
   let message: string | undefined;
-  if (search.status === 'loading') message = s.searching;
+  if (search.status === 'too_short') message = s.typeMore;
+  else if (search.status === 'loading') message = s.searching;
   else if (search.status === 'error') message = s.searchFailed;
   else if (offered.length === 0) message = s.noPeopleFound;
 
