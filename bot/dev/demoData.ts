@@ -11,7 +11,6 @@ import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
 import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
 import type { Win } from '../../shared/recognition/win';
 import { checkpointPeriod, type Checkpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
-import { DEVELOPMENT_TENANT } from '../../shared/checkpoints/checkpointService';
 
 export const DEMO_PROGRAM_ID = 'demo-program';
 /** The demo program, its people and pairs belong to the development tenant. */
@@ -377,7 +376,7 @@ export function demoCheckpoints(now: Date): Checkpoint[] {
       },
     ];
     return {
-      tenantId: DEVELOPMENT_TENANT,
+      tenantId: DEMO_TENANT_ID,
       pairId: demoPairIds.alex,
       dueDate: period.dueDate,
       number: period.number,

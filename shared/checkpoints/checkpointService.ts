@@ -36,9 +36,6 @@ import {
 } from './checkpoint';
 import type { CheckpointRepository, GoalRecalibrationWrite } from './checkpointRepository';
 
-/** The tenant of a caller signed in without Entra (local development): records still name one. */
-export const DEVELOPMENT_TENANT = 'development';
-
 export interface CheckpointSummaryView {
   dueDate: IsoDate;
   number: number;
@@ -180,8 +177,6 @@ export function createCheckpointService(deps: CheckpointServiceDeps) {
     });
   }
 
-  const tenantOf = (actor: Actor) => actor.tenantId ?? DEVELOPMENT_TENANT;
-
   /** The goal changes a sign-off writes: each recalibration as a revision of its goal, with the reason. */
   function recalibrationWrites(
     record: PlanRecord,
@@ -319,7 +314,11 @@ export function createCheckpointService(deps: CheckpointServiceDeps) {
       if (!ctx.ok) return ctx;
       if (ctx.value.stored) return fail('conflict', 'This checkpoint is being prepared already.', { current: ctx.value.stored });
       return checkpoints.create(
-        emptyCheckpoint({ tenantId: tenantOf(actor), pairId, period: ctx.value.period }, now().toISOString(), actor.id),
+        emptyCheckpoint(
+          { tenantId: ctx.value.record.mentorship.value.tenantId, pairId, period: ctx.value.period },
+          now().toISOString(),
+          actor.id,
+        ),
       );
     },
 
