@@ -484,4 +484,18 @@ export const strings = {
     title: 'Goal added',
     message: (goal: string, group: string) => `“${goal}” is now in the plan under “${group}”.`,
   },
+  places: {
+    label: 'Places in this plan',
+    plan: 'Plan',
+    'check-ins': 'Check-ins',
+    feedback: 'Feedback',
+    checkpoints: 'Checkpoints',
+    journal: 'Journal',
+    loading: 'Loading…',
+  },
+  checkpointsPending: {
+    heading: 'Checkpoints',
+    emptyTitle: 'No checkpoint yet',
+    emptyBody: 'Every quarter the pair looks back, scores the plan and recalibrates its goals. The first checkpoint will appear here.',
+  },
 } as const;
