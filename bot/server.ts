@@ -27,6 +27,8 @@ import { feedbackTable } from './storage/feedbackTable';
 import { feedbackAskedTable } from './storage/feedbackAskedTable';
 import { openFeedbackTable } from './storage/openFeedbackTable';
 import { winRoutes } from './api/winRoutes';
+import { journalRoutes } from './api/journalRoutes';
+import { createJournalService } from '../shared/journal/journalService';
 import { planRoutes } from './api/planRoutes';
 import { programRoutes } from './api/programRoutes';
 import { requestLog } from './api/requestLog';
@@ -125,7 +127,9 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const wins = winTable(tables);
   const programChannels = programChannelTable(tables);
   const digestIndex = digestIndexTable(tables);
-  const recognition = createRecognitionService({ plans, wins, journal: journalTable(tables), digest: digestIndex, now, newId: randomUUID });
+  const journal = journalTable(tables);
+  const recognition = createRecognitionService({ plans, wins, journal, digest: digestIndex, now, newId: randomUUID });
+  const journalService = createJournalService({ plans, programs, journal, now, newId: randomUUID });
   const digestJob = createDigestJob({
     channels: programChannels,
     programs,
@@ -209,6 +213,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(feedbackRoutes({ feedback, asking: askForFeedback, people: createPeopleSearch({ people }) }));
   api.use(feedbackInboxRoutes(feedbackInbox));
   api.use(winRoutes(recognition));
+  api.use(journalRoutes(journalService));
   api.use('/api', notFoundApi);
   app.use(api);
 

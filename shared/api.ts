@@ -48,6 +48,13 @@ export const paths = {
   myFeedbackAnswer: '/api/me/feedback-requests/:pairId/:requestId/answer',
   wins: '/api/pairs/:pairId/wins',
   win: '/api/pairs/:pairId/wins/:winId',
+  /** The pair's journal (GET a page, filtered; POST a note). */
+  journal: '/api/pairs/:pairId/journal',
+  journalEntry: '/api/pairs/:pairId/journal/:entryId',
+  /** The mentee's consent to show one entry to the program's leadership (PUT `{ shared }`). */
+  journalSharing: '/api/pairs/:pairId/journal/:entryId/sharing',
+  /** A program manager's view of one pair: what its mentee shared, nothing else. */
+  trail: '/api/programs/:programId/trail/:pairId',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -10,7 +10,9 @@ import { personId } from '../../shared/person';
 import type { PairRef, PlanRecord, PlanRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow } from './entityCodec';
+import { journalRow } from './journalTable';
 import { encodeKey, type Tables } from './tables';
+import type { JournalEntry } from '../../shared/journal/journalEntry';
 
 const PAIR_RK = 'pair';
 const rk = {
@@ -109,14 +111,20 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     }
   }
 
-  /** A goal and its history entry in one atomic transaction (same partition). */
-  async function writeGoal(g: Goal, revision: GoalRevision, etag: string | undefined): Promise<Result<Versioned<Goal>>> {
+  /** A goal, its history entry and its journal entry in one atomic transaction (same partition). */
+  async function writeGoal(
+    g: Goal,
+    revision: GoalRevision,
+    etag: string | undefined,
+    journal: JournalEntry | undefined,
+  ): Promise<Result<Versioned<Goal>>> {
     const pk = encodeKey(g.pairId);
     const goalRow = toRow(pk, rk.goal(g.id), g, { kind: 'goal' });
     const actions: TransactionAction[] = [
       etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', { etag }],
       ['create', toRow(pk, rk.revision(g.id, revision.revision), revision, { kind: 'goalrev' })],
     ];
+    if (journal) actions.push(['create', journalRow(journal)]);
     try {
       const res = await plans.submitTransaction(actions);
       // Sub-responses come in the order of the actions; the goal is the first.
@@ -191,8 +199,8 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       return ok({ value, etag: res.value.etag });
     },
 
-    createGoal: (g, revision) => writeGoal(goal.parse(g), revision, undefined),
-    updateGoal: (g, etag, revision) => writeGoal(goal.parse(g), revision, etag),
+    createGoal: (g, revision, journal) => writeGoal(goal.parse(g), revision, undefined, journal),
+    updateGoal: (g, etag, revision, journal) => writeGoal(goal.parse(g), revision, etag, journal),
 
     async goalHistory(pairId, goalId) {
       const prefix = rk.revisionPrefix(goalId);
@@ -204,7 +212,25 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     },
 
     createMilestone: (pairId, m) => createRow(pairId, rk.milestone(m.id), milestone.parse(m), 'milestone'),
-    updateMilestone: (pairId, m, etag) => replaceRow(pairId, rk.milestone(m.id), milestone.parse(m), etag, milestone, 'milestone'),
+    async updateMilestone(pairId, m, etag, journal) {
+      const value = milestone.parse(m);
+      if (!journal) return replaceRow(pairId, rk.milestone(m.id), value, etag, milestone, 'milestone');
+      // The milestone and the journal entry that records it as done: one transaction, never one alone.
+      const row = toRow(encodeKey(pairId), rk.milestone(m.id), value);
+      try {
+        const res = await plans.submitTransaction([
+          ['update', row, 'Replace', { etag }],
+          ['create', journalRow(journal)],
+        ]);
+        const written = res.subResponses[0]?.etag?.trim();
+        return ok({ value, etag: written ?? (await readRow(milestone, pairId, rk.milestone(m.id)))?.etag ?? '' });
+      } catch (e) {
+        if (isConflict(e) || isTransactionConflict(e)) return conflict('milestone', await readRow(milestone, pairId, rk.milestone(m.id)));
+        if (isNotFound(e) || (e as { statusCode?: number } | null)?.statusCode === 404)
+          return fail('not_found', 'That milestone no longer exists.');
+        throw e;
+      }
+    },
     deleteMilestone: (pairId, id, etag) => deleteRow(pairId, rk.milestone(id), etag, 'milestone'),
     createActivity: (pairId, a) => createRow(pairId, rk.activity(a.id), developmentActivity.parse(a), 'activity'),
     updateActivity: (pairId, a, etag) =>

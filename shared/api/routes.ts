@@ -44,6 +44,17 @@ import { programSettingsInput, type Program } from '../program';
 import { winInput, type Win } from '../recognition/win';
 import type { Versioned } from '../result';
 import { answers, type RouteSpec } from './route';
+import {
+  entrySharingInput,
+  journalEntryParams,
+  journalQuery,
+  noteCreateInput,
+  notePatchInput,
+  trailParams,
+  type JournalEntryView,
+  type JournalPageView,
+  type TrailView,
+} from '../journal/journalApi';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -180,6 +191,42 @@ export const routes = {
     ifMatch: true,
     response: answers<Versioned<Win>>(),
   },
+
+  // ---- the journal, and the program's leadership trail ----
+  getJournal: { method: 'GET', path: paths.journal, params: pairParams, query: journalQuery, response: answers<JournalPageView>() },
+  createNote: {
+    method: 'POST',
+    path: paths.journal,
+    params: pairParams,
+    body: noteCreateInput,
+    status: 201,
+    response: answers<JournalEntryView>(),
+  },
+  updateNote: {
+    method: 'PATCH',
+    path: paths.journalEntry,
+    params: journalEntryParams,
+    body: notePatchInput,
+    ifMatch: true,
+    response: answers<JournalEntryView>(),
+  },
+  deleteNote: {
+    method: 'DELETE',
+    path: paths.journalEntry,
+    params: journalEntryParams,
+    ifMatch: true,
+    status: 204,
+    response: answers<void>(),
+  },
+  setEntrySharing: {
+    method: 'PUT',
+    path: paths.journalSharing,
+    params: journalEntryParams,
+    body: entrySharingInput,
+    ifMatch: true,
+    response: answers<JournalEntryView>(),
+  },
+  getTrail: { method: 'GET', path: paths.trail, params: trailParams, response: answers<TrailView>() },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;
