@@ -222,7 +222,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   return {
     app,
-    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex },
+    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex, journal },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     digest: digestJob,
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },

@@ -10,6 +10,7 @@ import { digestIndexTable } from '../storage/digestTable';
 import { winTable } from '../storage/winTable';
 import { openEmbeddedStorage } from './embeddedStorage';
 import { seedDemo } from './seedDemo';
+import { journalTable } from '../storage/journalTable';
 
 async function clear(tables: Tables): Promise<number> {
   let deleted = 0;
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
         checkInSchedules,
         wins: winTable(tables),
         digest: digestIndexTable(tables),
+        journal: journalTable(tables),
       },
       new Date(),
     );

@@ -8,6 +8,7 @@ import { firstLine } from '../../shared/recognition/createRecognitionService';
 import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
 import { digestWeekOf } from '../../shared/recognition/weeklyDigest';
 import { DEMO_PROGRAM_ID, demoPairs, demoPeople, demoProgram } from './demoData';
+import type { JournalRepository } from '../../shared/recognition/recognitionRepositories';
 
 interface SeedTargets {
   people: PeopleRepository;
@@ -18,6 +19,8 @@ interface SeedTargets {
   /** With them, the demo pairs get their wins (each with its journal entry; shared ones filed for the digest). */
   wins?: WinRepository;
   digest?: Pick<DigestIndex, 'file'>;
+  /** With it, the demo pairs get their journal: each goal set, and notes of every visibility. */
+  journal?: Pick<JournalRepository, 'append'>;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -27,7 +30,10 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
   return true;
 }
 
-export async function seedDemo({ people, programs, plans, checkInSchedules, wins, digest }: SeedTargets, now: Date): Promise<void> {
+export async function seedDemo(
+  { people, programs, plans, checkInSchedules, wins, digest, journal }: SeedTargets,
+  now: Date,
+): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
   for (const pair of demoPairs(now)) {
     const created = await plans.createPair(pair.mentorship, {
@@ -44,7 +50,18 @@ export async function seedDemo({ people, programs, plans, checkInSchedules, wins
         by: goal.createdBy,
         fields: diffGoal({}, goal),
       };
-      const res = await plans.createGoal(goal, revision);
+      const entry = journal && {
+        id: `${goal.id}-set`,
+        pairId: goal.pairId,
+        kind: 'goal_set' as const,
+        at: goal.createdAt,
+        authorId: goal.createdBy,
+        visibility: 'pair' as const,
+        menteeConsented: false,
+        summary: `Goal set: “${goal.title}”`,
+        goalId: goal.id,
+      };
+      const res = await plans.createGoal(goal, revision, entry);
       if (!res.ok) throw new Error(`Seeding goal ${goal.id}: ${res.error.message}`);
     }
     await Promise.all([
@@ -68,6 +85,10 @@ export async function seedDemo({ people, programs, plans, checkInSchedules, wins
         goalId: win.goalId,
       });
       if (!res.ok) throw new Error(`Seeding win ${win.id}: ${res.error.message}`);
+    }
+    for (const entry of journal ? pair.journal : []) {
+      const res = await journal!.append(entry);
+      if (!res.ok) throw new Error(`Seeding journal entry ${entry.id}: ${res.error.message}`);
     }
     if (checkInSchedules && pair.mentorship.status === 'active') {
       const scheduled = await createCheckInScheduling({ plans, schedules: checkInSchedules, now: () => now }).scheduleNext(pair.mentorship);

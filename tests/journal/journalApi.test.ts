@@ -192,3 +192,21 @@ describe('filters and paging', () => {
     expect(mentorIds).toEqual(ids.filter((_, week) => week % 3 !== 0).reverse());
   });
 });
+
+describe('the demo', () => {
+  test('seeds Alex’s journal with entries of every visibility, and one shared with the program', async ({ alex, priya, jordan }) => {
+    const notes = async (as: typeof alex) =>
+      (await as().get<JournalPageView>(`${journalPath}?kind=note&limit=200`)).body.entries.filter((e) =>
+        e.value.id.startsWith('alex-note-'),
+      );
+    expect((await notes(alex)).map((e) => [e.value.id, e.value.visibility])).toEqual([
+      ['alex-note-program', 'program'],
+      ['alex-note-pair', 'pair'],
+      ['alex-note-private', 'private'],
+    ]);
+    expect((await notes(priya)).map((e) => e.value.id)).toEqual(['alex-note-mentor-private', 'alex-note-program', 'alex-note-pair']);
+    expect((await jordan().get<TrailView>(trailPath)).body.entries.map((e) => e.id)).toContain('alex-note-program');
+    const goalsSet = (await alex().get<JournalPageView>(`${journalPath}?kind=goal_set&limit=200`)).body.entries.map((e) => e.value.goalId);
+    expect(goalsSet).toEqual(expect.arrayContaining(['alex-oncall', 'alex-eval']));
+  });
+});
