@@ -49,6 +49,8 @@ export interface PlanRepository {
   /** The pairs a person belongs to, from the per-person index (never a table scan). */
   pairsOf(personId: string): Promise<PairRef[]>;
   load(pairId: string): Promise<PlanRecord | undefined>;
+  /** The pair and its members alone (one point read): for use cases that need who is in it, not the plan. */
+  loadPair(pairId: string): Promise<Pick<PlanRecord, 'mentorship' | 'members'> | undefined>;
   createPair(mentorship: Mentorship, members: PlanRecord['members']): Promise<Result<Versioned<Mentorship>>>;
   updateMentorship(mentorship: Mentorship, etag: string): Promise<Result<Versioned<Mentorship>>>;
   /** Writes the goal, its first history entry and its journal entry atomically. */

@@ -175,6 +175,11 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       return record;
     },
 
+    async loadPair(pairId) {
+      const pair = await readRow(pairRow, pairId, PAIR_RK);
+      return pair && { mentorship: { value: pair.value.mentorship, etag: pair.etag }, members: pair.value.members };
+    },
+
     async createPair(m, members) {
       const value = mentorship.parse(m);
       // Index rows first: an index row whose pair was never written is skipped on read; a pair

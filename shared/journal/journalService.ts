@@ -55,8 +55,8 @@ export function createJournalService(deps: JournalServiceDeps) {
     can: entryPermissions(actor, accessOf(entry.value, pair)),
   });
 
-  async function openPair(actor: Actor, pairId: string, action: 'view' | 'edit_plan'): Promise<Result<PlanRecord>> {
-    const record = await plans.load(pairId);
+  async function openPair(actor: Actor, pairId: string, action: 'view' | 'edit_plan'): Promise<Result<Pick<PlanRecord, 'mentorship'>>> {
+    const record = await plans.loadPair(pairId);
     if (!record) return notFoundPair();
     const role = authorizePlan(actor, record.mentorship.value, action);
     return role.ok ? ok(record) : role;
@@ -69,7 +69,7 @@ export function createJournalService(deps: JournalServiceDeps) {
     entryId: string,
     action: 'edit' | 'delete' | 'share' | 'unshare',
   ): Promise<Result<{ pair: Mentorship; entry: Versioned<JournalEntry> }>> {
-    const [record, entry] = await Promise.all([plans.load(pairId), journal.get(pairId, entryId)]);
+    const [record, entry] = await Promise.all([plans.loadPair(pairId), journal.get(pairId, entryId)]);
     if (!record || !authorizePlan(actor, record.mentorship.value, 'view').ok) return notFoundPair();
     if (!entry) return notFoundEntry();
     const pair = record.mentorship.value;
@@ -89,7 +89,7 @@ export function createJournalService(deps: JournalServiceDeps) {
       };
       // The pair and the first rows of its journal are read at the same time.
       const rows = journal.entries(pairId, range)[Symbol.asyncIterator]();
-      const [record, first] = await Promise.all([plans.load(pairId), rows.next()]);
+      const [record, first] = await Promise.all([plans.loadPair(pairId), rows.next()]);
       if (!record || !authorizePlan(actor, record.mentorship.value, 'view').ok) {
         await rows.return?.();
         return notFoundPair();
@@ -204,7 +204,7 @@ export function createJournalService(deps: JournalServiceDeps) {
      */
     async trail(actor: Actor, programId: string, pairId: string): Promise<Result<TrailView>> {
       const rows = journal.entries(pairId, { programOnly: true })[Symbol.asyncIterator]();
-      const [program, record, first] = await Promise.all([programs.get(programId), plans.load(pairId), rows.next()]);
+      const [program, record, first] = await Promise.all([programs.get(programId), plans.loadPair(pairId), rows.next()]);
       if (!program || !record || !authorizeTrail(actor, program.value, record.mentorship.value).ok) {
         await rows.return?.();
         return fail('not_found', 'There is no such pair in a program you manage.');
