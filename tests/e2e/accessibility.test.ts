@@ -129,6 +129,19 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     expect(await focused()).toMatchObject({ dummy: false, inTabs: true, text: expect.stringContaining(demoPeople.menteeSam.displayName) });
   });
 
+  test('the places of the mentee’s plan have no violations', { timeout: 120_000 }, async ({ signIn }) => {
+    const page = await signIn(demoPeople.menteeAlex.displayName);
+    const plan = await planOf(page, 'My plan');
+    for (const [place, ready] of [
+      ['Journal', plan.getByRole('list', { name: 'Journal, newest first' })],
+      ['Checkpoints', plan.getByRole('heading', { name: 'No checkpoint yet' })],
+    ] as const) {
+      await openPlace(page, place);
+      await ready.waitFor();
+      expect(await violations(page), `in the place ${place}`).toEqual([]);
+    }
+  });
+
   test('the program manager’s page has no violations', async ({ signIn }) => {
     const page = await signIn(demoPeople.manager.displayName);
     await page.getByRole('heading', { level: 2 }).first().waitFor();
