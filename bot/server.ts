@@ -27,6 +27,8 @@ import { feedbackTable } from './storage/feedbackTable';
 import { feedbackAskedTable } from './storage/feedbackAskedTable';
 import { openFeedbackTable } from './storage/openFeedbackTable';
 import { winRoutes } from './api/winRoutes';
+import { journalRoutes } from './api/journalRoutes';
+import { createJournalService } from '../shared/journal/journalService';
 import { planRoutes } from './api/planRoutes';
 import { programRoutes } from './api/programRoutes';
 import { requestLog } from './api/requestLog';
@@ -162,7 +164,9 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const wins = winTable(tables);
   const programChannels = programChannelTable(tables);
   const digestIndex = digestIndexTable(tables);
-  const recognition = createRecognitionService({ plans, wins, journal: journalTable(tables), digest: digestIndex, now, newId: randomUUID });
+  const journal = journalTable(tables);
+  const recognition = createRecognitionService({ plans, wins, journal, digest: digestIndex, now, newId: randomUUID });
+  const journalService = createJournalService({ plans, programs, journal, checkpoints: checkpointRows, now, newId: randomUUID });
   const signedOffNotice = checkpointSignedOffNotice({ conversations, messenger, links: cardLinksFor(config), log });
   const checkpoints = createCheckpointService({
     plans,
@@ -286,6 +290,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(winRoutes(recognition));
   api.use(checkpointRoutes(checkpoints));
   api.use(dataRightsRoutes(dataRights));
+  api.use(journalRoutes(journalService));
   api.use('/api', notFoundApi);
   app.use(api);
 
@@ -294,7 +299,17 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   return {
     app,
-    repositories: { people, programs, plans, conversations, checkInSchedules, wins, digest: digestIndex, checkpoints: checkpointRows },
+    repositories: {
+      people,
+      programs,
+      plans,
+      conversations,
+      checkInSchedules,
+      wins,
+      digest: digestIndex,
+      checkpoints: checkpointRows,
+      journal,
+    },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
     digest: digestJob,

@@ -57,6 +57,13 @@ export const paths = {
   checkpointSharing: '/api/pairs/:pairId/checkpoints/:dueDate/sharing',
   /** Everything the app holds about the caller, as one JSON download (capability 14). */
   myDataExport: '/api/me/export',
+  /** The pair's journal (GET a page, filtered; POST a note). */
+  journal: '/api/pairs/:pairId/journal',
+  journalEntry: '/api/pairs/:pairId/journal/:entryId',
+  /** The mentee's consent to show one entry to the program's leadership (PUT `{ shared }`). */
+  journalSharing: '/api/pairs/:pairId/journal/:entryId/sharing',
+  /** A program manager's view of one pair: what its mentee shared, nothing else. */
+  trail: '/api/programs/:programId/trail/:pairId',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -1,32 +1,44 @@
-// The app's own links to a plan or one of its goals: `{publicUrl}/plans/{pairId}` and
-// `{publicUrl}/plans/{pairId}/goals/{goalId}`. Built and parsed only here, so the links cards carry,
-// the links Teams unfurls (the manifest's messageHandlers) and the tab's routes agree.
+// The app's own links to a plan, one of its places or one of its goals: `{publicUrl}/plans/{pairId}`,
+// `{publicUrl}/plans/{pairId}/{place}` and `{publicUrl}/plans/{pairId}/goals/{goalId}`. Built and
+// parsed only here, so the links cards carry, the links Teams unfurls (the manifest's
+// messageHandlers) and the tab's routes agree.
 import { entityId } from './program';
+
+/** The places of a plan in the tab (tab/app/places.ts draws them); `plan` is the default and has no path segment. */
+export const planPlaces = ['plan', 'check-ins', 'feedback', 'checkpoints', 'journal'] as const;
+export type PlanPlace = (typeof planPlaces)[number];
+const isPlanPlace = (text: string): text is PlanPlace => (planPlaces as readonly string[]).includes(text);
 
 export interface PlanLinkRef {
   pairId: string;
   goalId?: string;
+  /** A place other than the plan itself; a goal link is always in the plan. */
+  place?: Exclude<PlanPlace, 'plan'>;
 }
 
-/** `plans/{pairId}[/goals/{goalId}]`: the path under the public URL, and the tab's sub-page id inside Teams. */
+/** `plans/{pairId}[/goals/{goalId} | /{place}]`: the path under the public URL, and the tab's sub-page id inside Teams. */
 export function planPath(ref: PlanLinkRef): string {
   const plan = `plans/${encodeURIComponent(ref.pairId)}`;
-  return ref.goalId === undefined ? plan : `${plan}/goals/${encodeURIComponent(ref.goalId)}`;
+  if (ref.goalId !== undefined) return `${plan}/goals/${encodeURIComponent(ref.goalId)}`;
+  return ref.place === undefined ? plan : `${plan}/${ref.place}`;
 }
 
 export function planUrl(publicUrl: string, ref: PlanLinkRef): string {
   return `${publicUrl.replace(/\/+$/, '')}/${planPath(ref)}`;
 }
 
-const PLAN_PATH = /^\/?plans\/([^/]+)(?:\/goals\/([^/]+))?\/?$/;
+const PLAN_PATH = /^\/?plans\/([^/]+)(?:\/goals\/([^/]+)|\/([a-z-]+))?\/?$/;
 
 /**
- * The plan or goal a path names: `/plans/{pairId}[/goals/{goalId}]` (a browser's pathname) or the
- * same without the leading slash (the tab's `subEntityId` inside Teams). Anything else is undefined.
+ * The plan, place or goal a path names: `/plans/{pairId}[/goals/{goalId} | /{place}]` (a browser's
+ * pathname) or the same without the leading slash (the tab's `subEntityId` inside Teams). Anything
+ * else is undefined.
  */
 export function parsePlanPath(path: string): PlanLinkRef | undefined {
   const match = PLAN_PATH.exec(path);
   if (!match) return undefined;
+  const place = match[3];
+  if (place !== undefined && (!isPlanPlace(place) || place === 'plan')) return undefined;
   const decode = (part: string | undefined) => {
     if (part === undefined) return undefined;
     try {
@@ -39,6 +51,7 @@ export function parsePlanPath(path: string): PlanLinkRef | undefined {
   const pairId = decode(match[1]);
   const goalId = decode(match[2]);
   if (!pairId || goalId === null) return undefined;
+  if (place !== undefined) return { pairId, place };
   return goalId === undefined ? { pairId } : { pairId, goalId };
 }
 

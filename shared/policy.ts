@@ -295,3 +295,50 @@ export function canSeeCheckpointScorecard(
   if (roleIn(pair, actor.id)) return true;
   return checkpoint.status === 'signed_off' && checkpoint.sharedWithProgram && isProgramManager(actor, program);
 }
+
+export type EntryAction = 'edit' | 'delete' | 'share' | 'unshare';
+
+/** An entry with what deciding about a change needs: its kind and the pair's state. */
+export interface EntryChange extends EntryAccess {
+  kind: string;
+  pair: Pick<Mentorship, 'tenantId' | 'mentorId' | 'menteeId' | 'status'>;
+}
+
+/**
+ * Notes are their author's to edit and delete; every other entry records what happened and stays.
+ * Only the mentee makes an entry program-visible, one at a time, and takes it back. Someone who
+ * cannot see an entry is told it does not exist.
+ */
+export function authorizeEntry(actor: Actor, entry: EntryChange, action: EntryAction): Result<void> {
+  const role = roleIn(entry.pair, actor.id);
+  if (!role || !canSeeEntry(actor, entry)) return fail('not_found', 'There is no such journal entry, or it is not shared with you.');
+  if (entry.pair.status === 'ended') return fail('forbidden', 'This mentorship has ended; its journal is read-only.');
+  if (action === 'edit' || action === 'delete') {
+    if (entry.kind !== 'note') return fail('forbidden', 'Only notes are edited or deleted; the other entries record what happened.');
+    return actor.id === entry.authorId ? ok(undefined) : fail('forbidden', 'Only the person who wrote a note changes it.');
+  }
+  if (role !== 'mentee') return fail('forbidden', 'Only the mentee decides what the program’s leadership sees.');
+  const shared = entry.visibility === 'program';
+  if (action === 'share' && shared) return fail('invalid', 'This entry is shared with the program already.');
+  if (action === 'unshare' && !shared) return fail('invalid', 'This entry is not shared with the program.');
+  return ok(undefined);
+}
+
+export function entryPermissions(actor: Actor, entry: EntryChange): { edit: boolean; delete: boolean; share: boolean; unshare: boolean } {
+  const may = (action: EntryAction) => authorizeEntry(actor, entry, action).ok;
+  return { edit: may('edit'), delete: may('delete'), share: may('share'), unshare: may('unshare') };
+}
+
+/**
+ * A program's leadership trail of one pair: for that program's managers, and only for a pair of
+ * that program. Anyone else is told nothing exists.
+ */
+export function authorizeTrail(
+  actor: Actor,
+  program: TenantOwned & { id: string; managerIds: readonly string[] },
+  pair: TenantOwned & { programId: string },
+): Result<void> {
+  return isProgramManager(actor, program) && inActorsTenant(actor, pair) && pair.programId === program.id
+    ? ok(undefined)
+    : fail('not_found', 'There is no such pair in a program you manage.');
+}

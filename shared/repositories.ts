@@ -49,15 +49,18 @@ export interface PlanRepository {
   /** The pairs a person belongs to, from the per-person index (never a table scan). */
   pairsOf(personId: string): Promise<PairRef[]>;
   load(pairId: string): Promise<PlanRecord | undefined>;
+  /** The pair and its members alone (one point read): for use cases that need who is in it, not the plan. */
+  loadPair(pairId: string): Promise<Pick<PlanRecord, 'mentorship' | 'members'> | undefined>;
   createPair(mentorship: Mentorship, members: PlanRecord['members']): Promise<Result<Versioned<Mentorship>>>;
   updateMentorship(mentorship: Mentorship, etag: string): Promise<Result<Versioned<Mentorship>>>;
-  /** Writes the goal and its first history entry atomically. */
-  createGoal(goal: Goal, revision: GoalRevision): Promise<Result<Versioned<Goal>>>;
-  /** Writes the goal (if the ETag matches) and its history entry atomically. */
-  updateGoal(goal: Goal, etag: string, revision: GoalRevision): Promise<Result<Versioned<Goal>>>;
+  /** Writes the goal, its first history entry and its journal entry atomically. */
+  createGoal(goal: Goal, revision: GoalRevision, journal?: JournalEntry): Promise<Result<Versioned<Goal>>>;
+  /** Writes the goal (if the ETag matches), its history entry and its journal entry atomically. */
+  updateGoal(goal: Goal, etag: string, revision: GoalRevision, journal?: JournalEntry): Promise<Result<Versioned<Goal>>>;
   goalHistory(pairId: string, goalId: string): Promise<GoalRevision[]>;
   createMilestone(pairId: string, milestone: Milestone): Promise<Result<Versioned<Milestone>>>;
-  updateMilestone(pairId: string, milestone: Milestone, etag: string): Promise<Result<Versioned<Milestone>>>;
+  /** With a journal entry (a milestone done), both are written in one transaction. */
+  updateMilestone(pairId: string, milestone: Milestone, etag: string, journal?: JournalEntry): Promise<Result<Versioned<Milestone>>>;
   deleteMilestone(pairId: string, milestoneId: string, etag: string): Promise<Result<void>>;
   createActivity(pairId: string, activity: DevelopmentActivity): Promise<Result<Versioned<DevelopmentActivity>>>;
   updateActivity(pairId: string, activity: DevelopmentActivity, etag: string): Promise<Result<Versioned<DevelopmentActivity>>>;

@@ -16,7 +16,7 @@ import { en, fillPlaceholders } from './strings';
 
 /** "Open the checkpoint": the tab inside Teams at the checkpoint (its `subEntityId`), and in development the browser. */
 export function openCheckpointActions(links: CardLinks, pairId: string, dueDate: string, title: string): CardAction[] {
-  const path = checkpointPath(pairId, dueDate);
+  const path = checkpointPath(pairId);
   const context = encodeURIComponent(JSON.stringify({ subEntityId: path }));
   const actions: CardAction[] = [{ type: 'Action.OpenUrl', title, url: `${links.tab}?context=${context}` }];
   if (links.browser)

@@ -11,6 +11,7 @@ import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
 import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
 import type { Win } from '../../shared/recognition/win';
 import { checkpointPeriod, type Checkpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
+import type { JournalEntry } from '../../shared/journal/journalEntry';
 
 export const DEMO_PROGRAM_ID = 'demo-program';
 /** The demo program, its people and pairs belong to the development tenant. */
@@ -118,6 +119,8 @@ export interface DemoPair {
   activities: DevelopmentActivity[];
   /** Wins in the plan; one shared in the program's weekly digest by its mentee. */
   wins: Win[];
+  /** Notes in the pair's journal, of every visibility (one the mentee shared with the program). */
+  journal: JournalEntry[];
 }
 
 export function demoPairs(now: Date): DemoPair[] {
@@ -257,6 +260,53 @@ export function demoPairs(now: Date): DemoPair[] {
           shareInDigest: false,
         },
       ],
+      journal: [
+        {
+          id: 'alex-note-private',
+          pairId: demoPairIds.alex,
+          kind: 'note',
+          at: daysAgo(6),
+          authorId: demoPeople.menteeAlex.id,
+          visibility: 'private',
+          menteeConsented: false,
+          summary: 'Nervous about the all-hands talk: practise it twice with Priya first.',
+          body: 'Nervous about the all-hands talk: practise it twice with Priya first.',
+        },
+        {
+          id: 'alex-note-pair',
+          pairId: demoPairIds.alex,
+          kind: 'note',
+          at: daysAgo(4),
+          authorId: demoPeople.mentor.id,
+          visibility: 'pair',
+          menteeConsented: false,
+          summary: 'Great incident review on Tuesday: clear timeline, calm tone.',
+          body: 'Great incident review on Tuesday: clear timeline, calm tone.\n\nNext: let Alex run the **retro** on their own.',
+        },
+        {
+          id: 'alex-note-program',
+          pairId: demoPairIds.alex,
+          kind: 'note',
+          at: daysAgo(2),
+          authorId: demoPeople.menteeAlex.id,
+          visibility: 'program',
+          menteeConsented: true,
+          visibilityBeforeSharing: 'pair',
+          summary: 'Led my first incident review end to end.',
+          body: 'Led my first incident review end to end.\n\n- Time to mitigate: **45 → 20 minutes**\n- Every follow-up had an owner',
+        },
+        {
+          id: 'alex-note-mentor-private',
+          pairId: demoPairIds.alex,
+          kind: 'note',
+          at: daysAgo(1),
+          authorId: demoPeople.mentor.id,
+          visibility: 'private',
+          menteeConsented: false,
+          summary: 'Ask Jordan about a stretch assignment for Alex next quarter.',
+          body: 'Ask Jordan about a stretch assignment for Alex next quarter.',
+        },
+      ],
     },
     {
       mentee: sam,
@@ -311,6 +361,7 @@ export function demoPairs(now: Date): DemoPair[] {
           shareInDigest: false,
         },
       ],
+      journal: [],
     },
   ];
 }

@@ -12,6 +12,7 @@ import { digestIndexTable } from '../storage/digestTable';
 import { winTable } from '../storage/winTable';
 import { openEmbeddedStorage } from './embeddedStorage';
 import { seedDemo } from './seedDemo';
+import { journalTable } from '../storage/journalTable';
 
 async function clear(tables: Tables): Promise<number> {
   let deleted = 0;
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
         wins: winTable(tables),
         digest: digestIndexTable(tables),
         checkpoints: checkpointTable(tables),
+        journal: journalTable(tables),
       },
       new Date(),
     );

@@ -10,6 +10,7 @@ import { digestWeekOf } from '../../shared/recognition/weeklyDigest';
 import { DEMO_PROGRAM_ID, demoCheckpoints, demoPairs, demoPeople, demoProgram } from './demoData';
 import type { CheckpointRepository } from '../../shared/checkpoints/checkpointRepository';
 import type { Mentorship } from '../../shared/mentorship';
+import type { JournalRepository } from '../../shared/recognition/recognitionRepositories';
 
 interface SeedTargets {
   people: PeopleRepository;
@@ -24,6 +25,8 @@ interface SeedTargets {
   checkpoints?: Pick<CheckpointRepository, 'create'>;
   /** With it, both people of each active demo pair get their next checkpoint reminder filed. */
   scheduleCheckpointReminders?: (pair: Mentorship) => Promise<void>;
+  /** With it, the demo pairs get their journal: each goal set, and notes of every visibility. */
+  journal?: Pick<JournalRepository, 'append'>;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -34,7 +37,7 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
 }
 
 export async function seedDemo(
-  { people, programs, plans, checkInSchedules, wins, digest, checkpoints, scheduleCheckpointReminders }: SeedTargets,
+  { people, programs, plans, checkInSchedules, wins, digest, checkpoints, scheduleCheckpointReminders, journal }: SeedTargets,
   now: Date,
 ): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
@@ -53,7 +56,18 @@ export async function seedDemo(
         by: goal.createdBy,
         fields: diffGoal({}, goal),
       };
-      const res = await plans.createGoal(goal, revision);
+      const entry = journal && {
+        id: `${goal.id}-set`,
+        pairId: goal.pairId,
+        kind: 'goal_set' as const,
+        at: goal.createdAt,
+        authorId: goal.createdBy,
+        visibility: 'pair' as const,
+        menteeConsented: false,
+        summary: `Goal set: “${goal.title}”`,
+        goalId: goal.id,
+      };
+      const res = await plans.createGoal(goal, revision, entry);
       if (!res.ok) throw new Error(`Seeding goal ${goal.id}: ${res.error.message}`);
     }
     await Promise.all([
@@ -77,6 +91,10 @@ export async function seedDemo(
         goalId: win.goalId,
       });
       if (!res.ok) throw new Error(`Seeding win ${win.id}: ${res.error.message}`);
+    }
+    for (const entry of journal ? pair.journal : []) {
+      const res = await journal!.append(entry);
+      if (!res.ok) throw new Error(`Seeding journal entry ${entry.id}: ${res.error.message}`);
     }
     if (checkInSchedules && pair.mentorship.status === 'active') {
       const scheduled = await createCheckInScheduling({ plans, schedules: checkInSchedules, now: () => now }).scheduleNext(pair.mentorship);

@@ -11,8 +11,10 @@ import { personId } from '../../shared/person';
 import type { PairRef, PlanRecord, PlanRepository } from '../../shared/repositories';
 import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
+import { journalRow } from './journalTable';
 import { oneAtATime } from './oneAtATime';
 import { encodeKey, type Tables } from './tables';
+import type { JournalEntry } from '../../shared/journal/journalEntry';
 
 const PAIR_RK = 'pair';
 const rk = {
@@ -181,14 +183,20 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     return ok({ value, etag: created.value.etag ?? (await readRow(schema, pairId, rowKey))?.etag ?? '' });
   }
 
-  /** A goal and its history entry in one atomic transaction (same partition); a new goal counts against the plan's limit. */
-  async function writeGoal(g: Goal, revision: GoalRevision, etag: string | undefined): Promise<Result<Versioned<Goal>>> {
+  /** A goal, its history entry and its journal entry in one atomic transaction (same partition); a new goal counts against the plan's limit. */
+  async function writeGoal(
+    g: Goal,
+    revision: GoalRevision,
+    etag: string | undefined,
+    journal: JournalEntry | undefined,
+  ): Promise<Result<Versioned<Goal>>> {
     const pk = encodeKey(g.pairId);
     const goalRow = toRow(pk, rk.goal(g.id), g, { kind: 'goal' });
     const actions: TransactionAction[] = [
       etag === undefined ? ['create', goalRow] : ['update', goalRow, 'Replace', ifMatch(etag)],
       ['create', toRow(pk, rk.revision(g.id, revision.revision), revision, { kind: 'goalrev' })],
     ];
+    if (journal) actions.push(['create', journalRow(journal)]);
     if (etag === undefined) {
       const created = await createUnderLimit(
         g.pairId,
@@ -251,6 +259,11 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       return record;
     },
 
+    async loadPair(pairId) {
+      const pair = await readRow(pairRow, pairId, PAIR_RK);
+      return pair && { mentorship: { value: pair.value.mentorship, etag: pair.etag }, members: pair.value.members };
+    },
+
     async createPair(m, members) {
       const value = mentorship.parse(m);
       // Index rows first: an index row whose pair was never written is skipped on read; a pair
@@ -275,8 +288,8 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       return ok({ value, etag: res.value.etag });
     },
 
-    createGoal: (g, revision) => writeGoal(goal.parse(g), revision, undefined),
-    updateGoal: (g, etag, revision) => writeGoal(goal.parse(g), revision, etag),
+    createGoal: (g, revision, journal) => writeGoal(goal.parse(g), revision, undefined, journal),
+    updateGoal: (g, etag, revision, journal) => writeGoal(goal.parse(g), revision, etag, journal),
 
     async goalHistory(pairId, goalId) {
       const prefix = rk.revisionPrefix(goalId);
@@ -300,7 +313,25 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
         },
         milestone,
       ),
-    updateMilestone: (pairId, m, etag) => replaceRow(pairId, rk.milestone(m.id), milestone.parse(m), etag, milestone, 'milestone'),
+    async updateMilestone(pairId, m, etag, journal) {
+      const value = milestone.parse(m);
+      if (!journal) return replaceRow(pairId, rk.milestone(m.id), value, etag, milestone, 'milestone');
+      // The milestone and the journal entry that records it as done: one transaction, never one alone.
+      const row = toRow(encodeKey(pairId), rk.milestone(m.id), value);
+      try {
+        const res = await plans.submitTransaction([
+          ['update', row, 'Replace', ifMatch(etag)],
+          ['create', journalRow(journal)],
+        ]);
+        const written = res.subResponses[0]?.etag?.trim();
+        return ok({ value, etag: written ?? (await readRow(milestone, pairId, rk.milestone(m.id)))?.etag ?? '' });
+      } catch (e) {
+        if (isConflict(e) || isTransactionConflict(e)) return conflict('milestone', await readRow(milestone, pairId, rk.milestone(m.id)));
+        if (isNotFound(e) || (e as { statusCode?: number } | null)?.statusCode === 404)
+          return fail('not_found', 'That milestone no longer exists.');
+        throw e;
+      }
+    },
     deleteMilestone: (pairId, id, etag) => deleteRow(pairId, rk.milestone(id), etag, 'milestone'),
     createActivity: (pairId, a) =>
       createCounted(

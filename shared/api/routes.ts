@@ -49,6 +49,17 @@ import { answers, type RouteSpec } from './route';
 import { checkpointParams } from '../api';
 import { checkpointDraftInput, checkpointSharingInput, type Checkpoint } from '../checkpoints/checkpoint';
 import type { CheckpointListView, CheckpointView } from '../checkpoints/checkpointService';
+import {
+  entrySharingInput,
+  journalEntryParams,
+  journalQuery,
+  noteCreateInput,
+  notePatchInput,
+  trailParams,
+  type JournalEntryView,
+  type JournalPageView,
+  type TrailView,
+} from '../journal/journalApi';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -236,6 +247,41 @@ export const routes = {
     response: answers<DataExport>(),
   },
   eraseMe: { method: 'DELETE', path: paths.me, params: noParams, query: eraseMeQuery, response: answers<ErasureReport>() },
+  // ---- the journal, and the program's leadership trail ----
+  getJournal: { method: 'GET', path: paths.journal, params: pairParams, query: journalQuery, response: answers<JournalPageView>() },
+  createNote: {
+    method: 'POST',
+    path: paths.journal,
+    params: pairParams,
+    body: noteCreateInput,
+    status: 201,
+    response: answers<JournalEntryView>(),
+  },
+  updateNote: {
+    method: 'PATCH',
+    path: paths.journalEntry,
+    params: journalEntryParams,
+    body: notePatchInput,
+    ifMatch: true,
+    response: answers<JournalEntryView>(),
+  },
+  deleteNote: {
+    method: 'DELETE',
+    path: paths.journalEntry,
+    params: journalEntryParams,
+    ifMatch: true,
+    status: 204,
+    response: answers<void>(),
+  },
+  setEntrySharing: {
+    method: 'PUT',
+    path: paths.journalSharing,
+    params: journalEntryParams,
+    body: entrySharingInput,
+    ifMatch: true,
+    response: answers<JournalEntryView>(),
+  },
+  getTrail: { method: 'GET', path: paths.trail, params: trailParams, response: answers<TrailView>() },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

@@ -5,6 +5,7 @@
 //
 // Everything here is pure: due dates, periods, the scorecard arithmetic and what "missed" means.
 import { z } from 'zod';
+import { planPath } from '../planLinks';
 import { addDays, isoDate, isoInstant, type IsoDate } from '../dates';
 import { limits } from '../limits';
 import type { Milestone } from '../milestone';
@@ -309,9 +310,8 @@ export function missedCheckpoints(
 export const bothSigned = (c: Pick<Checkpoint, 'signedByMentorAt' | 'signedByMenteeAt'>): boolean =>
   Boolean(c.signedByMentorAt && c.signedByMenteeAt);
 
-/** The tab's path of a checkpoint: also the Teams deep link's `subEntityId`. */
-export const checkpointPath = (pairId: string, dueDate: IsoDate): string =>
-  `plans/${encodeURIComponent(pairId)}/checkpoints/${encodeURIComponent(dueDate)}`;
+/** The tab's path of a pair's checkpoints (the Checkpoints place): also the Teams deep link's `subEntityId`. */
+export const checkpointPath = (pairId: string): string => planPath({ pairId, place: 'checkpoints' });
 
 /** A metric's value as people read it: a percentage, or a rating on its scale; `none` when the period gave no value. */
 export function formatScorecardValue(

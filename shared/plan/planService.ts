@@ -36,6 +36,7 @@ import { priorityById, type Program } from '../program';
 import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import { changeKind, diffGoal } from './goalRevisions';
+import { summaryOf, type JournalEntry, type JournalEntryKind } from '../journal/journalEntry';
 import { toPlanView } from './planView';
 
 export interface PlanServiceDeps {
@@ -92,6 +93,28 @@ export function createPlanService(deps: PlanServiceDeps) {
     const allowed = authorizeGoal(found.value.value, action);
     return allowed.ok ? found : allowed;
   }
+
+  /** The journal entry of a plan change, written in the same transaction as the change. */
+  const journalEntryOf = (
+    actor: Actor,
+    pairId: string,
+    kind: JournalEntryKind,
+    summary: string,
+    at: string,
+    extra: Partial<JournalEntry>,
+  ) =>
+    ({
+      id: newId(),
+      pairId,
+      kind,
+      at,
+      authorId: actor.id,
+      visibility: 'pair',
+      menteeConsented: false,
+      summary: summaryOf(summary),
+      ...(actor.tenantId ? { tenantId: actor.tenantId } : {}),
+      ...extra,
+    }) satisfies JournalEntry;
 
   const notInPast = (actor: Actor, date: string | undefined | null, path: string, what: string): Result<void> =>
     date && isPastDate(date, todayIn(actor.timeZone, now())) ? invalid(path, pastDateMessage(what)) : ok(undefined);
@@ -154,7 +177,11 @@ export function createPlanService(deps: PlanServiceDeps) {
         updatedAt: at,
         updatedBy: actor.id,
       };
-      return plans.createGoal(goal, { goalId: goal.id, revision: 1, change: 'created', at, by: actor.id, fields: diffGoal({}, goal) });
+      return plans.createGoal(
+        goal,
+        { goalId: goal.id, revision: 1, change: 'created', at, by: actor.id, fields: diffGoal({}, goal) },
+        journalEntryOf(actor, pairId, 'goal_set', `Goal set: “${goal.title}”`, at, { goalId: goal.id }),
+      );
     },
 
     async updateGoal(actor: Actor, pairId: string, goalId: string, etag: string, patch: GoalPatchInput): Promise<Result<Versioned<Goal>>> {
@@ -196,15 +223,17 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (fields.length === 0) return ok(found.value);
       const at = now().toISOString();
       const next: Goal = { ...after, revision: before.revision + 1, updatedAt: at, updatedBy: actor.id };
-      return plans.updateGoal(next, etag, {
-        goalId,
-        revision: next.revision,
-        change: changeKind(before.status, next.status),
-        at,
-        by: actor.id,
-        ...(reason ? { reason } : {}),
-        fields,
-      });
+      const change = changeKind(before.status, next.status);
+      const summary =
+        change === 'updated'
+          ? `Goal “${next.title}” changed: ${fields.map((f) => f.field).join(', ')}`
+          : `Goal ${change}: “${next.title}”${reason ? `. ${reason}` : ''}`;
+      return plans.updateGoal(
+        next,
+        etag,
+        { goalId, revision: next.revision, change, at, by: actor.id, ...(reason ? { reason } : {}), fields },
+        journalEntryOf(actor, pairId, 'goal_changed', summary, at, { goalId, ...(reason ? { body: reason } : {}) }),
+      );
     },
 
     async goalHistory(actor: Actor, pairId: string, goalId: string): Promise<Result<GoalHistoryView>> {
@@ -263,7 +292,15 @@ export function createPlanService(deps: PlanServiceDeps) {
       const next: Milestone = { ...found.value, ...patch, updatedAt: now().toISOString(), updatedBy: actor.id };
       if (patch.done === true && !found.value.done) next.doneAt = now().toISOString();
       if (patch.done === false) delete next.doneAt;
-      return plans.updateMilestone(pairId, next, etag);
+      const done = next.doneAt !== undefined && !found.value.done;
+      return plans.updateMilestone(
+        pairId,
+        next,
+        etag,
+        done
+          ? journalEntryOf(actor, pairId, 'milestone_done', `Milestone done: “${next.title}”`, next.doneAt!, { goalId, milestoneId })
+          : undefined,
+      );
     },
 
     async deleteMilestone(actor: Actor, pairId: string, goalId: string, milestoneId: string, etag: string): Promise<Result<void>> {

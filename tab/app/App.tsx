@@ -18,8 +18,12 @@ export function App() {
   const theme = useFluentTheme(host);
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme ?? teamsLightTheme} className={styles.root}>
-      {host.kind === 'detecting' || !theme ? <LoadingState label={strings.app.starting} /> : <Session host={host} />}
+    // The page's own look stays on a wrapper: the provider's class also lands on every portal's mount
+    // node (dialogs, lists), and a full-height background there would cover the page.
+    <FluentProvider theme={theme ?? teamsLightTheme}>
+      <div className={styles.root}>
+        {host.kind === 'detecting' || !theme ? <LoadingState label={strings.app.starting} /> : <Session host={host} />}
+      </div>
     </FluentProvider>
   );
 }

@@ -27,7 +27,10 @@ async function rows(baseUrl: string) {
   const win = await alex.post(pathFor(paths.wins, { pairId }), { text: 'Ran my first review' });
   expect([goal.status, milestone.status, activity.status, win.status]).toEqual([201, 201, 201, 201]);
   const checkpoints = await alex.get(pathFor(paths.checkpoints, { pairId }));
+  const note = await alex.post(pathFor(paths.journal, { pairId }), { body: 'A note to edit.' });
+  expect(note.status).toBe(201);
   return {
+    entryId: note.body.value.id as string,
     dueDate: checkpoints.body.checkpoints.at(-1).dueDate as string,
     pairId,
     goalId,
@@ -44,7 +47,8 @@ async function snapshot(baseUrl: string): Promise<string> {
   const wins = (await apiAs(baseUrl, demoPeople.menteeAlex.id).get(pathFor(paths.wins, { pairId }))).body;
   const program = (await apiAs(baseUrl, demoPeople.manager.id).get(pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID }))).body;
   const checkpoints = (await apiAs(baseUrl, demoPeople.menteeAlex.id).get(pathFor(paths.checkpoints, { pairId }))).body;
-  return JSON.stringify({ plan, wins, program, checkpoints });
+  const journal = (await apiAs(baseUrl, demoPeople.menteeAlex.id).get(pathFor(paths.journal, { pairId }))).body;
+  return JSON.stringify({ plan, wins, program, checkpoints, journal });
 }
 
 const ifMatchRoutes = Object.entries(routes as Record<string, RouteSpec>).filter(([, spec]) => spec.ifMatch);
@@ -60,12 +64,14 @@ async function sendWith(baseUrl: string, spec: RouteSpec, params: Record<string,
 }
 
 describe('versions', () => {
-  test('covers the agreement, acceptance, goal, milestone, activity, win, checkpoint and program settings writes', () => {
+  test('covers the agreement, acceptance, goal, milestone, activity, win, checkpoint, journal note and program settings writes', () => {
     expect(ifMatchRoutes.map(([name]) => name).sort()).toEqual(
       [
         'acceptAgreement',
         'correctCheckpoint',
+        'deleteNote',
         'saveCheckpointDraft',
+        'setEntrySharing',
         'setCheckpointSharing',
         'signOffCheckpoint',
         'deleteActivity',
@@ -75,6 +81,7 @@ describe('versions', () => {
         'updateAgreement',
         'updateGoal',
         'updateMilestone',
+        'updateNote',
         'updateProgramSettings',
       ].sort(),
     );

@@ -6,6 +6,7 @@ import { benchFirstView } from './firstView';
 import { benchInvokes } from './invokes';
 import { benchMemory } from './memory';
 import { benchPlanLoad } from './planLoad';
+import { benchJournalLoad } from './journalLoad';
 
 async function main(): Promise<void> {
   const samples = Number(process.env.BENCH_SAMPLES ?? 500);
@@ -19,6 +20,15 @@ async function main(): Promise<void> {
     console.log(`  raw  partition query (@azure/data-tables)  p50 ${f(planLoad.rawQuery.p50)}  p95 ${f(planLoad.rawQuery.p95)}`);
     console.log(
       `  ratio API / raw                            p50 ${planLoad.p50Ratio}x  p95 ${planLoad.p95Ratio}x   (goal: ${planLoad.goal})\n`,
+    );
+    const journalLoad = await benchJournalLoad(azurite.connectionString, samples);
+    console.log(
+      `Journal load after three years of weekly check-ins (${journalLoad.entries} entries, ${journalLoad.api.samples} samples each)`,
+    );
+    console.log(`  API  GET ${'/api/pairs/:pairId/journal'.padEnd(28)} p50 ${f(journalLoad.api.p50)}  p95 ${f(journalLoad.api.p95)}`);
+    console.log(`  raw  partition query (@azure/data-tables)  p50 ${f(journalLoad.rawQuery.p50)}  p95 ${f(journalLoad.rawQuery.p95)}`);
+    console.log(
+      `  ratio API / raw                            p50 ${journalLoad.p50Ratio}x  p95 ${journalLoad.p95Ratio}x   (goal: ${journalLoad.goal})\n`,
     );
     const dueLookup = await benchDueLookup(azurite.connectionString, Number(process.env.BENCH_PAIRS ?? 20_000));
     console.log(`Check-ins due (${dueLookup.pairs} pairs in the due index, seeded in ${dueLookup.seedMs} ms)`);
@@ -61,6 +71,7 @@ async function main(): Promise<void> {
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       at: new Date().toISOString(),
       planLoad,
+      journalLoad,
       checkIns: { dueLookup, dispatch },
       invokes,
       firstView,

@@ -186,7 +186,9 @@ describe('plan links', () => {
   it('read the tab’s paths: a browser’s pathname, or the sub-page id inside Teams', () => {
     expect(parsePlanPath('/plans/demo-pair-alex')).toEqual({ pairId: 'demo-pair-alex' });
     expect(parsePlanPath('plans/demo-pair-alex/goals/alex-oncall')).toEqual({ pairId: 'demo-pair-alex', goalId: 'alex-oncall' });
-    for (const path of ['', '/', '/plans', 'plans/a/b', '/api/me']) expect(parsePlanPath(path), path).toBeUndefined();
+    expect(parsePlanPath('/plans/demo-pair-alex/journal')).toEqual({ pairId: 'demo-pair-alex', place: 'journal' });
+    expect(parsePlanPath('plans/demo-pair-alex/check-ins')).toEqual({ pairId: 'demo-pair-alex', place: 'check-ins' });
+    for (const path of ['', '/', '/plans', 'plans/a/b', 'plans/a/plan', '/api/me']) expect(parsePlanPath(path), path).toBeUndefined();
   });
 
   it('work under a path prefix', () => {

@@ -4,9 +4,10 @@
 // become wins, the reflections a journal entry; only the pair sees it, only the mentee shares it.
 import { odata } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
-import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { pathFor, paths } from '../../shared/api';
 import type { CheckpointListView, CheckpointView } from '../../shared/checkpoints/checkpointService';
+import type { TrailView } from '../../shared/journal/journalApi';
 import { serverTest } from '../support/fixtures';
 
 const pairId = demoPairIds.alex;
@@ -137,13 +138,19 @@ describe('a checkpoint', () => {
     expect(list.body.recalibrations).toContainEqual(expect.objectContaining({ dueDate, goalId: 'alex-oncall', decision: 'keep' }));
   });
 
-  test('is shared with the program by the mentee only', async ({ alex, priya }) => {
+  test('is shared with the program by the mentee only, and then shows in the program’s trail', async ({ alex, priya, jordan }) => {
+    const trail = pathFor(paths.trail, { programId: DEMO_PROGRAM_ID, pairId });
+    const sharedDates = async () => ((await jordan().get<TrailView>(trail)).body.scorecards ?? []).map((s) => s.dueDate);
+    expect(await sharedDates()).not.toContain(dueDate);
     const byMentor = await priya().patch(at(dueDate, paths.checkpointSharing), { sharedWithProgram: true }, etag);
     expect(byMentor.status).toBe(403);
     const shared = await alex().patch(at(dueDate, paths.checkpointSharing), { sharedWithProgram: true }, etag);
     expect(shared.status).toBe(200);
     expect(shared.body.value.sharedWithProgram).toBe(true);
     etag = shared.body.etag;
+    expect(await sharedDates()).toContain(dueDate);
+    const entry = (await jordan().get<TrailView>(trail)).body.scorecards.find((s) => s.dueDate === dueDate)!;
+    expect(entry.scorecard.find((v) => v.metricId === 'quality')).toMatchObject({ metricId: 'quality' });
   });
 
   test('is corrected as a new revision that keeps the signed-off one', async ({ alex, priya }) => {

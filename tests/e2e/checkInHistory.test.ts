@@ -6,7 +6,7 @@ import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import { newPage } from '../support/browser';
-import { browserTest } from '../support/browserFixtures';
+import { browserTest, openPlace } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
 const test = browserTest;
@@ -78,6 +78,7 @@ describe('check-in history on the plan page', () => {
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();
     await page.getByRole('button', { name: demoPeople.menteeAlex.displayName }).click();
+    await openPlace(page, 'Check-ins');
 
     const section = page.getByRole('group', { name: 'Check-ins' });
     await section.getByRole('list', { name: 'Check-ins, newest first' }).waitFor();

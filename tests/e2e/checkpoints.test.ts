@@ -4,12 +4,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { demoPeople } from '../../bot/dev/demoData';
-import { browserTest } from '../support/browserFixtures';
+import { browserTest, openPlace } from '../support/browserFixtures';
 
 const test = browserTest;
 
 async function openCheckpoints(page: Page) {
-  await page.getByRole('button', { name: 'Open checkpoints and scorecard' }).click();
+  await openPlace(page, 'Checkpoints');
   const place = page.getByTestId('checkpoints-place');
   await place.waitFor();
   return place;

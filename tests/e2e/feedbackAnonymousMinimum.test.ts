@@ -7,7 +7,7 @@ import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { anonymityProblem } from '../../shared/feedback/feedbackRequest';
 import { apiAs } from '../support/apiClient';
-import { browserTest } from '../support/browserFixtures';
+import { browserTest, openPlace } from '../support/browserFixtures';
 
 const why = anonymityProblem({ anonymous: true, respondents: [] })!;
 
@@ -34,6 +34,7 @@ const test = browserTest.extend(
 describe('asking anonymously from the tab', () => {
   test('says why two people are too few before anything is sent, and sends with a third', async ({ session, requestCount }) => {
     const page = await session.signInAs(demoPeople.menteeAlex.displayName);
+    await openPlace(page, 'Feedback');
     const section = page.getByRole('group', { name: 'Feedback', exact: true });
     await section.getByRole('button', { name: 'Ask for feedback' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ask for feedback' });

@@ -10,7 +10,7 @@ import { checkInTable } from '../../bot/storage/checkInTable';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
-import { browserTest } from '../support/browserFixtures';
+import { browserTest, openPlace } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
 const require = createRequire(import.meta.url);
@@ -119,6 +119,7 @@ describe('feedback asked of me', () => {
     expect(await axeViolations(page, '#asked-feedback-place')).toEqual([]);
 
     const mentee = await session.signInAs(alex.displayName);
+    await openPlace(mentee, 'Feedback');
     const feedback = mentee.getByRole('group', { name: 'Feedback', exact: true });
     await feedback.getByText('1 of 2 answered').waitFor();
   });
@@ -126,6 +127,7 @@ describe('feedback asked of me', () => {
   test('lets the mentor comment on an answered check-in, and the mentee reads the comment', async ({ session }) => {
     const page = await session.signInAs(priya.displayName);
     await page.getByRole('tab', { name: `Mentee: ${alex.displayName}` }).click();
+    await openPlace(page, 'Check-ins');
     const history = page.getByRole('group', { name: 'Check-ins' });
     await history.getByRole('list', { name: 'Check-ins, newest first' }).waitFor();
     await history.getByRole('button', { name: 'Comment', exact: true }).click();
@@ -138,6 +140,7 @@ describe('feedback asked of me', () => {
     await history.getByText('Great review. Pick the next incident with me on Friday.').waitFor();
 
     const mentee = await session.signInAs(alex.displayName);
+    await openPlace(mentee, 'Check-ins');
     const menteeHistory = mentee.getByRole('group', { name: 'Check-ins' });
     await menteeHistory.getByText('Great review. Pick the next incident with me on Friday.').waitFor();
     // The mentee answers check-ins; commenting is the mentor's.

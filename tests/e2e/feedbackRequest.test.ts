@@ -7,7 +7,7 @@ import { feedbackInputs, feedbackVerbs } from '../../bot/cards/feedbackRequestCa
 import { demoPeople } from '../../bot/dev/demoData';
 import { cardActionActivity, installActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { newPage } from '../support/browser';
-import { browserTest } from '../support/browserFixtures';
+import { browserTest, openPlace } from '../support/browserFixtures';
 
 const test = browserTest
   .extend(
@@ -17,6 +17,7 @@ const test = browserTest
         await p.goto(`${server.baseUrl}/`);
         await p.getByRole('heading', { name: 'Development sign-in' }).waitFor();
         await p.getByRole('button', { name: mentee.displayName }).click();
+        await openPlace(p, 'Feedback');
         const section = p.getByRole('group', { name: 'Feedback', exact: true });
         await section.getByRole('heading', { name: 'Feedback', level: 3 }).waitFor();
         await section.getByText(/Loading the feedback requests/).waitFor({ state: 'detached' });
@@ -227,6 +228,7 @@ describe('360 feedback from the tab', () => {
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('button', { name: demoPeople.mentor.displayName }).click();
     await page.getByRole('tab', { name: `Mentee: ${mentee.displayName}` }).click();
+    await openPlace(page, 'Feedback');
     const mentorSection = page.getByRole('group', { name: 'Feedback', exact: true });
     const mentorView = requestsOnGoal(mentorSection).first();
     await mentorView.getByText('3 of 3 answered').waitFor();

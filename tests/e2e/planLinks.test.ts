@@ -18,7 +18,9 @@ describe('plan links', () => {
   test('opens the mentor at the mentee the link names, not the first pair', async ({ openAs }) => {
     const page = await openAs(demoPeople.mentor, { pairId: demoPairIds.sam });
     await page.getByRole('heading', { name: `${demoPeople.menteeSam.displayName}’s plan`, level: 2 }).waitFor();
-    expect(await page.getByRole('tab', { selected: true }).innerText()).toContain(demoPeople.menteeSam.displayName);
+    expect(await page.getByRole('tablist', { name: 'Mentoring plans' }).getByRole('tab', { selected: true }).innerText()).toContain(
+      demoPeople.menteeSam.displayName,
+    );
   });
 
   test('focuses the goal a goal link names', async ({ openAs }) => {

@@ -6,7 +6,7 @@ import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import { addDays, todayIn } from '../../shared/dates';
-import { browserTest } from '../support/browserFixtures';
+import { browserTest, openPlace } from '../support/browserFixtures';
 import { tablesOf } from '../support/testServer';
 
 const mentee = demoPeople.menteeAlex;
@@ -64,6 +64,7 @@ test.beforeAll(async ({ server }) => {
 describe('what the plan page tells a person', { timeout: 120_000 }, () => {
   test('shows each check-in answer under its question, not run into it', async ({ signInAsMentee }) => {
     const page = await signInAsMentee();
+    await openPlace(page, 'Check-ins');
     const item = page
       .getByRole('group', { name: 'Check-ins' })
       .getByRole('listitem')

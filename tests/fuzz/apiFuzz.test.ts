@@ -141,7 +141,34 @@ describe('fuzzed write routes', () => {
     };
     const checkpointPath = (path: string, dueDate: string) => pathFor(path, { pairId, dueDate });
 
+    // A note of the mentee's own, made once and reused (and made again after a fuzzed delete).
+    const note = async () => {
+      const page = await json('GET', `${pathFor(paths.journal, { pairId })}?kind=note`, 'mentee');
+      const mine = page.entries.find((e: { value: { authorId: string } }) => e.value.authorId === people.mentee);
+      if (mine) return { id: mine.value.id as string, etag: mine.etag as string };
+      const created = await json('POST', pathFor(paths.journal, { pairId }), 'mentee', { body: 'A fuzz note.', visibility: 'pair' });
+      return { id: created.value.id as string, etag: created.etag as string };
+    };
+    const entryPath = (path: string, entryId: string) => pathFor(path, { pairId, entryId });
+
     const targets: Record<WriteRoute, () => Promise<Target>> = {
+      createNote: async () => ({
+        as: 'mentee',
+        path: pathFor(paths.journal, { pairId }),
+        sample: { body: 'A **fuzzed** note.', visibility: 'private' },
+      }),
+      updateNote: async () => {
+        const n = await note();
+        return { as: 'mentee', path: entryPath(paths.journalEntry, n.id), etag: n.etag, sample: { body: 'Edited.', visibility: 'pair' } };
+      },
+      deleteNote: async () => {
+        const n = await note();
+        return { as: 'mentee', path: entryPath(paths.journalEntry, n.id), etag: n.etag };
+      },
+      setEntrySharing: async () => {
+        const n = await note();
+        return { as: 'mentee', path: entryPath(paths.journalSharing, n.id), etag: n.etag, sample: { shared: true } };
+      },
       startCheckpoint: async () => ({ as: 'mentee', path: checkpointPath(paths.checkpoint, nextDate) }),
       saveCheckpointDraft: async () => {
         const c = await checkpoint(nextDate);

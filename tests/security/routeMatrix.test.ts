@@ -420,7 +420,47 @@ const matrix: Record<string, Row> = {
     ok: 400,
     denied: { stranger: 400, otherMentee: 400, otherMentor: 400, programManager: 400 },
   },
+  'GET /api/pairs/:pairId/journal': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.journal, { pairId }) }),
+    ok: 200,
+    denied: hidden,
+  },
+  'POST /api/pairs/:pairId/journal': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.journal, { pairId }), body: { body: `Matrix note ${Math.random()}` } }),
+    ok: 201,
+    denied: hidden,
+  },
+  'PATCH /api/pairs/:pairId/journal/:entryId': {
+    owner: 'mentee',
+    request: async () => ({ ...(await newNote()), body: { body: 'Matrix note, edited' } }),
+    ok: 200,
+    denied: hidden,
+  },
+  'DELETE /api/pairs/:pairId/journal/:entryId': { owner: 'mentee', request: newNote, ok: 204, denied: hidden },
+  'PUT /api/pairs/:pairId/journal/:entryId/sharing': {
+    owner: 'mentee',
+    request: async () => {
+      const note = await newNote();
+      return { path: `${note.path}/sharing`, body: { shared: true }, etag: note.etag };
+    },
+    ok: 200,
+    denied: hidden,
+  },
+  'GET /api/programs/:programId/trail/:pairId': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.trail, { programId: DEMO_PROGRAM_ID, pairId }) }),
+    ok: 200,
+    // Only the program's managers: the pair's own members and everyone else learn nothing here.
+    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
 };
+
+async function newNote() {
+  const created = await asMentee('POST', { path: pathFor(paths.journal, { pairId }), body: { body: `Matrix note ${Math.random()}` } });
+  return { path: pathFor(paths.journalEntry, { pairId, entryId: created.body.value.id }), etag: created.body.etag as string };
+}
 
 const apiRoutes = () =>
   listRoutes(server.app.app)

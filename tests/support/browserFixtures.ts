@@ -54,3 +54,8 @@ export const test = serverTest
   });
 
 export { test as browserTest };
+
+/** Opens one place of the plan shown (Plan, Check-ins, Feedback, Checkpoints, Journal) from its tab list. */
+export async function openPlace(page: Page, name: string): Promise<void> {
+  await page.getByRole('tablist', { name: 'Places in this plan' }).getByRole('tab', { name, exact: true }).click();
+}

@@ -1,11 +1,12 @@
 // The "My mentoring" page: who I am, the pairs I am in, and the plan of the pair I selected. A
 // person can be a mentee in one pair and a mentor in others, so the pairs are tabs.
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import type { PairSummary } from '../../../shared/api';
 import type { PlanLinkRef } from '../../../shared/planLinks';
 import { PageFrame } from '../../app/PageFrame';
 import { SectionNav, type Section } from '../../app/SectionNav';
+import { usePlanLocation } from '../../app/usePlanLocation';
 import { useMe } from '../../hooks/useMe';
 import { strings } from '../../strings';
 import { AppHeader, type DevIdentity } from '../AppHeader/AppHeader';
@@ -13,8 +14,6 @@ import { PlanPage } from '../PlanPage/PlanPage';
 import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 
 const FeedbackInbox = lazy(() => import('../FeedbackInbox/FeedbackInbox'));
-const TabList = lazy(() => import('../../app/fluentTabs').then((m) => ({ default: m.TabList })));
-const Tab = lazy(() => import('../../app/fluentTabs').then((m) => ({ default: m.Tab })));
 
 const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -43,7 +42,7 @@ export interface MyMentoringProps {
 export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps) {
   const styles = useStyles();
   const me = useMe(identityKey);
-  const [selected, setSelected] = useState<string | undefined>(link?.pairId);
+  const { location, go } = usePlanLocation(link);
   const [section, setSection] = useState<Section>('mentoring');
   const { state } = me;
 
@@ -65,27 +64,31 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
     body = <EmptyState title={strings.pairs.noPairsTitle}>{strings.pairs.noPairsBody}</EmptyState>;
   } else {
     const pairs = tabOrder(state.data.pairs);
-    const current = pairs.find((p) => p.pairId === selected) ?? pairs[0];
+    const current = pairs.find((p) => p.pairId === location.pairId) ?? pairs[0];
     body = (
       <>
         {pairs.length > 1 && (
-          <Suspense fallback={<LoadingState label={strings.app.loadingPart} />}>
-            <TabList
-              className={styles.tabs}
-              aria-label={strings.pairs.tabsLabel}
-              selectedValue={current?.pairId}
-              onTabSelect={(_, data) => setSelected(String(data.value))}
-            >
-              {pairs.map((p) => (
-                <Tab key={p.pairId} value={p.pairId}>
-                  {pairLabel(p, pairs)}
-                </Tab>
-              ))}
-            </TabList>
-          </Suspense>
+          <TabList
+            className={styles.tabs}
+            aria-label={strings.pairs.tabsLabel}
+            selectedValue={current?.pairId}
+            onTabSelect={(_, data) => go(String(data.value), location.place)}
+          >
+            {pairs.map((p) => (
+              <Tab key={p.pairId} value={p.pairId}>
+                {pairLabel(p, pairs)}
+              </Tab>
+            ))}
+          </TabList>
         )}
         {current && (
-          <PlanPage key={current.pairId} pairId={current.pairId} focusGoalId={current.pairId === link?.pairId ? link.goalId : undefined} />
+          <PlanPage
+            key={current.pairId}
+            pairId={current.pairId}
+            place={location.place}
+            onPlace={(place) => go(current.pairId, place)}
+            focusGoalId={current.pairId === location.pairId ? location.goalId : undefined}
+          />
         )}
       </>
     );

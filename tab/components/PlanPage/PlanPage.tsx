@@ -7,27 +7,28 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Subtitle1,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { cadenceLabel } from '../../../shared/program';
 import { openBlockers } from '../../../shared/checkins/checkInHistory';
 import { useCheckIns } from '../../hooks/useCheckIns';
 import { usePlan } from '../../hooks/usePlan';
 import { strings } from '../../strings';
 import { AgreementSummary } from '../Agreement/AgreementSummary';
-import { CheckInHistory } from '../CheckIns/CheckInHistory';
-import { FeedbackRequests } from '../Feedback/FeedbackRequests';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
 import { GoalDialog } from '../../app/lazyParts';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';
-import { CheckpointsSection } from '../Checkpoints/CheckpointsSection';
+import { places } from '../../app/places';
+import type { PlanPlace } from '../../../shared/planLinks';
 
 const useStyles = makeStyles({
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
   },
+  places: { flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   notices: { position: 'sticky', top: 0, zIndex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -47,11 +49,14 @@ type Notice = Parameters<PlanContextValue['notify']>[0];
 
 export interface PlanPageProps {
   pairId: string;
+  /** The place of the plan shown (its tab list chooses), the plan itself by default. */
+  place?: PlanPlace;
+  onPlace?: (place: PlanPlace) => void;
   /** A goal a link pointed at: shown and focused once the plan has loaded. */
   focusGoalId?: string;
 }
 
-export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
+export function PlanPage({ pairId, place = 'plan', onPlace, focusGoalId }: PlanPageProps) {
   const styles = useStyles();
   const { state, reload } = usePlan(pairId);
   const checkIns = useCheckIns(pairId);
@@ -62,11 +67,11 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
   const planLoaded = plan !== undefined;
 
   useEffect(() => {
-    if (!planLoaded || !focusGoalId) return;
+    if (!planLoaded || !focusGoalId || place !== 'plan') return;
     const card = document.querySelector<HTMLElement>(`[data-goal-id="${CSS.escape(focusGoalId)}"]`);
     card?.scrollIntoView({ block: 'start' });
     card?.focus({ preventScroll: true });
-  }, [planLoaded, focusGoalId]);
+  }, [planLoaded, focusGoalId, place]);
 
   const context = useMemo<PlanContextValue | undefined>(
     () => (plan ? { pairId, plan, readOnly: !plan.can.editPlan, reload, notify: setNotice } : undefined),
@@ -79,6 +84,7 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
   }
 
   const mine = plan.viewerRole === 'mentee';
+  const shown = places.find((p) => p.id === place) ?? places[0]!;
   return (
     <PlanContext.Provider value={context}>
       <article className={styles.plan} aria-labelledby="plan-heading">
@@ -127,24 +133,42 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
           </MessageBar>
         )}
 
-        <AgreementSummary />
-        <MeetingSuggestions blockers={blockers} />
+        <TabList
+          className={styles.places}
+          aria-label={strings.places.label}
+          selectedValue={shown.id}
+          onTabSelect={(_, data) => onPlace?.(data.value as PlanPlace)}
+        >
+          {places.map((p) => (
+            <Tab key={p.id} value={p.id}>
+              {strings.places[p.id]}
+            </Tab>
+          ))}
+        </TabList>
 
-        <section aria-labelledby="goals-heading" className={styles.plan}>
-          <div className={styles.goalsHeader}>
-            <Subtitle1 as="h3" id="goals-heading">
-              {strings.plan.goalsHeading}
-            </Subtitle1>
-            {plan.can.editPlan && plan.goals.length > 0 && (
-              <GoalDialog trigger={<Button appearance="primary">{strings.plan.addGoal}</Button>} />
-            )}
-          </div>
-          <GoalGroups />
-        </section>
-        <FeedbackRequests />
-        <Wins />
-        <CheckInHistory checkIns={checkIns} />
-        <CheckpointsSection pairId={pairId} />
+        {shown.Component ? (
+          <Suspense fallback={<LoadingState label={strings.places.loading} />}>
+            <shown.Component />
+          </Suspense>
+        ) : (
+          <>
+            <AgreementSummary />
+            <MeetingSuggestions blockers={blockers} />
+
+            <section aria-labelledby="goals-heading" className={styles.plan}>
+              <div className={styles.goalsHeader}>
+                <Subtitle1 as="h3" id="goals-heading">
+                  {strings.plan.goalsHeading}
+                </Subtitle1>
+                {plan.can.editPlan && plan.goals.length > 0 && (
+                  <GoalDialog trigger={<Button appearance="primary">{strings.plan.addGoal}</Button>} />
+                )}
+              </div>
+              <GoalGroups />
+            </section>
+            <Wins />
+          </>
+        )}
       </article>
     </PlanContext.Provider>
   );
