@@ -5,13 +5,11 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Subtitle1,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { cadenceLabel } from '../../../shared/program';
 import { openBlockers } from '../../../shared/checkins/checkInHistory';
@@ -24,7 +22,7 @@ import { FeedbackRequests } from '../Feedback/FeedbackRequests';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
 import { GoalDialog } from '../../app/lazyParts';
-import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { DismissibleNotice, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';
 
@@ -101,24 +99,7 @@ export function PlanPage({ pairId, focusGoalId }: PlanPageProps) {
               </MessageBarActions>
             </MessageBar>
           )}
-          {notice && (
-            <MessageBar intent={notice.intent} layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.message}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    icon={<DismissRegular />}
-                    aria-label={strings.common.dismiss}
-                    onClick={() => setNotice(undefined)}
-                  />
-                }
-              />
-            </MessageBar>
-          )}
+          {notice && <DismissibleNotice notice={notice} onDismiss={() => setNotice(undefined)} />}
         </div>
         {context.readOnly && (
           <MessageBar intent="info">
