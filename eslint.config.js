@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const sdkImports = [
   {
-    group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'],
+    group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'],
     message: 'The Bot Framework SDK belongs to bot/teams/ only.',
   },
 ];

@@ -140,6 +140,16 @@ export interface DialogCard extends Omit<AdaptiveCard, 'actions'> {
   actions: SubmitAction[];
 }
 
+/** A card's title: the one heading every card starts with. */
+export const cardHeading = (text: string): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  style: 'heading',
+  size: 'Large',
+  weight: 'Bolder',
+  wrap: true,
+});
+
 export function adaptiveCard(body: CardElement[], actions: CardAction[], fallbackText: string): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: ADAPTIVE_CARD_SCHEMA, version: '1.5', body, actions, fallbackText, msteams: { width: 'Full' } };
 }

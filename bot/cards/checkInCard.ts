@@ -6,7 +6,7 @@ import { goalProgressStatus, goalProgressStatusLabel } from '../../shared/checki
 import { isMeasurable, progressBounds } from '../../shared/checkins/checkInService';
 import type { Goal } from '../../shared/goal';
 import { limits } from '../../shared/limits';
-import { adaptiveCard, type AdaptiveCard, type CardElement, type CardInput } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement, type CardInput } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 /** The verbs of the check-in cards' Universal Actions: the bot routes on these, nothing else. */
@@ -52,7 +52,7 @@ export function checkInCard(data: CheckInCardData, strings: BotStrings = en): Ad
   };
 
   const body: CardElement[] = [
-    { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    cardHeading(s.title),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.period, { slot: data.slot, mentor: data.mentorName }),

@@ -1,7 +1,7 @@
 // What replaces the check-in card once it is answered: the answer, read-only, as it was stored.
 // Also what a mentee gets when the mentor comments (with the comments).
 import type { CheckIn } from '../../shared/checkins/checkIn';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { adaptiveCard, cardHeading, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { answerBlocks, attentionBlock, commentBlocks, instantText, type CheckInGoal } from './checkInAnswerBlocks';
 import { openPlanActions, type CardLinks } from './cardLinks';
 import { en, fillPlaceholders, type BotStrings } from './strings';
@@ -19,7 +19,7 @@ export function checkInSummaryCard(data: CheckInSummaryCardData, strings: BotStr
   const s = strings.checkInSummary;
   const { checkIn } = data;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    cardHeading(s.title),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.period, { slot: checkIn.slot, answeredAt: checkIn.answeredAt ? instantText(checkIn.answeredAt) : '' }),
@@ -46,14 +46,7 @@ export function menteeCommentCard(data: MenteeCommentCardData, strings: BotStrin
   const s = strings.menteeComment;
   const latest = data.checkIn.comments[data.checkIn.comments.length - 1];
   const body: CardElement[] = [
-    {
-      type: 'TextBlock',
-      text: fillPlaceholders(s.title, { mentor: data.mentorName }),
-      style: 'heading',
-      size: 'Large',
-      weight: 'Bolder',
-      wrap: true,
-    },
+    cardHeading(fillPlaceholders(s.title, { mentor: data.mentorName })),
     { type: 'TextBlock', text: fillPlaceholders(s.period, { slot: data.checkIn.slot }), isSubtle: true, wrap: true, spacing: 'Small' },
   ];
   if (latest)

@@ -1,7 +1,7 @@
 // The card the bot posts in a team's General channel when the app is added to the team: a program
 // manager chooses the channel (and the program, if there are several) for the weekly digest of
 // wins. The bot checks who clicked and whether the channel belongs to the team; the card only asks.
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 export const digestChannelVerbs = { setChannel: 'digest.setChannel' } as const;
@@ -25,10 +25,7 @@ export interface DigestChannelCardData {
 
 export function digestChannelCard(data: DigestChannelCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.digestChannel;
-  const body: CardElement[] = [
-    { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: s.intro, wrap: true, spacing: 'Small' },
-  ];
+  const body: CardElement[] = [cardHeading(s.title), { type: 'TextBlock', text: s.intro, wrap: true, spacing: 'Small' }];
   if (data.problem)
     body.push({ type: 'Container', style: 'attention', spacing: 'Medium', items: [{ type: 'TextBlock', text: data.problem, wrap: true }] });
   if (data.programs.length === 0) {
@@ -77,7 +74,7 @@ export function digestChannelSetCard(
 ): AdaptiveCard {
   const s = strings.digestChannel;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: s.setTitle, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    cardHeading(s.setTitle),
     {
       type: 'Container',
       style: 'good',
@@ -100,10 +97,7 @@ export function digestChannelSetCard(
 export function digestChannelNotManagerCard(strings: BotStrings = en): AdaptiveCard {
   const s = strings.digestChannel;
   return adaptiveCard(
-    [
-      { type: 'TextBlock', text: s.notManagerTitle, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: s.notManager, wrap: true, spacing: 'Medium' },
-    ],
+    [cardHeading(s.notManagerTitle), { type: 'TextBlock', text: s.notManager, wrap: true, spacing: 'Medium' }],
     [],
     s.notManagerFallbackText,
   );

@@ -5,7 +5,7 @@ import type { DeliveryOutcome } from '../../shared/feedback/askForFeedback';
 import type { FeedbackDraft } from '../../shared/feedback/feedbackDraft';
 import { ANONYMITY_THRESHOLD, MAX_RESPONDENTS, feedbackRelation } from '../../shared/feedback/feedbackRequest';
 import { limits } from '../../shared/limits';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 export const feedbackAskVerbs = {
@@ -28,8 +28,6 @@ export const feedbackAskInputs = {
 /** Lines of "other behaviors": twelve behaviors of at most 200 characters and their line breaks. */
 export const EXTRA_BEHAVIORS_MAX = limits.behaviors * (limits.shortText + 1);
 
-const heading = (text: string): CardElement => ({ type: 'TextBlock', text, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true });
-
 export interface FeedbackGoalPickerData {
   /** Active goals of the pairs the person is mentee of; `mentorName` when they are in several. */
   goals: readonly { pairId: string; goalId: string; title: string; mentorName?: string }[];
@@ -44,7 +42,7 @@ export function feedbackGoalPickerCard(data: FeedbackGoalPickerData, strings: Bo
     g.mentorName ? fillPlaceholders(s.goalWithMentor, { mentor: g.mentorName, goal: g.title }) : g.title;
   return adaptiveCard(
     [
-      heading(s.goalTitle),
+      cardHeading(s.goalTitle),
       { type: 'TextBlock', text: s.goalIntro, wrap: true, spacing: 'Small' },
       {
         type: 'Input.ChoiceSet',
@@ -81,7 +79,7 @@ export function feedbackAskCard(data: FeedbackAskCardData, strings: BotStrings =
     return value !== undefined && value !== '' ? { value } : {};
   };
   const { draft } = data;
-  const body: CardElement[] = [heading(fillPlaceholders(s.title, { goal: draft.goal.title }))];
+  const body: CardElement[] = [cardHeading(fillPlaceholders(s.title, { goal: draft.goal.title }))];
   if (data.problems && data.problems.length > 0) {
     body.push({
       type: 'Container',
@@ -185,7 +183,7 @@ export function feedbackSentCard(data: FeedbackSentCardData, strings: BotStrings
   const pending = data.delivery.filter((d) => !d.delivered && d.pending);
   const missed = data.delivery.filter((d) => !d.delivered && !d.pending);
   const body: CardElement[] = [
-    heading(s.sentTitle),
+    cardHeading(s.sentTitle),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.sentIntro, { goal: data.goalTitle, date: data.closesOn, anonymous: data.anonymous ? s.sentAnonymous : '' }),

@@ -1,6 +1,6 @@
 // The card "Send feedback" puts into a chat: a mentor's feedback to their mentee about one goal.
 // The same text is kept in the pair's journal; the card is what the chat sees.
-import { adaptiveCard, type AdaptiveCard } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 export interface FeedbackNoteCardData {
@@ -16,14 +16,7 @@ export function feedbackNoteCard(data: FeedbackNoteCardData, strings: BotStrings
   const s = strings.messageExtension.feedbackNote;
   return adaptiveCard(
     [
-      {
-        type: 'TextBlock',
-        text: fillPlaceholders(s.title, { mentee: data.menteeName }),
-        style: 'heading',
-        size: 'Large',
-        weight: 'Bolder',
-        wrap: true,
-      },
+      cardHeading(fillPlaceholders(s.title, { mentee: data.menteeName })),
       {
         type: 'TextBlock',
         text: fillPlaceholders(s.from, { mentor: data.mentorName, date: data.date, goal: data.goalTitle }),

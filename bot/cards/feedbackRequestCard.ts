@@ -3,7 +3,7 @@
 // may be posted into a group chat (message extension): its `refresh` names the respondents, so each
 // of them gets their own view from the bot while everyone else sees the base card.
 import { ANONYMITY_THRESHOLD, FEEDBACK_TEXT_MAX, type FeedbackRequest, type FeedbackResponse } from '../../shared/feedback/feedbackRequest';
-import { adaptiveCard, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 /** The verbs of the feedback cards' Universal Actions: the bot routes on these, nothing else. */
@@ -50,7 +50,6 @@ function refreshFor(request: FeedbackRequest, s: BotStrings['feedback']): NonNul
   return { action, userIds: request.respondents.slice(0, REFRESH_USERS_MAX).map((r) => teamsUserMri(r.personId)) };
 }
 
-const heading = (text: string): CardElement => ({ type: 'TextBlock', text, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true });
 const subtle = (text: string): CardElement => ({ type: 'TextBlock', text, isSubtle: true, wrap: true, spacing: 'Small' });
 
 function introBlocks(
@@ -59,7 +58,7 @@ function introBlocks(
 ): CardElement[] {
   const { request, menteeName } = input;
   return [
-    heading(fillPlaceholders(s.title, { mentee: menteeName })),
+    cardHeading(fillPlaceholders(s.title, { mentee: menteeName })),
     { type: 'TextBlock', text: fillPlaceholders(s.goal, { goal: input.goalTitle }), wrap: true, spacing: 'Small' },
     subtle(
       request.anonymous
@@ -197,7 +196,7 @@ export function feedbackThanksCard(input: FeedbackThanksCardInput, strings: BotS
   const { request, response } = input;
   const when = (response.updatedAt ?? response.answeredAt).slice(0, 16).replace('T', ' ') + ' UTC';
   const body: CardElement[] = [
-    heading(s.thanksTitle),
+    cardHeading(s.thanksTitle),
     {
       type: 'TextBlock',
       text: fillPlaceholders(response.updatedAt ? s.thanksUpdated : s.thanksFor, {
@@ -233,7 +232,7 @@ export function feedbackThanksCard(input: FeedbackThanksCardInput, strings: BotS
 export function feedbackNotForYouCard(strings: BotStrings = en): AdaptiveCard {
   const s = strings.feedback;
   return adaptiveCard(
-    [heading(s.notForYouTitle), { type: 'TextBlock', text: s.notForYou, wrap: true, spacing: 'Medium' }],
+    [cardHeading(s.notForYouTitle), { type: 'TextBlock', text: s.notForYou, wrap: true, spacing: 'Medium' }],
     [],
     s.notForYouFallbackText,
   );
@@ -244,7 +243,7 @@ export function feedbackClosedCard(request: Pick<FeedbackRequest, 'closesOn'>, s
   const s = strings.feedback;
   return adaptiveCard(
     [
-      heading(s.closedTitle),
+      cardHeading(s.closedTitle),
       { type: 'TextBlock', text: fillPlaceholders(s.closed, { date: request.closesOn }), wrap: true, spacing: 'Medium' },
     ],
     [],

@@ -2,7 +2,7 @@
 // unfurl) and a plan's overview (a plan link's unfurl). Each has a short preview, the line Teams
 // lists in search results and shows before the card is sent.
 import { goalProgress, type Goal } from '../../shared/goal';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { adaptiveCard, cardHeading, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import type { CardLinks } from './cardLinks';
 import { openPlanAt } from './planLinks';
 import { en, fillPlaceholders, type BotStrings } from './strings';
@@ -50,7 +50,7 @@ export function goalCard(data: GoalCardData, strings: BotStrings = en): Adaptive
   const s = strings.messageExtension.goalCard;
   const { goal } = data;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: goal.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    cardHeading(goal.title),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.owner, { mentee: data.menteeName, status: s.status[goal.status] }),
@@ -94,14 +94,7 @@ export interface PlanCardData {
 export function planCard(data: PlanCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.messageExtension.planCard;
   const body: CardElement[] = [
-    {
-      type: 'TextBlock',
-      text: fillPlaceholders(s.title, { mentee: data.menteeName }),
-      style: 'heading',
-      size: 'Large',
-      weight: 'Bolder',
-      wrap: true,
-    },
+    cardHeading(fillPlaceholders(s.title, { mentee: data.menteeName })),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.subtitle, { mentor: data.mentorName, program: data.programName }),

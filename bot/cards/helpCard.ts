@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../../shared/dates';
-import { adaptiveCard, type AdaptiveCard } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard } from './adaptiveCard';
 import { openPlanActions, type CardLinks } from './cardLinks';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
@@ -21,7 +21,7 @@ export function helpCard(data: HelpCardData, strings: BotStrings = en): Adaptive
     command === 'pause' ? fillPlaceholders(s.pauseExample, { date: pauseExampleDate(data.today) }) : strings.commands[command];
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+      cardHeading(s.title),
       { type: 'TextBlock', text: s.intro, wrap: true },
       { type: 'FactSet', facts: data.commands.map((command) => ({ title: command, value: describe(command) })) },
       { type: 'TextBlock', text: s.tabHint, wrap: true, isSubtle: true, spacing: 'Medium' },

@@ -1,6 +1,6 @@
 // The kudos card "Recognize a win" puts into a chat: whose win, what it was, who recognized it.
 // The win itself is recorded in the plan; the card is what the chat sees.
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 export interface KudosCardData {
@@ -17,14 +17,7 @@ export interface KudosCardData {
 export function kudosCard(data: KudosCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.messageExtension.kudos;
   const body: CardElement[] = [
-    {
-      type: 'TextBlock',
-      text: fillPlaceholders(s.title, { mentee: data.menteeName }),
-      style: 'heading',
-      size: 'Large',
-      weight: 'Bolder',
-      wrap: true,
-    },
+    cardHeading(fillPlaceholders(s.title, { mentee: data.menteeName })),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.recognizedBy, { by: data.recognizedByName, date: data.date }),

@@ -4,7 +4,7 @@
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import { limits } from '../../shared/limits';
 import type { MeetingSuggestion } from '../../shared/meetings/meetingSuggestions';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { answerBlocks, attentionBlock, commentBlocks, instantText, type CheckInGoal } from './checkInAnswerBlocks';
 import { checkInVerbs } from './checkInCard';
 import { openPlanActions, type CardLinks } from './cardLinks';
@@ -34,7 +34,7 @@ export function mentorCheckInCard(data: MentorCheckInCardData, strings: BotStrin
   const names = { mentee: data.menteeName };
   const { checkIn } = data;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: fillPlaceholders(s.title, names), style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    cardHeading(fillPlaceholders(s.title, names)),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.period, { slot: checkIn.slot, answeredAt: checkIn.answeredAt ? instantText(checkIn.answeredAt) : '' }),

@@ -4,7 +4,7 @@
 import { ANONYMITY_THRESHOLD, MAX_RESPONDENTS, type FeedbackRelation } from '../../shared/feedback/feedbackRequest';
 import { limits } from '../../shared/limits';
 import { WIN_TEXT_MAX } from '../../shared/recognition/win';
-import { adaptiveCard, type CardElement, type ChoiceSetInput, type DialogCard, type SubmitAction } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type CardElement, type ChoiceSetInput, type DialogCard, type SubmitAction } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 /** Input ids of the dialogs; the bot reads the submit by these names. */
@@ -66,7 +66,6 @@ interface FormState {
   problems?: readonly string[];
 }
 
-const heading = (text: string): CardElement => ({ type: 'TextBlock', text, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true });
 const paragraph = (text: string, subtle = false): CardElement => ({
   type: 'TextBlock',
   text,
@@ -166,14 +165,14 @@ const submit = (title: string, data?: Record<string, string>): SubmitAction => (
 
 /** A dialog that only says something: nobody to send feedback to, a storage outage, a stale form. */
 export function noticeForm(title: string, message: string): DialogCard {
-  return dialogCard([heading(title), { type: 'TextBlock', text: message, wrap: true, spacing: 'Medium' }], [], message);
+  return dialogCard([cardHeading(title), { type: 'TextBlock', text: message, wrap: true, spacing: 'Medium' }], [], message);
 }
 
 export function sendFeedbackForm(input: FormState & { goals: readonly GoalChoice[] }, strings: BotStrings = en): DialogCard {
   const s = strings.messageExtension.sendFeedback;
   return dialogCard(
     [
-      heading(s.title),
+      cardHeading(s.title),
       paragraph(s.intro, true),
       ...problemsBlock(input.problems, strings),
       ...goalChoiceSet(input.goals, { label: s.goalLabel, placeholder: s.goalPlaceholder, error: s.goalError }, input.values, strings),
@@ -197,7 +196,7 @@ export function recognizeWinForm(input: RecognizeWinFormInput, strings: BotStrin
   const { values } = input;
   const onlyPair = input.pairs.length === 1 ? { value: input.pairs[0]!.pairId } : {};
   const body: CardElement[] = [
-    heading(s.title),
+    cardHeading(s.title),
     paragraph(s.intro, true),
     ...problemsBlock(input.problems, strings),
     {
@@ -236,7 +235,7 @@ export function requestFeedbackGoalForm(input: RequestFeedbackGoalFormInput, str
   const members = input.askable === undefined ? s.membersUnknown : fillPlaceholders(s.membersFound, { count: String(input.askable) });
   return dialogCard(
     [
-      heading(s.title),
+      cardHeading(s.title),
       paragraph(s.intro, true),
       ...problemsBlock(input.problems, strings),
       ...goalChoiceSet(input.goals, { label: s.goalLabel, placeholder: s.goalPlaceholder, error: s.goalError }, input.values, strings),
@@ -274,7 +273,7 @@ export function requestFeedbackDetailsForm(input: RequestFeedbackDetailsFormInpu
   const s = strings.messageExtension.requestFeedback;
   const { values } = input;
   const body: CardElement[] = [
-    heading(s.title),
+    cardHeading(s.title),
     paragraph(fillPlaceholders(s.detailsIntro, { goal: input.goalTitle })),
     ...problemsBlock(input.problems, strings),
   ];

@@ -1,7 +1,7 @@
 // The question a command asks a person in several mentoring pairs: which one? Each button carries
 // the pair and the command's own words; the bot honours the pair only if it is still one of theirs.
 import type { PairSummary } from '../../shared/api';
-import { adaptiveCard, type AdaptiveCard } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard } from './adaptiveCard';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
 /** The commands that act on one pair and so may ask which. */
@@ -27,7 +27,7 @@ export function pairChoiceCard(data: PairChoiceCardData, strings: BotStrings = e
       : fillPlaceholders(s.menteePlan, { mentee: p.other.displayName });
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+      cardHeading(s.title),
       { type: 'TextBlock', text: fillPlaceholders(s.intro, { command: [data.command, ...data.args].join(' ') }), wrap: true },
       {
         type: 'ActionSet',

@@ -1,5 +1,5 @@
 // The answer to `plan`: the mentee's active goals with progress and due dates, and the way to the tab.
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { openPlanActions, type CardLinks } from './cardLinks';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
@@ -20,7 +20,7 @@ export interface PlanSummaryCardData {
 export function planSummaryCard(data: PlanSummaryCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.planSummary;
   const title = data.menteeName ? fillPlaceholders(s.titleFor, { mentee: data.menteeName }) : s.title;
-  const body: CardElement[] = [{ type: 'TextBlock', text: title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true }];
+  const body: CardElement[] = [cardHeading(title)];
   if (data.goals.length === 0) body.push({ type: 'TextBlock', text: s.noGoals, wrap: true });
   else {
     body.push({

@@ -2,7 +2,7 @@
 // However many wins there are, the card stays under Teams' size limit: wins are added while they
 // fit a byte budget and a count cap, texts are shortened, and the rest is "and N more".
 import type { WeeklyDigest } from '../../shared/recognition/weeklyDigest';
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Container } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Container } from './adaptiveCard';
 import type { CardLinks } from './cardLinks';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
@@ -19,7 +19,7 @@ const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(valu
 export function weeklyDigestCard(digest: WeeklyDigest, links: Pick<CardLinks, 'tab'> | undefined, strings: BotStrings = en): AdaptiveCard {
   const s = strings.digest;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: s.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+    cardHeading(s.title),
     {
       type: 'TextBlock',
       text: fillPlaceholders(s.subtitle, { program: digest.programName, week: digest.week }),

@@ -1,4 +1,4 @@
-import { adaptiveCard, type AdaptiveCard } from './adaptiveCard';
+import { cardHeading, adaptiveCard, type AdaptiveCard } from './adaptiveCard';
 import { openPlanActions, type CardLinks } from './cardLinks';
 import { en, fillPlaceholders, type BotStrings } from './strings';
 
@@ -15,7 +15,7 @@ export function welcomeCard(data: WelcomeCardData, strings: BotStrings = en): Ad
   const title = name ? fillPlaceholders(s.titleWithName, { name }) : s.title;
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
+      cardHeading(title),
       { type: 'TextBlock', text: s.intro, wrap: true },
       {
         type: 'Container',

@@ -1,6 +1,10 @@
 // The bot's HTTP endpoint: a teams-ai Application on a TeamsAdapter (botbuilder's CloudAdapter).
 // This folder is the only place that knows the Bot Framework SDK.
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+// From the package's own modules, not its index: the index also loads the AI planners, OpenAI's
+// client and a tokenizer (some 16 MB resident) that this bot never uses.
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import type { TurnState } from '@microsoft/teams-ai';
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
 import type { RequestHandler, Response } from 'express';
 import type { CheckInScheduling } from '../../shared/checkins/checkInScheduling';

@@ -1,7 +1,7 @@
 // Proactive messages: a card sent into a stored conversation (a personal chat or a program
 // channel), outside any turn. The senders decide when and how often to retry; this file only sends
 // once and says what happened in terms a sender can act on.
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { ConversationReference } from 'botbuilder';
 import type { SendOutcome, ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { AppConfig } from '../config';

@@ -6,7 +6,7 @@
 // Concurrency follows botbuilder's contract: an item that carries the eTag it was read with is
 // written only if the row still has that eTag (Table Storage If-Match); `'*'` or no eTag overwrites.
 import { createHash } from 'node:crypto';
-import { TurnState } from '@microsoft/teams-ai';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { ActivityTypes, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { fromRow, isConflict, isNotFound, toRow } from '../storage/entityCodec';

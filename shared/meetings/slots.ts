@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import { addDays } from '../dates';
 import type { WorkingHours } from '../person';
+import { isoWeekday, zonedDate, zonedInstant } from '../zonedTime';
 
 /** Where and when a person works: an IANA time zone and working hours on that zone's clock. */
 export interface Availability {
@@ -41,18 +42,12 @@ const DAY = 24 * 60 * MINUTE;
  */
 function workingIntervals(who: Availability, from: number, to: number): Interval[] {
   const { start, end, days } = who.workingHours;
-  const first = DateTime.fromMillis(from, { zone: who.timeZone });
-  if (!first.isValid) throw new RangeError(`Unknown time zone ${who.timeZone}: ${first.invalidReason}`);
   const intervals: Interval[] = [];
   // Working hours start and end on the same local day, so the local days from the one holding
   // `from` to the one holding `to` cover every interval that can touch the window.
-  for (let day = first.startOf('day'); day.toMillis() <= to; day = day.plus({ days: 1 })) {
-    if (!days.includes(day.weekday)) continue;
-    const date = day.toFormat('yyyy-MM-dd');
-    const interval = {
-      start: DateTime.fromISO(`${date}T${start}`, { zone: who.timeZone }).toMillis(),
-      end: DateTime.fromISO(`${date}T${end}`, { zone: who.timeZone }).toMillis(),
-    };
+  for (let date = zonedDate(who.timeZone, from); zonedInstant(who.timeZone, date, '00:00') <= to; date = addDays(date, 1)) {
+    if (!days.includes(isoWeekday(date))) continue;
+    const interval = { start: zonedInstant(who.timeZone, date, start), end: zonedInstant(who.timeZone, date, end) };
     if (interval.end > from && interval.start < to) intervals.push(interval);
   }
   return intervals;

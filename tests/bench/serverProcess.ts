@@ -1,7 +1,9 @@
 // Starts benchServer.ts in its own Node process (through tsx), so its memory is measured alone and
-// its event loop does not share the bench's.
+// its event loop does not share the bench's. It runs with the Node and V8 flags of the production
+// start (`npm run start:server` in package.json), so the figures are the ones production gets.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { BenchServerMemory, BenchServerReady } from './benchServer';
 
 export interface ServerProcess {
@@ -11,9 +13,23 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
+/** The flags `start:server` gives Node (`node --flag … --import tsx bot/main.ts`), but the loader it names. */
+export function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = scripts['start:server']?.split(/\s+/) ?? [];
+  if (words[0] !== 'node') throw new Error('package.json: start:server should run `node <flags> --import tsx bot/main.ts`');
+  const flags: string[] = [];
+  for (let i = 1; i < words.length && words[i]!.startsWith('--'); i++) {
+    if (words[i] === '--import') i++;
+    else flags.push(words[i]!);
+  }
+  return flags;
+}
+
 export async function startServerProcess(connectionString: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork('tests/bench/benchServer.ts', [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // --expose-gc only lets the bench collect before reading the figure.
+    execArgv: [...productionNodeFlags(), '--import', 'tsx', '--expose-gc'],
     env: {
       PATH: process.env.PATH,
       APP_MODE: 'development',

@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { paths, pathFor, type CheckInHistoryView } from '../../shared/api';
-import type { CheckIn, MentorComment } from '../../shared/checkins/checkIn';
+import type { MentorComment } from '../../shared/checkins/checkIn';
 import type { CheckInRepository } from '../../shared/repositories';
 import { apiAs } from '../support/apiClient';
 import { serverTest } from '../support/fixtures';
@@ -25,49 +25,18 @@ const test = serverTest
   );
 const commentsOf = (slot: string) => pathFor(paths.checkInComments, { pairId, slot });
 
-const sent = (slot: string): CheckIn => ({
-  pairId,
-  slot,
-  dueAt: `${slot}T17:00:00.000Z`,
-  status: 'sent',
-  sentAt: `${slot}T17:00:00.000Z`,
-  comments: [],
-});
+const answer = {
+  goals: [{ goalId: 'alex-oncall', current: 2 }],
+  confidence: 4,
+  wins: 'Led a review.',
+  blockers: '',
+  nextSteps: '',
+  needHelpWith: '',
+};
 
-async function seed(checkIns: CheckInRepository, slot: string, answered: boolean) {
-  const stored = await checkIns.recordSent(sent(slot));
-  if (!stored.ok) throw new Error(stored.error.message);
-  if (!answered) return;
-  const at = `${slot}T18:00:00.000Z`;
-  const answer = {
-    goals: [{ goalId: 'alex-oncall', current: 2 }],
-    confidence: 4,
-    wins: 'Led a review.',
-    blockers: '',
-    nextSteps: '',
-    needHelpWith: '',
-  };
-  const done = await checkIns.update(
-    { ...stored.value.value, status: 'answered', answeredAt: at, answeredBy: alex.id, answer },
-    stored.value.etag,
-    {
-      id: `j-${slot}`,
-      pairId,
-      kind: 'check_in',
-      at,
-      authorId: alex.id,
-      visibility: 'pair',
-      menteeConsented: false,
-      summary: 'Check-in answered.',
-      checkInSlot: slot,
-    },
-  );
-  if (!done.ok) throw new Error(done.error.message);
-}
-
-test.beforeAll(async ({ checkIns }) => {
-  await seed(checkIns, '2026-02-02', true);
-  await seed(checkIns, '2026-02-16', false);
+test.beforeAll(async ({ seedCheckIn }) => {
+  await seedCheckIn({ pairId, slot: '2026-02-02', answer });
+  await seedCheckIn({ pairId, slot: '2026-02-16' });
 });
 
 describe('a mentor’s comment from the tab', () => {

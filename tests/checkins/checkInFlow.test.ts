@@ -9,7 +9,6 @@ import { checkInInputs, checkInVerbs } from '../../bot/cards/checkInCard';
 import { MENTOR_COMMENT_INPUT } from '../../bot/cards/mentorCheckInCard';
 import { en, fillPlaceholders } from '../../bot/cards/strings';
 import { checkInTable } from '../../bot/storage/checkInTable';
-import type { CheckIn } from '../../shared/checkins/checkIn';
 import { addDays, todayIn } from '../../shared/dates';
 import type { CheckInRepository } from '../../shared/repositories';
 import { cardActionActivity, installActivity, messageActivity, postActivity, type TeamsUser } from '../support/botActivities';
@@ -26,21 +25,6 @@ const priyaConversation = 'a:priya-personal';
 
 const test = serverTest
   .extend('checkIns', { scope: 'file' }, ({ server }): CheckInRepository => checkInTable(tablesOf(server)))
-  .extend(
-    'seedCheckIn',
-    ({ checkIns }) =>
-      async function seedCheckIn(slot: string, status: CheckIn['status'] = 'sent'): Promise<void> {
-        const sent = await checkIns.recordSent({
-          pairId,
-          slot,
-          dueAt: `${slot}T17:00:00.000Z`,
-          status,
-          sentAt: `${slot}T17:00:00.000Z`,
-          comments: [],
-        });
-        if (!sent.ok) throw new Error(sent.error.message);
-      },
-  )
   /** Posts an Action.Execute as `user` and returns the invoke response Teams would get. */
   .extend(
     'act',
@@ -118,7 +102,7 @@ describe('answering a check-in card', () => {
     journalRows,
     sentTo,
   }) => {
-    await seedCheckIn('2026-01-05');
+    await seedCheckIn({ pairId, slot: '2026-01-05' });
     const card = await submit(alex, '2026-01-05');
 
     const stored = (await checkIns.get(pairId, '2026-01-05'))!.value;
@@ -174,12 +158,12 @@ describe('answering a check-in card', () => {
       (await server.app.repositories.plans.load(pairId))!.goals.find((g) => g.value.id === goalId)!.value;
     const before = await goalValue('alex-eval');
     // A card sent before the goal last changed: its number stays in the check-in only.
-    await seedCheckIn('2025-06-02');
+    await seedCheckIn({ pairId, slot: '2025-06-02' });
     await submit(alex, '2025-06-02');
     expect(await goalValue('alex-eval')).toEqual(before);
 
     // A card sent after it: the goal takes the reported value.
-    await seedCheckIn('2099-01-05');
+    await seedCheckIn({ pairId, slot: '2099-01-05' });
     await submit(alex, '2099-01-05');
     const after = await goalValue('alex-eval');
     expect(after).toMatchObject({ current: 180, revision: before.revision + 1, updatedBy: demoPeople.menteeAlex.id });
@@ -198,7 +182,7 @@ describe('answering a check-in card', () => {
     journalRows,
     sentTo,
   }) => {
-    await seedCheckIn('2026-01-12');
+    await seedCheckIn({ pairId, slot: '2026-01-12' });
     const first = await submit(alex, '2026-01-12');
     const afterFirst = await checkIns.get(pairId, '2026-01-12');
     const second = await submit(alex, '2026-01-12');
@@ -215,7 +199,7 @@ describe('answering a check-in card', () => {
     checkIns,
     journalRows,
   }) => {
-    await seedCheckIn('2026-01-19');
+    await seedCheckIn({ pairId, slot: '2026-01-19' });
     await submit(alex, '2026-01-19');
     const before = await checkIns.get(pairId, '2026-01-19');
     const card = await submit(alex, '2026-01-19', { ...goodAnswer, [checkInInputs.confidence]: '1' });
@@ -230,8 +214,8 @@ describe('answering a check-in card', () => {
     submit,
     checkIns,
   }) => {
-    await seedCheckIn('2026-02-02', 'missed');
-    await seedCheckIn('2026-02-16');
+    await seedCheckIn({ pairId, slot: '2026-02-02', missed: true });
+    await seedCheckIn({ pairId, slot: '2026-02-16' });
     await submit(alex, '2026-02-02');
 
     expect((await checkIns.get(pairId, '2026-02-02'))!.value).toMatchObject({
@@ -250,7 +234,7 @@ describe('answering a check-in card', () => {
     journalRows,
     sentTo,
   }) => {
-    await seedCheckIn('2026-03-02');
+    await seedCheckIn({ pairId, slot: '2026-03-02' });
     const before = await checkIns.get(pairId, '2026-03-02');
     const card = await submit(alex, '2026-03-02', {
       ...goodAnswer,
@@ -277,7 +261,7 @@ describe('answering a check-in card', () => {
   });
 
   test('refuses an answer from anyone but the mentee, and stores nothing', async ({ seedCheckIn, checkIns, submit, journalRows }) => {
-    await seedCheckIn('2026-03-16');
+    await seedCheckIn({ pairId, slot: '2026-03-16' });
     const before = await checkIns.get(pairId, '2026-03-16');
 
     const byMentor = await submit(priya, '2026-03-16');
@@ -305,7 +289,7 @@ describe('the mentor’s comment', () => {
     checkIns,
     sentTo,
   }) => {
-    await seedCheckIn('2026-04-06');
+    await seedCheckIn({ pairId, slot: '2026-04-06' });
     await submit(alex, '2026-04-06');
     connector.clear();
 
@@ -328,7 +312,7 @@ describe('the mentor’s comment', () => {
   });
 
   test('is refused from the mentee and when empty, with nothing stored', async ({ seedCheckIn, checkIns, act, connector }) => {
-    await seedCheckIn('2026-04-20');
+    await seedCheckIn({ pairId, slot: '2026-04-20' });
     const before = await checkIns.get(pairId, '2026-04-20');
     const byMentee = await act(alex, checkInVerbs.comment, { pairId, slot: '2026-04-20', comment: 'Me too' });
     const empty = await act(priya, checkInVerbs.comment, { pairId, slot: '2026-04-20', comment: '   ' }, priyaConversation);

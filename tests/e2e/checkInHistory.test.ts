@@ -3,66 +3,34 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
-import { checkInTable } from '../../bot/storage/checkInTable';
-import type { CheckIn } from '../../shared/checkins/checkIn';
 import { newPage } from '../support/browser';
 import { browserTest, openPlace } from '../support/browserFixtures';
-import { tablesOf } from '../support/testServer';
 
 const test = browserTest;
 let page: Page | undefined;
 
 const pairId = demoPairIds.alex;
 
-test.beforeAll(async ({ server }) => {
-  const checkIns = checkInTable(tablesOf(server));
-  const sent = (slot: string): CheckIn => ({
+test.beforeAll(async ({ seedCheckIn }) => {
+  await seedCheckIn({ pairId, slot: '2026-01-05', missed: true });
+  await seedCheckIn({
     pairId,
-    slot,
-    dueAt: `${slot}T17:00:00.000Z`,
-    status: 'sent',
-    sentAt: `${slot}T17:00:00.000Z`,
-    comments: [],
+    slot: '2026-01-19',
+    answeredAt: '2026-01-20T10:00:00.000Z',
+    answeredBy: demoPeople.menteeAlex.id,
+    answer: {
+      goals: [
+        { goalId: 'alex-oncall', current: 2 },
+        { goalId: 'alex-speaking', status: 'at_risk' },
+      ],
+      confidence: 4,
+      wins: 'Led my first incident review.',
+      blockers: 'No slot on the all-hands agenda yet.',
+      nextSteps: 'Ask the organizers.',
+      needHelpWith: 'An introduction to the organizers.',
+    },
+    comments: [{ id: 'c1', at: '2026-01-20T12:00:00.000Z', by: demoPeople.mentor.id, text: 'I will introduce you to them this week.' }],
   });
-
-  const missed = await checkIns.recordSent({ ...sent('2026-01-05'), status: 'missed' });
-  const answered = await checkIns.recordSent(sent('2026-01-19'));
-  if (!missed.ok || !answered.ok) throw new Error('could not seed check-ins');
-  const answer = {
-    goals: [
-      { goalId: 'alex-oncall', current: 2 },
-      { goalId: 'alex-speaking', status: 'at_risk' as const },
-    ],
-    confidence: 4,
-    wins: 'Led my first incident review.',
-    blockers: 'No slot on the all-hands agenda yet.',
-    nextSteps: 'Ask the organizers.',
-    needHelpWith: 'An introduction to the organizers.',
-  };
-  const at = '2026-01-20T10:00:00.000Z';
-  const stored = await checkIns.update(
-    {
-      ...answered.value.value,
-      status: 'answered',
-      answeredAt: at,
-      answeredBy: demoPeople.menteeAlex.id,
-      answer,
-      comments: [{ id: 'c1', at: '2026-01-20T12:00:00.000Z', by: demoPeople.mentor.id, text: 'I will introduce you to them this week.' }],
-    },
-    answered.value.etag,
-    {
-      id: 'j1',
-      pairId,
-      kind: 'check_in',
-      at,
-      authorId: demoPeople.menteeAlex.id,
-      visibility: 'pair',
-      menteeConsented: false,
-      summary: 'Check-in answered.',
-      checkInSlot: '2026-01-19',
-    },
-  );
-  if (!stored.ok) throw new Error(stored.error.message);
 });
 afterEach(async ({ task }) => {
   if (page && task.result?.state === 'fail') {

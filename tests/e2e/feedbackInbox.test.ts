@@ -6,12 +6,10 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
-import { checkInTable } from '../../bot/storage/checkInTable';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { browserTest, openPlace } from '../support/browserFixtures';
-import { tablesOf } from '../support/testServer';
 
 const require = createRequire(import.meta.url);
 const test = browserTest;
@@ -21,7 +19,7 @@ const goalTitle = 'Lead incident response for the payments service';
 const behaviors = ['Designs for failure', 'Owns incidents end to end'];
 const slot = '2026-02-02';
 
-test.beforeAll(async ({ server }) => {
+test.beforeAll(async ({ server, seedCheckIn }) => {
   const respondents = [
     { personId: jordan.id, displayName: jordan.displayName, relation: 'supervisor' },
     { personId: sam.id, displayName: sam.displayName, relation: 'peer' },
@@ -34,29 +32,19 @@ test.beforeAll(async ({ server }) => {
   });
   if (asked.status !== 201) throw new Error(JSON.stringify(asked.body));
 
-  const checkIns = checkInTable(tablesOf(server));
-  const sent = await checkIns.recordSent({
+  await seedCheckIn({
     pairId,
     slot,
-    dueAt: `${slot}T17:00:00.000Z`,
-    status: 'sent',
-    sentAt: `${slot}T17:00:00.000Z`,
-    comments: [],
+    answeredBy: alex.id,
+    answer: {
+      goals: [{ goalId: 'alex-oncall', current: 2 }],
+      confidence: 4,
+      wins: 'Led my first incident review.',
+      blockers: '',
+      nextSteps: '',
+      needHelpWith: '',
+    },
   });
-  if (!sent.ok) throw new Error(sent.error.message);
-  const answer = {
-    goals: [{ goalId: 'alex-oncall', current: 2 }],
-    confidence: 4,
-    wins: 'Led my first incident review.',
-    blockers: '',
-    nextSteps: '',
-    needHelpWith: '',
-  };
-  const answered = await checkIns.update(
-    { ...sent.value.value, status: 'answered', answeredAt: `${slot}T18:00:00.000Z`, answeredBy: alex.id, answer },
-    sent.value.etag,
-  );
-  if (!answered.ok) throw new Error(answered.error.message);
 });
 
 /** axe-core's WCAG 2 A and AA violations inside `selector`, by rule id. */

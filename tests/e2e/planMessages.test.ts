@@ -3,11 +3,8 @@
 // control does not show, and an added goal is announced with its group and brought into view.
 import { describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
-import { checkInTable } from '../../bot/storage/checkInTable';
-import type { CheckIn } from '../../shared/checkins/checkIn';
 import { addDays, todayIn } from '../../shared/dates';
 import { browserTest, openPlace } from '../support/browserFixtures';
-import { tablesOf } from '../support/testServer';
 
 const mentee = demoPeople.menteeAlex;
 const pairId = demoPairIds.alex;
@@ -22,43 +19,21 @@ const test = browserTest.extend(
     },
 );
 
-test.beforeAll(async ({ server }) => {
-  const checkIns = checkInTable(tablesOf(server));
-  const slot = '2026-02-02';
-  const sent = await checkIns.recordSent({
+test.beforeAll(async ({ seedCheckIn }) => {
+  await seedCheckIn({
     pairId,
-    slot,
-    dueAt: `${slot}T17:00:00.000Z`,
-    status: 'sent',
-    sentAt: `${slot}T17:00:00.000Z`,
-    comments: [],
-  } satisfies CheckIn);
-  if (!sent.ok) throw new Error(sent.error.message);
-  const at = '2026-02-03T10:00:00.000Z';
-  const answer = {
-    goals: [{ goalId: 'alex-oncall', current: 2 }],
-    confidence: 3,
-    blockers: 'Waiting on support for the test data.',
-    wins: 'Closed two incidents.',
-    nextSteps: '',
-    needHelpWith: '',
-  };
-  const stored = await checkIns.update(
-    { ...sent.value.value, status: 'answered', answeredAt: at, answeredBy: mentee.id, answer },
-    sent.value.etag,
-    {
-      id: 'j-messages',
-      pairId,
-      kind: 'check_in',
-      at,
-      authorId: mentee.id,
-      visibility: 'pair',
-      menteeConsented: false,
-      summary: 'Check-in answered.',
-      checkInSlot: slot,
+    slot: '2026-02-02',
+    answeredAt: '2026-02-03T10:00:00.000Z',
+    answeredBy: mentee.id,
+    answer: {
+      goals: [{ goalId: 'alex-oncall', current: 2 }],
+      confidence: 3,
+      blockers: 'Waiting on support for the test data.',
+      wins: 'Closed two incidents.',
+      nextSteps: '',
+      needHelpWith: '',
     },
-  );
-  if (!stored.ok) throw new Error(stored.error.message);
+  });
 });
 
 describe('what the plan page tells a person', { timeout: 120_000 }, () => {

@@ -13,7 +13,6 @@ import { addDays, todayIn } from '../../shared/dates';
 import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
 import { PROGRAM_MANAGER_ROLE } from '../../shared/policy';
 import { bearer, secondsFromNow } from '../support/entraTokens';
-import { checkInTable } from '../../bot/storage/checkInTable';
 import { listRoutes } from '../support/routes';
 import { storageSnapshot } from '../support/storageSnapshot';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
@@ -467,7 +466,7 @@ const apiRoutes = () =>
     .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/messages') // the bot endpoint takes Bot Framework tokens: tests/bot
     .map((r) => `${r.method} ${r.path}`);
 
-test.beforeAll(async ({ entra, server }) => {
+test.beforeAll(async ({ entra, server, seedCheckIn }) => {
   const { people, plans } = server.app.repositories;
   await Promise.all([people.save(otherMentor), people.save(otherMentorsMentee)]);
   const alexPair = (await plans.load(pairId))!.mentorship.value;
@@ -480,22 +479,12 @@ test.beforeAll(async ({ entra, server }) => {
   );
   if (!otherPair.ok) throw new Error(otherPair.error.message);
 
-  const checkIns = checkInTable(tablesOf(server));
-  const sent = await checkIns.recordSent({
+  await seedCheckIn({
     pairId,
     slot: answeredSlot,
-    dueAt: `${answeredSlot}T17:00:00.000Z`,
-    status: 'sent',
-    sentAt: `${answeredSlot}T17:00:00.000Z`,
-    comments: [],
+    answeredBy: demoPeople.menteeAlex.id,
+    answer: { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' },
   });
-  if (!sent.ok) throw new Error(sent.error.message);
-  const answer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
-  const answered = await checkIns.update(
-    { ...sent.value.value, status: 'answered', answeredAt: `${answeredSlot}T18:00:00.000Z`, answeredBy: demoPeople.menteeAlex.id, answer },
-    sent.value.etag,
-  );
-  if (!answered.ok) throw new Error(answered.error.message);
 
   ownerTokens.mentee = await entra.mint({ oid: demoPeople.menteeAlex.id });
   ownerTokens.mentor = await entra.mint({ oid: demoPeople.mentor.id });

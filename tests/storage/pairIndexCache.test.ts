@@ -1,5 +1,6 @@
-// The cached index of which pairs a person is in: read once per TTL, and a pair created through
-// this instance shows at once for both of its people.
+// The cached index of which pairs a person is in: read once per TTL, answered at once from the old
+// entry while it is read again after the TTL, and a pair created through this instance shows at once
+// for both of its people.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { seedDemo } from '../../bot/dev/seedDemo';
@@ -48,5 +49,31 @@ describe('cached pair index', () => {
     expect(created.ok).toBe(true);
     expect(await plans.pairsOf(demoPeople.manager.id)).toEqual([{ pairId: 'cache-new-pair', role: 'mentee' }]);
     expect((await plans.pairsOf(demoPeople.mentor.id)).map((p) => p.pairId)).toContain('cache-new-pair');
+  });
+
+  it('answers from the old entry past the TTL while it reads the index again in the background', async () => {
+    let t = 0;
+    const inner = planTable(tables);
+    const cached = cachedPairIndex(inner, 1_000, () => t);
+    const list = vi.spyOn(tables.pairIndex, 'listEntities');
+    const first = await cached.pairsOf(demoPeople.menteeSam.id);
+    expect(list).toHaveBeenCalledTimes(1);
+    t = 1_000;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = vi.spyOn(inner, 'pairsOf').mockImplementation(async () => {
+      await held;
+      return [{ pairId: 'sam-second-pair', role: 'mentee' }];
+    });
+    // Past the TTL: the old list at once, one refresh started however often it is asked.
+    expect(await cached.pairsOf(demoPeople.menteeSam.id)).toEqual(first);
+    expect(await cached.pairsOf(demoPeople.menteeSam.id)).toEqual(first);
+    expect(read).toHaveBeenCalledTimes(1);
+    release();
+    await vi.waitFor(async () =>
+      expect(await cached.pairsOf(demoPeople.menteeSam.id)).toEqual([{ pairId: 'sam-second-pair', role: 'mentee' }]),
+    );
+    read.mockRestore();
+    list.mockRestore();
   });
 });

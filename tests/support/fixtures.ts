@@ -23,6 +23,8 @@ import { startLocalEntra, type LocalEntra } from './entraTokens';
 import { messageExtensionDriver, type ChatOptions } from './messageExtensionDriver';
 import { startRecordingConnector, type RecordingConnector } from './recordingConnector';
 import { startTestServer, tablesOf, type TestServer, type TestServerOptions } from './testServer';
+import { checkInTable } from '../../bot/storage/checkInTable';
+import type { CheckInAnswer, MentorComment } from '../../shared/checkins/checkIn';
 
 export type { ChatOptions, TestServer, TestServerOptions };
 
@@ -39,6 +41,54 @@ export interface BotDriver {
   /** Activity options for `user`, pointing at the recording connector. */
   as(user: TeamsUser, where?: Where): ActivityOptions;
 }
+
+/** A check-in as the sender and the answer card leave it: sent (or missed) at 17:00 UTC on `slot`, then answered if `answer` is given. */
+export interface CheckInSeed {
+  pairId: string;
+  slot: string;
+  missed?: boolean;
+  answer?: CheckInAnswer;
+  answeredBy?: string;
+  /** When it was answered: 18:00 UTC on the slot's day unless given. */
+  answeredAt?: string;
+  comments?: MentorComment[];
+}
+
+/** Stores check-ins straight into the server's tables, with the journal entry an answer writes. */
+export const checkInSeeder =
+  (server: TestServer) =>
+  async (seed: CheckInSeed): Promise<void> => {
+    const checkIns = checkInTable(tablesOf(server));
+    const { pairId, slot } = seed;
+    const sent = await checkIns.recordSent({
+      pairId,
+      slot,
+      dueAt: `${slot}T17:00:00.000Z`,
+      status: seed.missed ? 'missed' : 'sent',
+      sentAt: `${slot}T17:00:00.000Z`,
+      comments: [],
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    if (!seed.answer) return;
+    const at = seed.answeredAt ?? `${slot}T18:00:00.000Z`;
+    const by = seed.answeredBy ?? demoPeople.menteeAlex.id;
+    const answered = await checkIns.update(
+      { ...sent.value.value, status: 'answered', answeredAt: at, answeredBy: by, answer: seed.answer, comments: seed.comments ?? [] },
+      sent.value.etag,
+      {
+        id: `j-${pairId}-${slot}`,
+        pairId,
+        kind: 'check_in',
+        at,
+        authorId: by,
+        visibility: 'pair',
+        menteeConsented: false,
+        summary: 'Check-in answered.',
+        checkInSlot: slot,
+      },
+    );
+    if (!answered.ok) throw new Error(answered.error.message);
+  };
 
 export function botDriver(server: TestServer, connector: RecordingConnector): BotDriver {
   const as = (user: TeamsUser, where: Where = {}): ActivityOptions => ({ serviceUrl: connector.serviceUrl, user, ...where });
@@ -94,6 +144,8 @@ export const test = base
     onCleanup(() => entra.close());
     return entra;
   })
+  /** Stores a check-in (sent, missed or answered) for a test to read: `await seedCheckIn({ pairId, slot, answer })`. */
+  .extend('seedCheckIn', { scope: 'file' }, ({ server }) => checkInSeeder(server))
   .extend('bot', { scope: 'file' }, ({ server, connector }) => botDriver(server, connector))
   .extend('me', { scope: 'file' }, ({ server, connector, chat }) =>
     messageExtensionDriver(

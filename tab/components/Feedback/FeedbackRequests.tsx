@@ -1,28 +1,15 @@
 // The plan's 360 feedback: the pair's requests grouped by goal, each with its results. The mentee
 // asks for more here; after asking, a notice says who got the request card from the bot and who
 // needs it shared into a chat.
-import {
-  Button,
-  Caption1,
-  Card,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { DismissRegular, PersonFeedbackRegular } from '@fluentui/react-icons';
+import { Button, Caption1, Card, Subtitle1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { PersonFeedbackRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { FeedbackDelivery, FeedbackRequestView, PlanView } from '../../../shared/api';
 import { formatNumber } from '../../format';
 import { useFeedbackRequests } from '../../hooks/useFeedbackRequests';
 import { locale, strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
-import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { DismissibleNotice, EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { activeGoals } from './feedbackRequestFormModel';
 import { FeedbackRequestDialog } from '../../app/lazyParts';
 import { FeedbackRequestItem } from './FeedbackRequestItem';
@@ -130,17 +117,18 @@ function DeliveryNotice({ delivery, onDismiss }: { delivery: FeedbackDelivery[];
   const notSent = names(false);
   const d = strings.feedback.delivery;
   return (
-    <MessageBar intent={notSent ? 'warning' : 'success'} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{d.title}</MessageBarTitle>
-        {sent && <p>{d.sent(sent)}</p>}
-        {notSent && <p>{d.notSent(notSent)}</p>}
-      </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.common.dismiss} onClick={onDismiss} />
-        }
-      />
-    </MessageBar>
+    <DismissibleNotice
+      notice={{
+        intent: notSent ? 'warning' : 'success',
+        title: d.title,
+        message: (
+          <>
+            {sent && <p>{d.sent(sent)}</p>}
+            {notSent && <p>{d.notSent(notSent)}</p>}
+          </>
+        ),
+      }}
+      onDismiss={onDismiss}
+    />
   );
 }

@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Subtitle1,
   Tab,
   TabList,
@@ -13,7 +12,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { cadenceLabel } from '../../../shared/program';
 import { openBlockers } from '../../../shared/checkins/checkInHistory';
@@ -24,7 +22,7 @@ import { AgreementSummary } from '../Agreement/AgreementSummary';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
 import { GoalDialog } from '../../app/lazyParts';
-import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { DismissibleNotice, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';
 import { places } from '../../app/places';
@@ -108,24 +106,7 @@ export function PlanPage({ pairId, place = 'plan', onPlace, focusGoalId }: PlanP
               </MessageBarActions>
             </MessageBar>
           )}
-          {notice && (
-            <MessageBar intent={notice.intent} layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.message}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    icon={<DismissRegular />}
-                    aria-label={strings.common.dismiss}
-                    onClick={() => setNotice(undefined)}
-                  />
-                }
-              />
-            </MessageBar>
-          )}
+          {notice && <DismissibleNotice notice={notice} onDismiss={() => setNotice(undefined)} />}
         </div>
         {context.readOnly && (
           <MessageBar intent="info">

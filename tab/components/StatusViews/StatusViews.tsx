@@ -1,4 +1,5 @@
-// The three states every loaded view has besides "ready": loading, failed (with a retry) and empty.
+// The three states every loaded view has besides "ready": loading, failed (with a retry) and empty,
+// and the notice a view shows after something happened, which the person dismisses.
 import {
   Button,
   MessageBar,
@@ -11,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { strings } from '../../strings';
 
@@ -73,5 +75,28 @@ export function EmptyState({ title, children, action, headingLevel = 'h2' }: Emp
       <Text>{children}</Text>
       {action}
     </div>
+  );
+}
+
+export interface Notice {
+  intent: 'error' | 'warning' | 'success';
+  title: string;
+  message: ReactNode;
+}
+
+/** What just happened (saved, refused, changed by someone else), until the person dismisses it. */
+export function DismissibleNotice({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  return (
+    <MessageBar intent={notice.intent} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{notice.title}</MessageBarTitle>
+        {notice.message}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.common.dismiss} onClick={onDismiss} />
+        }
+      />
+    </MessageBar>
   );
 }

@@ -1,22 +1,8 @@
 // The pair's wins on the plan page, newest first: what happened, who recognized it, the goal. The
 // mentee decides per win whether the program's weekly digest shows it (a switch, saved with the
 // version it was read at; a conflict reloads the list and says so).
-import {
-  Badge,
-  Button,
-  Caption1,
-  Card,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { DismissRegular, TrophyRegular } from '@fluentui/react-icons';
+import { Badge, Button, Caption1, Card, Subtitle1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { TrophyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { WinView } from '../../../shared/api';
 import { useApi } from '../../api/ApiContext';
@@ -27,7 +13,7 @@ import { formatDate, formatInstantDate } from '../../format';
 import { useWins } from '../../hooks/useWins';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
-import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { DismissibleNotice, EmptyState, ErrorState, LoadingState, type Notice } from '../StatusViews/StatusViews';
 import { WinDialog } from '../../app/lazyParts';
 
 const useStyles = makeStyles({
@@ -44,8 +30,6 @@ const useStyles = makeStyles({
   },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
-
-type Notice = { intent: 'error' | 'warning'; title: string; message: string };
 
 export function Wins() {
   const styles = useStyles();
@@ -68,26 +52,7 @@ export function Wins() {
         </div>
         {wins && wins.length > 0 && addButton}
       </div>
-      <div role="status">
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{notice.title}</MessageBarTitle>
-              {notice.message}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  icon={<DismissRegular />}
-                  aria-label={strings.common.dismiss}
-                  onClick={() => setNotice(undefined)}
-                />
-              }
-            />
-          </MessageBar>
-        )}
-      </div>
+      <div role="status">{notice && <DismissibleNotice notice={notice} onDismiss={() => setNotice(undefined)} />}</div>
       {state.status === 'loading' && <LoadingState label={s.loading} />}
       {state.status === 'error' && !state.data && (
         <ErrorState title={s.loadFailed} message={state.error.message} onRetry={() => void reload()} />
