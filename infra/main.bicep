@@ -172,7 +172,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'CHECKIN_TIMER_SECONDS', value: string(jobTimerSeconds) }
         { name: 'JOBS_SECRET', value: '@Microsoft.KeyVault(SecretUri=${jobsSecretEntry.properties.secretUri})' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        { name: 'NODE_OPTIONS', value: '--enable-source-maps' }
+        { name: 'NODE_OPTIONS', value: '--max-semi-space-size=2 --max-old-space-size=128 --enable-source-maps' }
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
