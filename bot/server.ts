@@ -65,8 +65,8 @@ import { createRetentionJob } from './jobs/retentionJob';
 import { createDataRights } from './privacy/dataRights';
 import { dataRightsRoutes } from './api/dataRightsRoutes';
 
-// Beside the sources (bot/ -> dist/tab) or beside the built server (dist/server/ -> dist/tab).
-const tabDir = fileURLToPath(new URL(/\/dist\/server\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
+// Beside the sources (bot/ -> dist/tab) or beside a built server (dist/server/ or the bench's dist/server-bench/ -> dist/tab).
+const tabDir = fileURLToPath(new URL(/\/dist\/server[a-z-]*\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
 
 export interface AppDeps {
   now?: () => Date;

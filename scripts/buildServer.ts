@@ -14,11 +14,11 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const serverOutdir = join(root, 'dist', 'server');
 
-/** Builds into dist/server (tests build elsewhere). */
-export async function buildServer(outdir = serverOutdir): Promise<void> {
+/** Builds into dist/server (tests build elsewhere; the memory bench builds its own entry the same way). */
+export async function buildServer(outdir = serverOutdir, entry = join(root, 'bot', 'main.ts')): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { main: join(root, 'bot', 'main.ts') },
+    entryPoints: { main: entry },
     outdir,
     bundle: true,
     splitting: true,

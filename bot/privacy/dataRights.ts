@@ -2,7 +2,7 @@
 // about the caller, and the erasure of it. What to export and what erasing means is decided in
 // shared/privacy/ from the rows; this reads every table, carries the plan out and tells the other
 // person of a pair that ended.
-import { buildExport, planErasure, rowsAbout, type DataExport, type ErasureReport } from '../../shared/privacy/dataRights';
+import { buildExport, planErasure, rowsAbout, rowsOfTenant, type DataExport, type ErasureReport } from '../../shared/privacy/dataRights';
 import { documentOf, standInFor, type DataSubject, type StoredRow } from '../../shared/privacy/personalData';
 import type { Actor } from '../../shared/policy';
 import type { ConversationRepository } from '../../shared/repositories';
@@ -59,8 +59,9 @@ const pairsOf = (personId: string, rows: readonly StoredRow[]) =>
 export function createDataRights(deps: DataRightsDeps) {
   const { tables, conversations, messenger, log, now } = deps;
 
-  async function rowsAboutPerson(personId: string) {
-    const all = await readAllTables(tables, tableNames);
+  /** The rows about a person, in the caller's tenant only: the same object id in another tenant is someone else. */
+  async function rowsAboutPerson(personId: string, tenantId: string) {
+    const all = rowsOfTenant(await readAllTables(tables, tableNames), tenantId, tableNames.pairIndex);
     const subject = subjectOf(personId, all);
     return { subject, rows: rowsAbout(all, subject, rulesByTableName, pairsOf(personId, all)) };
   }
@@ -79,8 +80,11 @@ export function createDataRights(deps: DataRightsDeps) {
     }
   }
 
-  async function eraseOnce(personId: string): Promise<ErasureReport & { closed: { pairId: string; otherPersonId: string }[] }> {
-    const { subject, rows } = await rowsAboutPerson(personId);
+  async function eraseOnce(
+    personId: string,
+    tenantId: string,
+  ): Promise<ErasureReport & { closed: { pairId: string; otherPersonId: string }[] }> {
+    const { subject, rows } = await rowsAboutPerson(personId, tenantId);
     const plan = planErasure({ subject, standIn: standInFor(deps.newId()), rows, rules: rulesByTableName, now: now() });
     // Rewrites first, deletes after: a failure half-way leaves the person's own rows, so a retry
     // still finds who they were.
@@ -106,7 +110,7 @@ export function createDataRights(deps: DataRightsDeps) {
   return {
     /** Everything the app holds about the caller or that they wrote, as one readable document. */
     async exportFor(actor: Actor): Promise<Result<DataExport>> {
-      const { subject, rows } = await rowsAboutPerson(actor.id);
+      const { subject, rows } = await rowsAboutPerson(actor.id, actor.tenantId);
       return ok(buildExport({ actor, subject, rows, rules: rulesByTableName, now: now() }));
     },
 
@@ -119,7 +123,7 @@ export function createDataRights(deps: DataRightsDeps) {
       const closed: { pairId: string; otherPersonId: string }[] = [];
       for (let attempt = 1; ; attempt++) {
         try {
-          const done = await eraseOnce(actor.id);
+          const done = await eraseOnce(actor.id, actor.tenantId);
           total.deletedRows += done.deletedRows;
           total.rewrittenRows += done.rewrittenRows;
           total.endedPairs += done.endedPairs;

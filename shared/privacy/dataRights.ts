@@ -28,6 +28,39 @@ export interface TableRule {
 export type TableRules = Readonly<Record<string, TableRule>>;
 
 /** Which rows are about the person: those that name them, and the rows of their pairs' partitions. */
+/** The tenant a row names itself: a `tenantId` column or field, or its conversation's tenant. */
+function ownTenantOf(row: StoredRow): string | undefined {
+  if (typeof row.properties.tenantId === 'string') return row.properties.tenantId;
+  const doc = documentOf(row) as
+    { tenantId?: unknown; mentorship?: { tenantId?: unknown }; reference?: { conversation?: { tenantId?: unknown } } } | undefined;
+  const found = doc?.tenantId ?? doc?.mentorship?.tenantId ?? doc?.reference?.conversation?.tenantId;
+  return typeof found === 'string' ? found : undefined;
+}
+
+/**
+ * One tenant's rows (capability 14 acts inside the caller's tenant only): a row is another tenant's
+ * when it names that tenant, lies in the partition of that tenant's pair, or indexes that tenant's
+ * pair. Rows that name no tenant and belong to no pair stay.
+ */
+export function rowsOfTenant(rows: readonly StoredRow[], tenantId: string, pairIndexTable: string): StoredRow[] {
+  const pairTenants = new Map<string, string>();
+  for (const row of rows) {
+    const pair = pairDocOf(row);
+    const tenant = pair && ownTenantOf(row);
+    if (pair && tenant) {
+      pairTenants.set(`${row.table}\n${row.partitionKey}`, tenant);
+      pairTenants.set(`pair\n${pair.mentorship.id}`, tenant);
+    }
+  }
+  return rows.filter((row) => {
+    const tenant =
+      ownTenantOf(row) ??
+      pairTenants.get(`${row.table}\n${row.partitionKey}`) ??
+      (row.table === pairIndexTable ? pairTenants.get(`pair\n${row.rowKey}`) : undefined);
+    return tenant === undefined || tenant === tenantId;
+  });
+}
+
 export function rowsAbout(rows: readonly StoredRow[], subject: DataSubject, rules: TableRules, pairIds: ReadonlySet<string>): StoredRow[] {
   return rows.filter((row) => rowMentions(row, subject) || (rules[row.table]?.pairPartitions === true && pairIds.has(row.partitionKey)));
 }

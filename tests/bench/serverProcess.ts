@@ -1,10 +1,19 @@
-// Starts benchServer.ts in its own Node process (through tsx), so its memory is measured alone and
-// its event loop does not share the bench's. It runs with the Node and V8 flags of the production
-// start (`npm run start:server` in package.json), so the figures are the ones production gets.
+// Starts benchServer.ts in its own Node process, so its memory is measured alone and its event loop
+// does not share the bench's. It is built as production builds the server (scripts/buildServer.ts:
+// one bundle, no TypeScript at run time) and runs with the Node and V8 flags of the production start
+// (`npm run start:prod` in package.json), so the figures are the ones production gets.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildServer } from '../../scripts/buildServer';
 import type { BenchServerMemory, BenchServerReady } from './benchServer';
+
+const benchOutdir = resolve('dist', 'server-bench');
+let built: Promise<string> | undefined;
+/** The bench server's bundle, built once per run beside dist/server (so it finds dist/tab as the real one does). */
+const builtBenchServer = (): Promise<string> =>
+  (built ??= buildServer(benchOutdir, resolve('tests', 'bench', 'benchServer.ts')).then(() => join(benchOutdir, 'main.js')));
 
 export interface ServerProcess {
   baseUrl: string;
@@ -13,23 +22,19 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-/** The flags `start:server` gives Node (`node --flag … --import tsx bot/main.ts`), but the loader it names. */
+/** The flags `start:prod` gives Node (`node --flag … dist/server/main.js`). */
 export function productionNodeFlags(): string[] {
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = scripts['start:server']?.split(/\s+/) ?? [];
-  if (words[0] !== 'node') throw new Error('package.json: start:server should run `node <flags> --import tsx bot/main.ts`');
-  const flags: string[] = [];
-  for (let i = 1; i < words.length && words[i]!.startsWith('--'); i++) {
-    if (words[i] === '--import') i++;
-    else flags.push(words[i]!);
-  }
-  return flags;
+  const words = scripts['start:prod']?.split(/\s+/) ?? [];
+  if (words[0] !== 'node' || !words.at(-1)?.endsWith('.js'))
+    throw new Error('package.json: start:prod should run `node <flags> <built server>.js`');
+  return words.slice(1, -1);
 }
 
 export async function startServerProcess(connectionString: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = fork('tests/bench/benchServer.ts', [], {
+  const child = fork(await builtBenchServer(), [], {
     // --expose-gc only lets the bench collect before reading the figure.
-    execArgv: [...productionNodeFlags(), '--import', 'tsx', '--expose-gc'],
+    execArgv: [...productionNodeFlags(), '--expose-gc'],
     env: {
       PATH: process.env.PATH,
       APP_MODE: 'development',

@@ -44,7 +44,7 @@ describe('checkpoint cards', () => {
     expectValidCard(card);
     expect(card.actions!.map((a) => ('url' in a ? a.url : ''))).toEqual([
       expect.stringContaining('subEntityId'),
-      'http://localhost:3978/plans/pair-1/checkpoints/2026-04-05',
+      'http://localhost:3978/plans/pair-1/checkpoints',
       'https://teams.microsoft.com/l/meeting/new?subject=Checkpoint',
     ]);
   });

@@ -99,7 +99,7 @@ describe('checkpoint reminders', () => {
     const card = connector.delivered()[0]!.body.attachments[0].content;
     expect(JSON.stringify(card)).toContain('2026-04-05');
     const urls = card.actions.map((x: { url: string }) => x.url);
-    expect(urls[0]).toContain(encodeURIComponent(JSON.stringify({ subEntityId: `plans/${mentorship.id}/checkpoints/2026-04-05` })));
+    expect(urls[0]).toContain(encodeURIComponent(JSON.stringify({ subEntityId: `plans/${mentorship.id}/checkpoints` })));
     expect(urls).toContainEqual(expect.stringMatching(/^https:\/\/teams\.microsoft\.com\/l\/meeting\/new\?subject=Checkpoint%20review/));
 
     // Both are recorded, and the next checkpoint's reminders (2026-07-05, a week ahead) are filed.

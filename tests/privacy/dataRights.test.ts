@@ -139,9 +139,12 @@ describe('Download my data', () => {
     const aboutAlex = (await rawRows(server)).filter((r) => names(r, alex));
     const tablesCovered = new Set(aboutAlex.map((r) => r.table));
     expect([...tablesCovered].sort()).toEqual(Object.values(tableNames).sort());
-    // Each row naming Alex is shown, or counted among the withheld records of its table (which name
-    // no key: an anonymous answer's key would name its respondent).
-    const notShown = aboutAlex.filter((r) => !shown.has(`${r.table}\n${addressOf(r)}`));
+    // Each row naming Alex, and each row of his pair (another person's private note need not name
+    // him), is shown, or counted among the withheld records of its table (which name no key: an
+    // anonymous answer's key would name its respondent).
+    const inHisPair = (r: (typeof aboutAlex)[number]) => r.table === tableNames.plans && r.partitionKey === demoPairIds.alex;
+    const considered = (await rawRows(server)).filter((r) => names(r, alex) || inHisPair(r));
+    const notShown = considered.filter((r) => !shown.has(`${r.table}\n${addressOf(r)}`));
     const countBy = (tables: string[]) => tables.reduce<Record<string, number>>((n, t) => ({ ...n, [t]: (n[t] ?? 0) + 1 }), {});
     expect(countBy(notShown.map((r) => r.table))).toEqual(countBy(exported.withheld.map((w) => w.storedIn)));
     expect(exported.withheld).toContainEqual(expect.objectContaining({ storedIn: tableNames.plans, section: 'journal' }));

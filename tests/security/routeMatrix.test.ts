@@ -409,15 +409,16 @@ const matrix: Record<string, Row> = {
     owner: 'mentee',
     request: async () => ({ path: paths.myDataExport }),
     ok: 200,
-    // Everyone signed in downloads their own data (someone the app does not know gets what little it holds).
-    denied: { stranger: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
+    // Everyone signed in downloads their own data (someone the app does not know gets what little it
+    // holds; the same object id in another tenant gets nothing of this one: tests/security/tenantIsolation).
+    denied: { stranger: 200, secondTenantManager: 200, secondTenantPerson: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
   },
   'DELETE /api/me': {
     // Without the confirmation erasing is refused and nothing changes; the erasure itself is tests/privacy.
     owner: 'mentee',
     request: async () => ({ path: paths.me }),
     ok: 400,
-    denied: { stranger: 400, otherMentee: 400, otherMentor: 400, programManager: 400 },
+    denied: { stranger: 400, secondTenantManager: 400, secondTenantPerson: 400, otherMentee: 400, otherMentor: 400, programManager: 400 },
   },
   'GET /api/pairs/:pairId/journal': {
     owner: 'mentee',
@@ -452,7 +453,7 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: pathFor(paths.trail, { programId: DEMO_PROGRAM_ID, pairId }) }),
     ok: 200,
     // Only the program's managers: the pair's own members and everyone else learn nothing here.
-    denied: { stranger: 404, otherMentee: 404, otherMentor: 404, programManager: 200 },
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
 };
 

@@ -215,3 +215,25 @@ describe('the bot', () => {
     expect(await offered(randomUUID())).not.toContain(programName);
   });
 });
+
+describe('your data', () => {
+  test('the same object id in the second tenant downloads nothing of the first tenant’s person, and erasing changes nothing there', async ({
+    entra,
+    api,
+    send,
+  }) => {
+    const foreignAlex = await entra.mint({ oid: demoPeople.menteeAlex.id, tid: entra.secondTenantId });
+    const exported = await send('GET', paths.myDataExport, foreignAlex);
+    expect(exported.status).toBe(200);
+    const text = JSON.stringify(exported.body);
+    expect(text).not.toContain(demoPeople.menteeAlex.displayName);
+    expect(text).not.toContain(demoPairIds.alex);
+    expect(text).not.toContain(DEMO_TENANT_ID);
+
+    const before = await storageSnapshot(api);
+    const erased = await send('DELETE', `${paths.me}?confirm=true`, foreignAlex);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toEqual({ deletedRows: 0, rewrittenRows: 0, endedPairs: 0 });
+    expect(await storageSnapshot(api)).toBe(before);
+  });
+});
