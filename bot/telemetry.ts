@@ -88,6 +88,10 @@ export async function startTelemetry(env: Record<string, string | undefined>): P
   type Options = NonNullable<Parameters<typeof useAzureMonitor>[0]>;
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
+    // Every request and dependency is kept (the exporter's default keeps five traces a second): a
+    // mentoring program's traffic is small, and a failure sampled away cannot be looked into.
+    samplingRatio: 1,
+    tracesPerSecond: 0,
     // Live Metrics streams sample requests outside these processors: off.
     enableLiveMetrics: false,
     instrumentationOptions: {
