@@ -25,7 +25,9 @@ describe('places of a plan', () => {
     expect(scripts.some((s) => /\/CheckInsPlace-[\w-]+\.js$/.test(s))).toBe(true);
 
     await openPlace(page, 'Checkpoints');
-    await page.getByRole('heading', { name: 'No checkpoint yet' }).waitFor();
+    await page.getByTestId('checkpoints-place').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/plans/${demoPairIds.alex}/checkpoints`);
+    expect(scripts.some((s) => /\/CheckpointsInPlan-[\w-]+\.js$/.test(s))).toBe(true);
 
     await page.goBack();
     await page.getByRole('group', { name: 'Check-ins' }).waitFor();
