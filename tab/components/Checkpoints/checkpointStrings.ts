@@ -3,7 +3,6 @@ import type { CheckpointState, RecalibrationDecision } from '../../../shared/che
 
 export const checkpointStrings = {
   heading: 'Checkpoints',
-  open: 'Open checkpoints and scorecard',
   intro: (months: number) =>
     `Every ${months} months you look back on the plan together: the scorecard, what worked and what did not, each goal recalibrated, the breakthroughs celebrated.`,
   loading: 'Loading the checkpoints…',
