@@ -22,6 +22,7 @@
 //  - after step 4: the next holder finds the record, does not send, and finishes steps 5.
 // Rows that fail transiently are left with their lease; it expires and a later run retries them.
 import { randomUUID } from 'node:crypto';
+import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import type { CheckInScheduleState, CheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { Mentorship } from '../../shared/mentorship';
@@ -31,12 +32,9 @@ import type { CheckInRepository, CheckInScheduleRepository, ConversationReposito
 import { checkInCard } from '../cards/checkInCard';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
-import { bucketsBetween, dueBucket } from '../storage/checkInDueTable';
 import { systemClock, type Clock } from '../jobs/clock';
 import { leaseTerms } from '../jobs/lease';
 import { singleFlight } from '../jobs/singleFlight';
-import { runBudget } from '../jobs/timeBudget';
-import { eachConcurrently } from '../jobs/workerPool';
 import type { ProactiveMessenger } from './proactiveMessenger';
 import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS } from './sendRateLimiter';
 import { inTenant } from '../../shared/policy';
@@ -85,15 +83,8 @@ export interface CheckInSenderDeps {
   options?: Partial<CheckInSenderOptions>;
 }
 
-export type RowOutcome = 'sent' | 'already_sent' | 'stale' | 'unreachable' | 'rejected' | 'busy' | 'retry_later';
-
-export interface SenderRunReport {
-  /** Due rows read from the index. */
-  due: number;
-  outcomes: Record<RowOutcome, number>;
-  /** Index partitions (hours) queried. */
-  buckets: number;
-}
+export type { RowOutcome } from '../jobs/dueRun';
+export type SenderRunReport = DueRunReport;
 
 export function createCheckInSender(deps: CheckInSenderDeps) {
   const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
@@ -200,53 +191,7 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     if (!next.ok || justRead.value.nextDueAt !== row.dueAt || next.value.value.nextDueAt === row.dueAt) await due.release(row);
   }
 
-  async function runOnce(): Promise<SenderRunReport> {
-    const budget = runBudget(clock, options.maxRunMs);
-    const at = now();
-    const cursor = await due.cursor();
-    // Always look one hour back as well: a row written by an instance whose clock lags sits there.
-    const oneHourBack = dueBucket(new Date(at.getTime() - 3_600_000));
-    const firstBucket = cursor
-      ? cursor.bucket < oneHourBack
-        ? cursor.bucket
-        : oneHourBack
-      : dueBucket(new Date(at.getTime() - options.firstRunLookbackHours * 3_600_000));
-    const buckets = bucketsBetween(firstBucket, dueBucket(at));
-
-    const report: SenderRunReport = {
-      due: 0,
-      buckets: buckets.length,
-      outcomes: { sent: 0, already_sent: 0, stale: 0, unreachable: 0, rejected: 0, busy: 0, retry_later: 0 },
-    };
-    let oldestOpen: string | undefined;
-    for (const bucket of buckets) {
-      const rows = await due.listDue(bucket, at);
-      report.due += rows.length;
-      await eachConcurrently(rows, options.concurrency, async (row) => {
-        const outcome = budget.spent() ? 'retry_later' : await deliverSafely(row);
-        report.outcomes[outcome]++;
-        if ((outcome === 'busy' || outcome === 'retry_later') && (oldestOpen === undefined || bucket < oldestOpen)) oldestOpen = bucket;
-      });
-    }
-    // The cursor moves up to the oldest hour that still holds work, never past the hour before now.
-    const target = oldestOpen !== undefined && oldestOpen < oneHourBack ? oldestOpen : oneHourBack;
-    await due.advanceCursor(target, cursor);
-    if (report.due > 0) log.info('check-in run', { ...report.outcomes, due: report.due, buckets: report.buckets });
-    return report;
-  }
-
-  /** A storage outage on one row must not stop the run: the row stays and is retried later. */
-  async function deliverSafely(row: DueRow): Promise<RowOutcome> {
-    try {
-      return await deliver(row);
-    } catch (error) {
-      log.warn('check-in row failed; retried on a later run', {
-        pairId: row.pairId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return 'retry_later';
-    }
-  }
+  const runOnce = (): Promise<SenderRunReport> => runDue({ due, clock, options, log, name: 'check-in', deliver: (row) => deliver(row) });
 
   return {
     /** One pass over what is due. A call while a pass runs joins that pass. */

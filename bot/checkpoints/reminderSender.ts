@@ -26,10 +26,9 @@ import { defaultSenderOptions, type CheckInSenderOptions } from '../checkins/sen
 import { systemClock, type Clock } from '../jobs/clock';
 import { leaseTerms } from '../jobs/lease';
 import { singleFlight } from '../jobs/singleFlight';
-import { runBudget } from '../jobs/timeBudget';
-import { eachConcurrently } from '../jobs/workerPool';
+import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import type { Logger } from '../log';
-import { bucketsBetween, dueBucket, type CheckInDueIndex, type DueRow } from '../storage/checkInDueTable';
+import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
 
 /** A due row of CheckpointsDue names whom it reminds in its `pairId` column: `{pairId}|{role}`. */
 export const reminderTarget = (pairId: string, role: PairRole) => `${pairId}|${role}`;
@@ -55,13 +54,8 @@ export interface CheckpointReminderDeps {
   options?: Partial<CheckInSenderOptions>;
 }
 
-export type ReminderOutcome = 'sent' | 'already_sent' | 'stale' | 'unreachable' | 'rejected' | 'busy' | 'retry_later';
-
-export interface ReminderRunReport {
-  due: number;
-  outcomes: Record<ReminderOutcome, number>;
-  buckets: number;
-}
+export type ReminderOutcome = RowOutcome;
+export type ReminderRunReport = DueRunReport;
 
 export function createCheckpointReminders(deps: CheckpointReminderDeps) {
   const { due, plans, programs, checkpoints, reminders, conversations, messenger, links, log } = deps;
@@ -188,49 +182,8 @@ export function createCheckpointReminders(deps: CheckpointReminderDeps) {
     await schedule(pair);
   }
 
-  async function deliverSafely(row: DueRow): Promise<ReminderOutcome> {
-    try {
-      return await deliver(row);
-    } catch (error) {
-      log.warn('checkpoint reminder row failed; retried on a later run', {
-        target: row.pairId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return 'retry_later';
-    }
-  }
-
-  async function runOnce(): Promise<ReminderRunReport> {
-    const budget = runBudget(clock, options.maxRunMs);
-    const at = now();
-    const cursor = await due.cursor();
-    const oneHourBack = dueBucket(new Date(at.getTime() - 3_600_000));
-    const firstBucket = cursor
-      ? cursor.bucket < oneHourBack
-        ? cursor.bucket
-        : oneHourBack
-      : dueBucket(new Date(at.getTime() - options.firstRunLookbackHours * 3_600_000));
-    const buckets = bucketsBetween(firstBucket, dueBucket(at));
-    const report: ReminderRunReport = {
-      due: 0,
-      buckets: buckets.length,
-      outcomes: { sent: 0, already_sent: 0, stale: 0, unreachable: 0, rejected: 0, busy: 0, retry_later: 0 },
-    };
-    let oldestOpen: string | undefined;
-    for (const bucket of buckets) {
-      const rows = await due.listDue(bucket, at);
-      report.due += rows.length;
-      await eachConcurrently(rows, options.concurrency, async (row) => {
-        const outcome = budget.spent() ? 'retry_later' : await deliverSafely(row);
-        report.outcomes[outcome]++;
-        if ((outcome === 'busy' || outcome === 'retry_later') && (oldestOpen === undefined || bucket < oldestOpen)) oldestOpen = bucket;
-      });
-    }
-    const target = oldestOpen !== undefined && oldestOpen < oneHourBack ? oldestOpen : oneHourBack;
-    await due.advanceCursor(target, cursor);
-    if (report.due > 0) log.info('checkpoint reminder run', { ...report.outcomes, due: report.due, buckets: report.buckets });
-    return report;
-  }
+  const runOnce = (): Promise<ReminderRunReport> =>
+    runDue({ due, clock, options, log, name: 'checkpoint reminder', deliver: (row) => deliver(row) });
 
   return {
     /** Files the next reminders of a pair: after it is created or changed, and after a checkpoint is signed off. */
