@@ -3,7 +3,7 @@
 // raw query of the same rows of the pair's partition through @azure/data-tables, on the same
 // Azurite, in the same run. Scorecard history joins once checkpoints are stored; until then the
 // figure is the journal's.
-import { Agent, get, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { parseConfig } from '../../bot/config';
@@ -15,7 +15,7 @@ import { journalTable } from '../../bot/storage/journalTable';
 import { encodeKey } from '../../bot/storage/tables';
 import { paths, pathFor } from '../../shared/api';
 import { JOURNAL_PAGE_MAX } from '../../shared/journal/journalApi';
-import { measure, summarize, type LatencySummary } from './stats';
+import { apiAgainstRaw, summarize, type LatencySummary } from './stats';
 
 export interface JournalLoadResult {
   entries: number;
@@ -78,24 +78,7 @@ export async function benchJournalLoad(connectionString: string, samples: number
     for await (const _row of tables.plans.listEntities({ queryOptions: { filter } })) n++;
     entries = n;
   };
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const apiLoad = () =>
-    new Promise<void>((resolve, reject) => {
-      get(url, { agent, headers }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`journal load answered ${res.statusCode}`));
-        res.on('data', () => undefined);
-        res.on('end', () => resolve());
-      }).on('error', reject);
-    });
-
-  const apiMs: number[] = [];
-  const rawMs: number[] = [];
-  const blocks = 10;
-  for (let b = 0; b < blocks; b++) {
-    rawMs.push(...(await measure(samples / blocks, b === 0 ? 20 : 3, rawQuery)));
-    apiMs.push(...(await measure(samples / blocks, b === 0 ? 20 : 3, apiLoad)));
-  }
-  agent.destroy();
+  const { apiMs, rawMs } = await apiAgainstRaw({ url, headers, samples, warmup: 20, rawQuery });
   server.closeAllConnections();
   server.close();
 

@@ -1,6 +1,6 @@
 // Plan-load latency through the real API against a raw single-partition query of the same
 // entities through @azure/data-tables, on the same Azurite, in the same run.
-import { Agent, get, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { parseConfig } from '../../bot/config';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
@@ -10,7 +10,7 @@ import { createApp } from '../../bot/server';
 import { planRowsFilter } from '../../bot/storage/planTable';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
-import { measure, summarize, type LatencySummary } from './stats';
+import { apiAgainstRaw, summarize, type LatencySummary } from './stats';
 
 export interface PlanLoadResult {
   entities: number;
@@ -94,26 +94,7 @@ export async function benchPlanLoad(connectionString: string, samples: number): 
     for await (const _row of tables.plans.listEntities({ queryOptions: { filter: planRowsFilter(pairId) } })) n++;
     entities = n;
   };
-  // A lean keep-alive HTTP client, so the figure is the server's cost rather than fetch's.
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const apiLoad = () =>
-    new Promise<void>((resolve, reject) => {
-      get(url, { agent, headers }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`plan load answered ${res.statusCode}`));
-        res.on('data', () => undefined);
-        res.on('end', () => resolve());
-      }).on('error', reject);
-    });
-
-  // Interleave the two in blocks so both see the same machine conditions.
-  const apiMs: number[] = [];
-  const rawMs: number[] = [];
-  const blocks = 10;
-  for (let b = 0; b < blocks; b++) {
-    rawMs.push(...(await measure(samples / blocks, b === 0 ? 30 : 3, rawQuery)));
-    apiMs.push(...(await measure(samples / blocks, b === 0 ? 30 : 3, apiLoad)));
-  }
-  agent.destroy();
+  const { apiMs, rawMs } = await apiAgainstRaw({ url, headers, samples, warmup: 30, rawQuery });
   server.closeAllConnections();
   server.close();
 

@@ -1,3 +1,5 @@
+import { Agent, get } from 'node:http';
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -34,4 +36,36 @@ export async function measure(n: number, warmup: number, fn: () => Promise<unkno
     out.push(performance.now() - t0);
   }
   return out;
+}
+
+/**
+ * An API read against the raw query of the same rows: a lean keep-alive HTTP client (so the figure
+ * is the server's cost rather than fetch's), the two interleaved in ten blocks so both see the same
+ * machine conditions.
+ */
+export async function apiAgainstRaw(o: {
+  url: string;
+  headers: Record<string, string>;
+  samples: number;
+  warmup: number;
+  rawQuery: () => Promise<void>;
+}): Promise<{ apiMs: number[]; rawMs: number[] }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const apiLoad = () =>
+    new Promise<void>((resolve, reject) => {
+      get(o.url, { agent, headers: o.headers }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`${new URL(o.url).pathname} answered ${res.statusCode}`));
+        res.on('data', () => undefined);
+        res.on('end', () => resolve());
+      }).on('error', reject);
+    });
+  const apiMs: number[] = [];
+  const rawMs: number[] = [];
+  const blocks = 10;
+  for (let b = 0; b < blocks; b++) {
+    rawMs.push(...(await measure(o.samples / blocks, b === 0 ? o.warmup : 3, o.rawQuery)));
+    apiMs.push(...(await measure(o.samples / blocks, b === 0 ? o.warmup : 3, apiLoad)));
+  }
+  agent.destroy();
+  return { apiMs, rawMs };
 }
