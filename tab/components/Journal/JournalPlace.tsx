@@ -30,6 +30,7 @@ import { formatInstant } from '../../format';
 import { strings } from '../../strings';
 import { memberOf, usePlanContext } from '../PlanPage/PlanContext';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
+import { GoalOptions } from '../Goal/GoalOptions';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -220,12 +221,7 @@ export default function JournalPlace() {
         </Field>
         <Field className={styles.filter} label={s.goal}>
           <Select value={filters.goalId} onChange={(_, d) => setFilter('goalId', d.value)}>
-            <option value="">{s.allGoals}</option>
-            {plan.goals.map((g) => (
-              <option key={g.value.id} value={g.value.id}>
-                {g.value.title}
-              </option>
-            ))}
+            <GoalOptions goals={plan.goals} none={s.allGoals} />
           </Select>
         </Field>
         <Field className={styles.filter} label={s.from}>

@@ -24,6 +24,7 @@ import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
+import { GoalOptions } from '../Goal/GoalOptions';
 
 export function WinDialog({ trigger, onAdded }: { trigger: ReactElement; onAdded: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
@@ -79,12 +80,7 @@ function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promi
           </Field>
           <Field label={s.goal} validationMessage={fieldErrors.goalId}>
             <Select value={values.goalId} onChange={(_, d) => setValues((v) => ({ ...v, goalId: d.value }))}>
-              <option value="">{s.noGoal}</option>
-              {plan.goals.map((g) => (
-                <option key={g.value.id} value={g.value.id}>
-                  {g.value.title}
-                </option>
-              ))}
+              <GoalOptions goals={plan.goals} none={s.noGoal} />
             </Select>
           </Field>
           {mine && (
