@@ -32,8 +32,13 @@ async function journalLoadPart(connectionString: string) {
   console.log(`  API  GET ${'/api/pairs/:pairId/journal'.padEnd(28)} p50 ${f(journalLoad.api.p50)}  p95 ${f(journalLoad.api.p95)}`);
   console.log(`  raw  partition query (@azure/data-tables)  p50 ${f(journalLoad.rawQuery.p50)}  p95 ${f(journalLoad.rawQuery.p95)}`);
   console.log(
-    `  ratio API / raw                            p50 ${journalLoad.p50Ratio}x  p95 ${journalLoad.p95Ratio}x   (goal: ${journalLoad.goal})\n`,
+    `  ratio API / raw                            p50 ${journalLoad.p50Ratio}x  p95 ${journalLoad.p95Ratio}x   (goal: ${journalLoad.goal})`,
   );
+  const h = journalLoad.scorecardHistory;
+  console.log(`Scorecard history of the same pair (${h.checkpoints} signed-off checkpoints; ${h.rows} rows in its partition)`);
+  console.log(`  API  GET ${'/api/pairs/:pairId/checkpoints'.padEnd(28)} p50 ${f(h.api.p50)}  p95 ${f(h.api.p95)}`);
+  console.log(`  raw  partition query (@azure/data-tables)  p50 ${f(h.rawQuery.p50)}  p95 ${f(h.rawQuery.p95)}`);
+  console.log(`  ratio API / raw                            p50 ${h.p50Ratio}x  p95 ${h.p95Ratio}x   (goal: ${journalLoad.goal})\n`);
   return journalLoad;
 }
 
