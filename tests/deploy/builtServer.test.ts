@@ -163,7 +163,13 @@ describe('telemetry from the built server', () => {
       const logLine = () => ingestion.items.find((i) => i.name.endsWith('.Message') && i.data.baseData.message === 'request');
       // The exporter batches; on a busy machine its first export can take a while.
       for (let i = 0; i < 100 && !(request() && logLine()); i++) await new Promise((r) => setTimeout(r, 100));
-      console.log("DEBUG", JSON.stringify(ingestion.items.map((i) => [i.name, i.data.baseData.url ?? i.data.baseData.message ?? i.data.baseData.name])).slice(0, 3000));
+      console.log(
+        'DEBUG',
+        JSON.stringify(ingestion.items.map((i) => [i.name, i.data.baseData.url ?? i.data.baseData.message ?? i.data.baseData.name])).slice(
+          0,
+          3000,
+        ),
+      );
       expect(request()?.data.baseData).toMatchObject({ responseCode: '401', url: expect.stringMatching(/\/api\/me$/) });
       expect(ingestion.items.some((i) => i.name.endsWith('.RemoteDependency'))).toBe(true);
       expect(logLine()?.data.baseData).toMatchObject({ properties: { path: '/api/me', status: '401' } });
