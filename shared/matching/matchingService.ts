@@ -5,7 +5,7 @@ import { todayIn } from '../dates';
 import type { Goal } from '../goal';
 import type { Agreement, Mentorship } from '../mentorship';
 import { summarizePerson, type Person } from '../person';
-import { authorizeProgram, ofActorsTenant, type Actor } from '../policy';
+import { authorizeProgram, ofActorsTenant, type Actor, type ProgramAction } from '../policy';
 import type { Program } from '../program';
 import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
@@ -44,10 +44,11 @@ export function agreementTemplate(program: Pick<Program, 'checkInCadence'>, ment
 export function createMatchingService(deps: MatchingDeps) {
   const { people, programs, plans } = deps;
 
-  async function managedProgram(actor: Actor, programId: string): Promise<Result<Program>> {
+  /** Matching is the program managers' (policy.ts `authorizeProgram`): suggestions read the program, a new pair changes it. */
+  async function managedProgram(actor: Actor, programId: string, action: ProgramAction): Promise<Result<Program>> {
     const found = ofActorsTenant(actor, (await programs.get(programId))?.value);
     if (!found) return fail('not_found', 'There is no such program, or you do not manage it.');
-    const allowed = authorizeProgram(actor, found, 'view_aggregates');
+    const allowed = authorizeProgram(actor, found, action);
     return allowed.ok ? ok(found) : allowed;
   }
 
@@ -81,7 +82,7 @@ export function createMatchingService(deps: MatchingDeps) {
     },
 
     async suggestions(actor: Actor, programId: string, menteeId: string): Promise<Result<MatchingView>> {
-      const program = await managedProgram(actor, programId);
+      const program = await managedProgram(actor, programId, 'view_aggregates');
       if (!program.ok) return program;
       const mentee = ofActorsTenant(actor, await people.get(menteeId));
       if (!mentee) return fail('not_found', 'There is no such person in your organization.');
@@ -100,7 +101,7 @@ export function createMatchingService(deps: MatchingDeps) {
      * and two people already paired.
      */
     async createPair(actor: Actor, programId: string, input: PairCreateInput): Promise<Result<Versioned<Mentorship>>> {
-      const program = await managedProgram(actor, programId);
+      const program = await managedProgram(actor, programId, 'edit_settings');
       if (!program.ok) return program;
       const [mentor, mentee] = await Promise.all([people.get(input.mentorId), people.get(input.menteeId)]);
       const missing = [
