@@ -64,6 +64,12 @@ export const paths = {
   journalSharing: '/api/pairs/:pairId/journal/:entryId/sharing',
   /** A program manager's view of one pair: what its mentee shared, nothing else. */
   trail: '/api/programs/:programId/trail/:pairId',
+  /** The caller's own strengths as a mentor (PUT replaces them). */
+  myStrengths: '/api/me/strengths',
+  /** Suggested mentors for one mentee of a program, for its managers. */
+  matching: '/api/programs/:programId/matching/:menteeId',
+  /** A new pair of a program, created by one of its managers. */
+  programPairs: '/api/programs/:programId/pairs',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

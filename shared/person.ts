@@ -51,6 +51,8 @@ export const person = z
     workingHours,
     /** How many mentees this person can support as a mentor; 0 when not a mentor. */
     mentorCapacity: z.number().int().min(0).max(20),
+    /** The behaviors this person offers as a mentor (set by themselves): what matching compares with a mentee's needs. */
+    strengths: z.array(z.string().trim().min(1).max(limits.name)).max(20).optional(),
   })
   .strict();
 export type Person = z.infer<typeof person>;

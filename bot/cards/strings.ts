@@ -14,6 +14,11 @@ export const en = {
     ],
     helpHint: 'Type **help** to see what I can do.',
     fallbackText: 'Welcome to Mentoring. Open the Mentoring tab to see your plan, or type help.',
+    /** When a program manager has just paired the person: who with, and what comes next. */
+    pairedAsMentee: 'Your program has paired you with **{name}** as your mentor.',
+    pairedAsMentor: 'Your program has paired you with **{name}** as their mentor.',
+    pairedNext: 'Your mentoring agreement is ready for you both to read and accept. It starts from your time zones and working hours.',
+    pairedFallbackText: 'You have a new mentoring pair with {name}. Open the Mentoring tab to read and accept your agreement.',
   },
   help: {
     title: 'What I can do',

@@ -6,6 +6,8 @@ export interface WelcomeCardData {
   /** The person's display name, when the channel tells it. */
   displayName?: string;
   links: CardLinks;
+  /** Set when a program manager has just paired the person: the other person, and this person's role. */
+  pairedWith?: { name: string; role: 'mentor' | 'mentee' };
 }
 
 /** Sent once the app is installed: what the app does and the way to the plan. */
@@ -22,9 +24,20 @@ export function welcomeCard(data: WelcomeCardData, strings: BotStrings = en): Ad
         spacing: 'Medium',
         items: s.features.map((text) => ({ type: 'TextBlock' as const, text, wrap: true, spacing: 'Small' as const })),
       },
+      ...pairedBlocks(data.pairedWith, strings),
       { type: 'TextBlock', text: s.helpHint, wrap: true, isSubtle: true, spacing: 'Medium' },
     ],
     openPlanActions(data.links, strings),
-    s.fallbackText,
+    data.pairedWith ? fillPlaceholders(s.pairedFallbackText, { name: data.pairedWith.name }) : s.fallbackText,
   );
+}
+
+function pairedBlocks(pairedWith: WelcomeCardData['pairedWith'], strings: BotStrings) {
+  if (!pairedWith) return [];
+  const s = strings.welcome;
+  const who = fillPlaceholders(pairedWith.role === 'mentee' ? s.pairedAsMentee : s.pairedAsMentor, { name: pairedWith.name });
+  return [
+    { type: 'TextBlock' as const, text: who, wrap: true, weight: 'Bolder' as const, spacing: 'Medium' as const },
+    { type: 'TextBlock' as const, text: s.pairedNext, wrap: true, spacing: 'Small' as const },
+  ];
 }

@@ -60,6 +60,7 @@ import {
   type JournalPageView,
   type TrailView,
 } from '../journal/journalApi';
+import { matchingParams, pairCreateInput, strengthsInput, type MatchingView, type StrengthsView } from '../matching/matchingApi';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -282,6 +283,18 @@ export const routes = {
     response: answers<JournalEntryView>(),
   },
   getTrail: { method: 'GET', path: paths.trail, params: trailParams, response: answers<TrailView>() },
+  // ---- matching: strengths, suggested mentors, new pairs ----
+  getMyStrengths: { method: 'GET', path: paths.myStrengths, params: noParams, response: answers<StrengthsView>() },
+  setMyStrengths: { method: 'PUT', path: paths.myStrengths, params: noParams, body: strengthsInput, response: answers<StrengthsView>() },
+  getMatching: { method: 'GET', path: paths.matching, params: matchingParams, response: answers<MatchingView>() },
+  createPair: {
+    method: 'POST',
+    path: paths.programPairs,
+    params: programParams,
+    body: pairCreateInput,
+    status: 201,
+    response: answers<Versioned<Mentorship>>(),
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

@@ -31,4 +31,16 @@ describe('welcomeCard', () => {
     const card = welcomeCard({ links: { tab, browser: 'http://localhost:3978/' } });
     expect(card.actions?.map((a) => ('url' in a ? a.url : a.verb))).toEqual([tab, 'http://localhost:3978/']);
   });
+
+  it('names the other person and the next step when a program manager has just paired someone', () => {
+    const card = welcomeCard({ displayName: 'Ada Lovelace', links: { tab }, pairedWith: { name: 'Grace Hopper', role: 'mentee' } });
+    expectValidCard(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('paired you with **Grace Hopper** as your mentor');
+    expect(text).toContain(en.welcome.pairedNext);
+    expect(card.fallbackText).toContain('Grace Hopper');
+    const mentor = JSON.stringify(welcomeCard({ links: { tab }, pairedWith: { name: 'Ada Lovelace', role: 'mentor' } }));
+    expect(mentor).toContain('paired you with **Ada Lovelace** as their mentor');
+    expect(JSON.stringify(welcomeCard({ links: { tab } }))).not.toContain('paired you');
+  });
 });

@@ -150,6 +150,7 @@ describe('fuzzed write routes', () => {
       return { id: created.value.id as string, etag: created.etag as string };
     };
     const entryPath = (path: string, entryId: string) => pathFor(path, { pairId, entryId });
+    let freshPeople = 0;
 
     const targets: Record<WriteRoute, () => Promise<Target>> = {
       createNote: async () => ({
@@ -286,6 +287,20 @@ describe('fuzzed write routes', () => {
       },
       // Without ?confirm=true, whatever the body: refused, nothing erased (the erasure itself is tests/privacy).
       eraseMe: async () => ({ as: 'mentee', path: paths.me }),
+      setMyStrengths: async () => ({ as: 'mentor', path: paths.myStrengths, sample: { strengths: ['Fuzz strength', 'Coaching'] } }),
+      // A fresh mentor and mentee each time, so the valid request is never refused as a repeat.
+      createPair: async () => {
+        const k = ++freshPeople;
+        const [mentorId, menteeId] = [0, 1].map((n) => `f0000000-0000-4000-8000-${String(k * 2 + n).padStart(12, '0')}`) as [
+          string,
+          string,
+        ];
+        const base = { tenantId: demoPeople.mentor.tenantId, timeZone: 'Europe/Berlin', workingHours: demoPeople.mentor.workingHours };
+        await server.app.repositories.people.save({ ...base, id: mentorId, displayName: 'Fuzz Mentor', mentorCapacity: 1 });
+        await server.app.repositories.people.save({ ...base, id: menteeId, displayName: 'Fuzz Mentee', mentorCapacity: 0 });
+        snapshots.invalidate();
+        return { as: 'manager', path: pathFor(paths.programPairs, { programId: DEMO_PROGRAM_ID }), sample: { mentorId, menteeId } };
+      },
     };
     expect(Object.keys(targets).sort(), 'every write route of the route table is fuzzed').toEqual([...writeRoutes].sort());
 

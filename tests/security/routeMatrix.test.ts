@@ -5,6 +5,7 @@
 // manager, and the rightful user. Each expected status is in
 // the table below; a route without a row fails, so a new route cannot ship unchecked. Denied
 // writes must leave storage exactly as it was.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { jobPaths } from '../../bot/api/jobRoutes';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
@@ -455,7 +456,45 @@ const matrix: Record<string, Row> = {
     // Only the program's managers: the pair's own members and everyone else learn nothing here.
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
+  'GET /api/me/strengths': {
+    owner: 'mentee',
+    request: async () => ({ path: paths.myStrengths }),
+    ok: 200,
+    // Each person's own strengths: everyone enrolled in the tenant has theirs; nobody else is known here.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
+  'PUT /api/me/strengths': {
+    owner: 'mentee',
+    request: async () => ({ path: paths.myStrengths, body: { strengths: ['Matrix strength'] } }),
+    ok: 200,
+    denied: { stranger: 404, ...secondTenant, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
+  'GET /api/programs/:programId/matching/:menteeId': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.matching, { programId: DEMO_PROGRAM_ID, menteeId: demoPeople.menteeAlex.id }) }),
+    ok: 200,
+    // Only the program's managers: the mentee, mentors and everyone else learn nothing here.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'POST /api/programs/:programId/pairs': {
+    owner: 'manager',
+    request: async () => {
+      const [mentor, mentee] = await freshPair();
+      return { path: pathFor(paths.programPairs, { programId: DEMO_PROGRAM_ID }), body: { mentorId: mentor, menteeId: mentee } };
+    },
+    ok: 201,
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 201 },
+  },
 };
+
+/** A mentor with a free place and a mentee, new to the app, so that pairing them is always allowed. */
+async function freshPair(): Promise<[string, string]> {
+  const ids = [randomUUID(), randomUUID()] as [string, string];
+  const base = { tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'Europe/Berlin', workingHours: otherMentor.workingHours };
+  await server.app.repositories.people.save({ ...base, id: ids[0], displayName: 'Matrix Mentor', mentorCapacity: 1 });
+  await server.app.repositories.people.save({ ...base, id: ids[1], displayName: 'Matrix Mentee', mentorCapacity: 0 });
+  return ids;
+}
 
 async function newNote() {
   const created = await asMentee('POST', { path: pathFor(paths.journal, { pairId }), body: { body: `Matrix note ${Math.random()}` } });
