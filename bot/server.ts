@@ -64,6 +64,9 @@ import { checkpointReminderTable, checkpointTable } from './storage/checkpointTa
 import { createRetentionJob } from './jobs/retentionJob';
 import { createDataRights } from './privacy/dataRights';
 import { dataRightsRoutes } from './api/dataRightsRoutes';
+import { createSurveyService } from '../shared/survey/surveyService';
+import { surveyRoutes } from './api/surveyRoutes';
+import { surveyTable } from './storage/surveyTable';
 
 // Beside the sources (bot/ -> dist/tab) or beside a built server (dist/server/ or the bench's dist/server-bench/ -> dist/tab).
 const tabDir = fileURLToPath(new URL(/\/dist\/server[a-z-]*\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
@@ -196,6 +199,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     now,
     links: cardLinksFor(config),
   });
+  const surveys = createSurveyService({ programs, plans, surveys: surveyTable(tables), now });
   const retentionJob = createRetentionJob({ tables, programs, log, now });
   const dataRights = createDataRights({
     tables,
@@ -291,6 +295,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(checkpointRoutes(checkpoints));
   api.use(dataRightsRoutes(dataRights));
   api.use(journalRoutes(journalService));
+  api.use(surveyRoutes(surveys));
   api.use('/api', notFoundApi);
   app.use(api);
 

@@ -60,6 +60,8 @@ import {
   type JournalPageView,
   type TrailView,
 } from '../journal/journalApi';
+import { surveyAnswers } from '../survey/survey';
+import type { SurveyAnswered, SurveyResultsView, SurveyView } from '../survey/surveyService';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -282,6 +284,16 @@ export const routes = {
     response: answers<JournalEntryView>(),
   },
   getTrail: { method: 'GET', path: paths.trail, params: trailParams, response: answers<TrailView>() },
+  // ---- the program survey ----
+  getSurvey: { method: 'GET', path: paths.survey, params: programParams, response: answers<SurveyView>() },
+  answerSurvey: {
+    method: 'PUT',
+    path: paths.surveyAnswers,
+    params: programParams,
+    body: surveyAnswers,
+    response: answers<SurveyAnswered>(),
+  },
+  getSurveyResults: { method: 'GET', path: paths.surveyResults, params: programParams, response: answers<SurveyResultsView>() },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

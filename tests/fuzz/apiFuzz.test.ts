@@ -286,6 +286,11 @@ describe('fuzzed write routes', () => {
       },
       // Without ?confirm=true, whatever the body: refused, nothing erased (the erasure itself is tests/privacy).
       eraseMe: async () => ({ as: 'mentee', path: paths.me }),
+      answerSurvey: async () => ({
+        as: 'mentee',
+        path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),
+        sample: { ratings: { 'worth-time': 4, 'goals-moved': 3, recommend: 5 }, texts: { change: 'Fuzzed suggestion.' } },
+      }),
     };
     expect(Object.keys(targets).sort(), 'every write route of the route table is fuzzed').toEqual([...writeRoutes].sort());
 
