@@ -67,6 +67,9 @@ import { dataRightsRoutes } from './api/dataRightsRoutes';
 import { createMatchingService } from '../shared/matching/matchingService';
 import { matchingRoutes } from './api/matchingRoutes';
 import { pairWelcome } from './matching/pairWelcome';
+import { createSurveyService } from '../shared/survey/surveyService';
+import { surveyRoutes } from './api/surveyRoutes';
+import { surveyTable } from './storage/surveyTable';
 
 // Beside the sources (bot/ -> dist/tab) or beside a built server (dist/server/ or the bench's dist/server-bench/ -> dist/tab).
 const tabDir = fileURLToPath(new URL(/\/dist\/server[a-z-]*\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
@@ -207,6 +210,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     newId: randomUUID,
     onPairCreated: pairWelcome({ conversations, messenger, links: cardLinksFor(config), log }),
   });
+  const surveys = createSurveyService({ programs, plans, surveys: surveyTable(tables), now });
   const retentionJob = createRetentionJob({ tables, programs, log, now });
   const dataRights = createDataRights({
     tables,
@@ -303,6 +307,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(dataRightsRoutes(dataRights));
   api.use(journalRoutes(journalService));
   api.use(matchingRoutes(matching));
+  api.use(surveyRoutes(surveys));
   api.use('/api', notFoundApi);
   app.use(api);
 

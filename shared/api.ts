@@ -70,6 +70,12 @@ export const paths = {
   matching: '/api/programs/:programId/matching/:menteeId',
   /** A new pair of a program, created by one of its managers. */
   programPairs: '/api/programs/:programId/pairs',
+  /** The program survey of the current cycle, for a participant: its questions, and whether they answered. */
+  survey: '/api/programs/:programId/survey',
+  /** The caller's answers (PUT: answering again in the same cycle replaces them). */
+  surveyAnswers: '/api/programs/:programId/survey/answers',
+  /** The survey's results, for the program's managers: aggregates over five or more people only. */
+  surveyResults: '/api/programs/:programId/survey/results',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -342,3 +342,24 @@ export function authorizeTrail(
     ? ok(undefined)
     : fail('not_found', 'There is no such pair in a program you manage.');
 }
+
+/**
+ * The program survey: a member of one of the program's pairs (in its tenant, not a proposed pair)
+ * answers it; only the program's managers see its results, and only in aggregate.
+ */
+export function isProgramParticipant(
+  actor: Actor,
+  program: TenantOwned & { id: string },
+  pairs: readonly Pick<Mentorship, 'tenantId' | 'programId' | 'mentorId' | 'menteeId' | 'status'>[],
+): boolean {
+  return (
+    inActorsTenant(actor, program) &&
+    pairs.some(
+      (p) =>
+        p.programId === program.id &&
+        inActorsTenant(actor, p) &&
+        p.status !== 'proposed' &&
+        (p.mentorId === actor.id || p.menteeId === actor.id),
+    )
+  );
+}

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { isoDate } from './dates';
 import { limits } from './limits';
 import { personId, tenantId } from './person';
+import { entityId } from './ids';
+import { surveyQuestion, defaultSurveyQuestions, type SurveyQuestion } from './survey/survey';
 
-export const entityId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Ids use letters, digits, - and _.');
+export { entityId };
 
 export const cadence = z.enum(['weekly', 'biweekly', 'monthly']);
 export type Cadence = z.infer<typeof cadence>;
@@ -93,6 +91,13 @@ const programFields = {
   managerIds: z.array(personId).max(50),
   /** Days the data of an ended pair is kept before it is purged; 730 (two years) when not set (shared/privacy/retention.ts). */
   retentionDays: z.number().int().min(30).max(3650).optional(),
+  /** The program survey's questions for the current cycle; defaultSurveyQuestions when not set (surveyQuestionsOf). */
+  surveyQuestions: z
+    .array(surveyQuestion)
+    .min(1)
+    .max(12)
+    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'Each survey question needs its own id.')
+    .optional(),
 };
 
 const cycleInOrder = {
@@ -117,3 +122,6 @@ export type Program = z.infer<typeof program>;
 
 export const priorityById = (p: Program, id: string | undefined): StrategicPriority | undefined =>
   id === undefined ? undefined : p.priorities.find((x) => x.id === id);
+
+/** The program's survey questions: its own, or the default ones. */
+export const surveyQuestionsOf = (p: Pick<Program, 'surveyQuestions'>): SurveyQuestion[] => p.surveyQuestions ?? defaultSurveyQuestions;

@@ -564,4 +564,16 @@ export const strings = {
     conflict: 'This entry changed meanwhile; the journal was reloaded. Try again.',
     failed: 'That did not work',
   },
+  survey: {
+    open: 'Program survey',
+    title: 'Program survey',
+    intro:
+      'A few questions about the program. Your answers are anonymous: the program team sees only totals over five or more people, never who answered what.',
+    loading: 'Loading the survey…',
+    rating: (n: number) => `${n} of 5`,
+    answeredBefore: 'You answered this cycle already. Sending again replaces your earlier answers.',
+    send: 'Send answers',
+    sending: 'Sending…',
+    thanks: 'Thank you. Your answers are in.',
+  },
 } as const;

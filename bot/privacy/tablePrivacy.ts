@@ -21,6 +21,11 @@ export const tablePrivacy: Record<TableName, TableRule> = {
   feedbackAsked: { section: named('feedbackRequestsAskedOfYou'), erase: 'delete' },
   digest: { section: named('weeklyDigest'), erase: 'redact' },
   jobs: { section: named('jobRuns'), erase: 'redact' },
+  // An answer names nobody and stays counted (redacted if its text names the person); the marker that they answered goes.
+  surveys: {
+    section: (row) => (row.rowKey.startsWith('answered|') ? 'surveysYouAnswered' : 'surveyAnswers'),
+    erase: (row) => (row.rowKey.startsWith('answered|') ? 'delete' : 'redact'),
+  },
 };
 
 /** The rules by stored table name (what a StoredRow carries). */

@@ -38,6 +38,8 @@
 //                                                                        a hint, the win row is the truth (bot/recognition/digestJob.ts)
 //                  {programId}|{monday}  "digest"                        that week's digest: claimed, sent (once per program and week)
 //   Jobs           {job name}            {run date}                      a run of a daily job: claimed with a lease, done (once across instances)
+//   Surveys        {programId}           "answer|{cycle}|{random id}"    one program survey answer, naming nobody (cycle: the cycle's first day)
+//                  {programId}           "answered|{cycle}|{personId}"   that the person answered: the key of their answer, never the answer
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -59,6 +61,7 @@ export const tableNames = {
   digest: 'Digest',
   checkpointsDue: 'CheckpointsDue',
   jobs: 'Jobs',
+  surveys: 'Surveys',
 } as const;
 export type TableName = keyof typeof tableNames;
 

@@ -61,6 +61,8 @@ import {
   type TrailView,
 } from '../journal/journalApi';
 import { matchingParams, pairCreateInput, strengthsInput, type MatchingView, type StrengthsView } from '../matching/matchingApi';
+import { surveyAnswers } from '../survey/survey';
+import type { SurveyAnswered, SurveyResultsView, SurveyView } from '../survey/surveyService';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -295,6 +297,16 @@ export const routes = {
     status: 201,
     response: answers<Versioned<Mentorship>>(),
   },
+  // ---- the program survey ----
+  getSurvey: { method: 'GET', path: paths.survey, params: programParams, response: answers<SurveyView>() },
+  answerSurvey: {
+    method: 'PUT',
+    path: paths.surveyAnswers,
+    params: programParams,
+    body: surveyAnswers,
+    response: answers<SurveyAnswered>(),
+  },
+  getSurveyResults: { method: 'GET', path: paths.surveyResults, params: programParams, response: answers<SurveyResultsView>() },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

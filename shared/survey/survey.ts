@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { figureOf, type Figure } from '../health/smallGroups';
 import { limits } from '../limits';
-import { entityId } from '../program';
+import { entityId } from '../ids';
 
 export const surveyQuestion = z.discriminatedUnion('kind', [
   z.object({ id: entityId, kind: z.literal('rating'), text: z.string().trim().min(1).max(limits.shortText) }).strict(),

@@ -33,4 +33,5 @@ export const GoalStatusMenu = lazyDialog(
   () => import('../components/Goal/GoalStatusMenu').then((m) => m.GoalStatusMenu),
   ({ goal }) => <Button icon={<MoreHorizontalRegular />} aria-label={strings.goal.moreActions(goal.value.title)} />,
 );
+export const SurveyDialog = lazyDialog(() => import('../components/Survey/SurveyDialog').then((m) => m.SurveyDialog), givenTrigger);
 export const YourDataDialog = lazyDialog(() => import('../components/YourData/YourDataDialog').then((m) => m.YourDataDialog), givenTrigger);

@@ -301,6 +301,11 @@ describe('fuzzed write routes', () => {
         snapshots.invalidate();
         return { as: 'manager', path: pathFor(paths.programPairs, { programId: DEMO_PROGRAM_ID }), sample: { mentorId, menteeId } };
       },
+      answerSurvey: async () => ({
+        as: 'mentee',
+        path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),
+        sample: { ratings: { 'worth-time': 4, 'goals-moved': 3, recommend: 5 }, texts: { change: 'Fuzzed suggestion.' } },
+      }),
     };
     expect(Object.keys(targets).sort(), 'every write route of the route table is fuzzed').toEqual([...writeRoutes].sort());
 

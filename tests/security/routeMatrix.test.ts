@@ -485,6 +485,30 @@ const matrix: Record<string, Row> = {
     ok: 201,
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 201 },
   },
+  'GET /api/programs/:programId/survey': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.survey, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // Every participant of the program answers its survey (the other mentee's pair is only proposed
+    // yet); a manager who takes no part in it does not.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 200, programManager: 404 },
+  },
+  'PUT /api/programs/:programId/survey/answers': {
+    owner: 'mentee',
+    request: async () => ({
+      path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),
+      body: { ratings: { 'worth-time': 4, 'goals-moved': 4, recommend: 5 }, texts: { change: `Matrix ${Math.random()}` } },
+    }),
+    ok: 200,
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 200, programManager: 404 },
+  },
+  'GET /api/programs/:programId/survey/results': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.surveyResults, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // Only the program's managers, and only in aggregate: participants learn nothing of others' answers.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
 };
 
 /** A mentor with a free place and a mentee, new to the app, so that pairing them is always allowed. */

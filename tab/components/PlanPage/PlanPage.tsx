@@ -21,7 +21,7 @@ import { strings } from '../../strings';
 import { AgreementSummary } from '../Agreement/AgreementSummary';
 import { MeetingSuggestions } from '../Meetings/MeetingSuggestions';
 import { GoalGroups } from '../Goal/GoalGroups';
-import { GoalDialog } from '../../app/lazyParts';
+import { GoalDialog, SurveyDialog } from '../../app/lazyParts';
 import { DismissibleNotice, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { Wins } from '../Wins/Wins';
 import { PlanContext, type PlanContextValue } from './PlanContext';
@@ -95,6 +95,12 @@ export function PlanPage({ pairId, place = 'plan', onPlace, focusGoalId }: PlanP
             {' · '}
             {strings.plan.programLine(plan.program.name, cadenceLabel[plan.program.checkInCadence])}
           </Caption1>
+          {/* The program's survey is for the people of its pairs that have begun. */}
+          {plan.pair.value.status !== 'proposed' && (
+            <div>
+              <SurveyDialog programId={plan.program.id} trigger={<Button>{strings.survey.open}</Button>} />
+            </div>
+          )}
         </div>
 
         <div className={styles.notices} role="status">
