@@ -64,6 +64,8 @@ export const paths = {
   journalSharing: '/api/pairs/:pairId/journal/:entryId/sharing',
   /** A program manager's view of one pair: what its mentee shared, nothing else. */
   trail: '/api/programs/:programId/trail/:pairId',
+  /** The programs the caller manages (none for everyone else). */
+  myPrograms: '/api/me/programs',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -20,6 +20,8 @@ export const strategicPriority = z
     description: z.string().max(limits.longText),
     /** Observable behaviors that show progress on this priority; rated in 360 feedback. */
     behaviors: z.array(z.string().trim().min(1).max(limits.shortText)).max(limits.behaviors),
+    /** Kept for the goals that name it, but no longer offered for new goals. */
+    archived: z.boolean().optional(),
   })
   .strict();
 export type StrategicPriority = z.infer<typeof strategicPriority>;
@@ -117,3 +119,6 @@ export type Program = z.infer<typeof program>;
 
 export const priorityById = (p: Program, id: string | undefined): StrategicPriority | undefined =>
   id === undefined ? undefined : p.priorities.find((x) => x.id === id);
+
+/** The priorities a new goal may name: the program's, without the archived ones. */
+export const offeredPriorities = (priorities: readonly StrategicPriority[]): StrategicPriority[] => priorities.filter((p) => !p.archived);
