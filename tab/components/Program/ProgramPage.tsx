@@ -115,6 +115,9 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
   const { values, setField, base } = edit;
   const ids = priorityIdsOf(values);
   const text = (field: string) => values[field] ?? '';
+  /** The server names list items (`checkInQuestions.2`, `priorities.0.behaviors.1`): shown on the field that holds the list. */
+  const errorAt = (path: string) =>
+    fieldErrors[path] ?? Object.entries(fieldErrors).find(([key, message]) => key.startsWith(`${path}.`) && message)?.[1];
   const onText = (field: string) => (_: unknown, d: { value: string }) => {
     setSaved(false);
     setField(field, d.value);
@@ -195,14 +198,14 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
               <Field label={s.fields.priority.name} required validationMessage={fieldErrors[`priorities.${i}.name`]}>
                 <Input value={name} onChange={onText(priorityField(id, 'name'))} />
               </Field>
-              <Field label={s.fields.priority.description}>
+              <Field label={s.fields.priority.description} validationMessage={errorAt(`priorities.${i}.description`)}>
                 <Textarea
                   value={text(priorityField(id, 'description'))}
                   onChange={onText(priorityField(id, 'description'))}
                   resize="vertical"
                 />
               </Field>
-              <Field label={s.fields.priority.behaviors} hint={s.onePerLine}>
+              <Field label={s.fields.priority.behaviors} hint={s.onePerLine} validationMessage={errorAt(`priorities.${i}.behaviors`)}>
                 <Textarea
                   value={text(priorityField(id, 'behaviors'))}
                   onChange={onText(priorityField(id, 'behaviors'))}
@@ -226,10 +229,10 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
           );
         })}
         <Button onClick={addPriority}>{s.addPriority}</Button>
-        <Field label={s.fields.extraMetrics} hint={s.extraMetricsHint} validationMessage={fieldErrors.scorecardMetrics}>
+        <Field label={s.fields.extraMetrics} hint={s.extraMetricsHint} validationMessage={errorAt('scorecardMetrics')}>
           <Textarea value={text('extraMetrics')} onChange={onText('extraMetrics')} resize="vertical" />
         </Field>
-        <Field label={s.fields.checkInQuestions} hint={s.onePerLine} validationMessage={fieldErrors.checkInQuestions}>
+        <Field label={s.fields.checkInQuestions} hint={s.onePerLine} validationMessage={errorAt('checkInQuestions')}>
           <Textarea value={text('checkInQuestions')} onChange={onText('checkInQuestions')} resize="vertical" rows={6} />
         </Field>
         <div>
