@@ -402,6 +402,7 @@ export const strings = {
     addPriority: 'Add a priority',
     remove: 'Remove',
     removePriority: (name: string) => `Remove ${name}`,
+    archiveInstead: 'Archive instead',
     onePerLine: 'One per line.',
     extraMetricsHint: 'Scorecard metrics beyond the four defaults, rated 1 to 5 at each checkpoint. One per line.',
     previewHeading: 'Check-in card preview',

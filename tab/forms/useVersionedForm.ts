@@ -53,6 +53,13 @@ export function useVersionedForm<T extends { updatedBy?: string }, V extends For
     return next;
   }
 
+  /** Sets several fields at once (one update, so none overwrites another). */
+  function setFields(patch: Partial<V>): V {
+    const next = { ...values, ...patch } as V;
+    setValues(next);
+    return next;
+  }
+
   function choose(field: keyof V & string, side: 'mine' | 'theirs') {
     const clash = clashes.find((c) => c.field === field);
     if (!clash) return;
@@ -100,5 +107,5 @@ export function useVersionedForm<T extends { updatedBy?: string }, V extends For
     setClashes([]);
   }
 
-  return { base, values, setField, clashes, choose, unresolved, onConflict, theirsLabel, labels, setBase };
+  return { base, values, setField, setFields, clashes, choose, unresolved, onConflict, theirsLabel, labels, setBase };
 }

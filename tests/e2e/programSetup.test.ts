@@ -35,7 +35,7 @@ describe('program setup', () => {
     expect(await questions.allInnerTexts()).toContain('What are you proud of this week?');
   });
 
-  test('removing a priority goals use is refused, naming it', async ({ session }) => {
+  test('removing a priority goals use is refused, naming it, and archiving it instead is saved', async ({ session }) => {
     const page = await session.signInAs(demoPeople.manager.displayName);
     await page.getByRole('heading', { name: 'Program setup', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Remove Customer reliability' }).click();
@@ -43,6 +43,13 @@ describe('program setup', () => {
     await expect
       .poll(() => page.getByRole('alert').allInnerTexts())
       .toContainEqual(expect.stringContaining('“Customer reliability” is used by'));
+
+    // Archive is offered instead: the priority comes back, archived, and the save goes through.
+    await page.getByRole('button', { name: 'Archive instead' }).click();
+    const reliability = page.getByRole('group', { name: 'Customer reliability' });
+    expect(await reliability.getByRole('checkbox', { name: /Archived/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Save program settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Program settings saved' }).waitFor();
   });
 
   test('a mentee who manages no program is not offered the Program place', async ({ session }) => {

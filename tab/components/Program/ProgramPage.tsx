@@ -144,6 +144,14 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
     const id = `priority-${Date.now().toString(36)}`;
     setField('priorityOrder', [...ids, id].join(','));
   }
+  /** Priorities of the stored version that the form took out: offered back, archived, when goals use them. */
+  const removedIds = (base?.value.priorities ?? []).map((p) => p.id).filter((id) => !ids.includes(id));
+  function archiveRemoved() {
+    setSaved(false);
+    const patch: ProgramFormValues = { priorityOrder: [...ids, ...removedIds].join(',') };
+    for (const id of removedIds) patch[priorityField(id, 'archived')] = 'true';
+    edit.setFields(patch);
+  }
   function removePriority(id: string) {
     setField('priorityOrder', ids.filter((x) => x !== id).join(','));
   }
@@ -185,9 +193,12 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
         </div>
         <Subtitle2 as="h3">{s.prioritiesHeading}</Subtitle2>
         {fieldErrors.priorities && (
-          <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {fieldErrors.priorities}
-          </Text>
+          <div className={styles.row}>
+            <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+              {fieldErrors.priorities}
+            </Text>
+            {removedIds.length > 0 && <Button onClick={archiveRemoved}>{s.archiveInstead}</Button>}
+          </div>
         )}
         {ids.map((id, i) => {
           const archived = values[priorityField(id, 'archived')] === 'true';
