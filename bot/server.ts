@@ -46,6 +46,7 @@ import { conversationTable } from './storage/conversationTable';
 import { peopleTable } from './storage/peopleTable';
 import { planTable } from './storage/planTable';
 import { listProgramNames, programTable } from './storage/programTable';
+import { priorityUsage } from './storage/priorityUsage';
 import { digestIndexTable, digestWeekTable, programChannelTable } from './storage/digestTable';
 import { createDigestJob } from './recognition/digestJob';
 import { cardLinksFor } from './teams/deepLinks';
@@ -151,7 +152,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     },
   });
   const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
-  const programService = createProgramService({ programs });
+  const programService = createProgramService({ programs, priorityUsage: priorityUsage(tables) });
   const openFeedback = openFeedbackTable(tables);
   const feedbackAsked = feedbackAskedTable(tables);
   const feedbackRequests = feedbackTable(tables, openFeedback, feedbackAsked);

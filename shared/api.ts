@@ -76,6 +76,8 @@ export const paths = {
   surveyAnswers: '/api/programs/:programId/survey/answers',
   /** The survey's results, for the program's managers: aggregates over five or more people only. */
   surveyResults: '/api/programs/:programId/survey/results',
+  /** The programs the caller manages (none for everyone else). */
+  myPrograms: '/api/me/programs',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

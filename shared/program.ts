@@ -18,6 +18,8 @@ export const strategicPriority = z
     description: z.string().max(limits.longText),
     /** Observable behaviors that show progress on this priority; rated in 360 feedback. */
     behaviors: z.array(z.string().trim().min(1).max(limits.shortText)).max(limits.behaviors),
+    /** Kept for the goals that name it, but no longer offered for new goals. */
+    archived: z.boolean().optional(),
   })
   .strict();
 export type StrategicPriority = z.infer<typeof strategicPriority>;
@@ -125,3 +127,6 @@ export const priorityById = (p: Program, id: string | undefined): StrategicPrior
 
 /** The program's survey questions: its own, or the default ones. */
 export const surveyQuestionsOf = (p: Pick<Program, 'surveyQuestions'>): SurveyQuestion[] => p.surveyQuestions ?? defaultSurveyQuestions;
+
+/** The priorities a new goal may name: the program's, without the archived ones. */
+export const offeredPriorities = (priorities: readonly StrategicPriority[]): StrategicPriority[] => priorities.filter((p) => !p.archived);

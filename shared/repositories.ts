@@ -28,7 +28,12 @@ export interface ProgramRepository {
   save(program: Program): Promise<void>;
   /** Replace the settings if the ETag still matches; a mismatch is a `conflict` with the current version. */
   update(program: Program, etag: string): Promise<Result<Versioned<Program>>>;
+  /** Every program of a tenant (a few rows). */
+  listInTenant(tenantId: string): Promise<Program[]>;
 }
+
+/** How many goals, of every pair of a program, name each of its priorities (priority id to count). */
+export type PriorityUsage = (program: Pick<Program, 'id' | 'tenantId'>) => Promise<Record<string, number>>;
 
 export interface PairRef {
   pairId: string;

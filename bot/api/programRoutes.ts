@@ -6,6 +6,7 @@ import { serve } from './http';
 export function programRoutes(programs: ProgramService): Router {
   return serve({
     getProgramSettings: ({ actor, params }) => programs.settings(actor, params.programId),
+    getMyPrograms: ({ actor }) => programs.managedBy(actor),
     updateProgramSettings: ({ actor, params, body, etag }) => programs.updateSettings(actor, params.programId, etag, body),
   });
 }

@@ -40,6 +40,14 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
         throw e;
       }
     },
+    async listInTenant(tenantId) {
+      const out = [];
+      for await (const row of table.listEntities({ queryOptions: { filter: odata`RowKey eq ${RK}` } })) {
+        const value = fromRow(program, row).value;
+        if (inTenant(tenantId, value)) out.push(value);
+      }
+      return out;
+    },
   };
 }
 

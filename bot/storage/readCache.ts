@@ -30,6 +30,7 @@ export function cachedPrograms(inner: ProgramRepository, ttl = PROGRAM_CACHE_TTL
       cache.delete(program.id);
       return inner.update(program, etag);
     },
+    listInTenant: (tenantId) => inner.listInTenant(tenantId),
   };
 }
 

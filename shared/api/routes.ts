@@ -42,6 +42,7 @@ import type { Goal } from '../goal';
 import type { Mentorship } from '../mentorship';
 import type { Milestone } from '../milestone';
 import { programSettingsInput, type Program } from '../program';
+import type { ManagedProgram } from '../program/programService';
 import { winInput, type Win } from '../recognition/win';
 import type { DataExport, ErasureReport } from '../privacy/dataRights';
 import type { Versioned } from '../result';
@@ -154,6 +155,7 @@ export const routes = {
     ifMatch: true,
     response: answers<Versioned<Program>>(),
   },
+  getMyPrograms: { method: 'GET', path: paths.myPrograms, params: noParams, response: answers<{ programs: ManagedProgram[] }>() },
 
   // ---- check-ins ----
   getCheckIns: { method: 'GET', path: paths.checkIns, params: pairParams, response: answers<CheckInHistoryView>() },

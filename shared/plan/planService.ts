@@ -33,6 +33,7 @@ import {
   type PlanAction,
 } from '../policy';
 import { priorityById, type Program } from '../program';
+import { archivedPriorityMessage } from '../program/priorityArchive';
 import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import { changeKind, diffGoal } from './goalRevisions';
@@ -119,10 +120,13 @@ export function createPlanService(deps: PlanServiceDeps) {
   const notInPast = (actor: Actor, date: string | undefined | null, path: string, what: string): Result<void> =>
     date && isPastDate(date, todayIn(actor.timeZone, now())) ? invalid(path, pastDateMessage(what)) : ok(undefined);
 
-  function checkPriority(program: Program, priorityId: string | null | undefined): Result<void> {
-    if (priorityId && !priorityById(program, priorityId)) {
+  /** `kept`: the goal's priority before the edit, which it may keep even when archived meanwhile. */
+  function checkPriority(program: Program, priorityId: string | null | undefined, kept?: string): Result<void> {
+    const priority = priorityId ? priorityById(program, priorityId) : undefined;
+    if (priorityId && !priority) {
       return invalid('priorityId', 'That strategic priority is not part of this program.');
     }
+    if (priority?.archived && priority.id !== kept) return invalid('priorityId', archivedPriorityMessage(priority.name));
     return ok(undefined);
   }
 
@@ -215,7 +219,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!goalTargetRule.check(after)) return invalid(goalTargetRule.path[0] ?? '', goalTargetRule.message);
       const program = await programOf(ctx.value.record);
       const checks = [
-        checkPriority(program, patch.priorityId),
+        checkPriority(program, patch.priorityId, before.priorityId),
         patch.dueDate !== before.dueDate ? notInPast(actor, patch.dueDate, 'dueDate', 'due date') : ok(undefined),
       ];
       const bad = checks.find((c) => !c.ok);

@@ -1,10 +1,17 @@
 // Program settings: what program managers define for everyone in the program.
 import { inActorsTenant, isProgramManager, authorizeProgram, type Actor } from '../policy';
 import type { Program, ProgramSettingsInput } from '../program';
-import type { ProgramRepository } from '../repositories';
-import { fail, type Result, type Versioned } from '../result';
+import type { PriorityUsage, ProgramRepository } from '../repositories';
+import { fail, ok, type Result, type Versioned } from '../result';
+import { removedPrioritiesInUse } from './priorityArchive';
 
-export function createProgramService({ programs }: { programs: ProgramRepository }) {
+/** A program its manager may open: for choosing it in the tab. */
+export interface ManagedProgram {
+  id: string;
+  name: string;
+}
+
+export function createProgramService({ programs, priorityUsage }: { programs: ProgramRepository; priorityUsage: PriorityUsage }) {
   async function open(actor: Actor, programId: string, action: 'view_settings' | 'edit_settings'): Promise<Result<Versioned<Program>>> {
     const found = await programs.get(programId);
     // A program of another tenant is answered as missing (policy.ts, tenant isolation).
@@ -16,6 +23,13 @@ export function createProgramService({ programs }: { programs: ProgramRepository
   return {
     settings: (actor: Actor, programId: string) => open(actor, programId, 'view_settings'),
 
+    /** The programs of the caller's tenant that the caller manages (named, or by the app role); none for everyone else. */
+    async managedBy(actor: Actor): Promise<Result<{ programs: ManagedProgram[] }>> {
+      const all = await programs.listInTenant(actor.tenantId);
+      const managed = all.filter((p) => isProgramManager(actor, p)).map((p) => ({ id: p.id, name: p.name }));
+      return ok({ programs: managed.sort((a, b) => a.name.localeCompare(b.name)) });
+    },
+
     async updateSettings(actor: Actor, programId: string, etag: string, input: ProgramSettingsInput): Promise<Result<Versioned<Program>>> {
       const current = await open(actor, programId, 'edit_settings');
       if (!current.ok) return current;
@@ -24,6 +38,11 @@ export function createProgramService({ programs }: { programs: ProgramRepository
       if (!isProgramManager(actor, next)) {
         const message = 'You cannot remove yourself from the program managers.';
         return fail('invalid', message, { issues: [{ path: 'managerIds', message }] });
+      }
+      const before = current.value.value.priorities;
+      if (before.some((p) => !next.priorities.some((n) => n.id === p.id))) {
+        const issues = removedPrioritiesInUse(before, next.priorities, await priorityUsage(next));
+        if (issues.length > 0) return fail('invalid', issues.map((i) => i.message).join(' '), { issues });
       }
       return programs.update(next, etag);
     },

@@ -4,7 +4,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { strings } from '../strings';
 
-export type Section = 'mentoring' | 'askedOfMe';
+export type Section = 'mentoring' | 'askedOfMe' | 'program';
 
 const useStyles = makeStyles({
   nav: {
@@ -16,9 +16,19 @@ const useStyles = makeStyles({
   },
 });
 
-const sections: Section[] = ['mentoring', 'askedOfMe'];
+const personal: Section[] = ['mentoring', 'askedOfMe'];
 
-export function SectionNav({ selected, onSelect }: { selected: Section; onSelect: (section: Section) => void }) {
+/** `manager`: the person manages a program, so the Program place is offered too. */
+export function SectionNav({
+  selected,
+  onSelect,
+  manager,
+}: {
+  selected: Section;
+  onSelect: (section: Section) => void;
+  manager?: boolean;
+}) {
+  const sections = manager ? [...personal, 'program' as const] : personal;
   const styles = useStyles();
   return (
     <nav className={styles.nav} aria-label={strings.sections.label}>

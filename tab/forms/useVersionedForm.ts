@@ -41,7 +41,7 @@ const sameText = (a: string, b: string) => a.trim() === b.trim();
 
 export function useVersionedForm<T extends { updatedBy?: string }, V extends FormValues>(options: VersionedFormOptions<T, V>) {
   const { version, toValues, empty, what, viewer, labels } = options;
-  const [base, setBase] = useState(version);
+  const [base, setBase_] = useState(version);
   const [values, setValues] = useState<V>(() => (version ? toValues(version.value) : empty()));
   const [clashes, setClashes] = useState<Clash<V>[]>([]);
   const [saver, setSaver] = useState<ConflictSaver>({ kind: 'unknown' });
@@ -49,6 +49,13 @@ export function useVersionedForm<T extends { updatedBy?: string }, V extends For
   /** Sets one field and returns the form's values with it, for validating right away. */
   function setField(field: keyof V & string, value: string): V {
     const next = { ...values, [field]: value };
+    setValues(next);
+    return next;
+  }
+
+  /** Sets several fields at once (one update, so none overwrites another). */
+  function setFields(patch: Partial<V>): V {
+    const next = { ...values, ...patch } as V;
     setValues(next);
     return next;
   }
@@ -74,7 +81,7 @@ export function useVersionedForm<T extends { updatedBy?: string }, V extends For
     if (!current || !base) return undefined;
     const merged = mergeEdit<keyof V & string, string>(toValues(base.value), values, toValues(current.value), sameText);
     const who = conflictSaver(current.value.updatedBy, viewer.id, viewer.nameOf);
-    setBase(current);
+    setBase_(current);
     setValues(merged.values as V);
     // A field still waiting from an earlier conflict is decided again against the newest version.
     setClashes(merged.clashes);
@@ -93,5 +100,12 @@ export function useVersionedForm<T extends { updatedBy?: string }, V extends For
         ? strings.conflicts.theirsPerson(saver.name)
         : strings.conflicts.theirsUnknown;
 
-  return { base, values, setField, clashes, choose, unresolved, onConflict, theirsLabel, labels };
+  /** For a form that stays open after saving: the saved version is the one the next save presents. */
+  function setBase(saved: Versioned<T>) {
+    setBase_(saved);
+    setValues(toValues(saved.value));
+    setClashes([]);
+  }
+
+  return { base, values, setField, setFields, clashes, choose, unresolved, onConflict, theirsLabel, labels, setBase };
 }

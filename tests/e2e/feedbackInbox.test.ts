@@ -68,7 +68,8 @@ async function openAskedOfMe(page: Page) {
 describe('feedback asked of me', () => {
   test('lets a person in no pair answer in the tab, and the mentee sees the answer counted', async ({ session }) => {
     const page = await session.signInAs(jordan.displayName);
-    await page.getByRole('heading', { name: 'You are not in a mentoring pair yet' }).waitFor();
+    // Jordan is in no pair and manages the demo program: the tab opens at the Program place.
+    await page.getByRole('heading', { name: 'Program setup', level: 2 }).waitFor();
     const place = await openAskedOfMe(page);
 
     const item = place

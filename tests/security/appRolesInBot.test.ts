@@ -34,7 +34,7 @@ const test = serverTest
     const app = express();
     app.use(express.json());
     app.use(entraIdentity(auth as EntraAuthConfig, server.app.repositories.people, createLogger('silent'), () => new Date()));
-    app.use(programRoutes(createProgramService({ programs: server.app.repositories.programs })));
+    app.use(programRoutes(createProgramService({ programs: server.app.repositories.programs, priorityUsage: async () => ({}) })));
     const tab = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

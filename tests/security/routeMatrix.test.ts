@@ -406,6 +406,14 @@ const matrix: Record<string, Row> = {
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
+  'GET /api/me/programs': {
+    owner: 'manager',
+    request: async () => ({ path: paths.myPrograms }),
+    ok: 200,
+    // Everyone signed in may ask; each gets only the programs they manage in their own tenant
+    // (none for participants and strangers: tests/api/myPrograms.test.ts).
+    denied: { stranger: 200, secondTenantManager: 200, secondTenantPerson: 200, otherMentee: 200, otherMentor: 200, programManager: 200 },
+  },
   'GET /api/me/export': {
     owner: 'mentee',
     request: async () => ({ path: paths.myDataExport }),

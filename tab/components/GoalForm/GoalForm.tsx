@@ -101,7 +101,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
           <GoalFormFields
             values={values}
             errors={fieldErrors}
-            priorities={plan.program.priorities}
+            priorities={plan.program.priorities.filter((p) => !p.archived || p.id === base?.value.priorityId)}
             today={plan.today}
             onChange={onChange}
             onBlur={onBlur}

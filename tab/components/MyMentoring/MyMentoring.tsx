@@ -8,12 +8,17 @@ import { PageFrame } from '../../app/PageFrame';
 import { SectionNav, type Section } from '../../app/SectionNav';
 import { usePlanLocation } from '../../app/usePlanLocation';
 import { useMe } from '../../hooks/useMe';
+import { useResource } from '../../hooks/useResource';
+import { useApi } from '../../api/ApiContext';
+import { call } from '../../api/call';
+import { routes } from '../../../shared/api/routes';
 import { strings } from '../../strings';
 import { AppHeader, type DevIdentity } from '../AppHeader/AppHeader';
 import { PlanPage } from '../PlanPage/PlanPage';
 import { EmptyState, ErrorState, LoadingState } from '../StatusViews/StatusViews';
 
 const FeedbackInbox = lazy(() => import('../FeedbackInbox/FeedbackInbox'));
+const ProgramPage = lazy(() => import('../Program/ProgramPage'));
 
 const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -43,8 +48,14 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
   const styles = useStyles();
   const me = useMe(identityKey);
   const { location, go } = usePlanLocation(link);
-  const [section, setSection] = useState<Section>('mentoring');
+  const [chosenSection, setSection] = useState<Section>();
   const { state } = me;
+  const api = useApi();
+  const managed = useResource(`my-programs:${identityKey}`, () => call(api, routes.getMyPrograms));
+  const manager = managed.state.status === 'ready' && managed.state.data.programs.length > 0;
+  // A program manager without a pair lands on the Program place; everyone else on their mentoring.
+  const withoutPair = (state.status === 'ready' && state.data.pairs.length === 0) || state.status === 'error';
+  const section: Section = chosenSection ?? (manager && withoutPair ? 'program' : 'mentoring');
 
   const switchAction = devIdentity && <Button onClick={devIdentity.onSwitch}>{strings.devSignIn.switchPerson}</Button>;
   let body;
@@ -97,8 +108,12 @@ export function MyMentoring({ identityKey, devIdentity, link }: MyMentoringProps
   return (
     <PageFrame>
       <AppHeader person={state.data?.person} devIdentity={devIdentity} />
-      <SectionNav selected={section} onSelect={setSection} />
-      {section === 'askedOfMe' ? (
+      <SectionNav selected={section} onSelect={setSection} manager={manager} />
+      {section === 'program' && manager ? (
+        <Suspense fallback={<LoadingState label={strings.program.loading} />}>
+          <ProgramPage identityKey={identityKey} />
+        </Suspense>
+      ) : section === 'askedOfMe' ? (
         <Suspense fallback={<LoadingState label={strings.feedbackInbox.loading} />}>
           <FeedbackInbox identityKey={identityKey} />
         </Suspense>
