@@ -64,6 +64,8 @@ export const paths = {
   journalSharing: '/api/pairs/:pairId/journal/:entryId/sharing',
   /** A program manager's view of one pair: what its mentee shared, nothing else. */
   trail: '/api/programs/:programId/trail/:pairId',
+  /** The pair's renewal at the end of the cycle: GET whether it is open and what was decided, PUT the decision. */
+  renewal: '/api/pairs/:pairId/renewal',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

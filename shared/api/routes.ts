@@ -60,6 +60,8 @@ import {
   type JournalPageView,
   type TrailView,
 } from '../journal/journalApi';
+import { renewalInput } from '../renewal/renewal';
+import type { RenewalView } from '../renewal/renewalService';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -282,6 +284,16 @@ export const routes = {
     response: answers<JournalEntryView>(),
   },
   getTrail: { method: 'GET', path: paths.trail, params: trailParams, response: answers<TrailView>() },
+  // ---- renewal at the end of the cycle ----
+  getRenewal: { method: 'GET', path: paths.renewal, params: pairParams, response: answers<RenewalView>() },
+  decideRenewal: {
+    method: 'PUT',
+    path: paths.renewal,
+    params: pairParams,
+    body: renewalInput,
+    ifMatch: true,
+    response: answers<RenewalView>(),
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

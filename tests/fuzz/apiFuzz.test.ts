@@ -286,6 +286,16 @@ describe('fuzzed write routes', () => {
       },
       // Without ?confirm=true, whatever the body: refused, nothing erased (the erasure itself is tests/privacy).
       eraseMe: async () => ({ as: 'mentee', path: paths.me }),
+      decideRenewal: async () => ({
+        as: 'mentee',
+        path: pathFor(paths.renewal, { pairId }),
+        etag: (await plan()).pair.etag,
+        sample: {
+          goals: [{ goalId, decision: 'drop', reason: 'Fuzzed.' }],
+          pair: 'continue',
+          mentorOffer: { strengths: ['Fuzzing'], capacity: 1 },
+        },
+      }),
     };
     expect(Object.keys(targets).sort(), 'every write route of the route table is fuzzed').toEqual([...writeRoutes].sort());
 
