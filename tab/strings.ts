@@ -512,6 +512,7 @@ export const strings = {
     feedback: 'Feedback',
     checkpoints: 'Checkpoints',
     journal: 'Journal',
+    renewal: 'Renewal',
     loading: 'Loading…',
   },
   journal: {
