@@ -59,6 +59,9 @@ import { teamsProactiveMessenger } from './teams/proactive';
 import { systemNow } from './jobs/clock';
 import { createCheckpointService } from '../shared/checkpoints/checkpointService';
 import { checkpointRoutes } from './api/checkpointRoutes';
+import { renewalRoutes } from './api/renewalRoutes';
+import { createRenewalService } from '../shared/renewal/renewalService';
+import { renewalTable } from './storage/renewalTable';
 import { createCheckpointReminders, type CheckpointReminderDeps } from './checkpoints/reminderSender';
 import { checkpointSignedOffNotice } from './checkpoints/signedOffNotice';
 import { checkpointReminderTable, checkpointTable } from './storage/checkpointTable';
@@ -191,6 +194,23 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       }
     },
   });
+  const renewal = createRenewalService({
+    plans,
+    programs,
+    renewals: renewalTable(tables),
+    now,
+    // A closed pair gets no further check-ins.
+    onMentorshipChanged: async (m) => {
+      try {
+        await checkInScheduling.scheduleNext(m);
+      } catch (error) {
+        log.warn('could not stop the check-ins of a closed pair', {
+          pairId: m.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+  });
   const digestJob = createDigestJob({
     channels: programChannels,
     programs,
@@ -309,6 +329,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(journalRoutes(journalService));
   api.use(matchingRoutes(matching));
   api.use(surveyRoutes(surveys));
+  api.use(renewalRoutes(renewal));
   api.use('/api', notFoundApi);
   app.use(api);
 

@@ -78,6 +78,8 @@ export const paths = {
   surveyResults: '/api/programs/:programId/survey/results',
   /** The programs the caller manages (none for everyone else). */
   myPrograms: '/api/me/programs',
+  /** The pair's renewal at the end of the cycle: GET whether it is open and what was decided, PUT the decision. */
+  renewal: '/api/pairs/:pairId/renewal',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -5,7 +5,7 @@
 import { entityId } from './program';
 
 /** The places of a plan in the tab (tab/app/places.ts draws them); `plan` is the default and has no path segment. */
-export const planPlaces = ['plan', 'check-ins', 'feedback', 'checkpoints', 'journal'] as const;
+export const planPlaces = ['plan', 'check-ins', 'feedback', 'checkpoints', 'journal', 'renewal'] as const;
 export type PlanPlace = (typeof planPlaces)[number];
 const isPlanPlace = (text: string): text is PlanPlace => (planPlaces as readonly string[]).includes(text);
 

@@ -553,6 +553,7 @@ export const strings = {
     feedback: 'Feedback',
     checkpoints: 'Checkpoints',
     journal: 'Journal',
+    renewal: 'Renewal',
     loading: 'Loading…',
   },
   journal: {

@@ -64,6 +64,8 @@ import {
 import { matchingParams, pairCreateInput, strengthsInput, type MatchingView, type StrengthsView } from '../matching/matchingApi';
 import { surveyAnswers } from '../survey/survey';
 import type { SurveyAnswered, SurveyResultsView, SurveyView } from '../survey/surveyService';
+import { renewalInput } from '../renewal/renewal';
+import type { RenewalView } from '../renewal/renewalService';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -309,6 +311,16 @@ export const routes = {
     response: answers<SurveyAnswered>(),
   },
   getSurveyResults: { method: 'GET', path: paths.surveyResults, params: programParams, response: answers<SurveyResultsView>() },
+  // ---- renewal at the end of the cycle ----
+  getRenewal: { method: 'GET', path: paths.renewal, params: pairParams, response: answers<RenewalView>() },
+  decideRenewal: {
+    method: 'PUT',
+    path: paths.renewal,
+    params: pairParams,
+    body: renewalInput,
+    ifMatch: true,
+    response: answers<RenewalView>(),
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof routes;

@@ -255,6 +255,9 @@ const planSections: Record<string, string> = {
   checkpoint: 'checkpoints',
   checkpointrev: 'checkpointRevisions',
   cpreminder: 'checkpointReminders',
+  renewal: 'renewals',
+  repair: 'repairRequests',
+  mentoroffer: 'mentorOffers',
 };
 
 /** New kinds of rows are exported too, under their own name, until they are given a section here. */
@@ -298,6 +301,9 @@ export function planRowErasure(row: StoredRow, ctx: RowContext): Erasure {
     case 'feedbackresp':
       if (doc.respondentId !== ctx.subject.id) return 'redact';
       return requestOf(ctx.rows, row)?.anonymous === true ? 'redact' : 'delete';
+    case 'mentoroffer':
+      // The offer to mentor is the person's alone: an erased person is no candidate.
+      return doc.personId === ctx.subject.id ? 'delete' : 'redact';
     default:
       return 'redact';
   }

@@ -17,4 +17,5 @@ export const places: readonly Place[] = [
   { id: 'feedback', Component: lazy(() => import('../components/Feedback/FeedbackPlace')) },
   { id: 'checkpoints', Component: lazy(() => import('../components/Checkpoints/CheckpointsInPlan')) },
   { id: 'journal', Component: lazy(() => import('../components/Journal/JournalPlace')) },
+  { id: 'renewal', Component: lazy(() => import('../components/Renewal/RenewalPlace')) },
 ];

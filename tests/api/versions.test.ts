@@ -64,7 +64,7 @@ async function sendWith(baseUrl: string, spec: RouteSpec, params: Record<string,
 }
 
 describe('versions', () => {
-  test('covers the agreement, acceptance, goal, milestone, activity, win, checkpoint, journal note and program settings writes', () => {
+  test('covers the agreement, acceptance, goal, milestone, activity, win, checkpoint, journal note, renewal and program settings writes', () => {
     expect(ifMatchRoutes.map(([name]) => name).sort()).toEqual(
       [
         'acceptAgreement',
@@ -74,6 +74,7 @@ describe('versions', () => {
         'setEntrySharing',
         'setCheckpointSharing',
         'signOffCheckpoint',
+        'decideRenewal',
         'deleteActivity',
         'deleteMilestone',
         'setWinConsent',

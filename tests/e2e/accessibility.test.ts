@@ -146,6 +146,7 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     for (const [place, ready] of [
       ['Journal', plan.getByRole('list', { name: 'Journal, newest first' })],
       ['Check-ins', plan.getByRole('heading', { name: 'Check-ins' })],
+      ['Renewal', plan.getByText(/The renewal opens on/)],
     ] as const) {
       await openPlace(page, place);
       await ready.waitFor();

@@ -13,7 +13,7 @@ describe('places of a plan', () => {
     await page.getByRole('heading', { name: 'My plan', level: 2 }).waitFor();
     expect(await places.getByRole('tab', { selected: true }).innerText()).toBe('Journal');
     await page.getByRole('heading', { name: 'Journal', level: 3 }).waitFor();
-    expect(await places.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Check-ins', 'Feedback', 'Checkpoints', 'Journal']);
+    expect(await places.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Check-ins', 'Feedback', 'Checkpoints', 'Journal', 'Renewal']);
 
     const scripts: string[] = [];
     page.on('response', (r) => {

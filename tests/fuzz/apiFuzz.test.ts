@@ -305,6 +305,15 @@ describe('fuzzed write routes', () => {
         as: 'mentee',
         path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),
         sample: { ratings: { 'worth-time': 4, 'goals-moved': 3, recommend: 5 }, texts: { change: 'Fuzzed suggestion.' } },
+      decideRenewal: async () => ({
+        as: 'mentee',
+        path: pathFor(paths.renewal, { pairId }),
+        etag: (await plan()).pair.etag,
+        sample: {
+          goals: [{ goalId, decision: 'drop', reason: 'Fuzzed.' }],
+          pair: 'continue',
+          mentorOffer: { strengths: ['Fuzzing'], capacity: 1 },
+        },
       }),
     };
     expect(Object.keys(targets).sort(), 'every write route of the route table is fuzzed').toEqual([...writeRoutes].sort());

@@ -516,6 +516,23 @@ const matrix: Record<string, Row> = {
     ok: 200,
     // Only the program's managers, and only in aggregate: participants learn nothing of others' answers.
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  'GET /api/pairs/:pairId/renewal': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.renewal, { pairId }) }),
+    ok: 200,
+    denied: hidden,
+  },
+  'PUT /api/pairs/:pairId/renewal': {
+    // The demo's cycle ends months away: the pair's own decision is refused until the renewal opens
+    // (the decisions themselves are tests/renewal/renewalApi.test.ts); nobody else learns the pair exists.
+    owner: 'mentee',
+    request: async () => ({
+      path: pathFor(paths.renewal, { pairId }),
+      body: { goals: [], pair: 'continue' },
+      etag: (await planOf()).pair.etag,
+    }),
+    ok: 400,
+    denied: hidden,
   },
 };
 

@@ -1,0 +1,89 @@
+// Renewals in the Plans table, in the pair's partition (see tables.ts): `renewal|{cycleEnd}` what the
+// pair decided, `repair|{cycleEnd}` its request for another mentor (column `programId`, for the
+// program manager), `mentoroffer|{cycleEnd}` the mentee's offer to mentor (columns `programId`,
+// `personId`, for matching). A decision writes them with the pair row and every decided goal and its
+// history entry in one transaction.
+import type { TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { mentorship as mentorshipSchema } from '../../shared/mentorship';
+import type { RenewalRecord, RenewalRepository } from '../../shared/renewal/renewalService';
+import { fail, ok } from '../../shared/result';
+import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
+import { goalChangeActions } from './planTable';
+import { encodeKey, type Tables } from './tables';
+
+const key = {
+  renewal: (cycleEnd: string) => `renewal|${cycleEnd}`,
+  repair: (cycleEnd: string) => `repair|${cycleEnd}`,
+  offer: (cycleEnd: string) => `mentoroffer|${cycleEnd}`,
+};
+
+/** Table Storage takes at most 100 operations in one transaction: the pair, the renewal, a re-pair request, an offer. */
+const MAX_ACTIONS = 100;
+const FIXED_ACTIONS = 4;
+
+const renewalRow = z
+  .object({
+    tenantId: z.string(),
+    programId: z.string(),
+    pairId: z.string(),
+    cycleEnd: z.string(),
+    pair: z.enum(['continue', 'change_mentor', 'close']),
+    pairReason: z.string().optional(),
+    goals: z.array(
+      z.object({ goalId: z.string(), decision: z.enum(['carry_over', 'complete', 'drop']), reason: z.string().optional() }).strict(),
+    ),
+    decidedAt: z.string(),
+    decidedBy: z.string(),
+  })
+  .strict() as unknown as z.ZodType<RenewalRecord>;
+
+const statusOf = (e: unknown) => (e as { statusCode?: number } | null)?.statusCode;
+
+export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
+  const { plans } = tables;
+  return {
+    maxGoals: (MAX_ACTIONS - FIXED_ACTIONS) / 2,
+
+    async get(pairId, cycleEnd) {
+      try {
+        return fromRow(renewalRow, await plans.getEntity(encodeKey(pairId), key.renewal(cycleEnd))).value;
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+
+    async decide(write) {
+      const m = mentorshipSchema.parse(write.mentorship);
+      const pk = encodeKey(m.id);
+      const pairEntity = await plans.getEntity(pk, 'pair');
+      const stored = JSON.parse(String(pairEntity.data)) as { members: unknown };
+      const cycleEnd = write.record.cycleEnd;
+      const columns = { tenantId: m.tenantId, programId: m.programId };
+      const actions: TransactionAction[] = [
+        ['update', toRow(pk, 'pair', { mentorship: m, members: stored.members }), 'Replace', ifMatch(write.etag)],
+        ['create', toRow(pk, key.renewal(cycleEnd), renewalRow.parse(write.record), { kind: 'renewal', ...columns })],
+        ...write.goals.flatMap((g) => goalChangeActions(g.goal, g.etag, g.revision)),
+      ];
+      if (write.repair) actions.push(['create', toRow(pk, key.repair(cycleEnd), write.repair, { kind: 'repair', ...columns })]);
+      if (write.offer)
+        actions.push([
+          'create',
+          toRow(pk, key.offer(cycleEnd), write.offer, { kind: 'mentoroffer', personId: write.offer.personId, ...columns }),
+        ]);
+      try {
+        const res = await plans.submitTransaction(actions);
+        // Sub-responses come in the order of the actions; the pair is the first.
+        const etag = res.subResponses[0]?.etag?.trim() || (await plans.getEntity(pk, 'pair')).etag || '';
+        return ok({ value: m, etag });
+      } catch (e) {
+        if (isConflict(e) || statusOf(e) === 412 || statusOf(e) === 409)
+          return fail('conflict', 'Someone changed this plan or decided its renewal after you opened it. Review it and decide again.', {
+            current: fromRow(z.object({ mentorship: mentorshipSchema }).passthrough(), await plans.getEntity(pk, 'pair')).value.mentorship,
+          });
+        throw e;
+      }
+    },
+  };
+}

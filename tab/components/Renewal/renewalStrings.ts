@@ -1,0 +1,28 @@
+// The Renewal place's words.
+export const renewalStrings = {
+  heading: 'Renewal',
+  loading: 'Loading the renewal…',
+  loadFailed: 'The renewal could not be loaded.',
+  failed: 'The renewal could not be saved. Try again.',
+  cycleEnds: (date: string) => `This cycle ends on ${date}.`,
+  opensOn: (date: string) => `The renewal opens on ${date}, two weeks before the cycle ends.`,
+  ended: 'This mentorship has ended. Its plan stays here to read.',
+  decided: {
+    continue: 'You decided to continue together in the next cycle.',
+    change_mentor: 'You asked for another mentor. The program manager will follow up.',
+    close: 'You decided to close this mentorship.',
+  },
+  needsPriority: 'Priority archived: choose a current one',
+  decisionLabel: (title: string) => `What happens to “${title}”`,
+  reasonLabel: (title: string) => `Why (for “${title}”)`,
+  decision: { carry_over: 'Carry over to the next cycle', complete: 'Completed', drop: 'Drop' },
+  pairLabel: 'The next cycle',
+  pair: { continue: 'Continue together', change_mentor: 'Ask for another mentor', close: 'Close this mentorship' },
+  pairReasonLabel: 'Why (seen by the program manager only)',
+  strengthsLabel: 'Offer to mentor: your strengths',
+  strengthsHint: 'Separate them with commas. Leave empty if you do not want to mentor yet.',
+  capacityLabel: 'How many people you could mentor (1-5)',
+  submit: 'Decide the renewal',
+  saving: 'Saving…',
+  once: 'The renewal is decided once, for both of you.',
+} as const;
