@@ -305,6 +305,7 @@ describe('fuzzed write routes', () => {
         as: 'mentee',
         path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),
         sample: { ratings: { 'worth-time': 4, 'goals-moved': 3, recommend: 5 }, texts: { change: 'Fuzzed suggestion.' } },
+      }),
       decideRenewal: async () => ({
         as: 'mentee',
         path: pathFor(paths.renewal, { pairId }),

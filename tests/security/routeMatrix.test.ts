@@ -516,6 +516,7 @@ const matrix: Record<string, Row> = {
     ok: 200,
     // Only the program's managers, and only in aggregate: participants learn nothing of others' answers.
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
   'GET /api/pairs/:pairId/renewal': {
     owner: 'mentee',
     request: async () => ({ path: pathFor(paths.renewal, { pairId }) }),
