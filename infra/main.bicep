@@ -148,7 +148,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'node dist/server/main.js'
+      // The same command as `npm run start:prod`: V8's memory flags are command-line only (not NODE_OPTIONS).
+      appCommandLine: 'node --max-semi-space-size=1 --max-old-space-size=128 --optimize-for-size --v8-pool-size=2 dist/server/main.js'
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'
@@ -172,7 +173,6 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'CHECKIN_TIMER_SECONDS', value: string(jobTimerSeconds) }
         { name: 'JOBS_SECRET', value: '@Microsoft.KeyVault(SecretUri=${jobsSecretEntry.properties.secretUri})' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        { name: 'NODE_OPTIONS', value: '--max-semi-space-size=2 --max-old-space-size=128 --enable-source-maps' }
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]

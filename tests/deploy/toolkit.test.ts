@@ -226,9 +226,9 @@ describe('infra/main.bicep', () => {
 
   it('runs the built server on Node 22 with what npm run start:prod uses', () => {
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    const startProd = /^node (.*?)\s*(\S+\.js)$/.exec(pkg.scripts['start:prod']!)!;
-    expect(bicep).toContain(`appCommandLine: 'node ${startProd[2]}'`);
-    expect(appSettings.get('NODE_OPTIONS')).toBe(`'${startProd[1]}'`);
+    expect(pkg.scripts['start:prod']).toMatch(/^node (--\S+ )*dist\/server\/main\.js$/);
+    expect(bicep).toContain(`appCommandLine: '${pkg.scripts['start:prod']}'`);
+    expect(appSettings.has('NODE_OPTIONS')).toBe(false);
     expect(bicep).toContain("linuxFxVersion: 'NODE|22-lts'");
   });
 
