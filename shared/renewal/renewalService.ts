@@ -4,6 +4,7 @@
 // over / completed / dropped with its reason in the goal's history, the pair's decision (a closed
 // pair ends and becomes read-only), a re-pair request when the pair asks for another mentor, and the
 // mentee's offer to mentor.
+import { offeredPriorities } from '../program';
 import { todayIn, type IsoDate } from '../dates';
 import type { Goal, GoalRevision } from '../goal';
 import type { Mentorship, PairRole } from '../mentorship';
@@ -147,7 +148,7 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
     const flagged = new Set(
       goalsNeedingPriority(
         open,
-        program.priorities.map((p) => p.id),
+        offeredPriorities(program.priorities).map((p) => p.id),
       ),
     );
     return {
@@ -163,7 +164,7 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
         ...(g.priorityId ? { priorityId: g.priorityId } : {}),
         needsPriority: flagged.has(g.id),
       })),
-      priorities: program.priorities.map((p) => ({ id: p.id, name: p.name })),
+      priorities: offeredPriorities(program.priorities).map((p) => ({ id: p.id, name: p.name })),
       ...(decided ? { decided } : {}),
       mayOfferToMentor: role === 'mentee',
     };

@@ -24,7 +24,7 @@ const thirdPair = 'renewal-pair-jordan';
 const renewalOf = (pairId: string) => pathFor(paths.renewal, { pairId });
 const planPath = (pairId: string) => pathFor(paths.plan, { pairId });
 
-/** The program's cycle ends in ten days, and it no longer has the priority of Alex's evaluation goal. */
+/** The program's cycle ends in ten days, and it archived the priority of Alex's evaluation goal. */
 async function cycleEndsSoon(jordan: () => ReturnType<typeof apiAs>) {
   const path = pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID });
   const current = await jordan().get(path);
@@ -36,7 +36,7 @@ async function cycleEndsSoon(jordan: () => ReturnType<typeof apiAs>) {
       ...settings,
       cycleEnd,
       renewalDate: cycleEnd,
-      priorities: settings.priorities.filter((p: { id: string }) => p.id !== 'ai-enabled-products'),
+      priorities: settings.priorities.map((p: { id: string }) => (p.id === 'ai-enabled-products' ? { ...p, archived: true } : p)),
     },
     current.body.etag,
   );
