@@ -86,8 +86,12 @@ export interface CheckInSenderDeps {
 export type { RowOutcome } from '../jobs/dueRun';
 export type SenderRunReport = DueRunReport;
 
-export function createCheckInSender(deps: CheckInSenderDeps) {
-  const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
+/**
+ * What every proactive sender over a due index sets up the same way (check-ins, checkpoint
+ * reminders): its clock, options, a lease owner for this instance, Teams' send limits, and
+ * exponential backoff with jitter (half fixed, half random), capped.
+ */
+export function senderSetup(deps: { clock?: Clock; random?: () => number; instanceId?: string; options?: Partial<CheckInSenderOptions> }) {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
   const options = { ...defaultSenderOptions, ...deps.options };
@@ -97,12 +101,16 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     clock,
   );
   const now = () => new Date(clock.now());
-
-  /** Exponential backoff with jitter (half fixed, half random), capped. */
   const backoff = (attempt: number) => {
     const ceiling = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** attempt);
     return ceiling / 2 + random() * (ceiling / 2);
   };
+  return { clock, random, options, lease, limiter, now, backoff };
+}
+
+export function createCheckInSender(deps: CheckInSenderDeps) {
+  const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
+  const { clock, random, options, lease, limiter, now, backoff } = senderSetup(deps);
 
   async function deliver(found: DueRow): Promise<RowOutcome> {
     if (lease.held(found.leaseUntil)) return 'busy';

@@ -9,7 +9,6 @@
 // schedule, not yet signed off, the person's reminder time unchanged), else drop it and file the
 // right one; skip the send if the reminder is recorded; send (with the lease renewed before each
 // attempt); record; drop the row and file the person's next reminder.
-import { randomUUID } from 'node:crypto';
 import { checkpointOn } from '../../shared/checkpoints/checkpoint';
 import type { CheckpointReminderLog, CheckpointRepository } from '../../shared/checkpoints/checkpointRepository';
 import { checkpointMeetingTimes, checkpointReminderAt, nextCheckpointReminder } from '../../shared/checkpoints/checkpointReminders';
@@ -21,10 +20,8 @@ import { checkpointStrings } from '../cards/checkpointStrings';
 import type { CardLinks } from '../cards/cardLinks';
 import { fillPlaceholders } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
-import { createSendRateLimiter, TEAMS_CONVERSATION_WINDOWS } from '../checkins/sendRateLimiter';
-import { defaultSenderOptions, type CheckInSenderOptions } from '../checkins/sender';
-import { systemClock, type Clock } from '../jobs/clock';
-import { leaseTerms } from '../jobs/lease';
+import { senderSetup, type CheckInSenderOptions } from '../checkins/sender';
+import type { Clock } from '../jobs/clock';
 import { singleFlight } from '../jobs/singleFlight';
 import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import type { Logger } from '../log';
@@ -59,19 +56,7 @@ export type ReminderRunReport = DueRunReport;
 
 export function createCheckpointReminders(deps: CheckpointReminderDeps) {
   const { due, plans, programs, checkpoints, reminders, conversations, messenger, links, log } = deps;
-  const clock = deps.clock ?? systemClock;
-  const random = deps.random ?? Math.random;
-  const options = { ...defaultSenderOptions, ...deps.options };
-  const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: options.leaseMs, clock });
-  const limiter = createSendRateLimiter(
-    { tenantPerSecond: options.tenantPerSecond, conversationWindows: TEAMS_CONVERSATION_WINDOWS },
-    clock,
-  );
-  const now = () => new Date(clock.now());
-  const backoff = (attempt: number) => {
-    const ceiling = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** attempt);
-    return ceiling / 2 + random() * (ceiling / 2);
-  };
+  const { clock, random, options, lease, limiter, now, backoff } = senderSetup(deps);
 
   /** Files the next reminder of each person of an active pair (create-if-absent: filing twice is harmless). */
   async function schedule(pair: Mentorship): Promise<void> {
