@@ -389,6 +389,8 @@ export const strings = {
   },
   program: {
     heading: 'Program setup',
+    viewsLabel: 'Program views',
+    views: { setup: 'Program setup' },
     loading: 'Loading the program…',
     loadFailed: 'The program could not be loaded',
     choose: 'Program',
