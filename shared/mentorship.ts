@@ -51,6 +51,12 @@ export const mentorship = z
     acceptedByMenteeAt: isoInstant.optional(),
     /** When the pair ended: the program's retention period counts from here. */
     endedAt: isoInstant.optional(),
+    /**
+     * The intake the pair belongs to (a label such as `2026 spring`), from the mentee's enrolment;
+     * the program's health can be read for one cohort. Pairs without one belong to the cohort of
+     * their start date's year (cohortOf).
+     */
+    cohort: z.string().trim().min(1).max(limits.shortText).optional(),
   })
   .strict()
   .refine((m) => m.mentorId !== m.menteeId, { message: 'A person cannot mentor themselves.', path: ['menteeId'] });
@@ -62,3 +68,6 @@ export const roleIn = (m: Pick<Mentorship, 'mentorId' | 'menteeId'>, personId: s
   m.mentorId === personId ? 'mentor' : m.menteeId === personId ? 'mentee' : undefined;
 
 export const agreementAccepted = (m: Mentorship): boolean => Boolean(m.acceptedByMentorAt && m.acceptedByMenteeAt);
+
+/** The cohort a pair is counted in: its label, or the year it started. */
+export const cohortOf = (m: Pick<Mentorship, 'cohort' | 'startDate'>): string => m.cohort ?? m.startDate.slice(0, 4);
