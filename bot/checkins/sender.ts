@@ -22,7 +22,7 @@
 //  - after step 4: the next holder finds the record, does not send, and finishes steps 5.
 // Rows that fail transiently are left with their lease; it expires and a later run retries them.
 import { randomUUID } from 'node:crypto';
-import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
+import { deliverWithRetry, runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import type { CheckIn } from '../../shared/checkins/checkIn';
 import type { CheckInScheduleState, CheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { Mentorship } from '../../shared/mentorship';
@@ -110,7 +110,8 @@ export function senderSetup(deps: { clock?: Clock; random?: () => number; instan
 
 export function createCheckInSender(deps: CheckInSenderDeps) {
   const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
-  const { clock, random, options, lease, limiter, now, backoff } = senderSetup(deps);
+  const machinery = senderSetup(deps);
+  const { clock, options, lease, now } = machinery;
 
   async function deliver(found: DueRow): Promise<RowOutcome> {
     if (lease.held(found.leaseUntil)) return 'busy';
@@ -151,36 +152,20 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
       mentorName: record.members.mentor.displayName,
       goals: activeGoals(record.goals).map((g) => g.value),
     });
-    for (let attempt = 0; ; attempt++) {
-      if (attempt >= options.maxAttempts) return 'retry_later';
-      if (lease.renewalDue(row.leaseUntil)) {
-        const renewed = await due.claim(row, lease.owner, lease.until(), true);
-        if (!renewed) return 'busy';
-        row = renewed;
-      }
-      await limiter.acquire(conversation.tenantId, conversation.conversationId);
-      const outcome = await messenger.send(conversation.reference, card);
-      if (outcome.kind === 'sent') break;
-      if (outcome.kind === 'unreachable') {
-        log.info('check-in recipient unreachable', { pairId: pair.id, status: outcome.status, detail: outcome.detail });
-        await scheduling.markUnreachable(pair, outcome.detail);
-        await due.release(row);
-        return 'unreachable';
-      }
-      if (outcome.kind === 'rejected') {
-        // A refused message is a bug in the card, not a reason to retry forever: skip the slot.
-        log.error('check-in refused by the connector', { pairId: pair.id, slot: row.slot, status: outcome.status, detail: outcome.detail });
-        await finish(row, pair, stored);
-        return 'rejected';
-      }
-      let wait = backoff(attempt);
-      if (outcome.kind === 'throttled' && outcome.retryAfterMs !== undefined) {
-        limiter.pauseTenant(conversation.tenantId, outcome.retryAfterMs);
-        wait = outcome.retryAfterMs + random() * options.backoffBaseMs;
-      }
-      if (lease.outlasts(wait)) return 'retry_later';
-      log.debug('check-in send retried', { pairId: pair.id, kind: outcome.kind, detail: outcome.detail, waitMs: Math.round(wait) });
-      await clock.sleep(wait);
+    const sent = await deliverWithRetry({ row, due, machinery, messenger, conversation, card, log, name: 'check-in' });
+    if (sent.kind === 'busy' || sent.kind === 'retry_later') return sent.kind;
+    row = sent.row;
+    if (sent.kind === 'unreachable') {
+      log.info('check-in recipient unreachable', { pairId: pair.id, status: sent.status, detail: sent.detail });
+      await scheduling.markUnreachable(pair, sent.detail);
+      await due.release(row);
+      return 'unreachable';
+    }
+    if (sent.kind === 'rejected') {
+      // A refused message is a bug in the card, not a reason to retry forever: skip the slot.
+      log.error('check-in refused by the connector', { pairId: pair.id, slot: row.slot, status: sent.status, detail: sent.detail });
+      await finish(row, pair, stored);
+      return 'rejected';
     }
 
     const sentAt = now().toISOString();

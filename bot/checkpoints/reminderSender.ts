@@ -23,7 +23,7 @@ import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import { senderSetup, type CheckInSenderOptions } from '../checkins/sender';
 import type { Clock } from '../jobs/clock';
 import { singleFlight } from '../jobs/singleFlight';
-import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
+import { deliverWithRetry, runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
 
@@ -56,7 +56,8 @@ export type ReminderRunReport = DueRunReport;
 
 export function createCheckpointReminders(deps: CheckpointReminderDeps) {
   const { due, plans, programs, checkpoints, reminders, conversations, messenger, links, log } = deps;
-  const { clock, random, options, lease, limiter, now, backoff } = senderSetup(deps);
+  const machinery = senderSetup(deps);
+  const { clock, options, lease, now } = machinery;
 
   /** Files the next reminder of each person of an active pair (create-if-absent: filing twice is harmless). */
   async function schedule(pair: Mentorship): Promise<void> {
@@ -108,33 +109,18 @@ export function createCheckpointReminders(deps: CheckpointReminderDeps) {
     }
 
     const card = reminderCard(record, role, period, program.value.checkpointIntervalMonths);
-    for (let attempt = 0; ; attempt++) {
-      if (attempt >= options.maxAttempts) return 'retry_later';
-      if (lease.renewalDue(row.leaseUntil)) {
-        const renewed = await due.claim(row, lease.owner, lease.until(), true);
-        if (!renewed) return 'busy';
-        row = renewed;
-      }
-      await limiter.acquire(conversation.tenantId, conversation.conversationId);
-      const outcome = await messenger.send(conversation.reference, card);
-      if (outcome.kind === 'sent') break;
-      if (outcome.kind === 'unreachable') {
-        log.info('checkpoint reminder recipient unreachable', { pairId: pair.id, role, status: outcome.status });
-        await due.release(row);
-        return 'unreachable';
-      }
-      if (outcome.kind === 'rejected') {
-        log.error('checkpoint reminder refused by the connector', { pairId: pair.id, status: outcome.status, detail: outcome.detail });
-        await finish(row, pair);
-        return 'rejected';
-      }
-      let wait = backoff(attempt);
-      if (outcome.kind === 'throttled' && outcome.retryAfterMs !== undefined) {
-        limiter.pauseTenant(conversation.tenantId, outcome.retryAfterMs);
-        wait = outcome.retryAfterMs + random() * options.backoffBaseMs;
-      }
-      if (lease.outlasts(wait)) return 'retry_later';
-      await clock.sleep(wait);
+    const sent = await deliverWithRetry({ row, due, machinery, messenger, conversation, card, log, name: 'checkpoint reminder' });
+    if (sent.kind === 'busy' || sent.kind === 'retry_later') return sent.kind;
+    row = sent.row;
+    if (sent.kind === 'unreachable') {
+      log.info('checkpoint reminder recipient unreachable', { pairId: pair.id, role, status: sent.status });
+      await due.release(row);
+      return 'unreachable';
+    }
+    if (sent.kind === 'rejected') {
+      log.error('checkpoint reminder refused by the connector', { pairId: pair.id, status: sent.status, detail: sent.detail });
+      await finish(row, pair);
+      return 'rejected';
     }
     const recorded = await reminders.record({
       tenantId: conversation.tenantId,

@@ -2,9 +2,14 @@
 // a first look-back) to now, each row delivered a few at a time within the run's time budget, a
 // failing row left for a later run, and the cursor moved up to the oldest hour that still holds
 // work, never past the hour before now.
+import type { AdaptiveCard } from '../cards/adaptiveCard';
+import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
+import type { SendRateLimiter } from '../checkins/sendRateLimiter';
 import type { Logger } from '../log';
+import type { StoredConversation } from '../../shared/repositories';
 import { bucketsBetween, dueBucket, type CheckInDueIndex, type DueRow } from '../storage/checkInDueTable';
 import type { Clock } from './clock';
+import type { Lease } from './lease';
 import { runBudget } from './timeBudget';
 import { eachConcurrently } from './workerPool';
 
@@ -79,4 +84,76 @@ export async function runDue({ due, clock, options, log, name, deliver }: DueRun
   await due.advanceCursor(target, cursor);
   if (report.due > 0) log.info(`${name} run`, { ...report.outcomes, due: report.due, buckets: report.buckets });
   return report;
+}
+
+/** What a sender over a due index brings to a delivery: its lease, Teams' send limits, its backoff. */
+export interface DeliveryMachinery {
+  clock: Pick<Clock, 'sleep'>;
+  random: () => number;
+  options: { maxAttempts: number; backoffBaseMs: number };
+  lease: Lease;
+  limiter: Pick<SendRateLimiter, 'acquire' | 'pauseTenant'>;
+  backoff: (attempt: number) => number;
+}
+
+export interface Delivery {
+  /** The claimed row; its lease is renewed under its ETag before every attempt. */
+  row: DueRow;
+  due: Pick<CheckInDueIndex, 'claim'>;
+  machinery: DeliveryMachinery;
+  messenger: ProactiveMessenger;
+  conversation: Pick<StoredConversation, 'tenantId' | 'conversationId' | 'reference'>;
+  card: AdaptiveCard;
+  log: Logger;
+  /** What is sent, in the log: `check-in`, `checkpoint reminder`. */
+  name: string;
+}
+
+export type DeliveryOutcome =
+  | { kind: 'sent'; row: DueRow }
+  | { kind: 'unreachable'; row: DueRow; status: number; detail: string }
+  | { kind: 'rejected'; row: DueRow; status: number; detail: string }
+  | { kind: 'busy' }
+  | { kind: 'retry_later' };
+
+/**
+ * Sends one card of a claimed due row: before each attempt the lease is renewed when half of it is
+ * gone (a holder that lost it stops before sending), then the rate limiter lets it through. A 429
+ * waits its Retry-After and pauses the whole tenant; 5xx and timeouts back off with jitter; a wait
+ * longer than the lease covers, or too many attempts, leave the row for a later run. Unreachable and
+ * rejected sends are returned for the sender to record in its own way.
+ */
+export async function deliverWithRetry({
+  due,
+  machinery,
+  messenger,
+  conversation,
+  card,
+  log,
+  name,
+  ...start
+}: Delivery): Promise<DeliveryOutcome> {
+  const { clock, random, options, lease, limiter, backoff } = machinery;
+  let row = start.row;
+  for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
+    if (lease.renewalDue(row.leaseUntil)) {
+      const renewed = await due.claim(row, lease.owner, lease.until(), true);
+      if (!renewed) return { kind: 'busy' };
+      row = renewed;
+    }
+    await limiter.acquire(conversation.tenantId, conversation.conversationId);
+    const outcome = await messenger.send(conversation.reference, card);
+    if (outcome.kind === 'sent') return { kind: 'sent', row };
+    if (outcome.kind === 'unreachable') return { kind: 'unreachable', row, status: outcome.status, detail: outcome.detail };
+    if (outcome.kind === 'rejected') return { kind: 'rejected', row, status: outcome.status, detail: outcome.detail };
+    let wait = backoff(attempt);
+    if (outcome.kind === 'throttled' && outcome.retryAfterMs !== undefined) {
+      limiter.pauseTenant(conversation.tenantId, outcome.retryAfterMs);
+      wait = outcome.retryAfterMs + random() * options.backoffBaseMs;
+    }
+    if (lease.outlasts(wait)) return { kind: 'retry_later' };
+    log.debug(`${name} send retried`, { pairId: row.pairId, kind: outcome.kind, detail: outcome.detail, waitMs: Math.round(wait) });
+    await clock.sleep(wait);
+  }
+  return { kind: 'retry_later' };
 }
