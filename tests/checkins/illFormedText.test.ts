@@ -49,19 +49,11 @@ describe('well-formed text', () => {
 });
 
 describe('a check-in card answered with a lone surrogate', () => {
-  test('gets the card again with what to fix, and nothing is stored', async ({ server, bot }) => {
+  test('gets the card again with what to fix, and nothing is stored', async ({ server, bot, seedCheckIn }) => {
     await bot.install(alex);
     await bot.install(priya);
     const checkIns = checkInTable(tablesOf(server));
-    const sent = await checkIns.recordSent({
-      pairId,
-      slot,
-      dueAt: `${slot}T17:00:00.000Z`,
-      status: 'sent',
-      sentAt: `${slot}T17:00:00.000Z`,
-      comments: [],
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
+    await seedCheckIn({ pairId, slot });
 
     const before = await storageSnapshot(server);
     const res = await bot.cardAction(alex, checkInVerbs.submit, answer('Waiting on \uD800'));

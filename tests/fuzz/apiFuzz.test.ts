@@ -4,18 +4,19 @@
 // answer is never a 5xx, and a refused request (4xx) leaves every table exactly as it was.
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
-import { checkInTable } from '../../bot/storage/checkInTable';
+import { DEMO_PROGRAM_ID, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor, type PlanView } from '../../shared/api';
 import { routes, type RouteName } from '../../shared/api/routes';
 import { addDays, todayIn } from '../../shared/dates';
-import { serverTest } from '../support/fixtures';
 import { storageSnapshot } from '../support/storageSnapshot';
-import { tablesOf } from '../support/testServer';
 import {
   FUZZ_SEED,
+  answeredSlot,
   describeBody,
+  emptyCheckInAnswer,
+  fuzzPairId as pairId,
   fuzzRuns,
+  fuzzTest as test,
   hostileHeaders,
   keysOf,
   mutatedBody,
@@ -25,11 +26,7 @@ import {
   snapshotsOf,
 } from './fuzzBodies';
 
-const test = serverTest.override('serverOptions', { env: { RATE_LIMIT_WRITES_PER_MINUTE: '10000' } });
-
 const RUNS = fuzzRuns(150);
-const pairId = demoPairIds.alex;
-const answeredSlot = '2026-02-02';
 const people = { mentee: demoPeople.menteeAlex.id, mentor: demoPeople.mentor.id, manager: demoPeople.manager.id };
 type Who = keyof typeof people;
 
@@ -46,7 +43,7 @@ type WriteRoute = { [K in RouteName]: (typeof routes)[K]['method'] extends 'GET'
 const writeRoutes = (Object.keys(routes) as RouteName[]).filter((name) => routes[name].method !== 'GET') as WriteRoute[];
 
 describe('fuzzed write routes', () => {
-  test('answer no 5xx and write nothing when they refuse', async ({ server }) => {
+  test('answer no 5xx and write nothing when they refuse', async ({ server, seedCheckIn }) => {
     const base = server.baseUrl;
     const inAWeek = () => addDays(todayIn('UTC', new Date()), 7);
     const snapshots = snapshotsOf(() => storageSnapshot(server));
@@ -69,22 +66,7 @@ describe('fuzzed write routes', () => {
     // What the runs work on: a goal of their own, an answered check-in for the mentor's comment, a
     // feedback request naming the manager, a win.
     const goalId: string = (await json('POST', pathFor(paths.goals, { pairId }), 'mentee', { title: 'Fuzz goal' })).value.id;
-    const checkIns = checkInTable(tablesOf(server));
-    const sent = await checkIns.recordSent({
-      pairId,
-      slot: answeredSlot,
-      dueAt: `${answeredSlot}T17:00:00.000Z`,
-      status: 'sent',
-      sentAt: `${answeredSlot}T17:00:00.000Z`,
-      comments: [],
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    const answer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
-    const answered = await checkIns.update(
-      { ...sent.value.value, status: 'answered', answeredAt: `${answeredSlot}T18:00:00.000Z`, answeredBy: people.mentee, answer },
-      sent.value.etag,
-    );
-    if (!answered.ok) throw new Error(answered.error.message);
+    await seedCheckIn({ pairId, slot: answeredSlot, answer: emptyCheckInAnswer, answeredBy: people.mentee });
     const behavior = 'Fuzz behavior';
     const feedbackBody = (respondentId: string, displayName: string) => ({
       goalId,

@@ -13,20 +13,21 @@ import { MENTOR_COMMENT_INPUT } from '../../bot/cards/mentorCheckInCard';
 import { goalChoiceValue, meInputs, requestFeedbackSteps } from '../../bot/cards/messageExtensionForms';
 import { PAIR_CHOICE_VERB } from '../../bot/cards/pairChoiceCard';
 import { en } from '../../bot/cards/strings';
-import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
-import { checkInTable } from '../../bot/storage/checkInTable';
+import { DEMO_PROGRAM_ID, demoPeople } from '../../bot/dev/demoData';
 import { meCommands, MY_GOALS_SEARCH_PARAMETER } from '../../bot/teams/messageExtensionCommands';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
 import { apiAs } from '../support/apiClient';
 import { cardActionActivity, composeExtensionActivity, type TeamsUser } from '../support/botActivities';
-import { serverTest } from '../support/fixtures';
 import { storageSnapshot } from '../support/storageSnapshot';
-import { tablesOf } from '../support/testServer';
 import {
   FUZZ_SEED,
+  answeredSlot,
   describeBody,
+  emptyCheckInAnswer,
+  fuzzPairId as pairId,
   fuzzRuns,
+  fuzzTest as test,
   hostileHeaders,
   mutatedObject,
   mutation,
@@ -35,12 +36,8 @@ import {
   snapshotsOf,
 } from './fuzzBodies';
 
-const test = serverTest.override('serverOptions', { env: { RATE_LIMIT_WRITES_PER_MINUTE: '10000' } });
-
 const RUNS = fuzzRuns(150);
-const pairId = demoPairIds.alex;
 const goalId = 'alex-oncall';
-const answeredSlot = '2026-02-02';
 const openSlot = '2026-03-02';
 const users = {
   alex: { id: '29:1fuzzalex', aadObjectId: demoPeople.menteeAlex.id, name: demoPeople.menteeAlex.displayName },
@@ -70,30 +67,13 @@ const collectProblemTitles = (node: unknown): void => {
 collectProblemTitles(en);
 
 describe('fuzzed card actions and message-extension payloads', () => {
-  test('answer no 5xx and write nothing when refused or only reading', async ({ server, connector, bot }) => {
+  test('answer no 5xx and write nothing when refused or only reading', async ({ server, connector, bot, seedCheckIn }) => {
     const today = todayIn(demoPeople.menteeAlex.timeZone, new Date());
     for (const user of Object.values(users)) await bot.install(user);
 
     // What the payloads name: a sent check-in to answer, an answered one to comment on, a 360 request naming the manager.
-    const checkIns = checkInTable(tablesOf(server));
-    for (const slot of [answeredSlot, openSlot]) {
-      const sent = await checkIns.recordSent({
-        pairId,
-        slot,
-        dueAt: `${slot}T17:00:00.000Z`,
-        status: 'sent',
-        sentAt: `${slot}T17:00:00.000Z`,
-        comments: [],
-      });
-      if (!sent.ok) throw new Error(sent.error.message);
-      if (slot !== answeredSlot) continue;
-      const answer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
-      const done = await checkIns.update(
-        { ...sent.value.value, status: 'answered', answeredAt: `${slot}T18:00:00.000Z`, answeredBy: demoPeople.menteeAlex.id, answer },
-        sent.value.etag,
-      );
-      if (!done.ok) throw new Error(done.error.message);
-    }
+    await seedCheckIn({ pairId, slot: answeredSlot, answer: emptyCheckInAnswer });
+    await seedCheckIn({ pairId, slot: openSlot });
     const asked = await apiAs(server.baseUrl, demoPeople.menteeAlex.id).post(pathFor(paths.feedbackRequests, { pairId }), {
       goalId,
       behaviors: ['Fuzz behavior'],

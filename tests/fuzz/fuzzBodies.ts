@@ -5,6 +5,17 @@
 // is fixed so a failure reproduces: FUZZ_SEED overrides it.
 import fc from 'fast-check';
 import type { ZodTypeAny } from 'zod';
+import { demoPairIds } from '../../bot/dev/demoData';
+import { serverTest } from '../support/fixtures';
+
+/** The server every fuzz file runs against: writes are not rate limited, so every run is judged by its answer. */
+export const fuzzTest = serverTest.override('serverOptions', { env: { RATE_LIMIT_WRITES_PER_MINUTE: '10000' } });
+
+/** The demo pair the runs work on, and the slot of its answered check-in (mentor comments name it). */
+export const fuzzPairId = demoPairIds.alex;
+export const answeredSlot = '2026-02-02';
+/** An answer with nothing in it but the confidence. */
+export const emptyCheckInAnswer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
