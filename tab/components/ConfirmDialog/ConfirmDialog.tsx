@@ -9,14 +9,14 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { strings } from '../../strings';
 
 export interface ConfirmDialogProps {
   trigger: ReactElement;
   title: string;
-  body: string;
-  confirmLabel: string;
+  body: ReactNode;
+  confirmLabel: ReactNode;
   /** Does the change; the dialog closes when it settles. */
   onConfirm: () => Promise<unknown>;
 }

@@ -1,53 +1,27 @@
 // The program survey (capability 12): a few 1-5 questions and free text the program chose, answered
 // once per cycle; answering again replaces the earlier answer. Answers are anonymous to the
 // program's managers, who see only figures over five or more people. Opened from the plan.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Spinner, Textarea } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { routes } from '../../../shared/api/routes';
 import { checkAnswers, type SurveyAnswers } from '../../../shared/survey/survey';
 import type { SurveyView } from '../../../shared/survey/surveyService';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
+import { DialogFrame, messageOf, type DialogNotice } from '../../forms/DialogFrame';
 import { strings } from '../../strings';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 export interface SurveyDialogProps {
   programId: string;
   trigger: ReactElement;
 }
 
-type Notice = { intent: 'success' | 'error' | 'info'; text: string } | undefined;
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function SurveyDialog({ programId, trigger }: SurveyDialogProps) {
-  const styles = useStyles();
   const api = useApi();
   const s = strings.survey;
   const [survey, setSurvey] = useState<SurveyView | undefined>();
   const [answers, setAnswers] = useState<SurveyAnswers>({ ratings: {}, texts: {} });
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<DialogNotice>();
   const [busy, setBusy] = useState(false);
 
   const load = async () => {
@@ -79,54 +53,43 @@ export function SurveyDialog({ programId, trigger }: SurveyDialogProps) {
   };
 
   return (
-    <Dialog onOpenChange={(_, d) => void (d.open && load())}>
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{s.title}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Text>{s.intro}</Text>
-            {notice && (
-              <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-                <MessageBarBody>{notice.text}</MessageBarBody>
-              </MessageBar>
-            )}
-            {!survey && !notice && <Spinner size="tiny" label={s.loading} />}
-            {survey?.questions.map((q) =>
-              q.kind === 'rating' ? (
-                <Field key={q.id} label={q.text} required>
-                  <RadioGroup
-                    layout="horizontal"
-                    value={answers.ratings[q.id] === undefined ? '' : String(answers.ratings[q.id])}
-                    onChange={(_, d) => setAnswers((a) => ({ ...a, ratings: { ...a.ratings, [q.id]: Number(d.value) } }))}
-                  >
-                    {[1, 2, 3, 4, 5].map((n) => (
-                      <Radio key={n} value={String(n)} label={String(n)} aria-label={s.rating(n)} />
-                    ))}
-                  </RadioGroup>
-                </Field>
-              ) : (
-                <Field key={q.id} label={q.text}>
-                  <Textarea
-                    value={answers.texts[q.id] ?? ''}
-                    onChange={(_, d) => setAnswers((a) => ({ ...a, texts: { ...a.texts, [q.id]: d.value } }))}
-                  />
-                </Field>
-              ),
-            )}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{strings.common.close}</Button>
-            </DialogTrigger>
-            {survey && (
-              <Button appearance="primary" disabled={busy} onClick={() => void send()}>
-                {busy ? s.sending : s.send}
-              </Button>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogFrame
+      trigger={trigger}
+      title={s.title}
+      intro={s.intro}
+      notice={notice}
+      onOpen={() => void load()}
+      actions={
+        survey && (
+          <Button appearance="primary" disabled={busy} onClick={() => void send()}>
+            {busy ? s.sending : s.send}
+          </Button>
+        )
+      }
+    >
+      {!survey && !notice && <Spinner size="tiny" label={s.loading} />}
+      {survey?.questions.map((q) =>
+        q.kind === 'rating' ? (
+          <Field key={q.id} label={q.text} required>
+            <RadioGroup
+              layout="horizontal"
+              value={answers.ratings[q.id] === undefined ? '' : String(answers.ratings[q.id])}
+              onChange={(_, d) => setAnswers((a) => ({ ...a, ratings: { ...a.ratings, [q.id]: Number(d.value) } }))}
+            >
+              {[1, 2, 3, 4, 5].map((n) => (
+                <Radio key={n} value={String(n)} label={String(n)} aria-label={s.rating(n)} />
+              ))}
+            </RadioGroup>
+          </Field>
+        ) : (
+          <Field key={q.id} label={q.text}>
+            <Textarea
+              value={answers.texts[q.id] ?? ''}
+              onChange={(_, d) => setAnswers((a) => ({ ...a, texts: { ...a.texts, [q.id]: d.value } }))}
+            />
+          </Field>
+        ),
+      )}
+    </DialogFrame>
   );
 }
