@@ -11,7 +11,7 @@ describe('the journal in the tab', () => {
   test('writes, renders safely, shares, filters, and keeps private notes private', async ({ session }) => {
     const page = await session.signInAs(demoPeople.menteeAlex.displayName);
     await openPlace(page, 'Journal');
-    const journal = page.getByRole('group', { name: 'Journal' });
+    const journal = page.getByRole('region', { name: 'Journal' });
     await journal.getByRole('list', { name: 'Journal, newest first' }).waitFor();
 
     const editor = journal.getByRole('form', { name: 'Write a note' });
@@ -46,7 +46,7 @@ describe('the journal in the tab', () => {
     const mentor = await session.signInAs(demoPeople.mentor.displayName, '/');
     await mentor.getByRole('tab', { name: `Mentee: ${demoPeople.menteeAlex.displayName}` }).click();
     await openPlace(mentor, 'Journal');
-    const mentorsJournal = mentor.getByRole('group', { name: 'Journal' });
+    const mentorsJournal = mentor.getByRole('region', { name: 'Journal' });
     await mentorsJournal.getByRole('listitem').filter({ hasText: 'Demo went well' }).first().waitFor();
     expect(await mentorsJournal.getByText('Only for me').count()).toBe(0);
     expect(await mentorsJournal.getByRole('button', { name: 'Share with the program' }).count()).toBe(0);

@@ -5,13 +5,11 @@ import {
   Badge,
   Button,
   Caption1,
-  Card,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   Select,
-  Subtitle1,
   Text,
   Textarea,
   makeStyles,
@@ -31,10 +29,9 @@ import { strings } from '../../strings';
 import { memberOf, usePlanContext } from '../PlanPage/PlanContext';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { GoalOptions } from '../Goal/GoalOptions';
+import { PlaceFrame, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  meta: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, border: 'none', margin: 0, padding: 0 },
   filter: { flex: '1 1 160px', minWidth: 0 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
@@ -47,7 +44,6 @@ const useStyles = makeStyles({
   },
   itemHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { overflowWrap: 'anywhere', '& p': { margin: 0 } },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 type Kind = JournalEntryKind;
@@ -88,7 +84,7 @@ function NoteEditor({
   onCancel?: () => void;
   label: string;
 }) {
-  const styles = useStyles();
+  const styles = usePlaceStyles();
   const s = strings.journal;
   const [body, setBody] = useState(initial?.body ?? '');
   const [visibility, setVisibility] = useState<'private' | 'pair'>(initial?.visibility ?? 'pair');
@@ -126,7 +122,7 @@ function NoteEditor({
 }
 
 export default function JournalPlace() {
-  const styles = useStyles();
+  const styles = { ...usePlaceStyles(), ...useStyles() };
   const api = useApi();
   const { pairId, plan } = usePlanContext();
   const s = strings.journal;
@@ -182,14 +178,7 @@ export default function JournalPlace() {
   const nameOf = (id: string) => memberOf(plan, id)?.name ?? s.someone;
 
   return (
-    <Card aria-labelledby="journal-heading">
-      <div className={styles.column}>
-        <Subtitle1 as="h3" id="journal-heading">
-          {s.heading}
-        </Subtitle1>
-        <Caption1 className={styles.meta}>{s.intro}</Caption1>
-      </div>
-
+    <PlaceFrame id="journal" heading={s.heading} intro={s.intro}>
       <div role="status">
         {notice && (
           <MessageBar intent={notice.intent}>
@@ -317,6 +306,6 @@ export default function JournalPlace() {
         </ol>
       )}
       {status === 'ready' && cursor && <Button onClick={() => void load(filters, cursor)}>{s.loadMore}</Button>}
-    </Card>
+    </PlaceFrame>
   );
 }

@@ -13,7 +13,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Subtitle1,
   Text,
   Textarea,
   makeStyles,
@@ -28,11 +27,11 @@ import { ApiError } from '../../api/client';
 import { formatDate } from '../../format';
 import { useResource } from '../../hooks/useResource';
 import { usePlanContext } from '../PlanPage/PlanContext';
+import { PlaceFrame, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { renewalStrings as s } from './renewalStrings';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   goal: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS },
   title: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
@@ -40,7 +39,7 @@ const useStyles = makeStyles({
 type Decision = GoalDecision['decision'];
 
 export default function RenewalPlace() {
-  const styles = useStyles();
+  const styles = { ...usePlaceStyles(), ...useStyles() };
   const api = useApi();
   const { pairId } = usePlanContext();
   const { state, reload } = useResource(pairId, () => call(api, routes.getRenewal, { params: { pairId } }));
@@ -94,11 +93,7 @@ export default function RenewalPlace() {
   }
 
   return (
-    <section className={styles.column} aria-labelledby="renewal-heading" data-testid="renewal-place">
-      <Subtitle1 as="h3" id="renewal-heading">
-        {s.heading}
-      </Subtitle1>
-      <Text>{s.cycleEnds(formatDate(view.cycleEnd))}</Text>
+    <PlaceFrame id="renewal" heading={s.heading} intro={s.cycleEnds(formatDate(view.cycleEnd))} testId="renewal-place">
       {view.pair.status === 'ended' && (
         <MessageBar intent="info">
           <MessageBarBody>{s.ended}</MessageBarBody>
@@ -171,6 +166,6 @@ export default function RenewalPlace() {
           <Caption1>{s.once}</Caption1>
         </form>
       )}
-    </section>
+    </PlaceFrame>
   );
 }
