@@ -324,9 +324,18 @@ export function authorizeEntry(actor: Actor, entry: EntryChange, action: EntryAc
   return ok(undefined);
 }
 
+/**
+ * What `authorizeEntry` allows of one entry, for all four actions at once: the same rules, with what
+ * they share (the actor's role, whether the entry is theirs to see, whether the pair ended) decided
+ * once. A journal page answers this for every entry it shows.
+ */
 export function entryPermissions(actor: Actor, entry: EntryChange): { edit: boolean; delete: boolean; share: boolean; unshare: boolean } {
-  const may = (action: EntryAction) => authorizeEntry(actor, entry, action).ok;
-  return { edit: may('edit'), delete: may('delete'), share: may('share'), unshare: may('unshare') };
+  const role = roleIn(entry.pair, actor.id);
+  const open = role !== undefined && entry.pair.status !== 'ended' && canSeeEntry(actor, entry);
+  const ownNote = open && entry.kind === 'note' && actor.id === entry.authorId;
+  const mentee = open && role === 'mentee';
+  const shared = entry.visibility === 'program';
+  return { edit: ownNote, delete: ownNote, share: mentee && !shared, unshare: mentee && shared };
 }
 
 /**

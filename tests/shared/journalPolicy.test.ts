@@ -1,7 +1,7 @@
 // Who may change a journal entry (policy.ts `authorizeEntry`) and who reads a program's trail
 // (`authorizeTrail`).
 import { describe, expect, it } from 'vitest';
-import { authorizeEntry, authorizeTrail, type Actor, type EntryAction, type EntryChange } from '../../shared/policy';
+import { authorizeEntry, authorizeTrail, entryPermissions, type Actor, type EntryAction, type EntryChange } from '../../shared/policy';
 
 const tenantId = 'tenant-a';
 const actor = (id: string, appRoles: string[] = [], tenant = tenantId): Actor => ({ id, tenantId: tenant, timeZone: 'UTC', appRoles });
@@ -36,6 +36,28 @@ describe('changing a journal entry', () => {
     ['mentee', entry({ pair: { ...pair, status: 'ended' } }), 'edit', 'forbidden'],
   ] as const)('%s, %j, %s: %s', (who, e, action, expected) => {
     expect(code(authorizeEntry(actor(who), e, action as EntryAction))).toBe(expected);
+  });
+});
+
+describe('the permissions a journal page shows on each entry', () => {
+  it('are what authorizeEntry answers, for every person, kind, visibility, consent, tenant and pair state', () => {
+    const actions: EntryAction[] = ['edit', 'delete', 'share', 'unshare'];
+    let compared = 0;
+    for (const who of ['mentee', 'mentor', 'pm', 'stranger'])
+      for (const authorId of ['mentee', 'mentor'])
+        for (const kind of ['note', 'check_in', 'checkpoint'])
+          for (const visibility of ['private', 'pair', 'program'] as const)
+            for (const menteeConsented of [false, true])
+              for (const tenant of [tenantId, 'tenant-b'])
+                for (const status of ['proposed', 'active', 'paused', 'ended'] as const) {
+                  const e = entry({ authorId, kind, visibility, menteeConsented, pair: { ...pair, tenantId: tenant, status } });
+                  const can = entryPermissions(actor(who), e);
+                  for (const action of actions) {
+                    expect(can[action], `${who} ${action} ${JSON.stringify(e)}`).toBe(authorizeEntry(actor(who), e, action).ok);
+                    compared++;
+                  }
+                }
+    expect(compared).toBe(4 * 2 * 3 * 3 * 2 * 2 * 4 * 4);
   });
 });
 
