@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalCreateInput, milestoneCreateInput } from '../../shared/api';
-import { isoDate } from '../../shared/dates';
+import { z } from 'zod';
+import { isoDate, isoInstant } from '../../shared/dates';
 import { toFieldIssues } from '../../shared/validation';
 
 const messageOf = (value: unknown) => {
@@ -25,6 +26,36 @@ describe('date messages (shown beside a date control that shows the browser’s 
     ]);
     for (const issue of [...(milestone.success ? [] : milestone.error.issues), ...(goal.success ? [] : goal.error.issues)]) {
       expect(issue.message).not.toMatch(/\d{4}-\d{2}-\d{2}|YYYY/);
+    }
+  });
+});
+
+describe('an instant', () => {
+  it("is accepted and refused exactly as zod's own datetime check with offsets does, with the same issue", () => {
+    const zods = z.string().datetime({ offset: true });
+    const samples = [
+      '2026-03-01T09:30:00Z',
+      '2026-03-01T09:30:00.123Z',
+      '2026-03-01T09:30:00.123456789Z',
+      '2026-03-01T09:30:00+01:00',
+      '2026-03-01T09:30:00-0530',
+      '2026-03-01T09:30Z',
+      '2026-03-01T09:30:00',
+      '2026-03-01 09:30:00Z',
+      '2026-02-30T09:30:00Z',
+      '2026-13-01T09:30:00Z',
+      '2026-03-01T24:00:00Z',
+      '2026-03-01',
+      '',
+      'yesterday',
+      42,
+      null,
+    ];
+    for (const sample of samples) {
+      const ours = isoInstant.safeParse(sample);
+      const theirs = zods.safeParse(sample);
+      expect(ours.success, String(sample)).toBe(theirs.success);
+      if (!ours.success) expect(ours.error.issues, String(sample)).toEqual(theirs.error?.issues);
     }
   });
 });
