@@ -5,6 +5,7 @@ import { Badge, Button, Caption1, Subtitle1, Text, makeStyles, tokens } from '@f
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { formatScorecardValue } from '../../../shared/checkpoints/checkpoint';
 import type { CheckpointListView } from '../../../shared/checkpoints/checkpointService';
+import { PlaceFrame, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { CheckpointReview } from './CheckpointReview';
 import { checkpointStrings as s } from './checkpointStrings';
@@ -14,8 +15,6 @@ import { useCheckpoint, useCheckpoints } from './useCheckpoints';
 const ScorecardChart = lazy(() => import('./ScorecardChart'));
 
 const useStyles = makeStyles({
-  place: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  meta: { color: tokens.colorNeutralForeground2 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   latest: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXL },
   figure: { display: 'flex', flexDirection: 'column' },
@@ -28,7 +27,7 @@ export interface CheckpointsPlaceProps {
 }
 
 function LatestNextToPrevious({ view }: { view: CheckpointListView }) {
-  const styles = useStyles();
+  const styles = { ...usePlaceStyles(), ...useStyles() };
   const signed = view.checkpoints.filter((c) => c.scorecard);
   const latest = signed.at(-1);
   const previous = signed.at(-2);
@@ -63,7 +62,7 @@ function LatestNextToPrevious({ view }: { view: CheckpointListView }) {
 }
 
 export default function CheckpointsPlace({ pairId, dueDate }: CheckpointsPlaceProps) {
-  const styles = useStyles();
+  const styles = { ...usePlaceStyles(), ...useStyles() };
   const list = useCheckpoints(pairId);
   const view = list.state.data;
   const [chosen, setChosen] = useState<string | undefined>(dueDate);
@@ -79,16 +78,7 @@ export default function CheckpointsPlace({ pairId, dueDate }: CheckpointsPlacePr
   };
 
   return (
-    <section className={styles.place} aria-labelledby="checkpoints-heading" data-testid="checkpoints-place">
-      <div>
-        <Subtitle1 as="h3" id="checkpoints-heading">
-          {s.heading}
-        </Subtitle1>
-        <Caption1 as="p" className={styles.meta}>
-          {s.intro(view.intervalMonths)}
-        </Caption1>
-      </div>
-
+    <PlaceFrame id="checkpoints" heading={s.heading} intro={s.intro(view.intervalMonths)} testId="checkpoints-place">
       <section aria-labelledby="scorecard-heading" className={styles.place}>
         <Subtitle1 as="h4" id="scorecard-heading">
           {s.scorecardHeading}
@@ -156,6 +146,6 @@ export default function CheckpointsPlace({ pairId, dueDate }: CheckpointsPlacePr
       ) : (
         <ErrorState title={s.loadFailed} message={one.state.error?.message ?? ''} onRetry={() => void one.reload()} />
       )}
-    </section>
+    </PlaceFrame>
   );
 }

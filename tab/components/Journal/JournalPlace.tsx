@@ -1,20 +1,7 @@
 // The Journal place of a plan: one timeline of everything in the pair, newest first, with filters
 // by kind, goal and dates, "load more" for older pages, notes either person writes (rendered from
 // simple Markdown, never as raw HTML), and the mentee's switch to share one entry with the program.
-import {
-  Badge,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import { routes } from '../../../shared/api/routes';
@@ -29,7 +16,7 @@ import { strings } from '../../strings';
 import { memberOf, usePlanContext } from '../PlanPage/PlanContext';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { GoalOptions } from '../Goal/GoalOptions';
-import { PlaceFrame, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
+import { PlaceFrame, PlaceNotice, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, border: 'none', margin: 0, padding: 0 },
@@ -179,13 +166,7 @@ export default function JournalPlace() {
 
   return (
     <PlaceFrame id="journal" heading={s.heading} intro={s.intro}>
-      <div role="status">
-        {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>{notice.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <div role="status">{notice && <PlaceNotice intent={notice.intent}>{notice.message}</PlaceNotice>}</div>
 
       {plan.can.editPlan && (
         <NoteEditor

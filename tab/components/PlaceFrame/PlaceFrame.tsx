@@ -1,6 +1,6 @@
 // The opening every place of a plan shares (Checkpoints, Journal, Renewal): a region named by its
 // level-3 heading, a line under it saying what the place is for, then the place's content in a column.
-import { Caption1, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens, type MessageBarProps } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 /** The column a place lays its parts out in, and the muted text of its captions. */
@@ -36,5 +36,14 @@ export function PlaceFrame({ id, heading, intro, testId, children }: PlaceFrameP
       </div>
       {children}
     </section>
+  );
+}
+
+/** A line a place shows about what just happened or where the pair stands (an error is an alert when asked). */
+export function PlaceNotice({ intent, role, children }: { intent: MessageBarProps['intent']; role?: 'alert'; children: ReactNode }) {
+  return (
+    <MessageBar intent={intent} role={role}>
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
   );
 }

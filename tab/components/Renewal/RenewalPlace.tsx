@@ -8,8 +8,6 @@ import {
   Card,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -27,7 +25,7 @@ import { ApiError } from '../../api/client';
 import { formatDate } from '../../format';
 import { useResource } from '../../hooks/useResource';
 import { usePlanContext } from '../PlanPage/PlanContext';
-import { PlaceFrame, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
+import { PlaceFrame, PlaceNotice, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { renewalStrings as s } from './renewalStrings';
 
@@ -94,11 +92,7 @@ export default function RenewalPlace() {
 
   return (
     <PlaceFrame id="renewal" heading={s.heading} intro={s.cycleEnds(formatDate(view.cycleEnd))} testId="renewal-place">
-      {view.pair.status === 'ended' && (
-        <MessageBar intent="info">
-          <MessageBarBody>{s.ended}</MessageBarBody>
-        </MessageBar>
-      )}
+      {view.pair.status === 'ended' && <PlaceNotice intent="info">{s.ended}</PlaceNotice>}
       {view.decided && <Text role="status">{s.decided[view.decided.pair]}</Text>}
       {!view.open && !view.decided && view.pair.status !== 'ended' && <Text>{s.opensOn(formatDate(view.opensOn))}</Text>}
       {view.open && (
@@ -154,9 +148,9 @@ export default function RenewalPlace() {
             </>
           )}
           {error && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{error}</MessageBarBody>
-            </MessageBar>
+            <PlaceNotice intent="error" role="alert">
+              {error}
+            </PlaceNotice>
           )}
           <div>
             <Button appearance="primary" type="submit" disabled={saving}>
