@@ -14,10 +14,9 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * is up to N times this one. Good enough against a runaway client; not a quota.
  */
 export function writeRateLimit(writesPerMinute: number): RequestHandler {
-  return rateLimit({
+  const limiter = rateLimit({
     windowMs: 60_000,
     limit: writesPerMinute,
-    skip: (req) => !WRITE_METHODS.has(req.method),
     keyGenerator: (_req, res) => actorOf(res).id,
     // Retry-After plus the standard RateLimit headers; the old X-RateLimit-* ones add nothing.
     standardHeaders: 'draft-8',
@@ -28,4 +27,6 @@ export function writeRateLimit(writesPerMinute: number): RequestHandler {
         message: 'You are saving changes faster than the app allows. Wait a moment and try again.',
       }),
   });
+  // Reads pass straight on: the limiter is not entered at all, not even to be told to skip.
+  return (req, res, next) => (WRITE_METHODS.has(req.method) ? limiter(req, res, next) : next());
 }
