@@ -199,6 +199,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     programs,
     renewals: renewalTable(tables),
     now,
+    newId: randomUUID,
     // A closed pair gets no further check-ins.
     onMentorshipChanged: async (m) => {
       try {
