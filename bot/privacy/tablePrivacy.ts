@@ -17,6 +17,7 @@ export const tablePrivacy: Record<TableName, TableRule> = {
   botState: { section: named('botConversationState'), erase: 'delete' },
   checkInsDue: { section: named('checkInsDue'), erase: 'redact' },
   checkpointsDue: { section: named('checkpointsDue'), erase: 'redact' },
+  renewalsDue: { section: named('renewalsDue'), erase: 'redact' },
   openFeedback: { section: named('openFeedbackRequests'), erase: 'redact' },
   feedbackAsked: { section: named('feedbackRequestsAskedOfYou'), erase: 'delete' },
   digest: { section: named('weeklyDigest'), erase: 'redact' },

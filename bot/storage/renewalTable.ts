@@ -7,6 +7,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { mentorship as mentorshipSchema } from '../../shared/mentorship';
+import type { RenewalNoticeLog, RenewalNoticeRecord } from '../../shared/renewal/renewalNotice';
 import type { RenewalRecord, RenewalRepository } from '../../shared/renewal/renewalService';
 import { fail, ok } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
@@ -17,7 +18,18 @@ const key = {
   renewal: (cycleEnd: string) => `renewal|${cycleEnd}`,
   repair: (cycleEnd: string) => `repair|${cycleEnd}`,
   offer: (cycleEnd: string) => `mentoroffer|${cycleEnd}`,
+  notice: (cycleEnd: string, role: string) => `renewalnotice|${cycleEnd}|${role}`,
 };
+
+const noticeRecord = z
+  .object({
+    tenantId: z.string().min(1).max(64),
+    pairId: z.string(),
+    cycleEnd: z.string(),
+    role: z.enum(['mentor', 'mentee']),
+    sentAt: z.string(),
+  })
+  .strict();
 
 /**
  * Table Storage takes at most 100 operations in one transaction: the pair, the renewal, a re-pair
@@ -101,6 +113,36 @@ export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
           return fail('conflict', 'Someone changed this plan or decided its renewal after you opened it. Review it and decide again.', {
             current: fromRow(z.object({ mentorship: mentorshipSchema }).passthrough(), await plans.getEntity(pk, 'pair')).value.mentorship,
           });
+        throw e;
+      }
+    },
+  };
+}
+
+/** The renewal cards that went out: `renewalnotice|{cycleEnd}|{role}`, created once (a second create conflicts). */
+export function renewalNoticeTable(tables: Pick<Tables, 'plans'>): RenewalNoticeLog {
+  const { plans } = tables;
+  return {
+    async get(pairId, cycleEnd, role) {
+      try {
+        return fromRow(noticeRecord, await plans.getEntity(encodeKey(pairId), key.notice(cycleEnd, role))).value as RenewalNoticeRecord;
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+    async record(notice) {
+      const valid = noticeRecord.parse(notice) as RenewalNoticeRecord;
+      try {
+        await plans.createEntity(
+          toRow(encodeKey(valid.pairId), key.notice(valid.cycleEnd, valid.role), valid, {
+            kind: 'renewalnotice',
+            tenantId: valid.tenantId,
+          }),
+        );
+        return ok(valid);
+      } catch (e) {
+        if (isConflict(e)) return fail('conflict', 'This renewal card was sent already.');
         throw e;
       }
     },

@@ -268,6 +268,7 @@ const planSections: Record<string, string> = {
   renewal: 'renewals',
   repair: 'repairRequests',
   mentoroffer: 'mentorOffers',
+  renewalnotice: 'renewalCards',
 };
 
 /** New kinds of rows are exported too, under their own name, until they are given a section here. */
