@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import type { Mentorship } from '../shared/mentorship';
 import { createCheckInScheduling } from '../shared/checkins/checkInScheduling';
 import { createCheckInService } from '../shared/checkins/checkInService';
 import { createPlanService } from '../shared/plan/planService';
@@ -61,7 +62,8 @@ import { createCheckpointService } from '../shared/checkpoints/checkpointService
 import { checkpointRoutes } from './api/checkpointRoutes';
 import { renewalRoutes } from './api/renewalRoutes';
 import { createRenewalService } from '../shared/renewal/renewalService';
-import { renewalTable } from './storage/renewalTable';
+import { renewalNoticeTable, renewalTable } from './storage/renewalTable';
+import { createRenewalNotices, programPairs, type RenewalNoticeDeps } from './renewal/renewalNotices';
 import { createCheckpointReminders, type CheckpointReminderDeps } from './checkpoints/reminderSender';
 import { checkpointSignedOffNotice } from './checkpoints/signedOffNotice';
 import { checkpointReminderTable, checkpointTable } from './storage/checkpointTable';
@@ -91,6 +93,8 @@ export interface AppDeps {
   feedbackDelivery?: Pick<FeedbackDeliveryDeps, 'clock' | 'random' | 'options'>;
   /** Clock, randomness and options of the checkpoint reminders. */
   checkpointReminders?: Pick<CheckpointReminderDeps, 'clock' | 'random' | 'instanceId' | 'options'>;
+  /** Clock, randomness and options of the renewal cards. */
+  renewalNotices?: Pick<RenewalNoticeDeps, 'clock' | 'random' | 'instanceId' | 'options'>;
 }
 
 export async function createApp(config: AppConfig, connection: StorageConnection, deps: AppDeps = {}) {
@@ -135,6 +139,29 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     ...deps.checkpointReminders,
     options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkpointReminders?.options },
   });
+  const surveyRows = surveyTable(tables);
+  const renewalNotices = createRenewalNotices({
+    // The check-in due index's code, on the renewal cards' own table.
+    due: checkInDueTable({ checkInsDue: tables.renewalsDue }),
+    plans,
+    programs,
+    notices: renewalNoticeTable(tables),
+    surveys: surveyRows,
+    conversations,
+    messenger,
+    links: cardLinksFor(config),
+    log,
+    ...deps.renewalNotices,
+    options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.renewalNotices?.options },
+  });
+  /** Files a pair's renewal cards; a failure is logged, never the change's: the next change files them again. */
+  const scheduleRenewalNotices = async (m: Mentorship) => {
+    try {
+      await renewalNotices.schedule(m);
+    } catch (error) {
+      log.warn('could not plan the renewal cards', { pairId: m.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   const plan = createPlanService({
     plans,
     people,
@@ -151,11 +178,19 @@ export async function createApp(config: AppConfig, connection: StorageConnection
           error: error instanceof Error ? error.message : String(error),
         });
       }
+      await scheduleRenewalNotices(m);
       return scheduled;
     },
   });
   const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
-  const programService = createProgramService({ programs, priorityUsage: priorityUsage(tables) });
+  const pairsOfProgram = programPairs(tables);
+  const programService = createProgramService({
+    programs,
+    priorityUsage: priorityUsage(tables),
+    onCycleEndChanged: async (program) => {
+      for (const pair of await pairsOfProgram(program.id)) await scheduleRenewalNotices(pair);
+    },
+  });
   const openFeedback = openFeedbackTable(tables);
   const feedbackAsked = feedbackAskedTable(tables);
   const feedbackRequests = feedbackTable(tables, openFeedback, feedbackAsked);
@@ -199,6 +234,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     programs,
     renewals: renewalTable(tables),
     now,
+    newId: randomUUID,
     // A closed pair gets no further check-ins.
     onMentorshipChanged: async (m) => {
       try {
@@ -231,7 +267,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     newId: randomUUID,
     onPairCreated: pairWelcome({ conversations, messenger, links: cardLinksFor(config), log }),
   });
-  const surveys = createSurveyService({ programs, plans, surveys: surveyTable(tables), now });
+  const surveys = createSurveyService({ programs, plans, surveys: surveyRows, now });
   const retentionJob = createRetentionJob({ tables, programs, log, now });
   const dataRights = createDataRights({
     tables,
@@ -263,6 +299,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     checkIns: { service: checkInService, scheduling: checkInScheduling, plan, messenger },
     feedback: { service: feedback, ask: askForFeedback, plan },
     recognition,
+    surveys,
     digestChannel: { programs, programNames: (tenantId) => listProgramNames(tables, tenantId), channels: programChannels },
     messageExtensions: { plan, plans, feedback: askForFeedback },
   });
@@ -304,6 +341,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       feedback: feedbackJobs,
       digest: digestJob,
       checkpoints: checkpointReminders,
+      renewals: renewalNotices,
       retention: retentionJob,
     }),
   );
@@ -351,6 +389,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
+    renewalNotices,
     digest: digestJob,
     retention: retentionJob,
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },

@@ -12,7 +12,7 @@ import { storageConnection } from './storage/connect';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
-  const { app, repositories, checkIns, feedback, digest, checkpoints, retention, log } = await createApp(
+  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, retention, log } = await createApp(
     config,
     storageConnection(config.storage, config.tablePrefix, embedded?.connectionString),
   );
@@ -34,13 +34,14 @@ async function main(): Promise<void> {
     });
   // One cadence for every job: check-ins due, 360 requests to close or remind once, and whether a
   // program's weekly digest of shared wins is due. In Azure the same timer runs (CHECKIN_TIMER_SECONDS
-  // with alwaysOn); an external scheduler may POST /api/jobs/{checkins,feedback,digest,checkpoints,retention} instead.
+  // with alwaysOn); an external scheduler may POST /api/jobs/{checkins,feedback,digest,checkpoints,renewals,retention} instead.
   const seconds = config.checkIns.timerSeconds;
   const stopJobs = [
     startJobTimer('check-in', () => checkIns.sender.run(), seconds, log),
     startJobTimer('feedback', () => feedback.jobs.run(), seconds, log),
     startJobTimer('weekly digest', () => digest.run(), seconds, log),
     startJobTimer('checkpoint reminder', () => checkpoints.reminders.run(), seconds, log),
+    startJobTimer('renewal card', () => renewalNotices.run(), seconds, log),
     // The retention purge claims one run a day; the other ticks of the day only read that claim.
     startJobTimer('retention', () => retention.run(), seconds, log),
   ];

@@ -10,6 +10,7 @@ export const jobPaths = {
   feedback: '/api/jobs/feedback',
   digest: '/api/jobs/digest',
   checkpoints: '/api/jobs/checkpoints',
+  renewals: '/api/jobs/renewals',
   retention: '/api/jobs/retention',
 } as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
@@ -23,7 +24,7 @@ export function hasJobsSecret(presented: string | undefined, secret: string | un
 }
 
 /** What each job path runs: check-ins due, closing 360 requests and their one reminder, the weekly
- * digest of shared wins, checkpoint reminders, and the retention purge (once a day). */
+ * digest of shared wins, checkpoint reminders, renewal cards, and the retention purge (once a day). */
 export type Jobs = Partial<Record<keyof typeof jobPaths, { run: () => Promise<unknown> }>>;
 
 export function jobRoutes(secret: string | undefined, jobs: Jobs): Router {

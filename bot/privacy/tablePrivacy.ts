@@ -17,14 +17,17 @@ export const tablePrivacy: Record<TableName, TableRule> = {
   botState: { section: named('botConversationState'), erase: 'delete' },
   checkInsDue: { section: named('checkInsDue'), erase: 'redact' },
   checkpointsDue: { section: named('checkpointsDue'), erase: 'redact' },
+  renewalsDue: { section: named('renewalsDue'), erase: 'redact' },
   openFeedback: { section: named('openFeedbackRequests'), erase: 'redact' },
   feedbackAsked: { section: named('feedbackRequestsAskedOfYou'), erase: 'delete' },
   digest: { section: named('weeklyDigest'), erase: 'redact' },
   jobs: { section: named('jobRuns'), erase: 'redact' },
   // An answer names nobody and stays counted (redacted if its text names the person); the marker that they answered goes.
+  // The person's own answer is exported through their marker, which keeps its key.
   surveys: {
     section: (row) => (row.rowKey.startsWith('answered|') ? 'surveysYouAnswered' : 'surveyAnswers'),
     erase: (row) => (row.rowKey.startsWith('answered|') ? 'delete' : 'redact'),
+    linked: (row) => (row.rowKey.startsWith('answered|') && typeof row.properties.answerKey === 'string' ? [row.properties.answerKey] : []),
   },
 };
 

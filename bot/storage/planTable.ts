@@ -362,6 +362,16 @@ function isTransactionConflict(e: unknown): boolean {
  * The two writes of a goal change: the goal under the ETag read and its history entry, for a
  * transaction with what caused the change (a checkpoint's recalibration).
  */
+/** A new goal and its first history entry, for a transaction of the pair's partition (a create of an existing goal fails it). */
+export function goalCreateActions(g: Goal, revision: GoalRevision): TransactionAction[] {
+  const valid = goal.parse(g);
+  const pk = encodeKey(valid.pairId);
+  return [
+    ['create', toRow(pk, rk.goal(valid.id), valid, { kind: 'goal' })],
+    ['create', toRow(pk, rk.revision(valid.id, revision.revision), revision, { kind: 'goalrev' })],
+  ];
+}
+
 export function goalChangeActions(g: Goal, etag: string, revision: GoalRevision): TransactionAction[] {
   const valid = goal.parse(g);
   const pk = encodeKey(valid.pairId);

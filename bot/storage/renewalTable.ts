@@ -1,26 +1,43 @@
 // Renewals in the Plans table, in the pair's partition (see tables.ts): `renewal|{cycleEnd}` what the
 // pair decided, `repair|{cycleEnd}` its request for another mentor (column `programId`, for the
 // program manager), `mentoroffer|{cycleEnd}` the mentee's offer to mentor (columns `programId`,
-// `personId`, for matching). A decision writes them with the pair row and every decided goal and its
-// history entry in one transaction.
+// `personId`, for matching). A decision writes them with the pair row, every decided goal and its
+// history entry, and the goals set for the next cycle (each with its first history entry, under the
+// plan's goal-limit row) in one transaction.
 import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { mentorship as mentorshipSchema } from '../../shared/mentorship';
+import type { RenewalNoticeLog, RenewalNoticeRecord } from '../../shared/renewal/renewalNotice';
 import type { RenewalRecord, RenewalRepository } from '../../shared/renewal/renewalService';
 import { fail, ok } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
-import { goalChangeActions } from './planTable';
+import { goalChangeActions, goalCreateActions } from './planTable';
 import { encodeKey, type Tables } from './tables';
 
 const key = {
   renewal: (cycleEnd: string) => `renewal|${cycleEnd}`,
   repair: (cycleEnd: string) => `repair|${cycleEnd}`,
   offer: (cycleEnd: string) => `mentoroffer|${cycleEnd}`,
+  notice: (cycleEnd: string, role: string) => `renewalnotice|${cycleEnd}|${role}`,
 };
 
-/** Table Storage takes at most 100 operations in one transaction: the pair, the renewal, a re-pair request, an offer. */
+const noticeRecord = z
+  .object({
+    tenantId: z.string().min(1).max(64),
+    pairId: z.string(),
+    cycleEnd: z.string(),
+    role: z.enum(['mentor', 'mentee']),
+    sentAt: z.string(),
+  })
+  .strict();
+
+/**
+ * Table Storage takes at most 100 operations in one transaction: the pair, the renewal, a re-pair
+ * request, an offer, the goal-limit row; then two per goal (the goal and its history entry).
+ */
 const MAX_ACTIONS = 100;
-const FIXED_ACTIONS = 4;
+const FIXED_ACTIONS = 5;
+const GOAL_LIMIT_KEY = 'limit|goals';
 
 const renewalRow = z
   .object({
@@ -33,6 +50,7 @@ const renewalRow = z
     goals: z.array(
       z.object({ goalId: z.string(), decision: z.enum(['carry_over', 'complete', 'drop']), reason: z.string().optional() }).strict(),
     ),
+    newGoalIds: z.array(z.string()).optional(),
     decidedAt: z.string(),
     decidedBy: z.string(),
   })
@@ -43,7 +61,7 @@ const statusOf = (e: unknown) => (e as { statusCode?: number } | null)?.statusCo
 export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
   const { plans } = tables;
   return {
-    maxGoals: (MAX_ACTIONS - FIXED_ACTIONS) / 2,
+    maxGoals: Math.floor((MAX_ACTIONS - FIXED_ACTIONS) / 2),
 
     async get(pairId, cycleEnd) {
       try {
@@ -66,6 +84,19 @@ export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
         ['create', toRow(pk, key.renewal(cycleEnd), renewalRow.parse(write.record), { kind: 'renewal', ...columns })],
         ...write.goals.flatMap((g) => goalChangeActions(g.goal, g.etag, g.revision)),
       ];
+      if (write.newGoals.length > 0) {
+        // New goals count against the plan's limit: the limit row is written under the version read
+        // here, so a goal created through the plan meanwhile makes this transaction fail (and the reverse).
+        let seen: string | undefined;
+        try {
+          seen = (await plans.getEntity(pk, GOAL_LIMIT_KEY, { queryOptions: { select: ['RowKey'] } })).etag;
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
+        const limitRow = { partitionKey: pk, rowKey: GOAL_LIMIT_KEY, kind: 'limit' };
+        actions.push(seen === undefined ? ['create', limitRow] : ['update', limitRow, 'Replace', { etag: seen }]);
+        actions.push(...write.newGoals.flatMap((g) => goalCreateActions(g.goal, g.revision)));
+      }
       if (write.repair) actions.push(['create', toRow(pk, key.repair(cycleEnd), write.repair, { kind: 'repair', ...columns })]);
       if (write.offer)
         actions.push([
@@ -82,6 +113,36 @@ export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
           return fail('conflict', 'Someone changed this plan or decided its renewal after you opened it. Review it and decide again.', {
             current: fromRow(z.object({ mentorship: mentorshipSchema }).passthrough(), await plans.getEntity(pk, 'pair')).value.mentorship,
           });
+        throw e;
+      }
+    },
+  };
+}
+
+/** The renewal cards that went out: `renewalnotice|{cycleEnd}|{role}`, created once (a second create conflicts). */
+export function renewalNoticeTable(tables: Pick<Tables, 'plans'>): RenewalNoticeLog {
+  const { plans } = tables;
+  return {
+    async get(pairId, cycleEnd, role) {
+      try {
+        return fromRow(noticeRecord, await plans.getEntity(encodeKey(pairId), key.notice(cycleEnd, role))).value as RenewalNoticeRecord;
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+    async record(notice) {
+      const valid = noticeRecord.parse(notice) as RenewalNoticeRecord;
+      try {
+        await plans.createEntity(
+          toRow(encodeKey(valid.pairId), key.notice(valid.cycleEnd, valid.role), valid, {
+            kind: 'renewalnotice',
+            tenantId: valid.tenantId,
+          }),
+        );
+        return ok(valid);
+      } catch (e) {
+        if (isConflict(e)) return fail('conflict', 'This renewal card was sent already.');
         throw e;
       }
     },

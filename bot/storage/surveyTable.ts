@@ -31,11 +31,12 @@ export function surveyTable(tables: Pick<Tables, 'surveys'>): SurveyRepository {
       return (await marker(programId, cycle, personId)) !== undefined;
     },
 
-    async saveAnswers({ programId, tenantId, cycle, personId, answers, at }) {
+    async saveAnswers({ programId, tenantId, cycle, personId, answers, at, firstOnly }) {
       const pk = encodeKey(programId);
       const value = surveyAnswers.parse(answers);
       for (let attempt = 1; ; attempt++) {
         const previous = await marker(programId, cycle, personId);
+        if (previous && firstOnly) return;
         const key = answerKey(cycle, randomUUID());
         const answerRow = toRow(pk, key, value, { tenantId });
         const markerRow = { partitionKey: pk, rowKey: markerKey(cycle, personId), tenantId, personId, answerKey: key, answeredAt: at };

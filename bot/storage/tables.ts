@@ -18,6 +18,7 @@
 //                  {pairId}              "checkpoint|{dueDate}"          checkpoint (current revision: draft or signed off), tenantId column
 //                  {pairId}              "checkpointrev|{dueDate}|{000001}"  a signed-off checkpoint a correction replaced
 //                  {pairId}              "cpreminder|{dueDate}|{role}"   a checkpoint reminder that went out (sent once)
+//                  {pairId}              "renewalnotice|{cycleEnd}|{role}"  a renewal card that went out (sent once per person and cycle)
 //                  {pairId}              "winretry|{hash}"               last win of one sender, text and goal: identical wins sent at once store one
 //                  {pairId}              "limit|goals", "limit|milestones|{goalId}", "limit|activities|{goalId}"
 //                                                                        no data: written under its ETag with each create a limit counts, so racing creates cannot pass it
@@ -29,6 +30,8 @@
 //                  "cursor"              "sender"                        oldest hour that may still hold rows (bot/checkins/sender.ts)
 //   CheckpointsDue {UTC hour of dueAt}   "{dueAt}|{pairId}|{role}"       due index of checkpoint reminders, same scheme and lease as
 //                  "cursor"              "sender"                        CheckInsDue (bot/checkpoints/reminderSender.ts); pairId column is "{pairId}|{role}"
+//   RenewalsDue    {UTC hour of dueAt}   "{dueAt}|{pairId}|{role}"       due index of the renewal cards, same scheme and lease as
+//                  "cursor"              "sender"                        CheckInsDue (bot/renewal/renewalNotices.ts); pairId column is "{pairId}|{role}"
 //   OpenFeedback   {closesOn}            "{pairId}|{requestId}"          open 360 requests by close date, so reminders and closing
 //                  ("2026-11-30")                                        read a date range, not every pair; a hint, the request row is the truth
 //   FeedbackAsked  {respondentId}        "{inverted ms}|{pairId}|{requestId}"  the 360 requests that name a person, newest
@@ -60,6 +63,7 @@ export const tableNames = {
   feedbackAsked: 'FeedbackAsked',
   digest: 'Digest',
   checkpointsDue: 'CheckpointsDue',
+  renewalsDue: 'RenewalsDue',
   jobs: 'Jobs',
   surveys: 'Surveys',
 } as const;

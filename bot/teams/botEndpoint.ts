@@ -14,6 +14,7 @@ import type { RecognitionService } from '../../shared/recognition/recognitionSer
 import type { ConversationRepository, PeopleRepository, PlanRepository } from '../../shared/repositories';
 import type { AskForFeedback } from '../../shared/feedback/askForFeedback';
 import type { FeedbackService } from '../../shared/feedback/feedbackService';
+import type { SurveyService } from '../../shared/survey/surveyService';
 import { en } from '../cards/strings';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import { isLoopbackHost, type AppConfig } from '../config';
@@ -21,6 +22,7 @@ import { systemNow } from '../jobs/clock';
 import type { Logger } from '../log';
 import type { Tables } from '../storage/tables';
 import { registerCheckInActions } from './checkInActions';
+import { registerRenewalSurveyActions } from './renewalSurveyActions';
 import { registerFeedbackActions } from './feedbackActions';
 import { registerFeedbackCommand } from './feedbackCommand';
 import { cardLinksFor } from './deepLinks';
@@ -46,6 +48,8 @@ export interface BotEndpointDeps {
   checkIns?: { service: CheckInService; scheduling: CheckInScheduling; plan: PlanService; messenger: ProactiveMessenger };
   /** 360 request cards (answers, per-user views) and the `ask for feedback` command. */
   feedback?: { service: FeedbackService; ask: AskForFeedback; plan: PlanService };
+  /** The program survey answered on the renewal card. */
+  surveys?: SurveyService;
   /** Wins and mentor feedback notes (the message extension records them through it). */
   recognition?: RecognitionService;
   /** The program channel of the weekly digest, chosen on a card when the app is added to a team. */
@@ -109,6 +113,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): { handler: RequestHand
       now,
     });
   }
+  if (deps.surveys) registerRenewalSurveyActions(app, { surveys: deps.surveys, people: deps.people, links, mode, log, now });
   if (deps.checkIns) {
     const { service, scheduling, plan, messenger } = deps.checkIns;
     registerCheckInActions(app, {

@@ -23,6 +23,11 @@ export interface TableRule {
   show?: (row: StoredRow, ctx: RowContext & { actor: Actor }) => { withheld: string } | { record: Record<string, unknown> } | 'show';
   /** Rows in a partition named by one of the person's pairs are theirs even when they name nobody (a goal). */
   pairPartitions?: boolean;
+  /**
+   * Row keys, in the same partition, of rows a row about the person points to: theirs to export
+   * though they name nobody (a survey answer, found through the marker that the person answered).
+   */
+  linked?: (row: StoredRow) => string[];
 }
 
 export type TableRules = Readonly<Record<string, TableRule>>;
@@ -62,7 +67,12 @@ export function rowsOfTenant(rows: readonly StoredRow[], tenantId: string, pairI
 }
 
 export function rowsAbout(rows: readonly StoredRow[], subject: DataSubject, rules: TableRules, pairIds: ReadonlySet<string>): StoredRow[] {
-  return rows.filter((row) => rowMentions(row, subject) || (rules[row.table]?.pairPartitions === true && pairIds.has(row.partitionKey)));
+  const about = (row: StoredRow) =>
+    rowMentions(row, subject) || (rules[row.table]?.pairPartitions === true && pairIds.has(row.partitionKey));
+  const linked = new Set(
+    rows.filter(about).flatMap((row) => (rules[row.table]?.linked?.(row) ?? []).map((key) => `${row.table}\n${row.partitionKey}\n${key}`)),
+  );
+  return rows.filter((row) => about(row) || linked.has(`${row.table}\n${row.partitionKey}\n${row.rowKey}`));
 }
 
 // ---- export ----
@@ -258,6 +268,7 @@ const planSections: Record<string, string> = {
   renewal: 'renewals',
   repair: 'repairRequests',
   mentoroffer: 'mentorOffers',
+  renewalnotice: 'renewalCards',
 };
 
 /** New kinds of rows are exported too, under their own name, until they are given a section here. */

@@ -11,7 +11,14 @@ export interface ManagedProgram {
   name: string;
 }
 
-export function createProgramService({ programs, priorityUsage }: { programs: ProgramRepository; priorityUsage: PriorityUsage }) {
+export interface ProgramServiceDeps {
+  programs: ProgramRepository;
+  priorityUsage: PriorityUsage;
+  /** Told after the program's cycle end was set or changed: the pairs' renewal cards are filed for it. */
+  onCycleEndChanged?: (program: Program) => Promise<unknown>;
+}
+
+export function createProgramService({ programs, priorityUsage, onCycleEndChanged }: ProgramServiceDeps) {
   async function open(actor: Actor, programId: string, action: 'view_settings' | 'edit_settings'): Promise<Result<Versioned<Program>>> {
     const found = await programs.get(programId);
     // A program of another tenant is answered as missing (policy.ts, tenant isolation).
@@ -44,7 +51,9 @@ export function createProgramService({ programs, priorityUsage }: { programs: Pr
         const issues = removedPrioritiesInUse(before, next.priorities, await priorityUsage(next));
         if (issues.length > 0) return fail('invalid', issues.map((i) => i.message).join(' '), { issues });
       }
-      return programs.update(next, etag);
+      const saved = await programs.update(next, etag);
+      if (saved.ok && saved.value.value.cycleEnd !== current.value.value.cycleEnd) await onCycleEndChanged?.(saved.value.value);
+      return saved;
     },
   };
 }

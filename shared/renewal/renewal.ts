@@ -2,10 +2,11 @@
 // with a reason; the pair continues, asks for another mentor, or closes; a mentee may offer to
 // mentor. This module holds the rules; doors (tab, card, API) only parse and call.
 import { z } from 'zod';
-import { addDays, type IsoDate } from '../dates';
+import { addDays, isoDate, type IsoDate } from '../dates';
 import type { Goal } from '../goal';
 import { limits } from '../limits';
-import { entityId } from '../program';
+import { goalFields } from '../goal';
+import { entityId, offeredPriorities, type StrategicPriority } from '../program';
 import { fail, ok, type FieldIssue, type Result } from '../result';
 
 /** The renewal opens (and its card goes out) this many days before the cycle ends. */
@@ -36,9 +37,22 @@ export const mentorOffer = z
   .strict();
 export type MentorOffer = z.infer<typeof mentorOffer>;
 
+/** A goal for the next cycle, set at renewal against one of the program's current priorities. */
+export const renewalNewGoal = z
+  .object({
+    title: goalFields.title,
+    description: goalFields.description.optional(),
+    priorityId: entityId,
+    dueDate: isoDate.optional(),
+  })
+  .strict();
+export type RenewalNewGoal = z.infer<typeof renewalNewGoal>;
+
 export const renewalInput = z
   .object({
     goals: z.array(goalDecision).max(limits.goalsPerPair),
+    /** Goals for the next cycle: created with the decision, only when the pair continues. */
+    newGoals: z.array(renewalNewGoal).max(limits.goalsPerPair).optional(),
     pair: pairDecision,
     /** Why the pair asks for another mentor or closes: seen by the program manager only. */
     pairReason: reason.optional(),
@@ -64,6 +78,7 @@ export function checkRenewal(
   input: RenewalInput,
   goals: readonly Pick<Goal, 'id' | 'status' | 'title'>[],
   by: 'mentor' | 'mentee',
+  context: { priorities: readonly StrategicPriority[]; today: IsoDate },
 ): Result<RenewalInput> {
   const issues: FieldIssue[] = [];
   const open = new Map(goals.filter((g) => g.status === 'active').map((g) => [g.id, g]));
@@ -78,6 +93,18 @@ export function checkRenewal(
   }
   if (input.pair === 'change_mentor' && !input.pairReason)
     issues.push({ path: 'pairReason', message: 'Say why you would like another mentor.' });
+  const current = new Set(offeredPriorities(context.priorities).map((p) => p.id));
+  const newGoals = input.newGoals ?? [];
+  if (newGoals.length > 0 && input.pair !== 'continue')
+    issues.push({ path: 'newGoals', message: 'Goals for the next cycle are set only when the pair continues.' });
+  if (goals.length + newGoals.length > limits.goalsPerPair)
+    issues.push({ path: 'newGoals', message: `A plan holds at most ${limits.goalsPerPair} goals.` });
+  newGoals.forEach((g, i) => {
+    if (!current.has(g.priorityId))
+      issues.push({ path: `newGoals.${i}.priorityId`, message: `Choose one of the program’s current priorities for “${g.title}”.` });
+    if (g.dueDate !== undefined && g.dueDate < context.today)
+      issues.push({ path: `newGoals.${i}.dueDate`, message: `The due date of “${g.title}” is in the past.` });
+  });
   if (input.mentorOffer && by !== 'mentee') issues.push({ path: 'mentorOffer', message: 'Only the mentee offers to mentor at renewal.' });
   return issues.length > 0 ? fail('invalid', issues[0]!.message, { issues }) : ok(input);
 }

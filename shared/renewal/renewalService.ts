@@ -3,12 +3,12 @@
 // decide it. A decision writes, in one transaction of the pair's partition, each open goal carried
 // over / completed / dropped with its reason in the goal's history, the pair's decision (a closed
 // pair ends and becomes read-only), a re-pair request when the pair asks for another mentor, and the
-// mentee's offer to mentor.
+// mentee's offer to mentor, and the goals the pair sets for the next cycle when it continues.
 import { offeredPriorities } from '../program';
 import { todayIn, type IsoDate } from '../dates';
 import type { Goal, GoalRevision } from '../goal';
 import type { Mentorship, PairRole } from '../mentorship';
-import { changeKind } from '../plan/goalRevisions';
+import { changeKind, diffGoal } from '../plan/goalRevisions';
 import { authorizePlan, inActorsTenant, type Actor } from '../policy';
 import type { PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
@@ -33,6 +33,8 @@ export interface RenewalRecord {
   pair: PairDecision;
   pairReason?: string;
   goals: GoalDecision[];
+  /** The goals set for the next cycle with this decision. */
+  newGoalIds?: string[];
   decidedAt: string;
   decidedBy: string;
 }
@@ -66,12 +68,19 @@ export interface GoalRenewalWrite {
   revision: GoalRevision;
 }
 
+export interface NewGoalWrite {
+  goal: Goal;
+  revision: GoalRevision;
+}
+
 export interface RenewalWrite {
   mentorship: Mentorship;
   /** The pair's ETag as the caller read it (If-Match). */
   etag: string;
   record: RenewalRecord;
   goals: GoalRenewalWrite[];
+  /** Goals of the next cycle, created with the decision (they count against the plan's goal limit). */
+  newGoals: NewGoalWrite[];
   repair?: RepairRequest;
   offer?: MentorOfferRecord;
 }
@@ -80,7 +89,7 @@ export interface RenewalRepository {
   get(pairId: string, cycleEnd: IsoDate): Promise<RenewalRecord | undefined>;
   /** Everything of a renewal in one transaction; a changed pair or goal, or a second decision, is a `conflict`. */
   decide(write: RenewalWrite): Promise<Result<Versioned<Mentorship>>>;
-  /** The most goals one renewal can decide in its single transaction. */
+  /** The most goals one renewal can decide and create in its single transaction. */
   readonly maxGoals: number;
 }
 
@@ -106,6 +115,10 @@ export interface RenewalView {
   decided?: RenewalRecord;
   /** Only the mentee may offer to mentor. */
   mayOfferToMentor: boolean;
+  /** The pair has ended: its plan stays to read, nothing is decided any more. */
+  pairEnded: boolean;
+  /** Nothing is decided yet and the renewal opens later (on `opensOn`). */
+  opensLater: boolean;
 }
 
 export interface RenewalServiceDeps {
@@ -113,6 +126,7 @@ export interface RenewalServiceDeps {
   programs: ProgramRepository;
   renewals: RenewalRepository;
   now: () => Date;
+  newId: () => string;
   /** Told after a decision changed the pair (a close), e.g. to stop its check-ins. */
   onMentorshipChanged?: (m: Mentorship) => Promise<unknown>;
 }
@@ -151,8 +165,9 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
         offeredPriorities(program.priorities).map((p) => p.id),
       ),
     );
+    const ended = m.value.status === 'ended';
     return {
-      open: renewalOpen(cycleEnd, today) && !decided && m.value.status !== 'ended',
+      open: renewalOpen(cycleEnd, today) && !decided && !ended,
       opensOn: renewalOpensOn(cycleEnd),
       cycleEnd,
       today,
@@ -167,6 +182,8 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
       priorities: offeredPriorities(program.priorities).map((p) => ({ id: p.id, name: p.name })),
       ...(decided ? { decided } : {}),
       mayOfferToMentor: role === 'mentee',
+      pairEnded: ended,
+      opensLater: !decided && !ended && !renewalOpen(cycleEnd, today),
     };
   }
 
@@ -181,7 +198,7 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
     async decide(actor, pairId, etag, input) {
       const loaded = await load(actor, pairId);
       if (!loaded.ok) return loaded;
-      const { record, cycleEnd, today, decided } = loaded.value;
+      const { record, program, cycleEnd, today, decided } = loaded.value;
       const pair = record.mentorship.value;
       const allowed = authorizePlan(actor, pair, 'edit_plan');
       if (!allowed.ok) return allowed;
@@ -193,10 +210,12 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
         input,
         goals.map((g) => g.value),
         allowed.value,
+        { priorities: program.priorities, today },
       );
       if (!checked.ok) return checked;
-      if (input.goals.length > renewals.maxGoals)
-        return fail('invalid', `A renewal decides at most ${renewals.maxGoals} open goals at once: complete or drop some goals first.`);
+      const newGoals = input.pair === 'continue' ? (input.newGoals ?? []) : [];
+      if (input.goals.length + newGoals.length > renewals.maxGoals)
+        return fail('invalid', `A renewal decides and sets at most ${renewals.maxGoals} goals at once: complete or drop some goals first.`);
 
       const at = now().toISOString();
       const byId = new Map(goals.map((g) => [g.value.id, g]));
@@ -220,6 +239,34 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
           },
         };
       });
+      const newGoalWrites = newGoals.map((input): NewGoalWrite => {
+        const goal: Goal = {
+          title: input.title,
+          description: input.description ?? '',
+          priorityId: input.priorityId,
+          ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+          id: deps.newId(),
+          pairId,
+          status: 'active',
+          revision: 1,
+          createdAt: at,
+          createdBy: actor.id,
+          updatedAt: at,
+          updatedBy: actor.id,
+        };
+        return {
+          goal,
+          revision: {
+            goalId: goal.id,
+            revision: 1,
+            change: 'created',
+            at,
+            by: actor.id,
+            reason: `Set for the next cycle at renewal (the cycle ending ${cycleEnd}).`,
+            fields: diffGoal({}, goal),
+          },
+        };
+      });
       const base = { tenantId: pair.tenantId, programId: pair.programId, pairId, cycleEnd };
       const mentorship: Mentorship = input.pair === 'close' ? { ...pair, status: 'ended', endedAt: at } : pair;
       const written = await renewals.decide({
@@ -230,10 +277,12 @@ export function createRenewalService(deps: RenewalServiceDeps): RenewalService {
           pair: input.pair,
           ...(input.pairReason ? { pairReason: input.pairReason } : {}),
           goals: input.goals,
+          ...(newGoalWrites.length > 0 ? { newGoalIds: newGoalWrites.map((g) => g.goal.id) } : {}),
           decidedAt: at,
           decidedBy: actor.id,
         },
         goals: goalWrites,
+        newGoals: newGoalWrites,
         ...(input.pair === 'change_mentor'
           ? {
               repair: {

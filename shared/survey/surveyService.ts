@@ -1,5 +1,6 @@
 // The program survey's use cases (capabilities 12 and 13): a participant reads the questions and
-// answers them, once per cycle (answering again replaces the earlier answer); the program's managers
+// answers them, once per cycle (in the tab answering again replaces the earlier answer; a card's
+// answer is taken only as the first, since a card cannot show what was answered); the program's managers
 // read the results, only in aggregate over five or more people. Who answered what is never stored
 // together in a way the API could show: answers name nobody, and the marker that a person answered
 // holds no answer (bot/storage/surveyTable.ts).
@@ -26,6 +27,8 @@ export interface SurveyRepository {
     personId: string;
     answers: SurveyAnswers;
     at: string;
+    /** Only if the person has not answered yet: a racing second answer is then dropped, the first kept. */
+    firstOnly?: boolean;
   }): Promise<void>;
   /** Every answer of the cycle, with nothing of who gave it. */
   listAnswers(programId: string, cycle: string): Promise<SurveyAnswers[]>;
@@ -53,6 +56,7 @@ export interface SurveyResultsView {
 }
 
 const notFound = <T>() => fail<T>('not_found', 'There is no such program survey for you.');
+export const answeredAlreadyMessage = 'You answered this cycle’s program survey already. Thank you: your answer is counted.';
 const cycleOf = (p: Program): SurveyCycle => ({ start: p.cycleStart, end: p.cycleEnd });
 
 export function createSurveyService(deps: {
@@ -86,10 +90,17 @@ export function createSurveyService(deps: {
       return ok({ programId: p.id, programName: p.name, cycle: cycleOf(p), questions: surveyQuestionsOf(p), answered });
     },
 
-    async answer(actor: Actor, programId: string, answers: SurveyAnswers): Promise<Result<SurveyAnswered>> {
+    /** With `firstOnly`, an answer after the person's first of the cycle is refused (a `conflict`), not a replacement. */
+    async answer(
+      actor: Actor,
+      programId: string,
+      answers: SurveyAnswers,
+      options: { firstOnly?: boolean } = {},
+    ): Promise<Result<SurveyAnswered>> {
       const program = await asParticipant(actor, programId);
       if (!program.ok) return program;
       const p = program.value;
+      if (options.firstOnly && (await surveys.hasAnswered(p.id, p.cycleStart, actor.id))) return fail('conflict', answeredAlreadyMessage);
       const problem = checkAnswers(surveyQuestionsOf(p), answers);
       if (problem) return fail('invalid', problem, { issues: [{ path: '', message: problem }] });
       const texts = Object.fromEntries(Object.entries(answers.texts).filter(([, t]) => t.trim() !== ''));
@@ -100,6 +111,7 @@ export function createSurveyService(deps: {
         personId: actor.id,
         answers: { ratings: answers.ratings, texts },
         at: now().toISOString(),
+        ...(options.firstOnly ? { firstOnly: true } : {}),
       });
       return ok({ programId: p.id, cycle: cycleOf(p), answered: true });
     },

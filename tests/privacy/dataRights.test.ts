@@ -4,7 +4,7 @@
 // open pair for the other person (who is told) and is refused without its confirmation.
 import type { TableClient } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
-import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { pairEndedText } from '../../bot/cards/pairEndedCard';
 import { journalRow } from '../../bot/storage/journalTable';
 import { tableNames, type TableName } from '../../bot/storage/tables';
@@ -96,6 +96,13 @@ test.beforeAll(async ({ server, bot, alex: asAlex, priya, sam, jordan }) => {
   ] as const)
     expect((await client().put(answerPath, answer(n), '')).status).toBe(200);
 
+  // Alex's answer to the program survey: it names nobody, and is his to download through the marker that he answered.
+  const surveyAnswer = {
+    ratings: { 'worth-time': 5, 'goals-moved': 4, recommend: 5 },
+    texts: { change: 'Longer check-in windows.' },
+  };
+  expect((await asAlex().put(pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }), surveyAnswer, '')).status).toBe(200);
+
   // Priya's private note about Alex: it names Alex, but it is Priya's alone.
   await tablesOf(server).plans.createEntity(
     journalRow({
@@ -157,6 +164,14 @@ describe('Download my data', () => {
     for (const section of ['goals', 'goalHistory', 'milestones', 'activities', 'wins', 'journal', 'conversationReferences', 'newkind'])
       expect(exported.sections[section]?.length, section).toBeGreaterThan(0);
     expect(exported.sections.feedbackAnswers).toEqual([expect.objectContaining({ respondentId: alex.id, example: 'Example 4.' })]);
+    // His survey answer, though it names nobody, and the marker that he answered.
+    expect(exported.sections.surveyAnswers).toContainEqual(
+      expect.objectContaining({
+        ratings: { 'worth-time': 5, 'goals-moved': 4, recommend: 5 },
+        texts: { change: 'Longer check-in windows.' },
+      }),
+    );
+    expect(exported.sections.surveysYouAnswered).toEqual([expect.objectContaining({ personId: alex.id })]);
     // Of another pair's request, only what Alex was asked: not who else was.
     const asked = exported.sections.feedbackRequests?.find((r) => r.id === anonymousRequestId);
     expect(asked?.respondents).toEqual([expect.objectContaining({ personId: alex.id })]);

@@ -55,7 +55,7 @@ describe('renewal', () => {
   test('is closed until two weeks before the cycle ends, and a decision before then is refused', async ({ alex, sam, server }) => {
     const view = await alex().get<RenewalView>(renewalOf(alexPair));
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ open: false, viewerRole: 'mentee', pair: { status: 'active' } });
+    expect(view.body).toMatchObject({ open: false, viewerRole: 'mentee', pair: { status: 'active' }, opensLater: true, pairEnded: false });
     expect(view.body.opensOn).toBe(addDays(view.body.cycleEnd, -14));
     expect((await sam().get(renewalOf(alexPair))).status).toBe(404);
 
@@ -105,6 +105,26 @@ describe('renewal', () => {
         400,
         priya,
       ],
+      [
+        'a new goal on an archived priority',
+        { goals: bothCarried, pair: 'continue', newGoals: [{ title: 'Old focus', priorityId: 'ai-enabled-products' }] },
+        400,
+      ],
+      [
+        'a new goal on a priority the program never had',
+        { goals: bothCarried, pair: 'continue', newGoals: [{ title: 'Elsewhere', priorityId: 'no-such-priority' }] },
+        400,
+      ],
+      [
+        'a new goal when the pair closes',
+        { goals: bothCarried, pair: 'close', newGoals: [{ title: 'Later', priorityId: view.priorities[0]!.id }] },
+        400,
+      ],
+      [
+        'a new goal without a title',
+        { goals: bothCarried, pair: 'continue', newGoals: [{ title: ' ', priorityId: view.priorities[0]!.id }] },
+        400,
+      ],
     ];
     for (const [what, body, status, who = alex] of bad) {
       const res = await who().put(renewalOf(alexPair), body, etag);
@@ -125,6 +145,8 @@ describe('renewal', () => {
     const addedId: string = added.body.value.id;
     const view = (await alex().get<RenewalView>(renewalOf(alexPair))).body;
     expect(view.goals.map((g) => g.id).sort()).toEqual(['alex-eval', 'alex-oncall', 'alex-speaking', addedId].sort());
+    expect(view).toMatchObject({ open: true, opensLater: false, pairEnded: false });
+    const nextPriority = view.priorities[0]!.id;
 
     const decided = await alex().put<RenewalView>(
       renewalOf(alexPair),
@@ -136,22 +158,39 @@ describe('renewal', () => {
           { goalId: 'alex-speaking', decision: 'carry_over' },
         ],
         pair: 'continue',
+        newGoals: [
+          { title: 'Run the on-call retro each month', priorityId: nextPriority, dueDate: addDays(view.cycleEnd, 90) },
+          { title: 'Pair with a new hire', priorityId: nextPriority },
+        ],
         mentorOffer: { strengths: ['Incident response', 'On-call onboarding'], capacity: 2 },
       },
       view.pair.etag,
     );
     expect(decided.status).toBe(200);
+    // The new goals are open goals of the next cycle, each with its first history entry naming the renewal.
+    const newGoalIds = decided.body.decided!.newGoalIds!;
+    expect(newGoalIds).toHaveLength(2);
     expect(decided.body).toMatchObject({
       open: false,
       pair: { status: 'active' },
       decided: { pair: 'continue', decidedBy: demoPeople.menteeAlex.id },
     });
-    expect(decided.body.goals.map((g) => g.id).sort()).toEqual(['alex-oncall', 'alex-speaking']);
+    expect(decided.body.goals.map((g) => g.id).sort()).toEqual(['alex-oncall', 'alex-speaking', ...newGoalIds].sort());
 
     const plan = (await priya().get<PlanView>(planPath(alexPair))).body;
     const statusOf = (id: string) => plan.goals.find((g) => g.value.id === id)?.value.status;
     expect([statusOf('alex-oncall'), statusOf('alex-eval'), statusOf(addedId)]).toEqual(['active', 'completed', 'dropped']);
     expect(plan.pair.value.status).toBe('active');
+    const created = newGoalIds.map((id) => plan.goals.find((g) => g.value.id === id)?.value);
+    expect(created).toEqual([
+      expect.objectContaining({ title: 'Run the on-call retro each month', priorityId: nextPriority, status: 'active', revision: 1 }),
+      expect.objectContaining({
+        title: 'Pair with a new hire',
+        priorityId: nextPriority,
+        status: 'active',
+        createdBy: demoPeople.menteeAlex.id,
+      }),
+    ]);
 
     const lastOf = async (goalId: string) =>
       (await alex().get<GoalHistoryView>(pathFor(paths.goalHistory, { pairId: alexPair, goalId }))).body.revisions[0]; // newest first
@@ -165,6 +204,7 @@ describe('renewal', () => {
     });
     expect(await lastOf('alex-speaking')).toMatchObject({ change: 'updated', reason: 'Carried over to the next cycle at renewal.' });
     expect(await lastOf(addedId)).toMatchObject({ change: 'dropped', reason: 'The team moved to RFCs.', by: demoPeople.menteeAlex.id });
+    expect(await lastOf(newGoalIds[0]!)).toMatchObject({ change: 'created', revision: 1, reason: expect.stringContaining('renewal') });
 
     const rows = await renewalRows(server, alexPair);
     expect(rows.map((r) => r.kind).sort()).toEqual(['mentoroffer', 'renewal']);
@@ -200,6 +240,7 @@ describe('renewal', () => {
     );
     expect(closed.status).toBe(200);
     expect(closed.body.pair).toMatchObject({ status: 'ended', endedAt: expect.any(String) });
+    expect(closed.body).toMatchObject({ pairEnded: true, opensLater: false, open: false });
 
     for (const who of [sam, priya]) {
       const plan = await who().get<PlanView>(planPath(samPair));

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkRenewal, goalsNeedingPriority, renewalInput, renewalOpen, renewalOpensOn, statusAfter } from '../../shared/renewal/renewal';
 
+const context = {
+  priorities: [
+    { id: 'p1', name: 'Customer trust', description: '', behaviors: [] },
+    { id: 'old', name: 'Retired', description: '', behaviors: [], archived: true },
+  ],
+  today: '2027-01-20',
+};
+
 const goals = [
   { id: 'g1', status: 'active' as const, title: 'Lead a design review', priorityId: 'p1' },
   { id: 'g2', status: 'active' as const, title: 'Ship the pilot', priorityId: 'old' },
@@ -27,7 +35,7 @@ describe('renewal', () => {
       pair: 'continue',
       mentorOffer: { strengths: ['Gives clear, kind feedback'], capacity: 1 },
     });
-    expect(checkRenewal(input, goals, 'mentee')).toEqual({ ok: true, value: input });
+    expect(checkRenewal(input, goals, 'mentee', context)).toEqual({ ok: true, value: input });
     expect([statusAfter('carry_over'), statusAfter('complete'), statusAfter('drop')]).toEqual(['active', 'completed', 'dropped']);
   });
 
@@ -44,6 +52,7 @@ describe('renewal', () => {
       },
       goals,
       'mentor',
+      context,
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -54,6 +63,40 @@ describe('renewal', () => {
       { path: 'pairReason', message: 'Say why you would like another mentor.' },
       { path: 'mentorOffer', message: 'Only the mentee offers to mentor at renewal.' },
     ]);
+  });
+
+  it('sets new goals only against a current priority, not in the past, and only when the pair continues', () => {
+    const decided = [
+      { goalId: 'g1', decision: 'carry_over' as const },
+      { goalId: 'g2', decision: 'complete' as const },
+    ];
+    const fine = renewalInput.parse({
+      goals: decided,
+      pair: 'continue',
+      newGoals: [{ title: 'Mentor a new hire', priorityId: 'p1', dueDate: '2027-06-30' }],
+    });
+    expect(checkRenewal(fine, goals, 'mentor', context).ok).toBe(true);
+    const bad = checkRenewal(
+      {
+        goals: decided,
+        pair: 'close',
+        newGoals: [
+          { title: 'On a retired priority', priorityId: 'old' },
+          { title: 'Late already', priorityId: 'p1', dueDate: '2027-01-19' },
+        ],
+      },
+      goals,
+      'mentee',
+      context,
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.issues).toEqual([
+      { path: 'newGoals', message: 'Goals for the next cycle are set only when the pair continues.' },
+      { path: 'newGoals.0.priorityId', message: 'Choose one of the program’s current priorities for “On a retired priority”.' },
+      { path: 'newGoals.1.dueDate', message: 'The due date of “Late already” is in the past.' },
+    ]);
+    expect(renewalInput.safeParse({ goals: decided, pair: 'continue', newGoals: [{ title: '', priorityId: 'p1' }] }).success).toBe(false);
   });
 
   it('a dropped goal needs a reason; unknown fields are refused', () => {

@@ -1,6 +1,7 @@
 // The Renewal place of a plan: two weeks before the cycle ends, each open goal is carried over,
 // completed or dropped (with a reason), the pair continues, asks for another mentor or closes, and
-// the mentee may offer to mentor. Before then it says when the renewal opens; afterwards, what was decided.
+// the mentee may offer to mentor, and a continuing pair sets goals for the next cycle against the
+// program's current priorities. Before then it says when the renewal opens; afterwards, what was decided.
 import {
   Badge,
   Button,
@@ -11,6 +12,7 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Subtitle1,
   Text,
   Textarea,
   makeStyles,
@@ -18,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { routes } from '../../../shared/api/routes';
-import type { GoalDecision, PairDecision } from '../../../shared/renewal/renewal';
+import type { GoalDecision, PairDecision, RenewalNewGoal } from '../../../shared/renewal/renewal';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
 import { ApiError } from '../../api/client';
@@ -35,6 +37,7 @@ const useStyles = makeStyles({
 });
 
 type Decision = GoalDecision['decision'];
+type NewGoalDraft = { key: number; title: string; priorityId: string; dueDate: string };
 
 export default function RenewalPlace() {
   const styles = { ...usePlaceStyles(), ...useStyles() };
@@ -46,6 +49,7 @@ export default function RenewalPlace() {
   const [pairReason, setPairReason] = useState('');
   const [strengths, setStrengths] = useState('');
   const [capacity, setCapacity] = useState('');
+  const [newGoals, setNewGoals] = useState<NewGoalDraft[]>([]);
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
 
@@ -57,6 +61,15 @@ export default function RenewalPlace() {
   const decisionOf = (goalId: string) => decisions[goalId] ?? { decision: 'carry_over' as Decision, reason: '' };
   const setDecision = (goalId: string, change: Partial<{ decision: Decision; reason: string }>) =>
     setDecisions((d) => ({ ...d, [goalId]: { ...decisionOf(goalId), ...change } }));
+
+  const addNewGoal = () =>
+    setNewGoals((list) => [
+      ...list,
+      { key: (list.at(-1)?.key ?? 0) + 1, title: '', priorityId: view.priorities[0]?.id ?? '', dueDate: '' },
+    ]);
+  const changeNewGoal = (key: number, change: Partial<NewGoalDraft>) =>
+    setNewGoals((list) => list.map((g) => (g.key === key ? { ...g, ...change } : g)));
+  const removeNewGoal = (key: number) => setNewGoals((list) => list.filter((g) => g.key !== key));
 
   async function submit() {
     setSaving(true);
@@ -77,6 +90,15 @@ export default function RenewalPlace() {
             return { goalId: g.id, decision: d.decision, ...(reason || d.decision === 'drop' ? { reason } : {}) } as GoalDecision;
           }),
           pair,
+          ...(pair === 'continue' && newGoals.length > 0
+            ? {
+                newGoals: newGoals.map((g): RenewalNewGoal => ({
+                  title: g.title,
+                  priorityId: g.priorityId,
+                  ...(g.dueDate ? { dueDate: g.dueDate } : {}),
+                })),
+              }
+            : {}),
           ...(pairReason.trim() ? { pairReason: pairReason.trim() } : {}),
           ...(offered.length > 0 ? { mentorOffer: { strengths: offered, capacity: Number(capacity) || 1 } } : {}),
         },
@@ -92,9 +114,9 @@ export default function RenewalPlace() {
 
   return (
     <PlaceFrame id="renewal" heading={s.heading} intro={s.cycleEnds(formatDate(view.cycleEnd))} testId="renewal-place">
-      {view.pair.status === 'ended' && <PlaceNotice intent="info">{s.ended}</PlaceNotice>}
+      {view.pairEnded && <PlaceNotice intent="info">{s.ended}</PlaceNotice>}
       {view.decided && <Text role="status">{s.decided[view.decided.pair]}</Text>}
-      {!view.open && !view.decided && view.pair.status !== 'ended' && <Text>{s.opensOn(formatDate(view.opensOn))}</Text>}
+      {view.opensLater && <Text>{s.opensOn(formatDate(view.opensOn))}</Text>}
       {view.open && (
         <form
           className={styles.column}
@@ -134,6 +156,43 @@ export default function RenewalPlace() {
               <Radio value="close" label={s.pair.close} />
             </RadioGroup>
           </Field>
+          {pair === 'continue' && (
+            <section className={styles.column} aria-labelledby="renewal-new-goals">
+              <Subtitle1 as="h4" id="renewal-new-goals">
+                {s.newGoalsHeading}
+              </Subtitle1>
+              <Caption1>{s.newGoalsHint}</Caption1>
+              {newGoals.map((g, i) => (
+                <Card key={g.key} className={styles.goal} role="group" aria-label={s.newGoalLabel(i + 1)}>
+                  <Field label={s.newGoalTitle(i + 1)} required>
+                    <Input value={g.title} onChange={(_, data) => changeNewGoal(g.key, { title: data.value })} />
+                  </Field>
+                  <Field label={s.newGoalPriority(i + 1)} required>
+                    <Select value={g.priorityId} onChange={(_, data) => changeNewGoal(g.key, { priorityId: data.value })}>
+                      {view.priorities.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={s.newGoalDueDate(i + 1)}>
+                    <Input type="date" value={g.dueDate} onChange={(_, data) => changeNewGoal(g.key, { dueDate: data.value })} />
+                  </Field>
+                  <div>
+                    <Button appearance="subtle" onClick={() => removeNewGoal(g.key)}>
+                      {s.removeNewGoal(i + 1)}
+                    </Button>
+                  </div>
+                </Card>
+              ))}
+              <div>
+                <Button onClick={addNewGoal} disabled={view.priorities.length === 0}>
+                  {s.addNewGoal}
+                </Button>
+              </div>
+            </section>
+          )}
           <Field label={s.pairReasonLabel} required={pair === 'change_mentor'}>
             <Textarea value={pairReason} onChange={(_, data) => setPairReason(data.value)} />
           </Field>
