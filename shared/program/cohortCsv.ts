@@ -16,13 +16,17 @@ export const cohortColumns = [
   'workEnd',
   'workDays',
   'mentorCapacity',
+  'cohort',
 ] as const;
+
+/** Columns a file may leave out. */
+const optionalColumns: readonly string[] = ['email', 'cohort'];
 
 /** The downloadable template: the header and two example rows. */
 export const cohortTemplate = [
   cohortColumns.join(','),
-  '00000000-0000-0000-0000-000000000001,Ada Example,ada@example.com,mentee,Europe/London,09:00,17:00,1-5,0',
-  '00000000-0000-0000-0000-000000000002,Grace Example,grace@example.com,mentor,America/New_York,08:30,16:30,1-4,3',
+  '00000000-0000-0000-0000-000000000001,Ada Example,ada@example.com,mentee,Europe/London,09:00,17:00,1-5,0,2026 spring',
+  '00000000-0000-0000-0000-000000000002,Grace Example,grace@example.com,mentor,America/New_York,08:30,16:30,1-4,3,',
 ].join('\r\n');
 
 /** What each column holds, for the import screen and the README. */
@@ -36,6 +40,7 @@ export const cohortColumnHelp: Record<(typeof cohortColumns)[number], string> = 
   workEnd: 'End of working hours, like 17:00.',
   workDays: 'Working days, 1 = Monday ... 7 = Sunday: a range like 1-5 or a list like 1,2,3,4.',
   mentorCapacity: 'How many mentees a mentor can support (0 for mentees).',
+  cohort: 'Optional: the intake a mentee belongs to, like 2026 spring; their pairs carry it, and program health can be read per cohort.',
 };
 
 export const enrolmentRole = z.enum(['mentee', 'mentor']);
@@ -45,6 +50,7 @@ export interface CohortRow {
   line: number;
   role: EnrolmentRole;
   person: Person;
+  cohort?: string;
 }
 
 export interface CohortProblem {
@@ -58,11 +64,33 @@ export interface CohortDryRun {
   problems: CohortProblem[];
 }
 
-/** What the dry run needs to know about people already enrolled. */
+/** What the dry run needs to know about people already enrolled: one entry per person and role. */
 export interface EnrolledPerson {
   id: string;
   role: EnrolmentRole;
   activeMentees: number;
+}
+
+/**
+ * The rules of enrolling one person against who is enrolled now, whether the person comes from a
+ * file or from the add-a-person form: the same role once per program, and a mentor's capacity at
+ * least 1 and at least the mentees they already have.
+ */
+export function enrolmentProblems(
+  row: { personId: string; role: EnrolmentRole; mentorCapacity: number },
+  enrolled: readonly EnrolledPerson[],
+  menteesNow = 0,
+): { column: 'personId' | 'mentorCapacity'; message: string }[] {
+  const problems: { column: 'personId' | 'mentorCapacity'; message: string }[] = [];
+  const mine = enrolled.filter((e) => e.id === row.personId);
+  if (mine.some((e) => e.role === row.role)) problems.push({ column: 'personId', message: `Already enrolled as ${row.role}.` });
+  if (row.role === 'mentor' && row.mentorCapacity === 0)
+    problems.push({ column: 'mentorCapacity', message: 'A mentor needs a capacity of at least 1.' });
+  const active = Math.max(menteesNow, ...mine.map((e) => e.activeMentees));
+  if (row.role === 'mentor' && active > row.mentorCapacity) {
+    problems.push({ column: 'mentorCapacity', message: `Over capacity: this mentor already has ${active} mentees.` });
+  }
+  return problems;
 }
 
 const MAX_ROWS = 5_000;
@@ -99,30 +127,58 @@ const rowSchema = z.object({
     .trim()
     .transform((t) => (t === '' ? '0' : t))
     .pipe(z.coerce.number().int('A whole number.').min(0).max(20)),
+  cohort: z
+    .string()
+    .trim()
+    .max(limits.shortText)
+    .transform((c) => (c === '' ? undefined : c)),
 });
+
+function readCsv(csv: string): string[][] {
+  return parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
+}
+
+/** The people a file names as mentors, so the mentees they have now can be counted before the dry run. */
+export function cohortMentorIds(csv: string): string[] {
+  try {
+    const [header, ...body] = readCsv(csv);
+    const at = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
+    const [id, role] = [at('personId'), at('role')];
+    if (id < 0 || role < 0) return [];
+    return [...new Set(body.filter((r) => r[role]?.trim().toLowerCase() === 'mentor').map((r) => (r[id] ?? '').trim()))].filter(Boolean);
+  } catch {
+    return [];
+  }
+}
 
 /**
  * Reads a cohort file and checks every row against the format and against who is enrolled now:
  * the dry run. Nothing is written; the rows come back only when there is no problem at all, since
  * the import applies the whole file or nothing. Everyone in the file joins the importer's tenant.
  */
-export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[], tenantId: string): CohortDryRun {
+export function dryRunCohort(
+  csv: string,
+  enrolled: readonly EnrolledPerson[],
+  tenantId: string,
+  /** Mentees each mentor of the file has now, in this program or any other. */
+  menteesNow: ReadonlyMap<string, number> = new Map(),
+): CohortDryRun {
   let records: string[][];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
+    records = readCsv(csv);
   } catch (error) {
     return { rows: [], problems: [{ line: 0, message: `The file is not valid CSV: ${(error as Error).message}` }] };
   }
   const [header, ...body] = records;
   const problems: CohortProblem[] = [];
-  const missing = cohortColumns.filter((c) => c !== 'email' && !header?.map((h) => h.trim()).includes(c));
+  const missing = cohortColumns.filter((c) => !optionalColumns.includes(c) && !header?.map((h) => h.trim()).includes(c));
   if (!header || missing.length > 0) {
     return {
       rows: [],
       problems: [
         {
           line: 1,
-          message: `The first line must name the columns ${cohortColumns.join(', ')} (email may be left out); missing: ${missing.join(', ')}.`,
+          message: `The first line must name the columns ${cohortColumns.join(', ')} (email and cohort may be left out); missing: ${missing.join(', ')}.`,
         },
       ],
     };
@@ -131,7 +187,6 @@ export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[], t
   if (body.length > MAX_ROWS) return { rows: [], problems: [{ line: 0, message: `At most ${MAX_ROWS} people per file.` }] };
 
   const at = new Map(header.map((h, i) => [h.trim(), i]));
-  const byId = new Map(enrolled.map((e) => [e.id, e]));
   const seen = new Map<string, number>();
   const rows: CohortRow[] = [];
   body.forEach((record, index) => {
@@ -151,20 +206,11 @@ export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[], t
     const earlier = seen.get(r.personId);
     if (earlier !== undefined) problems.push({ line, column: 'personId', message: `The same person is on line ${earlier}.` });
     seen.set(r.personId, line);
-    const current = byId.get(r.personId);
-    if (current && current.role === r.role) problems.push({ line, column: 'personId', message: `Already enrolled as ${r.role}.` });
-    if (r.role === 'mentor' && r.mentorCapacity === 0)
-      problems.push({ line, column: 'mentorCapacity', message: 'A mentor needs a capacity of at least 1.' });
-    if (current && r.role === 'mentor' && current.activeMentees > r.mentorCapacity) {
-      problems.push({
-        line,
-        column: 'mentorCapacity',
-        message: `Over capacity: this mentor already has ${current.activeMentees} mentees.`,
-      });
-    }
+    for (const problem of enrolmentProblems(r, enrolled, menteesNow.get(r.personId))) problems.push({ line, ...problem });
     rows.push({
       line,
       role: r.role,
+      ...(r.cohort ? { cohort: r.cohort } : {}),
       person: {
         id: r.personId,
         tenantId,
