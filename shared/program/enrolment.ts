@@ -7,9 +7,10 @@ import { limits } from '../limits';
 import { personId, tenantId, workingHours } from '../person';
 import { entityId } from '../ids';
 import type { Versioned } from '../result';
-import { enrolmentRole, type CohortProblem } from './cohortCsv';
+import type { CohortProblem } from './cohortCsv';
 
-export { enrolmentRole, type EnrolmentRole } from './cohortCsv';
+export const enrolmentRole = z.enum(['mentee', 'mentor']);
+export type EnrolmentRole = z.infer<typeof enrolmentRole>;
 
 const cohortLabel = z.string().trim().min(1).max(limits.shortText);
 

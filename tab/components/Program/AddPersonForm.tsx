@@ -90,7 +90,10 @@ export function AddPersonForm({ programId, onEnrolled }: { programId: string; on
           {done}
         </Text>
       )}
-      <PersonChooser onChosen={(p) => set(p)} chosen={values.personId ? values.displayName : undefined} />
+      <PersonChooser
+        onChosen={({ timeZone, ...p }) => set(timeZone ? { ...p, timeZone } : p)}
+        chosen={values.personId ? values.displayName : undefined}
+      />
       <div className={styles.row}>
         <Field label={s.personId} required validationMessage={error('personId')}>
           <Input value={values.personId} onChange={(_, d) => set({ personId: d.value })} />

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { routes } from '../../../shared/api/routes';
-import { cohortColumnHelp, cohortColumns, cohortTemplate } from '../../../shared/program/cohortCsv';
+import { cohortColumnHelp, cohortColumns, cohortTemplate } from '../../../shared/program/cohortFormat';
 import type { CohortImportView } from '../../../shared/program/enrolment';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
