@@ -58,7 +58,8 @@ export function enrolmentProblems(
   return problems;
 }
 
-const MAX_ROWS = 5_000;
+/** People per file: a file with more is refused whole. */
+export const COHORT_MAX_ROWS = 5_000;
 
 function workDays(text: string): number[] | undefined {
   const trimmed = text.trim();
@@ -103,17 +104,27 @@ function readCsv(csv: string): string[][] {
   return parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
 }
 
-/** The people a file names as mentors, so the mentees they have now can be counted before the dry run. */
-export function cohortMentorIds(csv: string): string[] {
+/** The people a file names, with the role of each line, so what storage knows of them can be read before the dry run. */
+export function cohortPeople(csv: string): { personId: string; role: string }[] {
   try {
     const [header, ...body] = readCsv(csv);
     const at = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
     const [id, role] = [at('personId'), at('role')];
-    if (id < 0 || role < 0) return [];
-    return [...new Set(body.filter((r) => r[role]?.trim().toLowerCase() === 'mentor').map((r) => (r[id] ?? '').trim()))].filter(Boolean);
+    if (id < 0) return [];
+    return body
+      .map((r) => ({ personId: (r[id] ?? '').trim(), role: role < 0 ? '' : (r[role] ?? '').trim().toLowerCase() }))
+      .filter((p) => personId.safeParse(p.personId).success);
   } catch {
     return [];
   }
+}
+
+/** What the dry run knows of the file's people beyond this program's enrolments. */
+export interface CohortContext {
+  /** Mentees each mentor of the file has now, in this program or any other. */
+  menteesNow?: ReadonlyMap<string, number>;
+  /** People of the file who belong to another organization. */
+  otherOrganization?: ReadonlySet<string>;
 }
 
 /**
@@ -125,8 +136,7 @@ export function dryRunCohort(
   csv: string,
   enrolled: readonly EnrolledPerson[],
   tenantId: string,
-  /** Mentees each mentor of the file has now, in this program or any other. */
-  menteesNow: ReadonlyMap<string, number> = new Map(),
+  { menteesNow = new Map(), otherOrganization = new Set() }: CohortContext = {},
 ): CohortDryRun {
   let records: string[][];
   try {
@@ -149,7 +159,7 @@ export function dryRunCohort(
     };
   }
   if (body.length === 0) return { rows: [], problems: [{ line: 2, message: 'The file has no one to enrol.' }] };
-  if (body.length > MAX_ROWS) return { rows: [], problems: [{ line: 0, message: `At most ${MAX_ROWS} people per file.` }] };
+  if (body.length > COHORT_MAX_ROWS) return { rows: [], problems: [{ line: 0, message: `At most ${COHORT_MAX_ROWS} people per file.` }] };
 
   const at = new Map(header.map((h, i) => [h.trim(), i]));
   const seen = new Map<string, number>();
@@ -168,6 +178,8 @@ export function dryRunCohort(
     }
     const r = parsed.data;
     if (r.workStart >= r.workEnd) problems.push({ line, column: 'workEnd', message: 'Working hours must end after they start.' });
+    if (otherOrganization.has(r.personId))
+      problems.push({ line, column: 'personId', message: 'This person belongs to another organization.' });
     const earlier = seen.get(r.personId);
     if (earlier !== undefined) problems.push({ line, column: 'personId', message: `The same person is on line ${earlier}.` });
     seen.set(r.personId, line);

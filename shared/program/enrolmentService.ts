@@ -7,7 +7,8 @@ import type { Program } from '../program';
 import type { ConversationRepository, EnrolmentRepository, PeopleRepository, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type FieldIssue, type Result, type Versioned } from '../result';
 import {
-  cohortMentorIds,
+  COHORT_MAX_ROWS,
+  cohortPeople,
   cohortTemplate,
   dryRunCohort,
   enrolmentProblems,
@@ -174,14 +175,19 @@ export function createEnrolmentService(deps: EnrolmentDeps) {
     async importCohort(actor: Actor, programId: string, csv: string, dryRun: boolean): Promise<Result<CohortImportView>> {
       const program = await managed(actor, programId);
       if (!program.ok) return program;
-      const [list, menteesNow] = await Promise.all([enrolments.list(programId), menteesOf(cohortMentorIds(csv))]);
-      const checked = dryRunCohort(csv, enrolledPeople(list), program.value.tenantId, menteesNow);
-      const problems: CohortProblem[] = [...checked.problems];
-      const existing = new Map(await inSlices(checked.rows, async (r) => [r.person.id, await people.get(r.person.id)] as const));
-      for (const r of checked.rows) {
-        if (existing.get(r.person.id) && existing.get(r.person.id)!.tenantId !== program.value.tenantId)
-          problems.push({ line: r.line, column: 'personId', message: FOREIGN });
-      }
+      // A file over the limit is refused by the dry run: its people are not looked up.
+      const named = cohortPeople(csv).length > COHORT_MAX_ROWS ? [] : cohortPeople(csv);
+      const ids = [...new Set(named.map((p) => p.personId))];
+      const mentors = [...new Set(named.filter((p) => p.role === 'mentor').map((p) => p.personId))];
+      const [list, known, menteesNow] = await Promise.all([
+        enrolments.list(programId),
+        inSlices(ids, async (id) => [id, await people.get(id)] as const),
+        menteesOf(mentors),
+      ]);
+      const existing = new Map(known);
+      const otherOrganization = new Set(known.filter(([, p]) => p && p.tenantId !== program.value.tenantId).map(([id]) => id));
+      const checked = dryRunCohort(csv, enrolledPeople(list), program.value.tenantId, { menteesNow, otherOrganization });
+      const problems: CohortProblem[] = checked.problems;
       const rows = problems.length > 0 ? [] : checked.rows;
       const view: CohortImportView = {
         dryRun,
