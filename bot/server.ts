@@ -71,6 +71,11 @@ import { createRetentionJob } from './jobs/retentionJob';
 import { createDataRights } from './privacy/dataRights';
 import { dataRightsRoutes } from './api/dataRightsRoutes';
 import { createMatchingService } from '../shared/matching/matchingService';
+import { createEnrolmentService } from '../shared/program/enrolmentService';
+import { appShareLink } from '../shared/program/enrolment';
+import { enrolmentTable } from './storage/enrolmentTable';
+import { mentorPlacesTable } from './storage/mentorPlacesTable';
+import { enrolmentRoutes } from './api/enrolmentRoutes';
 import { matchingRoutes } from './api/matchingRoutes';
 import { pairWelcome } from './matching/pairWelcome';
 import { createSurveyService } from '../shared/survey/surveyService';
@@ -259,10 +264,22 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     now,
     links: cardLinksFor(config),
   });
+  const enrolments = enrolmentTable(tables);
+  const enrolment = createEnrolmentService({
+    programs,
+    enrolments,
+    people,
+    plans,
+    conversations,
+    shareLink: appShareLink(config.teamsAppId),
+    now,
+  });
   const matching = createMatchingService({
     people,
     programs,
     plans,
+    enrolments,
+    places: mentorPlacesTable(tables),
     now,
     newId: randomUUID,
     onPairCreated: pairWelcome({ conversations, messenger, links: cardLinksFor(config), log }),
@@ -366,6 +383,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(dataRightsRoutes(dataRights));
   api.use(journalRoutes(journalService));
   api.use(matchingRoutes(matching));
+  api.use(enrolmentRoutes(enrolment));
   api.use(surveyRoutes(surveys));
   api.use(renewalRoutes(renewal));
   api.use('/api', notFoundApi);
@@ -386,6 +404,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       digest: digestIndex,
       checkpoints: checkpointRows,
       journal,
+      enrolments,
     },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },

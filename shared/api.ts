@@ -80,6 +80,14 @@ export const paths = {
   myPrograms: '/api/me/programs',
   /** The pair's renewal at the end of the cycle: GET whether it is open and what was decided, PUT the decision. */
   renewal: '/api/pairs/:pairId/renewal',
+  /** Who is enrolled in a program (GET), and enrolling one person (POST), for its managers. */
+  enrolments: '/api/programs/:programId/enrolments',
+  /** One person's enrolment (DELETE removes it; `?role=` for one of two roles). */
+  enrolment: '/api/programs/:programId/enrolments/:personId',
+  /** A cohort file (text/csv, or JSON `{ csv }`): `?dryRun=true` checks it, without it enrols all or none. */
+  enrolmentImport: '/api/programs/:programId/enrolments/import',
+  /** The cohort file's template, as CSV. */
+  enrolmentTemplate: '/api/programs/:programId/enrolments/template.csv',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -17,6 +17,8 @@ export interface PeopleRepository {
   list(): Promise<Person[]>;
   /** Create or replace a profile (profiles come from the directory, not from user edits). */
   save(person: Person): Promise<void>;
+  /** Removes a profile: only to undo an enrolment that could not be completed. */
+  remove(id: string): Promise<void>;
   /** The app roles of the person's last validated Teams SSO token (kept apart from the directory copy). */
   appRoles(id: string): Promise<RecordedAppRoles | undefined>;
   recordAppRoles(id: string, roles: RecordedAppRoles): Promise<void>;
@@ -142,4 +144,30 @@ export interface FeedbackRepository {
    * read: replaces it (`conflict` with the current version if it changed meanwhile).
    */
   saveResponse(pairId: string, response: FeedbackResponse, etag: string | undefined): Promise<Result<Versioned<FeedbackResponse>>>;
+}
+
+// (Lead: this import may move up with the others; appended here to keep the change additive.)
+import type { Enrolment, EnrolmentRole } from './program/enrolment';
+import type { MentorPlaces } from './matching/mentorPlaces';
+
+/** Who is enrolled in a program, and as what: one row per person and role, in the program's partition. */
+export interface EnrolmentRepository {
+  list(programId: string): Promise<Versioned<Enrolment>[]>;
+  get(programId: string, personId: string, role: EnrolmentRole): Promise<Versioned<Enrolment> | undefined>;
+  /** A second enrolment of the same person in the same role is a `conflict`. */
+  create(enrolment: Enrolment): Promise<Result<Versioned<Enrolment>>>;
+  /**
+   * Enrols every one of them or none (one program): when any is already enrolled in that role, or
+   * storage fails part-way, nothing of this call stays or is ever seen. Answers how many were enrolled.
+   */
+  createAll(enrolments: readonly Enrolment[]): Promise<Result<number>>;
+  /** Removes the person's enrolment in `role`, or all of theirs; answers how many went. */
+  remove(programId: string, personId: string, role?: EnrolmentRole): Promise<number>;
+}
+
+/** A mentor's places being taken right now, under one ETag, so two new pairs cannot both take the last one. */
+export interface MentorPlacesRepository {
+  get(mentorId: string): Promise<Versioned<MentorPlaces> | undefined>;
+  /** Creates (no `etag`) or replaces the version read; a mismatch, or a create that finds a row, is a `conflict`. */
+  save(places: MentorPlaces, etag: string | undefined): Promise<Result<Versioned<MentorPlaces>>>;
 }

@@ -390,7 +390,7 @@ export const strings = {
   program: {
     heading: 'Program setup',
     viewsLabel: 'Program views',
-    views: { setup: 'Program setup' },
+    views: { setup: 'Program setup', enrolment: 'Enrolment' },
     loading: 'Loading the program…',
     loadFailed: 'The program could not be loaded',
     choose: 'Program',

@@ -87,7 +87,12 @@ function handlerFor(spec: RouteSpec, run: RouteHandler<RouteSpec>): RequestHandl
     const result = await run({ actor, params: params.data, body, query, etag } as RouteContext<RouteSpec>);
     if (!result.ok) return sendFailure(res, result.error);
     if (spec.download) res.attachment(spec.download);
-    if (spec.status === 204) res.status(204).end();
+    if (spec.text)
+      res
+        .status(spec.status ?? 200)
+        .type(spec.text)
+        .send(String(result.value));
+    else if (spec.status === 204) res.status(204).end();
     else res.status(spec.status ?? 200).json(result.value);
   };
 }

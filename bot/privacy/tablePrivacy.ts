@@ -9,7 +9,7 @@ const named = (section: string) => () => section;
 const byPartition = (sections: Record<string, string>, otherwise: string) => (row: StoredRow) => sections[row.partitionKey] ?? otherwise;
 
 export const tablePrivacy: Record<TableName, TableRule> = {
-  people: { section: byPartition({ person: 'profile', approles: 'appRoles' }, 'profile'), erase: 'delete' },
+  people: { section: byPartition({ person: 'profile', approles: 'appRoles', mentorplaces: 'mentorPlaces' }, 'profile'), erase: 'delete' },
   programs: { section: named('programsYouManage'), erase: 'redact' },
   plans: { section: planRowSection, erase: planRowErasure, show: planRowShown, pairPartitions: true },
   pairIndex: { section: named('pairIndex'), erase: 'delete' },
@@ -22,6 +22,7 @@ export const tablePrivacy: Record<TableName, TableRule> = {
   feedbackAsked: { section: named('feedbackRequestsAskedOfYou'), erase: 'delete' },
   digest: { section: named('weeklyDigest'), erase: 'redact' },
   jobs: { section: named('jobRuns'), erase: 'redact' },
+  enrolments: { section: named('programEnrolments'), erase: 'delete' },
   // An answer names nobody and stays counted (redacted if its text names the person); the marker that they answered goes.
   // The person's own answer is exported through their marker, which keeps its key.
   surveys: {

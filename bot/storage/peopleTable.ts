@@ -29,6 +29,13 @@ export function peopleTable(tables: Pick<Tables, 'people'>): PeopleRepository {
     async save(p) {
       await table.upsertEntity(toRow(PK, encodeKey(p.id), person.parse(p), { displayName: p.displayName }), 'Replace');
     },
+    async remove(id) {
+      try {
+        await table.deleteEntity(PK, encodeKey(id));
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    },
     async appRoles(id) {
       try {
         return fromRow(recordedAppRoles, await table.getEntity(ROLES_PK, encodeKey(id))).value;

@@ -51,6 +51,10 @@ export function cachedPeople(inner: PeopleRepository, ttl = PEOPLE_CACHE_TTL_MS)
       cache.delete(person.id);
       await inner.save(person);
     },
+    async remove(id) {
+      cache.delete(id);
+      await inner.remove(id);
+    },
     async appRoles(id) {
       const hit = roles.get(id);
       if (hit) return hit.recorded;

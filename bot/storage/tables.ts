@@ -3,6 +3,8 @@
 //   table          PartitionKey          RowKey                          what
 //   People         "person"              {personId}                      profile (directory copy)
 //                  "approles"            {personId}                      app roles + tenant of the last validated SSO token
+//                  "mentorplaces"        {personId}                      places a mentor's new pairs reserved moments ago, under
+//                                                                        its ETag, so racing pairs cannot both take the last place
 //   Programs       {programId}           "program"                       program settings
 //   Plans          {pairId}              "pair"                          mentorship + agreement + member snapshot
 //                  {pairId}              "goal|{goalId}"                 goal (current version)
@@ -41,6 +43,9 @@
 //                                                                        a hint, the win row is the truth (bot/recognition/digestJob.ts)
 //                  {programId}|{monday}  "digest"                        that week's digest: claimed, sent (once per program and week)
 //   Jobs           {job name}            {run date}                      a run of a daily job: claimed with a lease, done (once across instances)
+//   Enrolments     {programId}           "person|{personId}|{role}"      who is enrolled in a program, as mentee or mentor
+//                  {programId}           "import|{importId}"             a cohort import; its rows count once it is done
+//                                                                        (bot/storage/enrolmentTable.ts)
 //   Surveys        {programId}           "answer|{cycle}|{random id}"    one program survey answer, naming nobody (cycle: the cycle's first day)
 //                  {programId}           "answered|{cycle}|{personId}"   that the person answered: the key of their answer, never the answer
 //
@@ -66,6 +71,7 @@ export const tableNames = {
   renewalsDue: 'RenewalsDue',
   jobs: 'Jobs',
   surveys: 'Surveys',
+  enrolments: 'Enrolments',
 } as const;
 export type TableName = keyof typeof tableNames;
 

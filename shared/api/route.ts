@@ -28,6 +28,8 @@ export interface RouteSpec {
   readonly status?: 200 | 201 | 204;
   /** Served as a file download with this name (Content-Disposition: attachment). */
   readonly download?: string;
+  /** Answered as text of this media type (the handler's value is the text), not as JSON. */
+  readonly text?: 'text/csv';
   /** Served without a signed-in caller (the development sign-in list); the tab sends no identity. */
   readonly anonymous?: boolean;
   readonly response: Answers<unknown>;

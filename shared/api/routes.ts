@@ -66,6 +66,16 @@ import { surveyAnswers } from '../survey/survey';
 import type { SurveyAnswered, SurveyResultsView, SurveyView } from '../survey/surveyService';
 import { renewalInput } from '../renewal/renewal';
 import type { RenewalView } from '../renewal/renewalService';
+import {
+  cohortImportInput,
+  cohortImportQuery,
+  enrolmentInput,
+  enrolmentParams,
+  enrolmentRemoveQuery,
+  type CohortImportView,
+  type Enrolment,
+  type EnrolmentListView,
+} from '../program/enrolment';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -300,6 +310,40 @@ export const routes = {
     body: pairCreateInput,
     status: 201,
     response: answers<Versioned<Mentorship>>(),
+  },
+  // ---- enrolment: who takes part, one by one or a cohort file ----
+  listEnrolments: { method: 'GET', path: paths.enrolments, params: programParams, response: answers<EnrolmentListView>() },
+  enrol: {
+    method: 'POST',
+    path: paths.enrolments,
+    params: programParams,
+    body: enrolmentInput,
+    status: 201,
+    response: answers<Versioned<Enrolment>>(),
+  },
+  removeEnrolment: {
+    method: 'DELETE',
+    path: paths.enrolment,
+    params: enrolmentParams,
+    query: enrolmentRemoveQuery,
+    status: 204,
+    response: answers<void>(),
+  },
+  importCohort: {
+    method: 'POST',
+    path: paths.enrolmentImport,
+    params: programParams,
+    query: cohortImportQuery,
+    body: cohortImportInput,
+    response: answers<CohortImportView>(),
+  },
+  getCohortTemplate: {
+    method: 'GET',
+    path: paths.enrolmentTemplate,
+    params: programParams,
+    download: 'cohort-template.csv',
+    text: 'text/csv',
+    response: answers<string>(),
   },
   // ---- the program survey ----
   getSurvey: { method: 'GET', path: paths.survey, params: programParams, response: answers<SurveyView>() },

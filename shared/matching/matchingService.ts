@@ -7,15 +7,27 @@ import type { Agreement, Mentorship } from '../mentorship';
 import { summarizePerson, type Person } from '../person';
 import { authorizeProgram, ofActorsTenant, type Actor, type ProgramAction } from '../policy';
 import type { Program } from '../program';
-import type { PeopleRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
+import type {
+  EnrolmentRepository,
+  MentorPlacesRepository,
+  PeopleRepository,
+  PlanRecord,
+  PlanRepository,
+  ProgramRepository,
+} from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import type { MatchingView, PairCreateInput, StrengthsInput, StrengthsView } from './matchingApi';
+import { placesTaken, reservePlace, reservedFor } from './mentorPlaces';
 import { neededBehaviors, suggestMentors, type MentorCandidate } from './suggestMentors';
 
 export interface MatchingDeps {
   people: Pick<PeopleRepository, 'get' | 'list' | 'save'>;
   programs: Pick<ProgramRepository, 'get'>;
   plans: Pick<PlanRepository, 'pairsOf' | 'load' | 'loadPair' | 'createPair'>;
+  /** The mentee's enrolment gives the pair its cohort. */
+  enrolments: Pick<EnrolmentRepository, 'get'>;
+  /** A new pair reserves its mentor's place here first, so two racing pairs cannot both take the last one. */
+  places: MentorPlacesRepository;
   now: () => Date;
   newId: () => string;
   /** Told about each new pair (both people get a welcome card); a failure here never undoes the pair. */
@@ -24,6 +36,9 @@ export interface MatchingDeps {
 
 /** A pair that still holds a mentor's place and keeps the same two from being paired again. */
 const holdsPlace = (m: Pick<Mentorship, 'status'>) => m.status !== 'ended';
+
+/** Tries at reserving a place when other pairs of the same mentor are being created at once. */
+const RESERVE_ATTEMPTS = 5;
 
 /** The agreement a new pair starts from: both people's time zones and working hours, the program's cadence; the pair edits the rest. */
 export function agreementTemplate(program: Pick<Program, 'checkInCadence'>, mentor: Person, mentee: Person): Agreement {
@@ -109,18 +124,30 @@ export function createMatchingService(deps: MatchingDeps) {
         ...(ofActorsTenant(actor, mentee) ? [] : [{ path: 'menteeId', message: 'There is no such person in your organization.' }]),
       ];
       if (missing.length > 0 || !mentor || !mentee) return fail('invalid', missing[0]!.message, { issues: missing });
-      const mentorPairs = await pairsAs(mentor.id, 'mentor');
-      if (mentorPairs.some((m) => holdsPlace(m) && m.menteeId === mentee.id))
-        return fail('conflict', `${mentor.displayName} already mentors ${mentee.displayName}.`);
-      if (mentorPairs.filter(holdsPlace).length >= mentor.mentorCapacity) {
-        const message =
-          mentor.mentorCapacity === 0
-            ? `${mentor.displayName} is not a mentor (no mentee places).`
-            : `${mentor.displayName} has no free mentee place (${mentor.mentorCapacity} of ${mentor.mentorCapacity} taken).`;
-        return fail('invalid', message, { issues: [{ path: 'mentorId', message }] });
+      const pairId = deps.newId();
+      // Read the places row before the pairs: a pair missing from the index is then in the row.
+      let reserved = false;
+      for (let attempt = 0; attempt < RESERVE_ATTEMPTS && !reserved; attempt++) {
+        const places = await deps.places.get(mentor.id);
+        const mentorPairs = await pairsAs(mentor.id, 'mentor');
+        const now = deps.now();
+        const stored = { all: mentorPairs.map((m) => m.id), holdingPlace: mentorPairs.filter(holdsPlace).map((m) => m.id) };
+        if (mentorPairs.some((m) => holdsPlace(m) && m.menteeId === mentee.id) || reservedFor(places?.value, stored, mentee.id, now))
+          return fail('conflict', `${mentor.displayName} already mentors ${mentee.displayName}.`);
+        const taken = placesTaken(stored, places?.value, now);
+        if (taken >= mentor.mentorCapacity) {
+          const message =
+            mentor.mentorCapacity === 0
+              ? `${mentor.displayName} is not a mentor (no mentee places).`
+              : `${mentor.displayName} has no free mentee place (${mentor.mentorCapacity} of ${mentor.mentorCapacity} taken).`;
+          return fail('invalid', message, { issues: [{ path: 'mentorId', message }] });
+        }
+        reserved = (await deps.places.save(reservePlace(mentor.id, places?.value, { pairId, menteeId: mentee.id }, now), places?.etag)).ok;
       }
+      if (!reserved) return fail('conflict', `Other pairs for ${mentor.displayName} are being created right now. Try again in a moment.`);
+      const cohort = (await deps.enrolments.get(programId, mentee.id, 'mentee'))?.value.cohort;
       const mentorship: Mentorship = {
-        id: deps.newId(),
+        id: pairId,
         tenantId: program.value.tenantId,
         programId,
         mentorId: mentor.id,
@@ -128,6 +155,7 @@ export function createMatchingService(deps: MatchingDeps) {
         startDate: todayIn(mentee.timeZone, deps.now()),
         status: 'proposed',
         agreement: agreementTemplate(program.value, mentor, mentee),
+        ...(cohort ? { cohort } : {}),
       };
       const members = { mentor: summarizePerson(mentor), mentee: summarizePerson(mentee) };
       const created = await plans.createPair(mentorship, members);

@@ -5,46 +5,17 @@ import { z } from 'zod';
 import { localTime, timeZone } from '../dates';
 import { limits } from '../limits';
 import { personId, weekday, type Person } from '../person';
+import { cohortColumns, optionalColumns } from './cohortFormat';
+import { enrolmentRole, type EnrolmentRole } from './enrolment';
 
-export const cohortColumns = [
-  'personId',
-  'displayName',
-  'email',
-  'role',
-  'timeZone',
-  'workStart',
-  'workEnd',
-  'workDays',
-  'mentorCapacity',
-] as const;
-
-/** The downloadable template: the header and two example rows. */
-export const cohortTemplate = [
-  cohortColumns.join(','),
-  '00000000-0000-0000-0000-000000000001,Ada Example,ada@example.com,mentee,Europe/London,09:00,17:00,1-5,0',
-  '00000000-0000-0000-0000-000000000002,Grace Example,grace@example.com,mentor,America/New_York,08:30,16:30,1-4,3',
-].join('\r\n');
-
-/** What each column holds, for the import screen and the README. */
-export const cohortColumnHelp: Record<(typeof cohortColumns)[number], string> = {
-  personId: 'The person’s Entra object id (in the Entra admin center or Teams admin center).',
-  displayName: 'The name people see.',
-  email: 'Optional: their work email.',
-  role: 'mentee or mentor.',
-  timeZone: 'An IANA time zone such as Europe/Berlin.',
-  workStart: 'Start of working hours on their clock, like 09:00.',
-  workEnd: 'End of working hours, like 17:00.',
-  workDays: 'Working days, 1 = Monday ... 7 = Sunday: a range like 1-5 or a list like 1,2,3,4.',
-  mentorCapacity: 'How many mentees a mentor can support (0 for mentees).',
-};
-
-export const enrolmentRole = z.enum(['mentee', 'mentor']);
-export type EnrolmentRole = z.infer<typeof enrolmentRole>;
+export { cohortColumnHelp, cohortColumns, cohortTemplate } from './cohortFormat';
+export { enrolmentRole, type EnrolmentRole } from './enrolment';
 
 export interface CohortRow {
   line: number;
   role: EnrolmentRole;
   person: Person;
+  cohort?: string;
 }
 
 export interface CohortProblem {
@@ -58,14 +29,37 @@ export interface CohortDryRun {
   problems: CohortProblem[];
 }
 
-/** What the dry run needs to know about people already enrolled. */
+/** What the dry run needs to know about people already enrolled: one entry per person and role. */
 export interface EnrolledPerson {
   id: string;
   role: EnrolmentRole;
   activeMentees: number;
 }
 
-const MAX_ROWS = 5_000;
+/**
+ * The rules of enrolling one person against who is enrolled now, whether the person comes from a
+ * file or from the add-a-person form: the same role once per program, and a mentor's capacity at
+ * least 1 and at least the mentees they already have.
+ */
+export function enrolmentProblems(
+  row: { personId: string; role: EnrolmentRole; mentorCapacity: number },
+  enrolled: readonly EnrolledPerson[],
+  menteesNow = 0,
+): { column: 'personId' | 'mentorCapacity'; message: string }[] {
+  const problems: { column: 'personId' | 'mentorCapacity'; message: string }[] = [];
+  const mine = enrolled.filter((e) => e.id === row.personId);
+  if (mine.some((e) => e.role === row.role)) problems.push({ column: 'personId', message: `Already enrolled as ${row.role}.` });
+  if (row.role === 'mentor' && row.mentorCapacity === 0)
+    problems.push({ column: 'mentorCapacity', message: 'A mentor needs a capacity of at least 1.' });
+  const active = Math.max(menteesNow, ...mine.map((e) => e.activeMentees));
+  if (row.role === 'mentor' && active > row.mentorCapacity) {
+    problems.push({ column: 'mentorCapacity', message: `Over capacity: this mentor already has ${active} mentees.` });
+  }
+  return problems;
+}
+
+/** People per file: a file with more is refused whole. */
+export const COHORT_MAX_ROWS = 5_000;
 
 function workDays(text: string): number[] | undefined {
   const trimmed = text.trim();
@@ -99,39 +93,75 @@ const rowSchema = z.object({
     .trim()
     .transform((t) => (t === '' ? '0' : t))
     .pipe(z.coerce.number().int('A whole number.').min(0).max(20)),
+  cohort: z
+    .string()
+    .trim()
+    .max(limits.shortText)
+    .transform((c) => (c === '' ? undefined : c)),
 });
+
+function readCsv(csv: string): string[][] {
+  return parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
+}
+
+/** The people a file names, with the role of each line, so what storage knows of them can be read before the dry run. */
+export function cohortPeople(csv: string): { personId: string; role: string }[] {
+  try {
+    const [header, ...body] = readCsv(csv);
+    const at = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
+    const [id, role] = [at('personId'), at('role')];
+    if (id < 0) return [];
+    return body
+      .map((r) => ({ personId: (r[id] ?? '').trim(), role: role < 0 ? '' : (r[role] ?? '').trim().toLowerCase() }))
+      .filter((p) => personId.safeParse(p.personId).success);
+  } catch {
+    return [];
+  }
+}
+
+/** What the dry run knows of the file's people beyond this program's enrolments. */
+export interface CohortContext {
+  /** Mentees each mentor of the file has now, in this program or any other. */
+  menteesNow?: ReadonlyMap<string, number>;
+  /** People of the file who belong to another organization. */
+  otherOrganization?: ReadonlySet<string>;
+}
 
 /**
  * Reads a cohort file and checks every row against the format and against who is enrolled now:
  * the dry run. Nothing is written; the rows come back only when there is no problem at all, since
  * the import applies the whole file or nothing. Everyone in the file joins the importer's tenant.
  */
-export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[], tenantId: string): CohortDryRun {
+export function dryRunCohort(
+  csv: string,
+  enrolled: readonly EnrolledPerson[],
+  tenantId: string,
+  { menteesNow = new Map(), otherOrganization = new Set() }: CohortContext = {},
+): CohortDryRun {
   let records: string[][];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false });
+    records = readCsv(csv);
   } catch (error) {
     return { rows: [], problems: [{ line: 0, message: `The file is not valid CSV: ${(error as Error).message}` }] };
   }
   const [header, ...body] = records;
   const problems: CohortProblem[] = [];
-  const missing = cohortColumns.filter((c) => c !== 'email' && !header?.map((h) => h.trim()).includes(c));
+  const missing = cohortColumns.filter((c) => !optionalColumns.includes(c) && !header?.map((h) => h.trim()).includes(c));
   if (!header || missing.length > 0) {
     return {
       rows: [],
       problems: [
         {
           line: 1,
-          message: `The first line must name the columns ${cohortColumns.join(', ')} (email may be left out); missing: ${missing.join(', ')}.`,
+          message: `The first line must name the columns ${cohortColumns.join(', ')} (email and cohort may be left out); missing: ${missing.join(', ')}.`,
         },
       ],
     };
   }
   if (body.length === 0) return { rows: [], problems: [{ line: 2, message: 'The file has no one to enrol.' }] };
-  if (body.length > MAX_ROWS) return { rows: [], problems: [{ line: 0, message: `At most ${MAX_ROWS} people per file.` }] };
+  if (body.length > COHORT_MAX_ROWS) return { rows: [], problems: [{ line: 0, message: `At most ${COHORT_MAX_ROWS} people per file.` }] };
 
   const at = new Map(header.map((h, i) => [h.trim(), i]));
-  const byId = new Map(enrolled.map((e) => [e.id, e]));
   const seen = new Map<string, number>();
   const rows: CohortRow[] = [];
   body.forEach((record, index) => {
@@ -148,23 +178,16 @@ export function dryRunCohort(csv: string, enrolled: readonly EnrolledPerson[], t
     }
     const r = parsed.data;
     if (r.workStart >= r.workEnd) problems.push({ line, column: 'workEnd', message: 'Working hours must end after they start.' });
+    if (otherOrganization.has(r.personId))
+      problems.push({ line, column: 'personId', message: 'This person belongs to another organization.' });
     const earlier = seen.get(r.personId);
     if (earlier !== undefined) problems.push({ line, column: 'personId', message: `The same person is on line ${earlier}.` });
     seen.set(r.personId, line);
-    const current = byId.get(r.personId);
-    if (current && current.role === r.role) problems.push({ line, column: 'personId', message: `Already enrolled as ${r.role}.` });
-    if (r.role === 'mentor' && r.mentorCapacity === 0)
-      problems.push({ line, column: 'mentorCapacity', message: 'A mentor needs a capacity of at least 1.' });
-    if (current && r.role === 'mentor' && current.activeMentees > r.mentorCapacity) {
-      problems.push({
-        line,
-        column: 'mentorCapacity',
-        message: `Over capacity: this mentor already has ${current.activeMentees} mentees.`,
-      });
-    }
+    for (const problem of enrolmentProblems(r, enrolled, menteesNow.get(r.personId))) problems.push({ line, ...problem });
     rows.push({
       line,
       role: r.role,
+      ...(r.cohort ? { cohort: r.cohort } : {}),
       person: {
         id: r.personId,
         tenantId,

@@ -17,6 +17,7 @@ const people: PeopleRepository = {
   get: async () => undefined,
   list: async () => [],
   save: async () => undefined,
+  remove: async () => undefined,
   appRoles: async () => undefined,
   recordAppRoles: async () => undefined,
 };

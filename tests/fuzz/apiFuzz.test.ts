@@ -133,6 +133,18 @@ describe('fuzzed write routes', () => {
     };
     const entryPath = (path: string, entryId: string) => pathFor(path, { pairId, entryId });
     let freshPeople = 0;
+    // People new to the program for the enrolment routes, so a valid request is never refused as a repeat.
+    let freshEnrolled = 0;
+    const newcomer = () => `f1000000-0000-4000-8000-${String(++freshEnrolled).padStart(12, '0')}`;
+    const enrolmentBody = (personId: string) => ({
+      personId,
+      displayName: 'Fuzz Enrolled',
+      role: 'mentor',
+      timeZone: 'Europe/Berlin',
+      workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+      mentorCapacity: 2,
+      cohort: '2026 fuzz',
+    });
 
     const targets: Record<WriteRoute, () => Promise<Target>> = {
       createNote: async () => ({
@@ -283,6 +295,27 @@ describe('fuzzed write routes', () => {
         snapshots.invalidate();
         return { as: 'manager', path: pathFor(paths.programPairs, { programId: DEMO_PROGRAM_ID }), sample: { mentorId, menteeId } };
       },
+      enrol: async () => ({
+        as: 'manager',
+        path: pathFor(paths.enrolments, { programId: DEMO_PROGRAM_ID }),
+        sample: enrolmentBody(newcomer()),
+      }),
+      removeEnrolment: async () => {
+        const personId = newcomer();
+        await json('POST', pathFor(paths.enrolments, { programId: DEMO_PROGRAM_ID }), 'manager', enrolmentBody(personId));
+        return { as: 'manager', path: pathFor(paths.enrolment, { programId: DEMO_PROGRAM_ID, personId }) };
+      },
+      importCohort: async () => ({
+        as: 'manager',
+        path: pathFor(paths.enrolmentImport, { programId: DEMO_PROGRAM_ID }),
+        sample: {
+          csv: [
+            'personId,displayName,role,timeZone,workStart,workEnd,workDays,mentorCapacity,cohort',
+            `${newcomer()},Fuzz Import One,mentee,Europe/Berlin,09:00,17:00,1-5,0,2026 fuzz`,
+            `${newcomer()},Fuzz Import Two,mentor,Asia/Tokyo,08:00,16:00,1-4,2,`,
+          ].join('\n'),
+        },
+      }),
       answerSurvey: async () => ({
         as: 'mentee',
         path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),

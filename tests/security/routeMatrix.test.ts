@@ -104,7 +104,9 @@ async function send(method: string, req: Request, token: string | undefined) {
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  // Every answer is JSON but a file download (the cohort template is CSV).
+  const json = res.headers.get('content-type')?.startsWith('application/json');
+  return { status: res.status, body: text && json ? JSON.parse(text) : text };
 }
 
 const asMentee = (method: string, req: Request) => send(method, req, ownerTokens.mentee);
@@ -493,6 +495,51 @@ const matrix: Record<string, Row> = {
     ok: 201,
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 201 },
   },
+  'GET /api/programs/:programId/enrolments': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.enrolments, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // Only the program's managers see who is enrolled.
+    denied: managersOnly(200),
+  },
+  'POST /api/programs/:programId/enrolments': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.enrolments, { programId: DEMO_PROGRAM_ID }), body: enrolmentBody(randomUUID()) }),
+    ok: 201,
+    denied: managersOnly(201),
+  },
+  'DELETE /api/programs/:programId/enrolments/:personId': {
+    owner: 'manager',
+    request: async () => {
+      const personId = randomUUID();
+      const enrolled = await send(
+        'POST',
+        { path: pathFor(paths.enrolments, { programId: DEMO_PROGRAM_ID }), body: enrolmentBody(personId) },
+        ownerTokens.manager,
+      );
+      if (enrolled.status !== 201) throw new Error(JSON.stringify(enrolled.body));
+      return { path: pathFor(paths.enrolment, { programId: DEMO_PROGRAM_ID, personId }) };
+    },
+    ok: 204,
+    denied: managersOnly(204),
+  },
+  'POST /api/programs/:programId/enrolments/import': {
+    owner: 'manager',
+    request: async () => ({
+      path: pathFor(paths.enrolmentImport, { programId: DEMO_PROGRAM_ID }),
+      body: {
+        csv: `personId,displayName,role,timeZone,workStart,workEnd,workDays,mentorCapacity\n${randomUUID()},Matrix Import,mentee,Europe/Berlin,09:00,17:00,1-5,0`,
+      },
+    }),
+    ok: 200,
+    denied: managersOnly(200),
+  },
+  'GET /api/programs/:programId/enrolments/template.csv': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.enrolmentTemplate, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    denied: managersOnly(200),
+  },
   'GET /api/programs/:programId/survey': {
     owner: 'mentee',
     request: async () => ({ path: pathFor(paths.survey, { programId: DEMO_PROGRAM_ID }) }),
@@ -536,6 +583,20 @@ const matrix: Record<string, Row> = {
     denied: hidden,
   },
 };
+
+/** The program's managers alone: everyone else is told there is no such program. */
+function managersOnly(managerStatus: number): Partial<Record<Caller, number>> {
+  return { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: managerStatus };
+}
+
+/** Someone new to the program, to enrol as a mentee. */
+const enrolmentBody = (personId: string) => ({
+  personId,
+  displayName: 'Matrix Enrolled',
+  role: 'mentee',
+  timeZone: 'Europe/Berlin',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+});
 
 /** A mentor with a free place and a mentee, new to the app, so that pairing them is always allowed. */
 async function freshPair(): Promise<[string, string]> {

@@ -85,4 +85,15 @@ describe('dryRunCohort', () => {
         .problems,
     ).toEqual([]);
   });
+
+  it('names people of another organization and mentors whose mentees elsewhere exceed the capacity', () => {
+    const result = dryRunCohort(file(mentee('x1'), mentee('m5', { role: 'mentor', capacity: '1' })), [], tenantId, {
+      otherOrganization: new Set(['x1']),
+      menteesNow: new Map([['m5', 2]]),
+    });
+    expect(result.problems).toEqual([
+      { line: 2, column: 'personId', message: 'This person belongs to another organization.' },
+      { line: 3, column: 'mentorCapacity', message: 'Over capacity: this mentor already has 2 mentees.' },
+    ]);
+  });
 });

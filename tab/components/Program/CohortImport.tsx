@@ -1,0 +1,155 @@
+// A cohort file: choosing it runs the dry run, which lists every problem by line and column; the
+// import button stays off until the file has none, and then enrols everyone in it or nobody.
+import {
+  Button,
+  Label,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { routes } from '../../../shared/api/routes';
+import { cohortColumnHelp, cohortColumns, cohortTemplate } from '../../../shared/program/cohortFormat';
+import type { CohortImportView } from '../../../shared/program/enrolment';
+import { useApi } from '../../api/ApiContext';
+import { call } from '../../api/call';
+import { FormNoticeBar } from '../../forms/FormNoticeBar';
+import { useSubmit } from '../../forms/useSubmit';
+import { enrolmentStrings as s } from './enrolmentStrings';
+
+const useStyles = makeStyles({
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
+  tableWrap: { overflowX: 'auto' },
+  fileField: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+/** Saves text as a file through the browser's download. */
+function saveFile(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function CohortImport({ programId, onImported }: { programId: string; onImported: () => void }) {
+  const api = useApi();
+  const styles = useStyles();
+  const [csv, setCsv] = useState<string>();
+  const [dryRun, setDryRun] = useState<CohortImportView>();
+  const [imported, setImported] = useState<number>();
+  const check = useSubmit();
+  const apply = useSubmit();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileId = useId('cohort-file');
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setDryRun(undefined);
+    setImported(undefined);
+    setCsv(undefined);
+    if (!file) return;
+    const text = await file.text();
+    setCsv(text);
+    await check.run(async () => {
+      setDryRun(await call(api, routes.importCohort, { params: { programId }, query: { dryRun: 'true' }, body: { csv: text } }));
+    });
+  };
+
+  const onImport = async () => {
+    if (!csv) return;
+    await apply.run(async () => {
+      const result = await call(api, routes.importCohort, { params: { programId }, query: { dryRun: 'false' }, body: { csv } });
+      setImported(result.imported);
+      setDryRun(undefined);
+      setCsv(undefined);
+      if (fileInput.current) fileInput.current.value = '';
+      onImported();
+    });
+  };
+
+  const problems = dryRun?.problems ?? [];
+  const ready = dryRun !== undefined && problems.length === 0 && dryRun.people.length > 0;
+  return (
+    <div className={styles.part}>
+      <Text>{s.importIntro}</Text>
+      <div>
+        <Button onClick={() => saveFile(routes.getCohortTemplate.download, cohortTemplate, 'text/csv')}>{s.template}</Button>
+      </div>
+      <details>
+        <summary>{s.columnsHelp}</summary>
+        <Table size="small" aria-label={s.columnsHelp}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{s.columnHelpColumns.column}</TableHeaderCell>
+              <TableHeaderCell>{s.columnHelpColumns.meaning}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cohortColumns.map((c) => (
+              <TableRow key={c}>
+                <TableCell>
+                  <code>{c}</code>
+                </TableCell>
+                <TableCell>{cohortColumnHelp[c]}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </details>
+      <div className={styles.fileField}>
+        <Label htmlFor={fileId}>{s.file}</Label>
+        <input id={fileId} type="file" accept=".csv,text/csv" ref={fileInput} onChange={(e) => void onFile(e)} />
+      </div>
+      <FormNoticeBar notice={check.notice ?? apply.notice} />
+      {check.busy && <Text role="status">{s.checking}</Text>}
+      {imported !== undefined && (
+        <Text role="status" weight="semibold">
+          {s.imported(imported)}
+        </Text>
+      )}
+      {problems.length > 0 && (
+        <section aria-labelledby="cohort-problems-heading" className={styles.part}>
+          <Text as="h4" weight="semibold" id="cohort-problems-heading" role="alert">
+            {s.problemsHeading(problems.length)}
+          </Text>
+          <Text>{s.fixAndChoose}</Text>
+          <div className={styles.tableWrap}>
+            <Table size="small" aria-label={s.problemsLabel}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{s.problemColumns.line}</TableHeaderCell>
+                  <TableHeaderCell>{s.problemColumns.column}</TableHeaderCell>
+                  <TableHeaderCell>{s.problemColumns.problem}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {problems.map((p, i) => (
+                  <TableRow key={`${p.line}-${p.column ?? ''}-${i}`}>
+                    <TableCell>{p.line > 0 ? p.line : '–'}</TableCell>
+                    <TableCell>{p.column ?? '–'}</TableCell>
+                    <TableCell>{p.message}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </section>
+      )}
+      {ready && <Text role="status">{s.ready(dryRun.people.length)}</Text>}
+      <div>
+        <Button appearance="primary" disabled={!ready || apply.busy} onClick={() => void onImport()}>
+          {apply.busy ? s.importing : s.importButton}
+        </Button>
+      </div>
+    </div>
+  );
+}
