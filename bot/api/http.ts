@@ -87,7 +87,13 @@ function handlerFor(spec: RouteSpec, run: RouteHandler<RouteSpec>): RequestHandl
     const result = await run({ actor, params: params.data, body, query, etag } as RouteContext<RouteSpec>);
     if (!result.ok) return sendFailure(res, result.error);
     if (spec.download) res.attachment(spec.download);
-    if (spec.status === 204) res.status(204).end();
+    // A download answered as text (a CSV) goes out as it is, typed by its file name.
+    if (spec.download && typeof result.value === 'string')
+      res
+        .status(spec.status ?? 200)
+        .type(spec.download)
+        .send(result.value);
+    else if (spec.status === 204) res.status(204).end();
     else res.status(spec.status ?? 200).json(result.value);
   };
 }

@@ -11,6 +11,7 @@ export const jobPaths = {
   digest: '/api/jobs/digest',
   checkpoints: '/api/jobs/checkpoints',
   retention: '/api/jobs/retention',
+  health: '/api/jobs/health',
 } as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
 
@@ -23,7 +24,7 @@ export function hasJobsSecret(presented: string | undefined, secret: string | un
 }
 
 /** What each job path runs: check-ins due, closing 360 requests and their one reminder, the weekly
- * digest of shared wins, checkpoint reminders, and the retention purge (once a day). */
+ * digest of shared wins, checkpoint reminders, the retention purge and the recheck of pairs at risk (once a day each). */
 export type Jobs = Partial<Record<keyof typeof jobPaths, { run: () => Promise<unknown> }>>;
 
 export function jobRoutes(secret: string | undefined, jobs: Jobs): Router {

@@ -26,6 +26,8 @@ export const tablePrivacy: Record<TableName, TableRule> = {
     section: (row) => (row.rowKey.startsWith('answered|') ? 'surveysYouAnswered' : 'surveyAnswers'),
     erase: (row) => (row.rowKey.startsWith('answered|') ? 'delete' : 'redact'),
   },
+  // Pair ids, counts and both display names, no text a pair wrote; redacted so the program's counts stay whole.
+  programHealth: { section: named('programHealth'), erase: 'redact' },
 };
 
 /** The rules by stored table name (what a StoredRow carries). */

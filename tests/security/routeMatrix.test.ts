@@ -104,7 +104,11 @@ async function send(method: string, req: Request, token: string | undefined) {
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  // A download answered as text (the program health CSV) is kept as text.
+  return {
+    status: res.status,
+    body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text || undefined,
+  };
 }
 
 const asMentee = (method: string, req: Request) => send(method, req, ownerTokens.mentee);
@@ -406,6 +410,7 @@ const matrix: Record<string, Row> = {
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
+  'POST /api/jobs/health': { owner: 'mentee', request: async () => ({ path: jobPaths.health }), ok: 401 },
   'GET /api/me/programs': {
     owner: 'manager',
     request: async () => ({ path: paths.myPrograms }),
@@ -515,6 +520,19 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: pathFor(paths.surveyResults, { programId: DEMO_PROGRAM_ID }) }),
     ok: 200,
     // Only the program's managers, and only in aggregate: participants learn nothing of others' answers.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'GET /api/programs/:programId/health': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.programHealth, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // The program's health is its managers' alone; its pairs' people never see it.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'GET /api/programs/:programId/health.csv': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.programHealthCsv, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'GET /api/pairs/:pairId/renewal': {
