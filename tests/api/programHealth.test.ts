@@ -5,12 +5,10 @@
 import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
-import { addDays } from '../../shared/dates';
 import type { Goal, GoalRevision } from '../../shared/goal';
 import { suppressedNote } from '../../shared/health/smallGroups';
-import type { Mentorship } from '../../shared/mentorship';
-import { DEVELOPMENT_TENANT_ID, summarizePerson, type Person } from '../../shared/person';
 import { apiAs } from '../support/apiClient';
+import { addProgramPairs, programPairId, programPerson, type PairPlan } from '../support/programPairs';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
 
 const JOBS_SECRET = 'health-recheck-secret-of-at-least-32-chars';
@@ -24,15 +22,7 @@ const SMALL = 'health-small';
 const FOREIGN = 'health-foreign';
 const FOREIGN_TENANT_ID = '7e000000-0000-4000-8000-0000000000f1';
 
-const person = (n: number, tenantId = DEVELOPMENT_TENANT_ID): Person => ({
-  id: `6e000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  tenantId,
-  displayName: `Health Person ${n}`,
-  email: `health.person.${n}@contoso.example`,
-  timeZone: 'Europe/London',
-  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
-  mentorCapacity: 5,
-});
+const person = programPerson;
 const otherManager = person(90);
 const foreignManager = person(91, FOREIGN_TENANT_ID);
 
@@ -40,15 +30,6 @@ const healthPath = (programId: string, query = '') => `${pathFor(paths.programHe
 const csvPath = (programId: string, query = '') => `${pathFor(paths.programHealthCsv, { programId })}${query}`;
 const as = (who: { id: string }) => apiAs(server.baseUrl, who.id);
 const jordan = () => as(demoPeople.manager);
-
-interface PairPlan {
-  n: number;
-  programId: string;
-  cohort: string;
-  startedDaysAgo: number;
-  accepted: boolean;
-  priorityId?: string;
-}
 
 /** Big program: five pairs in `spring` (one with a goal on no priority), two in `autumn`. */
 const bigPairs: PairPlan[] = [
@@ -67,42 +48,10 @@ const smallPairs: PairPlan[] = [
   { n: 21, programId: SMALL, cohort: 'spring', startedDaysAgo: 40, accepted: false, priorityId: 'customer-reliability' },
   { n: 22, programId: SMALL, cohort: 'spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
 ];
-const pairIdOf = (n: number) => `health-pair-${n}`;
-
-async function addPair(template: Mentorship, goalTemplate: Goal, plan: PairPlan) {
-  const { people, plans } = server.app.repositories;
-  const mentor = person(100 + plan.n);
-  const mentee = person(200 + plan.n);
-  await Promise.all([people.save(mentor), people.save(mentee)]);
-  const startDate = addDays(today(), -plan.startedDaysAgo);
-  const at = `${startDate}T09:00:00.000Z`;
-  const m: Mentorship = {
-    ...template,
-    id: pairIdOf(plan.n),
-    programId: plan.programId,
-    mentorId: mentor.id,
-    menteeId: mentee.id,
-    startDate,
-    status: 'active',
-    cohort: plan.cohort,
-    acceptedByMentorAt: at,
-    acceptedByMenteeAt: plan.accepted ? at : undefined,
-  };
-  if (!plan.accepted) delete m.acceptedByMenteeAt;
-  const created = await plans.createPair(m, { mentor: summarizePerson(mentor), mentee: summarizePerson(mentee) });
-  expect(created.ok).toBe(true);
-  const { priorityId: _p, ...unlinked } = goalTemplate;
-  const goal: Goal = {
-    ...(plan.priorityId ? { ...goalTemplate, priorityId: plan.priorityId } : unlinked),
-    id: `g-${plan.n}`,
-    pairId: m.id,
-  };
-  const revision: GoalRevision = { goalId: goal.id, revision: 1, change: 'created', at, by: mentee.id, fields: [] };
-  expect((await plans.createGoal({ ...goal, revision: 1 }, revision)).ok).toBe(true);
-}
+const pairIdOf = programPairId;
 
 test.beforeAll(async ({ server }) => {
-  const { programs, plans, people } = server.app.repositories;
+  const { programs, people } = server.app.repositories;
   const program = (await programs.get(DEMO_PROGRAM_ID))!.value;
   await people.save(otherManager);
   await people.save(foreignManager);
@@ -111,8 +60,7 @@ test.beforeAll(async ({ server }) => {
   await programs.save({ ...program, id: SMALL, name: 'Health small', managerIds: [demoPeople.manager.id] });
   await programs.save({ ...program, id: FOREIGN, name: 'Foreign', tenantId: FOREIGN_TENANT_ID, managerIds: [foreignManager.id] });
   await programs.save({ ...program, id: 'health-other', name: 'Other', managerIds: [otherManager.id] });
-  const alex = (await plans.load(demoPairIds.alex))!;
-  for (const plan of [...bigPairs, ...smallPairs]) await addPair(alex.mentorship.value, alex.goals[0]!.value, plan);
+  await addProgramPairs(server, [...bigPairs, ...smallPairs], today());
 });
 
 describe('program health: who may read it', () => {
@@ -121,7 +69,7 @@ describe('program health: who may read it', () => {
       for (const path of [healthPath(BIG), csvPath(BIG), healthPath(DEMO_PROGRAM_ID)]) {
         const res = await as(who).get(path);
         expect(res.status, `${who.displayName} ${path}`).toBe(404);
-        expect(JSON.stringify(res.body)).not.toContain('Health Person');
+        expect(JSON.stringify(res.body)).not.toContain('Program Person');
       }
     }
     expect((await apiAs(server.baseUrl).get(healthPath(BIG))).status).toBe(401);
@@ -148,7 +96,7 @@ describe('program health: the floor of five people', () => {
     expect(figures.length).toBeGreaterThanOrEqual(4);
     for (const f of figures) expect(f).toEqual({ shown: false, note: suppressedNote });
     // Nothing of the at-risk pair leaks: neither its names nor its count.
-    expect(JSON.stringify(v)).not.toContain('Health Person');
+    expect(JSON.stringify(v)).not.toContain('Program Person');
 
     const csv = await jordan().get(csvPath(SMALL));
     expect(csv.status).toBe(200);
@@ -203,14 +151,14 @@ describe('program health: figures and filters', () => {
     expect(pairs).toEqual([
       {
         pairId: pairIdOf(4),
-        mentorName: 'Health Person 104',
-        menteeName: 'Health Person 204',
+        mentorName: 'Program Person 104',
+        menteeName: 'Program Person 204',
         reasons: [{ code: 'no_check_in', text: 'No check-in answered since the pair started 30 days ago.' }],
       },
       {
         pairId: pairIdOf(6),
-        mentorName: 'Health Person 106',
-        menteeName: 'Health Person 206',
+        mentorName: 'Program Person 106',
+        menteeName: 'Program Person 206',
         reasons: [{ code: 'agreement_unaccepted', text: 'The agreement has waited 20 days for both acceptances.' }],
       },
     ]);

@@ -21,6 +21,7 @@ import { routes } from '../../../shared/api/routes';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
 import { strings } from '../../strings';
+import { saveFile } from '../../app/saveFile';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -36,18 +37,6 @@ type Notice = { intent: 'success' | 'error'; text: string } | undefined;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Saves `text` as a file through the browser's download. */
-function saveFile(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function YourDataDialog({ trigger }: YourDataDialogProps) {
   const styles = useStyles();
   const api = useApi();
@@ -62,7 +51,7 @@ export function YourDataDialog({ trigger }: YourDataDialogProps) {
     setNotice(undefined);
     try {
       const data = await call(api, routes.exportMyData);
-      saveFile(routes.exportMyData.download, JSON.stringify(data, null, 2));
+      saveFile(routes.exportMyData.download, JSON.stringify(data, null, 2), 'application/json');
       setNotice({ intent: 'success', text: s.downloaded });
     } catch (e) {
       setNotice({ intent: 'error', text: messageOf(e) });
