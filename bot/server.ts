@@ -81,6 +81,11 @@ import { pairWelcome } from './matching/pairWelcome';
 import { createSurveyService } from '../shared/survey/surveyService';
 import { surveyRoutes } from './api/surveyRoutes';
 import { surveyTable } from './storage/surveyTable';
+import { createHealthService } from '../shared/health/healthService';
+import { healthWrites, refreshingAfter } from '../shared/health/refreshOnWrite';
+import { healthRoutes } from './api/healthRoutes';
+import { createHealthRecheckJob } from './jobs/healthRecheckJob';
+import { pairHealthSource, programHealthTable } from './storage/programHealthTable';
 
 // Beside the sources (bot/ -> dist/tab) or beside a built server (dist/server/ or the bench's dist/server-bench/ -> dist/tab).
 const tabDir = fileURLToPath(new URL(/\/dist\/server[a-z-]*\/[^/]+$/.test(import.meta.url) ? '../tab' : '../dist/tab', import.meta.url));
@@ -110,9 +115,24 @@ export async function createApp(config: AppConfig, connection: StorageConnection
 
   const people = cachedPeople(peopleTable(tables));
   const programs = cachedPrograms(programTable(tables));
-  const plans = cachedPairIndex(planTable(tables));
+  // Program health follows every write that changes a pair: the repositories below refresh it.
+  const health = createHealthService({
+    programs,
+    source: pairHealthSource(tables),
+    health: programHealthTable(tables),
+    surveyResults: (actor, programId) => surveys.results(actor, programId),
+    now,
+  });
+  const onHealthError = (error: unknown, pairId: string) =>
+    log.warn('could not refresh the program health of a pair; the daily recheck or a rebuild repairs it', {
+      pairId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  const refreshing = <R extends object>(repo: R, writes: Parameters<typeof refreshingAfter<R>>[1]) =>
+    refreshingAfter(repo, writes, health.refreshPair, onHealthError);
+  const plans = refreshing(cachedPairIndex(planTable(tables)), healthWrites.plans);
   const conversations = conversationTable(tables);
-  const checkIns = checkInTable(tables);
+  const checkIns = refreshing(checkInTable(tables), healthWrites.checkIns);
   const messenger = deps.messenger ?? teamsProactiveMessenger(config, { now: () => now().getTime() });
   const checkInsDue = checkInDueTable(tables);
   const checkInSchedules = checkInScheduleTable(tables, checkInsDue);
@@ -129,7 +149,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     ...deps.checkInSender,
     options: { tenantPerSecond: config.checkIns.sendsPerSecond, ...deps.checkInSender?.options },
   });
-  const checkpointRows = checkpointTable(tables);
+  const checkpointRows = refreshing(checkpointTable(tables), healthWrites.checkpoints);
   const checkpointReminders = createCheckpointReminders({
     // The check-in due index's code, on the checkpoint reminders' own table.
     due: checkInDueTable({ checkInsDue: tables.checkpointsDue }),
@@ -198,7 +218,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   });
   const openFeedback = openFeedbackTable(tables);
   const feedbackAsked = feedbackAskedTable(tables);
-  const feedbackRequests = feedbackTable(tables, openFeedback, feedbackAsked);
+  const feedbackRequests = refreshing(feedbackTable(tables, openFeedback, feedbackAsked), healthWrites.feedback);
   const feedback = createFeedbackService({ plans, programs, feedback: feedbackRequests, now, newId: randomUUID });
   const feedbackInbox = createFeedbackInbox({ asked: feedbackAsked, feedback });
   const feedbackDelivery = createFeedbackDelivery({ conversations, messenger, log, ...deps.feedbackDelivery });
@@ -286,6 +306,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   });
   const surveys = createSurveyService({ programs, plans, surveys: surveyRows, now });
   const retentionJob = createRetentionJob({ tables, programs, log, now });
+  const healthRecheck = createHealthRecheckJob({ tables, health, log, now });
   const dataRights = createDataRights({
     tables,
     conversations,
@@ -360,6 +381,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       checkpoints: checkpointReminders,
       renewals: renewalNotices,
       retention: retentionJob,
+      health: healthRecheck,
     }),
   );
 
@@ -385,6 +407,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(matchingRoutes(matching));
   api.use(enrolmentRoutes(enrolment));
   api.use(surveyRoutes(surveys));
+  api.use(healthRoutes(health));
   api.use(renewalRoutes(renewal));
   api.use('/api', notFoundApi);
   app.use(api);
@@ -411,6 +434,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     renewalNotices,
     digest: digestJob,
     retention: retentionJob,
+    health: { service: health, recheck: healthRecheck },
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },
     tables,
     log,

@@ -12,11 +12,15 @@ import { storageConnection } from './storage/connect';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
-  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, retention, log } = await createApp(
+  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, retention, health, log } = await createApp(
     config,
     storageConnection(config.storage, config.tablePrefix, embedded?.connectionString),
   );
-  const demoTargets = { ...repositories, scheduleCheckpointReminders: checkpoints.reminders.schedule };
+  const demoTargets = {
+    ...repositories,
+    scheduleCheckpointReminders: checkpoints.reminders.schedule,
+    rebuildHealth: health.service.rebuildProgram,
+  };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
     });
   // One cadence for every job: check-ins due, 360 requests to close or remind once, and whether a
   // program's weekly digest of shared wins is due. In Azure the same timer runs (CHECKIN_TIMER_SECONDS
-  // with alwaysOn); an external scheduler may POST /api/jobs/{checkins,feedback,digest,checkpoints,renewals,retention} instead.
+  // with alwaysOn); an external scheduler may POST /api/jobs/{checkins,feedback,digest,checkpoints,renewals,retention,health} instead.
   const seconds = config.checkIns.timerSeconds;
   const stopJobs = [
     startJobTimer('check-in', () => checkIns.sender.run(), seconds, log),
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
     startJobTimer('renewal card', () => renewalNotices.run(), seconds, log),
     // The retention purge claims one run a day; the other ticks of the day only read that claim.
     startJobTimer('retention', () => retention.run(), seconds, log),
+    // Likewise the daily recheck of the pairs whose at-risk state time alone may change.
+    startJobTimer('program health', () => health.recheck.run(), seconds, log),
   ];
   if (config.exposedDevelopment) {
     log.warn('development sign-in listening beyond this machine', { host: config.host });

@@ -76,6 +76,10 @@ export const paths = {
   surveyAnswers: '/api/programs/:programId/survey/answers',
   /** The survey's results, for the program's managers: aggregates over five or more people only. */
   surveyResults: '/api/programs/:programId/survey/results',
+  /** The program's health for its managers (`?cohort=` or `?priority=`): figures over five or more people only. */
+  programHealth: '/api/programs/:programId/health',
+  /** The same figures as a CSV download, one row per figure, a note where a figure is hidden. */
+  programHealthCsv: '/api/programs/:programId/health.csv',
   /** The programs the caller manages (none for everyone else). */
   myPrograms: '/api/me/programs',
   /** The pair's renewal at the end of the cycle: GET whether it is open and what was decided, PUT the decision. */

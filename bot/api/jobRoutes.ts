@@ -12,6 +12,7 @@ export const jobPaths = {
   checkpoints: '/api/jobs/checkpoints',
   renewals: '/api/jobs/renewals',
   retention: '/api/jobs/retention',
+  health: '/api/jobs/health',
 } as const;
 export const JOBS_SECRET_HEADER = 'x-jobs-secret';
 
@@ -24,7 +25,8 @@ export function hasJobsSecret(presented: string | undefined, secret: string | un
 }
 
 /** What each job path runs: check-ins due, closing 360 requests and their one reminder, the weekly
- * digest of shared wins, checkpoint reminders, renewal cards, and the retention purge (once a day). */
+ * digest of shared wins, checkpoint reminders, renewal cards, the retention purge and the recheck of pairs at
+ * risk (once a day each). */
 export type Jobs = Partial<Record<keyof typeof jobPaths, { run: () => Promise<unknown> }>>;
 
 export function jobRoutes(secret: string | undefined, jobs: Jobs): Router {

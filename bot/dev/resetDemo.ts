@@ -13,6 +13,8 @@ import { winTable } from '../storage/winTable';
 import { openEmbeddedStorage } from './embeddedStorage';
 import { seedDemo } from './seedDemo';
 import { journalTable } from '../storage/journalTable';
+import { createHealthService } from '../../shared/health/healthService';
+import { pairHealthSource, programHealthTable } from '../storage/programHealthTable';
 
 async function clear(tables: Tables): Promise<number> {
   let deleted = 0;
@@ -43,6 +45,12 @@ async function main(): Promise<void> {
         digest: digestIndexTable(tables),
         checkpoints: checkpointTable(tables),
         journal: journalTable(tables),
+        rebuildHealth: createHealthService({
+          programs: programTable(tables),
+          source: pairHealthSource(tables),
+          health: programHealthTable(tables),
+          now: () => new Date(),
+        }).rebuildProgram,
       },
       new Date(),
     );

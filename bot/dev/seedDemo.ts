@@ -27,6 +27,8 @@ interface SeedTargets {
   scheduleCheckpointReminders?: (pair: Mentorship) => Promise<void>;
   /** With it, the demo pairs get their journal: each goal set, and notes of every visibility. */
   journal?: Pick<JournalRepository, 'append'>;
+  /** With it, the demo program's health is built from the seeded pairs once everything is there. */
+  rebuildHealth?: (programId: string) => Promise<unknown>;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -37,7 +39,18 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
 }
 
 export async function seedDemo(
-  { people, programs, plans, checkInSchedules, wins, digest, checkpoints, scheduleCheckpointReminders, journal }: SeedTargets,
+  {
+    people,
+    programs,
+    plans,
+    checkInSchedules,
+    wins,
+    digest,
+    checkpoints,
+    scheduleCheckpointReminders,
+    journal,
+    rebuildHealth,
+  }: SeedTargets,
   now: Date,
 ): Promise<void> {
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
@@ -110,4 +123,6 @@ export async function seedDemo(
   // Reminders read the program's checkpoint interval, so they are filed once it is there.
   for (const pair of scheduleCheckpointReminders ? demoPairs(now) : [])
     if (pair.mentorship.status === 'active') await scheduleCheckpointReminders!(pair.mentorship);
+  // Health last: it counts the pairs of a program that exists, with everything seeded above.
+  await rebuildHealth?.(DEMO_PROGRAM_ID);
 }

@@ -1,10 +1,7 @@
 // Purges the data of pairs that ended longer ago than their program's retention period
 // (capability 14), once a day however many server instances run it.
 //
-//  1. Claim the day's run: create the `retention` / {UTC date} row of the Jobs table with a lease.
-//     Two instances racing: one create succeeds, the other gets 409 and stops ('busy'). A run
-//     found done stops too ('already_done'); a lease that expired (its holder died) is taken over
-//     under the row's ETag, by one instance only.
+//  1. Claim the day's run: the `retention` / {UTC date} row of the Jobs table, with a lease (dailyRun.ts).
 //  2. Read every pair row. An ended pair without an end date (ended before dates were kept) gets
 //     today's, so its period starts now; an ended pair older than the period has expired.
 //  3. Delete every row of the expired pairs in every table: the plan's partition, the pair index,
@@ -18,6 +15,7 @@ import type { ProgramRepository } from '../../shared/repositories';
 import type { Logger } from '../log';
 import { deleteRows, readTable } from '../privacy/storedRows';
 import { tableNames, type TableName, type Tables } from '../storage/tables';
+import { dailyRun } from './dailyRun';
 import { leaseTerms } from './lease';
 import { singleFlight } from './singleFlight';
 
@@ -40,14 +38,6 @@ export interface RetentionReport {
 
 const JOB_PK = 'retention';
 
-interface RunRow {
-  status: 'running' | 'done';
-  owner: string;
-  leaseUntil: string;
-  purgedPairs?: number;
-  deletedRows?: number;
-}
-
 const isStatus = (e: unknown, ...codes: number[]) => e instanceof RestError && codes.includes(e.statusCode ?? 0);
 
 export function createRetentionJob(deps: RetentionJobDeps) {
@@ -58,25 +48,7 @@ export function createRetentionJob(deps: RetentionJobDeps) {
     clock: { now: () => now().getTime() },
   });
 
-  async function claim(day: string): Promise<'claimed' | 'already_done' | 'busy'> {
-    const row = { partitionKey: JOB_PK, rowKey: day, status: 'running', owner: lease.owner, leaseUntil: lease.until().toISOString() };
-    try {
-      await tables.jobs.createEntity(row);
-      return 'claimed';
-    } catch (e) {
-      if (!isStatus(e, 409)) throw e;
-    }
-    const current = await tables.jobs.getEntity<RunRow>(JOB_PK, day);
-    if (current.status === 'done') return 'already_done';
-    if (lease.held(current.leaseUntil)) return 'busy';
-    try {
-      await tables.jobs.updateEntity(row, 'Replace', { etag: current.etag });
-      return 'claimed';
-    } catch (e) {
-      if (isStatus(e, 412, 409)) return 'busy';
-      throw e;
-    }
-  }
+  const run = dailyRun(tables.jobs, JOB_PK, lease);
 
   /** The expired pairs; ended pairs without an end date get today's. */
   async function expiredPairs(): Promise<Set<string>> {
@@ -120,22 +92,11 @@ export function createRetentionJob(deps: RetentionJobDeps) {
 
   async function runOnce(): Promise<RetentionReport> {
     const day = now().toISOString().slice(0, 10);
-    const claimed = await claim(day);
+    const claimed = await run.claim(day);
     if (claimed !== 'claimed') return { day, outcome: claimed, purgedPairs: 0, deletedRows: 0 };
     const expired = await expiredPairs();
     const deletedRows = expired.size > 0 ? await purge(expired) : 0;
-    await tables.jobs.upsertEntity(
-      {
-        partitionKey: JOB_PK,
-        rowKey: day,
-        status: 'done',
-        owner: lease.owner,
-        leaseUntil: now().toISOString(),
-        purgedPairs: expired.size,
-        deletedRows,
-      },
-      'Replace',
-    );
+    await run.done(day, { purgedPairs: expired.size, deletedRows }, now());
     if (expired.size > 0) log.info('retention purge', { day, purgedPairs: expired.size, deletedRows });
     return { day, outcome: 'purged', purgedPairs: expired.size, deletedRows };
   }

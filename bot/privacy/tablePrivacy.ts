@@ -30,6 +30,8 @@ export const tablePrivacy: Record<TableName, TableRule> = {
     erase: (row) => (row.rowKey.startsWith('answered|') ? 'delete' : 'redact'),
     linked: (row) => (row.rowKey.startsWith('answered|') && typeof row.properties.answerKey === 'string' ? [row.properties.answerKey] : []),
   },
+  // Pair ids, counts and both display names, no text a pair wrote; redacted so the program's counts stay whole.
+  programHealth: { section: named('programHealth'), erase: 'redact' },
 };
 
 /** The rules by stored table name (what a StoredRow carries). */

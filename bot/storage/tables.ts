@@ -48,6 +48,12 @@
 //                                                                        (bot/storage/enrolmentTable.ts)
 //   Surveys        {programId}           "answer|{cycle}|{random id}"    one program survey answer, naming nobody (cycle: the cycle's first day)
 //                  {programId}           "answered|{cycle}|{personId}"   that the person answered: the key of their answer, never the answer
+//   ProgramHealth  {programId}           "pair|{pairId}"                 what one pair adds to the program's health: counts, at-risk signals,
+//                                                                        both display names; no text a pair wrote (shared/health/pairHealth.ts)
+//                  {programId}           "total|{slice}"                 the sum of the pair rows of a slice (all, cohort|{c}, priority|{p}),
+//                                                                        written with the pair row in one transaction (programHealthTable.ts)
+//                  {programId}           "atrisk|{slice}|{pairId}"       a pair at risk in a slice, while it is: ids, names and signals
+//                  "recheck|{date}"      "{programId}|{pairId}"          a pair whose at-risk state time alone may change that day; a hint
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -72,6 +78,7 @@ export const tableNames = {
   jobs: 'Jobs',
   surveys: 'Surveys',
   enrolments: 'Enrolments',
+  programHealth: 'ProgramHealth',
 } as const;
 export type TableName = keyof typeof tableNames;
 

@@ -76,6 +76,8 @@ import {
   type Enrolment,
   type EnrolmentListView,
 } from '../program/enrolment';
+import { healthQuery } from '../health/healthApi';
+import type { ProgramHealthView } from '../health/healthView';
 
 export const routes = {
   getMe: { method: 'GET', path: paths.me, params: noParams, response: answers<MeView>() },
@@ -355,6 +357,23 @@ export const routes = {
     response: answers<SurveyAnswered>(),
   },
   getSurveyResults: { method: 'GET', path: paths.surveyResults, params: programParams, response: answers<SurveyResultsView>() },
+  // ---- program health, for the program's managers ----
+  getProgramHealth: {
+    method: 'GET',
+    path: paths.programHealth,
+    params: programParams,
+    query: healthQuery,
+    response: answers<ProgramHealthView>(),
+  },
+  exportProgramHealth: {
+    method: 'GET',
+    path: paths.programHealthCsv,
+    params: programParams,
+    query: healthQuery,
+    download: 'program-health.csv',
+    text: 'text/csv',
+    response: answers<string>(),
+  },
   // ---- renewal at the end of the cycle ----
   getRenewal: { method: 'GET', path: paths.renewal, params: pairParams, response: answers<RenewalView>() },
   decideRenewal: {

@@ -48,8 +48,11 @@ const isVersioned = (x: unknown): x is Versioned<unknown> =>
   typeof x === 'object' && x !== null && 'value' in x && typeof (x as Versioned<unknown>).etag === 'string';
 
 async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? '';
+  // A download the route table declares as text (a CSV) arrives as its text.
+  if (response.ok && type.includes('text/csv')) return response.text();
   // A static-file fallback can answer an unknown /api path with HTML; that is not an answer.
-  if (!(response.headers.get('content-type') ?? '').includes('application/json')) return undefined;
+  if (!type.includes('application/json')) return undefined;
   try {
     return await response.json();
   } catch {

@@ -1,9 +1,10 @@
 // `npm run bench`: measures, prints the figures and writes them to bench-results.json.
-// BENCH_ONLY=planLoad,journalLoad,checkIns,invokes,firstView,memory runs only the named parts (all of them when unset).
+// BENCH_ONLY=planLoad,journalLoad,checkIns,invokes,firstView,memory,dashboard runs only the named parts (all of them when unset).
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startAzuriteProcess } from './azuriteProcess';
 import { benchDispatch, benchDueLookup } from './checkIns';
+import { benchDashboard } from './dashboard';
 import { benchFirstView } from './firstView';
 import { benchInvokes } from './invokes';
 import { benchJournalLoad } from './journalLoad';
@@ -93,6 +94,28 @@ async function memoryPart(connectionString: string) {
   return memory;
 }
 
+async function dashboardPart(connectionString: string) {
+  const d = await benchDashboard(
+    connectionString,
+    Number(process.env.BENCH_DASHBOARD_PAIRS ?? 20_000),
+    100,
+    Number(process.env.BENCH_SAMPLES ?? 500),
+  );
+  console.log(
+    `Program health dashboard (${d.bigPairs} pairs against ${d.smallPairs}, health rows seeded in ${d.seedMs} ms, ${d.big.samples} samples each)`,
+  );
+  console.log(
+    `  API  GET /api/programs/:programId/health  ${String(d.bigPairs).padStart(6)} pairs  p50 ${f(d.big.p50)}  p99 ${f(d.big.p99)}`,
+  );
+  console.log(
+    `  API  GET /api/programs/:programId/health  ${String(d.smallPairs).padStart(6)} pairs  p50 ${f(d.small.p50)}  p99 ${f(d.small.p99)}`,
+  );
+  console.log(
+    `  ratio ${d.bigPairs} / ${d.smallPairs}                         p50 ${d.p50Ratio}x  p99 ${d.p99Ratio}x   (goal: ${d.goal})\n`,
+  );
+  return d;
+}
+
 const parts = {
   planLoad: planLoadPart,
   journalLoad: journalLoadPart,
@@ -100,6 +123,7 @@ const parts = {
   invokes: invokesPart,
   firstView: firstViewPart,
   memory: memoryPart,
+  dashboard: dashboardPart,
 };
 
 async function main(): Promise<void> {

@@ -38,6 +38,18 @@ export async function measure(n: number, warmup: number, fn: () => Promise<unkno
   return out;
 }
 
+/** A GET over a keep-alive agent that reads the body and checks for 200, with nothing else on top. */
+export function leanGet(agent: Agent, url: string, headers: Record<string, string>): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      get(url, { agent, headers }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`${new URL(url).pathname} answered ${res.statusCode}`));
+        res.on('data', () => undefined);
+        res.on('end', () => resolve());
+      }).on('error', reject);
+    });
+}
+
 /**
  * An API read against the raw query of the same rows: a lean keep-alive HTTP client (so the figure
  * is the server's cost rather than fetch's), the two interleaved in ten blocks so both see the same
@@ -51,14 +63,7 @@ export async function apiAgainstRaw(o: {
   rawQuery: () => Promise<void>;
 }): Promise<{ apiMs: number[]; rawMs: number[] }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const apiLoad = () =>
-    new Promise<void>((resolve, reject) => {
-      get(o.url, { agent, headers: o.headers }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`${new URL(o.url).pathname} answered ${res.statusCode}`));
-        res.on('data', () => undefined);
-        res.on('end', () => resolve());
-      }).on('error', reject);
-    });
+  const apiLoad = leanGet(agent, o.url, o.headers);
   const apiMs: number[] = [];
   const rawMs: number[] = [];
   const blocks = 10;

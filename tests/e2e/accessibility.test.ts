@@ -161,4 +161,13 @@ describe('accessibility (axe) of the plan views', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { name: 'Check-in card preview', level: 3 }).waitFor();
     expect(await violations(page)).toEqual([]);
   });
+
+  test('the program’s health, with its charts and their tables open, has no violations', async ({ signIn }) => {
+    const page = await signIn(demoPeople.manager.displayName);
+    await page.getByRole('tablist', { name: 'Program views' }).getByRole('tab', { name: 'Program health' }).click();
+    await page.getByRole('heading', { name: 'Program health', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Participation', level: 3 }).waitFor();
+    for (const summary of await page.getByText('Show as a table').all()) await summary.click();
+    expect(await violations(page)).toEqual([]);
+  });
 });

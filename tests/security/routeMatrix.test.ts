@@ -104,7 +104,7 @@ async function send(method: string, req: Request, token: string | undefined) {
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
   });
   const text = await res.text();
-  // Every answer is JSON but a file download (the cohort template is CSV).
+  // Every answer is JSON but a file download (the cohort template and the health figures are CSV).
   const json = res.headers.get('content-type')?.startsWith('application/json');
   return { status: res.status, body: text && json ? JSON.parse(text) : text };
 }
@@ -408,6 +408,7 @@ const matrix: Record<string, Row> = {
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
+  'POST /api/jobs/health': { owner: 'mentee', request: async () => ({ path: jobPaths.health }), ok: 401 },
   'GET /api/me/programs': {
     owner: 'manager',
     request: async () => ({ path: paths.myPrograms }),
@@ -562,6 +563,19 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: pathFor(paths.surveyResults, { programId: DEMO_PROGRAM_ID }) }),
     ok: 200,
     // Only the program's managers, and only in aggregate: participants learn nothing of others' answers.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'GET /api/programs/:programId/health': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.programHealth, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // The program's health is its managers' alone; its pairs' people never see it.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'GET /api/programs/:programId/health.csv': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.programHealthCsv, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'GET /api/pairs/:pairId/renewal': {

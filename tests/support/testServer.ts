@@ -65,7 +65,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { connectionString, tablePrefix },
     { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs, checkInSender: options.checkInSender },
   );
-  if (options.seed !== false) await seedDemo(app.repositories, options.now?.() ?? new Date());
+  if (options.seed !== false)
+    await seedDemo({ ...app.repositories, rebuildHealth: app.health.service.rebuildProgram }, options.now?.() ?? new Date());
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -23,22 +23,13 @@ import { call } from '../../api/call';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useSubmit } from '../../forms/useSubmit';
 import { enrolmentStrings as s } from './enrolmentStrings';
+import { saveFile } from '../../app/saveFile';
 
 const useStyles = makeStyles({
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
   tableWrap: { overflowX: 'auto' },
   fileField: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
-
-/** Saves text as a file through the browser's download. */
-function saveFile(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function CohortImport({ programId, onImported }: { programId: string; onImported: () => void }) {
   const api = useApi();

@@ -4,11 +4,12 @@
 import { lazy, type ComponentType } from 'react';
 
 export interface ProgramView {
-  id: 'setup' | 'enrolment';
+  id: 'setup' | 'enrolment' | 'health';
   Component: ComponentType<{ programId: string }>;
 }
 
 export const programViews: readonly ProgramView[] = [
   { id: 'setup', Component: lazy(() => import('./ProgramSetup')) },
   { id: 'enrolment', Component: lazy(() => import('./EnrolmentView')) },
+  { id: 'health', Component: lazy(() => import('./ProgramHealth')) },
 ];

@@ -9,6 +9,7 @@ import { call } from '../../api/call';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { DialogFrame, messageOf, type DialogNotice } from '../../forms/DialogFrame';
 import { strings } from '../../strings';
+import { saveFile } from '../../app/saveFile';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -17,18 +18,6 @@ const useStyles = makeStyles({
 
 export interface YourDataDialogProps {
   trigger: ReactElement;
-}
-
-/** Saves `text` as a file through the browser's download. */
-function saveFile(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function YourDataDialog({ trigger }: YourDataDialogProps) {
@@ -44,7 +33,7 @@ export function YourDataDialog({ trigger }: YourDataDialogProps) {
     setNotice(undefined);
     try {
       const data = await call(api, routes.exportMyData);
-      saveFile(routes.exportMyData.download, JSON.stringify(data, null, 2));
+      saveFile(routes.exportMyData.download, JSON.stringify(data, null, 2), 'application/json');
       setNotice({ intent: 'success', text: s.downloaded });
     } catch (e) {
       setNotice({ intent: 'error', text: messageOf(e) });

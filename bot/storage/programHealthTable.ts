@@ -1,0 +1,241 @@
+// The ProgramHealth table (see tables.ts for the key scheme): per program, one row per pair, the
+// totals of each slice, and a row per slice for each pair at risk; all in the program's partition,
+// so a pair's row and the totals it moves are written in one transaction under their ETags. Two
+// racing refreshes of one program: one transaction wins, the other gets 412 and reads again, so no
+// count is ever lost. Rows hold pair ids, both display names and counts: nothing a pair wrote.
+import { odata, type TransactionAction } from '@azure/data-tables';
+import type { Mentorship } from '../../shared/mentorship';
+import type { PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
+import type { AtRiskSignalsRow } from '../../shared/health/healthView';
+import type { PairHealthRow, PairHealthSourceRows } from '../../shared/health/pairHealth';
+import { applyContribution, emptyContribution, type PairContribution } from '../../shared/health/programHealth';
+import { inTenant } from '../../shared/policy';
+import { fail, ok } from '../../shared/result';
+import { isConflict, isNotFound, toRow } from './entityCodec';
+import { decodeKey, encodeKey, type Tables } from './tables';
+
+/** A slice key in a row key: `|` escaped too, so one slice's prefix never matches another's. */
+const sliceRk = (slice: string) => encodeKey(slice).replace(/\|/g, '%7C');
+const rk = {
+  pair: (pairId: string) => `pair|${pairId}`,
+  total: (slice: string) => `total|${sliceRk(slice)}`,
+  atRiskPrefix: (slice: string) => `atrisk|${sliceRk(slice)}|`,
+  atRisk: (slice: string, pairId: string) => `atrisk|${sliceRk(slice)}|${pairId}`,
+};
+const RECHECK_PK = (day: string) => `recheck|${day}`;
+/** Past `}`-bounded ranges: `prefix|`..`prefix}` holds every row key starting with `prefix|`. */
+const upTo = (prefix: string) => `${prefix.slice(0, -1)}}`;
+const BATCH = 100;
+
+const statusOf = (e: unknown) => (e as { statusCode?: number } | null)?.statusCode;
+const parse = <T>(row: { data?: unknown }): T => JSON.parse(String(row.data)) as T;
+
+function totalsAfter(slice: string, current: PairContribution, before: PairHealthRow | undefined, after: PairHealthRow): PairContribution {
+  let next = current;
+  if (before?.slices.includes(slice)) next = applyContribution(next, before.contribution, -1);
+  if (after.slices.includes(slice)) next = applyContribution(next, after.contribution, 1);
+  return next;
+}
+
+const atRiskRow = (programId: string, slice: string, row: PairHealthRow) =>
+  toRow(encodeKey(programId), rk.atRisk(slice, row.pairId), {
+    pairId: row.pairId,
+    names: row.names,
+    signals: row.signals,
+  } satisfies AtRiskSignalsRow);
+
+export function programHealthTable(tables: Pick<Tables, 'programHealth'>): ProgramHealthRepository {
+  const table = tables.programHealth;
+
+  async function readTotal(pk: string, slice: string) {
+    try {
+      const row = await table.getEntity<{ data?: string }>(pk, rk.total(slice));
+      return { value: parse<PairContribution>(row), etag: row.etag };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async function submitInBatches(actions: TransactionAction[]) {
+    for (let i = 0; i < actions.length; i += BATCH) await table.submitTransaction(actions.slice(i, i + BATCH));
+  }
+
+  async function fileRecheck(row: PairHealthRow) {
+    if (!row.recheckOn) return;
+    await table.upsertEntity({
+      partitionKey: RECHECK_PK(row.recheckOn),
+      rowKey: `${encodeKey(row.programId)}|${row.pairId}`,
+      tenantId: row.tenantId,
+    });
+  }
+
+  return {
+    async get(programId, pairId) {
+      try {
+        const row = await table.getEntity<{ data?: string }>(encodeKey(programId), rk.pair(pairId));
+        return { row: parse<PairHealthRow>(row), etag: row.etag };
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+
+    async replace(before, after) {
+      const pk = encodeKey(after.programId);
+      const slices = [...new Set([...(before?.row.slices ?? []), ...after.slices])];
+      const totals = await Promise.all(slices.map((s) => readTotal(pk, s)));
+      const pairRow = toRow(pk, rk.pair(after.pairId), after, { tenantId: after.tenantId });
+      const actions: TransactionAction[] = [before ? ['update', pairRow, 'Replace', { etag: before.etag }] : ['create', pairRow]];
+      slices.forEach((slice, i) => {
+        const current = totals[i];
+        const next = totalsAfter(slice, current?.value ?? emptyContribution(), before?.row, after);
+        const row = toRow(pk, rk.total(slice), next, { tenantId: after.tenantId });
+        actions.push(current ? ['update', row, 'Replace', { etag: current.etag }] : ['create', row]);
+      });
+      // The at-risk rows follow the pair row: present in each slice exactly while the pair is at risk.
+      const wasAtRisk = new Set(before?.row.atRisk ? before.row.slices : []);
+      const isAtRisk = new Set(after.atRisk ? after.slices : []);
+      for (const slice of wasAtRisk)
+        if (!isAtRisk.has(slice)) actions.push(['delete', { partitionKey: pk, rowKey: rk.atRisk(slice, after.pairId) }]);
+      for (const slice of isAtRisk) actions.push(['upsert', atRiskRow(after.programId, slice, after), 'Replace']);
+      try {
+        await table.submitTransaction(actions);
+      } catch (e) {
+        const status = statusOf(e);
+        if (isConflict(e) || status === 412 || status === 409 || status === 404)
+          return fail('conflict', 'The program health moved meanwhile; read it again.');
+        throw e;
+      }
+      if (after.recheckOn && after.recheckOn !== before?.row.recheckOn) await fileRecheck(after);
+      return ok(undefined);
+    },
+
+    async totals(programId) {
+      const out = new Map<string, PairContribution>();
+      const rows = table.listEntities<{ data?: string }>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${encodeKey(programId)} and RowKey ge ${'total|'} and RowKey lt ${'total}'}`,
+          select: ['RowKey', 'data'],
+        },
+      });
+      for await (const row of rows) out.set(decodeKey(String(row.rowKey).slice('total|'.length)), parse<PairContribution>(row));
+      return out;
+    },
+
+    async atRisk(programId, slice, max) {
+      const prefix = rk.atRiskPrefix(slice);
+      const pages = table
+        .listEntities<{ data?: string }>({
+          queryOptions: {
+            filter: odata`PartitionKey eq ${encodeKey(programId)} and RowKey ge ${prefix} and RowKey lt ${upTo(prefix)}`,
+            select: ['data'],
+          },
+        })
+        .byPage({ maxPageSize: max });
+      const first = await pages.next();
+      return first.done ? [] : first.value.slice(0, max).map((row) => parse<AtRiskSignalsRow>(row));
+    },
+
+    async rebuild(programId, rows) {
+      const pk = encodeKey(programId);
+      const deletes: TransactionAction[] = [];
+      for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } }))
+        deletes.push(['delete', { partitionKey: pk, rowKey: String(row.rowKey) }]);
+      await submitInBatches(deletes);
+      const totals = new Map<string, PairContribution>();
+      const writes: TransactionAction[] = [];
+      for (const row of rows) {
+        writes.push(['create', toRow(pk, rk.pair(row.pairId), row, { tenantId: row.tenantId })]);
+        for (const slice of row.slices) {
+          totals.set(slice, applyContribution(totals.get(slice) ?? emptyContribution(), row.contribution, 1));
+          if (row.atRisk) writes.push(['create', atRiskRow(programId, slice, row)]);
+        }
+      }
+      const tenantId = rows[0]?.tenantId ?? '';
+      for (const [slice, value] of totals) writes.push(['create', toRow(pk, rk.total(slice), value, { tenantId })]);
+      await submitInBatches(writes);
+      const byDay = new Map<string, TransactionAction[]>();
+      for (const row of rows) {
+        if (!row.recheckOn) continue;
+        const entity = { partitionKey: RECHECK_PK(row.recheckOn), rowKey: `${pk}|${row.pairId}`, tenantId: row.tenantId };
+        byDay.set(row.recheckOn, [...(byDay.get(row.recheckOn) ?? []), ['upsert', entity, 'Replace']]);
+      }
+      for (const actions of byDay.values()) await submitInBatches(actions);
+    },
+
+    async dueForRecheck(day) {
+      const out: { day: string; programId: string; pairId: string }[] = [];
+      const rows = table.listEntities({
+        queryOptions: {
+          filter: odata`PartitionKey ge ${'recheck|'} and PartitionKey le ${RECHECK_PK(day)}`,
+          select: ['PartitionKey', 'RowKey'],
+        },
+      });
+      for await (const row of rows) {
+        const [program, pairId] = String(row.rowKey).split('|') as [string, string];
+        out.push({ day: String(row.partitionKey).slice('recheck|'.length), programId: decodeKey(program), pairId });
+      }
+      return out;
+    },
+
+    async doneRecheck(entry) {
+      try {
+        await table.deleteEntity(RECHECK_PK(entry.day), `${encodeKey(entry.programId)}|${entry.pairId}`);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    },
+  };
+}
+
+/** The rows of a pair's partition of the Plans table that its health reads, in one query. */
+const healthRowsFilter = (pairId: string) => {
+  const pk = encodeKey(pairId);
+  const range = (prefix: string) => odata`(RowKey ge ${prefix} and RowKey lt ${upTo(prefix)})`;
+  return `${odata`PartitionKey eq ${pk}`} and (${odata`RowKey eq ${'pair'}`} or ${range('goal|')} or ${range('checkin|')} or ${range(
+    'feedback|',
+  )} or ${range('feedbackresp|')} or ${range('checkpoint|')})`;
+};
+
+export function pairHealthSource(tables: Pick<Tables, 'plans'>): PairHealthSource {
+  return {
+    async read(pairId) {
+      let pair: Pick<PairHealthSourceRows, 'mentorship' | 'members'> | undefined;
+      const rows: Omit<PairHealthSourceRows, 'mentorship' | 'members'> = { goals: [], checkIns: [], feedback: [], checkpoints: [] };
+      const requests = new Map<string, { respondents: unknown[] }>();
+      const responses = new Map<string, number>();
+      for await (const row of tables.plans.listEntities<{ data?: string }>({
+        queryOptions: { filter: healthRowsFilter(pairId), select: ['RowKey', 'data'] },
+      })) {
+        const key = String(row.rowKey);
+        // Every one of these rows was validated by its own repository when it was written.
+        if (key === 'pair') pair = parse(row);
+        else if (key.startsWith('goal|')) rows.goals.push(parse(row));
+        else if (key.startsWith('checkin|')) rows.checkIns.push(parse(row));
+        else if (key.startsWith('checkpoint|')) rows.checkpoints.push(parse(row));
+        else if (key.startsWith('feedback|')) {
+          const r = parse<{ id: string; respondents: unknown[] }>(row);
+          requests.set(r.id, r);
+        } else if (key.startsWith('feedbackresp|')) {
+          const { requestId } = parse<{ requestId: string }>(row);
+          responses.set(requestId, (responses.get(requestId) ?? 0) + 1);
+        }
+      }
+      if (!pair) return undefined;
+      rows.feedback = [...requests].map(([id, request]) => ({ asked: request.respondents.length, responses: responses.get(id) ?? 0 }));
+      return { ...pair, ...rows };
+    },
+
+    async pairsOfProgram(program: Pick<Mentorship, 'programId' | 'tenantId'>) {
+      const ids: string[] = [];
+      for await (const row of tables.plans.listEntities<{ data?: string }>({
+        queryOptions: { filter: odata`RowKey eq ${'pair'}`, select: ['data'] },
+      })) {
+        const m = parse<{ mentorship: Mentorship }>(row).mentorship;
+        if (m.programId === program.programId && inTenant(m.tenantId, { tenantId: program.tenantId })) ids.push(m.id);
+      }
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Storage ports of program health (bot/storage/programHealthTable.ts): a pair's own rows as the
+// health reads them, and the kept-up-to-date rows of each program (pair rows, slice totals, at-risk
+// rows), written together so the totals always equal the sum of the pair rows.
+import type { Mentorship } from '../mentorship';
+import type { Result } from '../result';
+import type { AtRiskSignalsRow } from './healthView';
+import type { PairHealthRow, PairHealthSourceRows } from './pairHealth';
+import type { PairContribution } from './programHealth';
+
+export interface PairHealthSource {
+  /** The pair's rows the health reads, in one partition query; undefined when the pair is gone. */
+  read(pairId: string): Promise<PairHealthSourceRows | undefined>;
+  /** The ids of every pair of a program (a scan: rebuild and repair only). */
+  pairsOfProgram(program: Pick<Mentorship, 'programId' | 'tenantId'>): Promise<string[]>;
+}
+
+export interface ProgramHealthRepository {
+  get(programId: string, pairId: string): Promise<{ row: PairHealthRow; etag: string } | undefined>;
+  /**
+   * Replaces the pair's row (`before` under its ETag, or a create) and moves the totals of every
+   * slice either row counts in by the difference, in one transaction. A `conflict` when the pair
+   * row or a totals row changed meanwhile: nothing is written, the caller reads again.
+   */
+  replace(before: { row: PairHealthRow; etag: string } | undefined, after: PairHealthRow): Promise<Result<void>>;
+  /** Every slice's totals of the program, by slice key (a few rows, however many pairs). */
+  totals(programId: string): Promise<Map<string, PairContribution>>;
+  /** Up to `max` pairs at risk in a slice. */
+  atRisk(programId: string, slice: string, max: number): Promise<AtRiskSignalsRow[]>;
+  /** Deletes every health row of the program and writes these instead (rebuild). */
+  rebuild(programId: string, rows: PairHealthRow[]): Promise<void>;
+  /** The pairs filed for a recheck on or before `day` (program, pair). */
+  dueForRecheck(day: string): Promise<{ day: string; programId: string; pairId: string }[]>;
+  /** Removes a pair's recheck entry once it was refreshed. */
+  doneRecheck(entry: { day: string; programId: string; pairId: string }): Promise<void>;
+}

@@ -1,0 +1,146 @@
+// Program health's use cases (capability 13). Health is kept up to date as things happen: after a
+// write that changes a pair, refreshPair reads the pair's own rows, builds its contribution and
+// replaces its row, moving the program's totals by the difference. A dashboard reads only totals and
+// a capped list of pairs at risk, so it costs the same for 100 pairs as for 20,000.
+import { authorizeProgram, inActorsTenant, type Actor } from '../policy';
+import type { Program } from '../program';
+import type { ProgramRepository } from '../repositories';
+import { fail, ok, type Result } from '../result';
+import type { SurveyResultsView } from '../survey/surveyService';
+import type { PairHealthSource, ProgramHealthRepository } from './healthRepository';
+import { AT_RISK_LISTED, programHealthCsv, programHealthView, type ProgramHealthView } from './healthView';
+import { pairHealthRow, sliceKey, type HealthSlice, type PairHealthRow } from './pairHealth';
+
+/** Racing refreshes of one program each lose at most once per winner; this many is far beyond that. */
+const REFRESH_ATTEMPTS = 30;
+
+export interface HealthFilter {
+  cohort?: string;
+  priority?: string;
+}
+
+export interface HealthRecheckReport {
+  day: string;
+  refreshed: number;
+  failed: number;
+}
+
+const sameRow = (a: PairHealthRow, b: PairHealthRow) => JSON.stringify(a) === JSON.stringify(b);
+
+export function createHealthService(deps: {
+  programs: Pick<ProgramRepository, 'get'>;
+  source: PairHealthSource;
+  health: ProgramHealthRepository;
+  surveyResults?: (actor: Actor, programId: string) => Promise<Result<SurveyResultsView>>;
+  now: () => Date;
+  /** Waits between attempts after a conflict (tests and the bench pass their own). */
+  pause?: (attempt: number) => Promise<void>;
+}) {
+  const { programs, source, health, now } = deps;
+  const pause = deps.pause ?? ((attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(200, 5 * attempt))));
+
+  async function refreshPair(pairId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const rows = await source.read(pairId);
+      if (!rows) return;
+      const program = await programs.get(rows.mentorship.programId);
+      // A pair is counted once its program exists (the demo seed writes the program last).
+      if (!program || program.value.tenantId !== rows.mentorship.tenantId) return;
+      const before = await health.get(program.value.id, pairId);
+      const after = pairHealthRow(rows, program.value, now());
+      if (before && sameRow(before.row, after)) return;
+      const replaced = await health.replace(before, after);
+      if (replaced.ok) return;
+      // Another refresh of this program moved a row first: read everything again, including the pair's own rows.
+      if (replaced.error.code !== 'conflict' || attempt >= REFRESH_ATTEMPTS)
+        throw new Error(`Program health not refreshed: ${replaced.error.message}`);
+      await pause(attempt);
+    }
+  }
+
+  async function managed(actor: Actor, programId: string): Promise<Result<Program>> {
+    const found = await programs.get(programId);
+    if (!found || !inActorsTenant(actor, found.value)) return fail('not_found', 'There is no such program, or you do not manage it.');
+    const allowed = authorizeProgram(actor, found.value, 'view_aggregates');
+    return allowed.ok ? ok(found.value) : allowed;
+  }
+
+  function sliceOf(filter: HealthFilter): Result<HealthSlice> {
+    if (filter.cohort !== undefined && filter.priority !== undefined)
+      return fail('invalid', 'Filter by a cohort or by a priority, one at a time.', {
+        issues: [{ path: 'priority', message: 'Filter by a cohort or by a priority, one at a time.' }],
+      });
+    if (filter.cohort !== undefined) return ok({ kind: 'cohort', cohort: filter.cohort });
+    if (filter.priority !== undefined) return ok({ kind: 'priority', priorityId: filter.priority });
+    return ok({ kind: 'all' });
+  }
+
+  async function view(actor: Actor, programId: string, filter: HealthFilter): Promise<Result<ProgramHealthView>> {
+    const program = await managed(actor, programId);
+    if (!program.ok) return program;
+    const slice = sliceOf(filter);
+    if (!slice.ok) return slice;
+    const key = sliceKey(slice.value);
+    const [totals, atRisk, survey] = await Promise.all([
+      health.totals(programId),
+      health.atRisk(programId, key, AT_RISK_LISTED),
+      deps.surveyResults?.(actor, programId),
+    ]);
+    return ok(
+      programHealthView({
+        program: program.value,
+        slice: slice.value,
+        totals,
+        atRisk,
+        ...(survey?.ok ? { survey: survey.value } : {}),
+        now: now(),
+      }),
+    );
+  }
+
+  return {
+    refreshPair,
+
+    /** Every health row of the program built again from the pairs' own rows (demo seed, repair). */
+    async rebuildProgram(programId: string): Promise<number> {
+      const program = await programs.get(programId);
+      if (!program) return 0;
+      const ids = await source.pairsOfProgram({ programId, tenantId: program.value.tenantId });
+      const rows: PairHealthRow[] = [];
+      const at = now();
+      for (let i = 0; i < ids.length; i += 16) {
+        const read = await Promise.all(ids.slice(i, i + 16).map((id) => source.read(id)));
+        for (const r of read) if (r) rows.push(pairHealthRow(r, program.value, at));
+      }
+      await health.rebuild(programId, rows);
+      return rows.length;
+    },
+
+    /** Refreshes the pairs whose at-risk state time alone may have changed by today. */
+    async recheckDue(): Promise<HealthRecheckReport> {
+      const day = now().toISOString().slice(0, 10);
+      let refreshed = 0;
+      let failed = 0;
+      for (const entry of await health.dueForRecheck(day)) {
+        try {
+          await refreshPair(entry.pairId);
+          await health.doneRecheck(entry);
+          refreshed++;
+        } catch {
+          // Left filed: the next run tries again.
+          failed++;
+        }
+      }
+      return { day, refreshed, failed };
+    },
+
+    view,
+
+    async csv(actor: Actor, programId: string, filter: HealthFilter): Promise<Result<string>> {
+      const shown = await view(actor, programId, filter);
+      return shown.ok ? ok(programHealthCsv(shown.value)) : shown;
+    },
+  };
+}
+
+export type HealthService = ReturnType<typeof createHealthService>;

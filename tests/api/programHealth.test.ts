@@ -1,0 +1,210 @@
+// Program health over the API: only the program's managers read it; every figure and every CSV row
+// is hidden below five people; filters by cohort and priority; pairs at risk with their reasons and
+// nothing a pair wrote; totals kept right while writes race; the daily recheck catches what time
+// alone changes.
+import { describe, expect } from 'vitest';
+import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { paths, pathFor } from '../../shared/api';
+import type { Goal, GoalRevision } from '../../shared/goal';
+import { suppressedNote } from '../../shared/health/smallGroups';
+import { apiAs } from '../support/apiClient';
+import { addProgramPairs, programPairId, programPerson, type PairPlan } from '../support/programPairs';
+import { serverOutsideTests, serverTest } from '../support/fixtures';
+
+const JOBS_SECRET = 'health-recheck-secret-of-at-least-32-chars';
+const clock = { date: new Date('2026-11-02T10:00:00.000Z') };
+const today = () => clock.date.toISOString().slice(0, 10);
+const test = serverTest.override('serverOptions', { now: () => clock.date, env: { JOBS_SECRET } });
+const server = serverOutsideTests(test);
+
+const BIG = 'health-big';
+const SMALL = 'health-small';
+const FOREIGN = 'health-foreign';
+const FOREIGN_TENANT_ID = '7e000000-0000-4000-8000-0000000000f1';
+
+const person = programPerson;
+const otherManager = person(90);
+const foreignManager = person(91, FOREIGN_TENANT_ID);
+
+const healthPath = (programId: string, query = '') => `${pathFor(paths.programHealth, { programId })}${query}`;
+const csvPath = (programId: string, query = '') => `${pathFor(paths.programHealthCsv, { programId })}${query}`;
+const as = (who: { id: string }) => apiAs(server.baseUrl, who.id);
+const jordan = () => as(demoPeople.manager);
+
+/** Big program: five pairs in `spring` (one with a goal on no priority), two in `autumn`. */
+const bigPairs: PairPlan[] = [
+  { n: 1, programId: BIG, cohort: 'spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+  { n: 2, programId: BIG, cohort: 'spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+  { n: 3, programId: BIG, cohort: 'spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+  // Silent since it started 30 days ago: at risk.
+  { n: 4, programId: BIG, cohort: 'spring', startedDaysAgo: 30, accepted: true, priorityId: 'ai-enabled-products' },
+  { n: 5, programId: BIG, cohort: 'spring', startedDaysAgo: 5, accepted: true },
+  // Its agreement waits for acceptance since 20 days: at risk.
+  { n: 6, programId: BIG, cohort: 'autumn', startedDaysAgo: 20, accepted: false, priorityId: 'customer-reliability' },
+  // Started 19 days ago: silent for 21 days two days from now, when the daily recheck finds it.
+  { n: 7, programId: BIG, cohort: 'autumn', startedDaysAgo: 19, accepted: true, priorityId: 'customer-reliability' },
+];
+const smallPairs: PairPlan[] = [
+  { n: 21, programId: SMALL, cohort: 'spring', startedDaysAgo: 40, accepted: false, priorityId: 'customer-reliability' },
+  { n: 22, programId: SMALL, cohort: 'spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+];
+const pairIdOf = programPairId;
+
+test.beforeAll(async ({ server }) => {
+  const { programs, people } = server.app.repositories;
+  const program = (await programs.get(DEMO_PROGRAM_ID))!.value;
+  await people.save(otherManager);
+  await people.save(foreignManager);
+  // The big and small programs first, so every pair is counted as it is written.
+  await programs.save({ ...program, id: BIG, name: 'Health big', managerIds: [demoPeople.manager.id] });
+  await programs.save({ ...program, id: SMALL, name: 'Health small', managerIds: [demoPeople.manager.id] });
+  await programs.save({ ...program, id: FOREIGN, name: 'Foreign', tenantId: FOREIGN_TENANT_ID, managerIds: [foreignManager.id] });
+  await programs.save({ ...program, id: 'health-other', name: 'Other', managerIds: [otherManager.id] });
+  await addProgramPairs(server, [...bigPairs, ...smallPairs], today());
+});
+
+describe('program health: who may read it', () => {
+  test('a mentee, a mentor, another program’s manager and another tenant’s manager are told there is nothing', async () => {
+    for (const who of [demoPeople.menteeAlex, demoPeople.mentor, otherManager]) {
+      for (const path of [healthPath(BIG), csvPath(BIG), healthPath(DEMO_PROGRAM_ID)]) {
+        const res = await as(who).get(path);
+        expect(res.status, `${who.displayName} ${path}`).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain('Program Person');
+      }
+    }
+    expect((await apiAs(server.baseUrl).get(healthPath(BIG))).status).toBe(401);
+    // A program of another tenant answers as a missing one, even with Jordan among its managers.
+    const foreign = (await server.app.repositories.programs.get(FOREIGN))!.value;
+    await server.app.repositories.programs.save({ ...foreign, managerIds: [foreignManager.id, demoPeople.manager.id] });
+    for (const path of [healthPath(FOREIGN), csvPath(FOREIGN)]) expect((await jordan().get(path)).status).toBe(404);
+  });
+});
+
+describe('program health: the floor of five people', () => {
+  test('a program of two pairs shows only notes, in the view and in every CSV row', async () => {
+    const res = await jordan().get(healthPath(SMALL));
+    expect(res.status).toBe(200);
+    const v = res.body;
+    const figures = [
+      v.participation,
+      v.feedbackResponseRate,
+      v.atRisk,
+      ...v.adherence.map((a: any) => a.figure),
+      ...v.goalsByPriority.map((g: any) => g.figure),
+      ...v.scores.map((s: any) => s.figure),
+    ];
+    expect(figures.length).toBeGreaterThanOrEqual(4);
+    for (const f of figures) expect(f).toEqual({ shown: false, note: suppressedNote });
+    // Nothing of the at-risk pair leaks: neither its names nor its count.
+    expect(JSON.stringify(v)).not.toContain('Program Person');
+
+    const csv = await jordan().get(csvPath(SMALL));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain('program-health.csv');
+    const [header, ...rows] = (csv.body as string).trim().split('\r\n');
+    expect(header).toBe('figure,value,notes');
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) expect(row).toMatch(/^[^,]+,,"Hidden: fewer than 5 people/);
+  });
+
+  test('a slice below five people is hidden inside a program large enough', async () => {
+    const autumn = (await jordan().get(healthPath(BIG, '?cohort=autumn'))).body;
+    expect(autumn.participation).toEqual({ shown: false, note: suppressedNote });
+    const csv = (await jordan().get(csvPath(BIG, '?cohort=autumn'))).body as string;
+    expect(csv).not.toMatch(/Pairs,\d/);
+    // In the whole program, a priority only one pair's goal names is hidden too.
+    const all = (await jordan().get(healthPath(BIG))).body;
+    const ai = all.goalsByPriority.find((g: any) => g.priorityId === 'ai-enabled-products');
+    expect(ai.figure).toEqual({ shown: false, note: suppressedNote });
+  });
+});
+
+describe('program health: figures and filters', () => {
+  test('the whole program, then one cohort, then one priority', async () => {
+    const all = (await jordan().get(healthPath(BIG))).body;
+    expect(all.participation).toEqual({ shown: true, people: 14, value: { pairs: 7, activePairs: 7, acceptedAgreements: 6 } });
+    expect(all.choices.cohorts).toEqual(['autumn', 'spring']);
+    expect(all.choices.priorities).toContainEqual({ id: 'none', name: 'Not linked to any priority' });
+    expect(all.choices.priorities).toContainEqual({ id: 'customer-reliability', name: expect.any(String) });
+    const reliability = all.goalsByPriority.find((g: any) => g.priorityId === 'customer-reliability');
+    expect(reliability.figure).toMatchObject({ shown: true, value: 5 });
+
+    const spring = (await jordan().get(healthPath(BIG, '?cohort=spring'))).body;
+    expect(spring.slice).toEqual({ kind: 'cohort', cohort: 'spring' });
+    expect(spring.participation.value).toEqual({ pairs: 5, activePairs: 5, acceptedAgreements: 5 });
+
+    const byPriority = (await jordan().get(healthPath(BIG, '?priority=customer-reliability'))).body;
+    expect(byPriority.participation.value.pairs).toBe(5);
+
+    const both = await jordan().get(healthPath(BIG, '?cohort=spring&priority=none'));
+    expect(both.status).toBe(400);
+    const unknown = await jordan().get(healthPath(BIG, '?team=x'));
+    expect(unknown.status).toBe(400);
+  });
+
+  test('pairs at risk carry their reasons and pair-level signals only', async () => {
+    const all = (await jordan().get(healthPath(BIG))).body;
+    expect(all.atRisk.shown).toBe(true);
+    expect(all.atRisk.value.count).toBe(2);
+    const pairs = [...all.atRisk.value.pairs].sort((a: any, b: any) => a.pairId.localeCompare(b.pairId));
+    expect(pairs).toEqual([
+      {
+        pairId: pairIdOf(4),
+        mentorName: 'Program Person 104',
+        menteeName: 'Program Person 204',
+        reasons: [{ code: 'no_check_in', text: 'No check-in answered since the pair started 30 days ago.' }],
+      },
+      {
+        pairId: pairIdOf(6),
+        mentorName: 'Program Person 106',
+        menteeName: 'Program Person 206',
+        reasons: [{ code: 'agreement_unaccepted', text: 'The agreement has waited 20 days for both acceptances.' }],
+      },
+    ]);
+  });
+});
+
+describe('program health: kept up to date', () => {
+  test('racing writes to pairs of one program lose no count', async () => {
+    const { plans } = server.app.repositories;
+    const alex = (await plans.load(demoPairIds.alex))!;
+    const at = clock.date.toISOString();
+    // Ten goals on five pairs at once: every refresh moves the same totals rows.
+    await Promise.all(
+      [1, 2, 3, 5, 7, 1, 2, 3, 5, 7].map(async (n, i) => {
+        const goal: Goal = {
+          ...alex.goals[0]!.value,
+          id: `race-${i}`,
+          pairId: pairIdOf(n),
+          priorityId: 'cross-team-leadership',
+          revision: 1,
+        };
+        const revision: GoalRevision = { goalId: goal.id, revision: 1, change: 'created', at, by: demoPeople.manager.id, fields: [] };
+        expect((await plans.createGoal(goal, revision)).ok).toBe(true);
+      }),
+    );
+    const kept = (await jordan().get(healthPath(BIG))).body;
+    const cross = kept.goalsByPriority.find((g: any) => g.priorityId === 'cross-team-leadership');
+    expect(cross.figure).toMatchObject({ shown: true, value: 10 });
+    // What was kept as things happened equals what a rebuild from every pair's rows finds.
+    await server.app.health.service.rebuildProgram(BIG);
+    const rebuilt = (await jordan().get(healthPath(BIG))).body;
+    expect(rebuilt).toEqual(kept);
+  });
+
+  test('the daily recheck finds a pair that time alone put at risk', async () => {
+    clock.date = new Date(clock.date.getTime() + 2 * 86_400_000);
+    const before = (await jordan().get(healthPath(BIG))).body;
+    expect(before.atRisk.value.count).toBe(2);
+    const job = await apiAs(server.baseUrl).post('/api/jobs/health', undefined, { 'x-jobs-secret': JOBS_SECRET });
+    expect(job.status).toBe(200);
+    expect(job.body.outcome).toBe('rechecked');
+    const after = (await jordan().get(healthPath(BIG))).body;
+    expect(after.atRisk.value.count).toBe(3);
+    expect(after.atRisk.value.pairs.map((p: any) => p.pairId)).toContain(pairIdOf(7));
+    // Once a day: a second run the same day does nothing.
+    const again = await apiAs(server.baseUrl).post('/api/jobs/health', undefined, { 'x-jobs-secret': JOBS_SECRET });
+    expect(again.body.outcome).toBe('already_done');
+  });
+});

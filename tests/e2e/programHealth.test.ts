@@ -1,0 +1,63 @@
+// The program's health in a real browser against the real server: Jordan (the demo program's
+// manager) opens Program → Health, sees the charts with their tables, filters by cohort, and
+// downloads the CSV of the same figures.
+import { readFile } from 'node:fs/promises';
+import { describe, expect } from 'vitest';
+import { DEMO_PROGRAM_ID, demoPeople } from '../../bot/dev/demoData';
+import { browserTest } from '../support/browserFixtures';
+import { addProgramPairs, type PairPlan } from '../support/programPairs';
+
+const test = browserTest;
+const today = new Date().toISOString().slice(0, 10);
+
+/** More pairs in the demo program, so its figures describe five people or more; one silent for a month. */
+const pairs: PairPlan[] = [
+  { n: 31, programId: DEMO_PROGRAM_ID, cohort: '2026 spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+  { n: 32, programId: DEMO_PROGRAM_ID, cohort: '2026 spring', startedDaysAgo: 5, accepted: true, priorityId: 'ai-enabled-products' },
+  { n: 33, programId: DEMO_PROGRAM_ID, cohort: '2026 spring', startedDaysAgo: 30, accepted: true },
+  { n: 34, programId: DEMO_PROGRAM_ID, cohort: '2026 autumn', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+];
+
+test.beforeAll(async ({ server }) => {
+  await addProgramPairs(server, pairs, today);
+});
+
+describe('program health', () => {
+  test('Jordan opens Program → Health, sees charts with tables, filters by cohort and downloads the CSV', async ({ session }) => {
+    const page = await session.signInAs(demoPeople.manager.displayName);
+    await page.getByRole('heading', { name: 'Program setup', level: 2 }).waitFor();
+    await page.getByRole('tablist', { name: 'Program views' }).getByRole('tab', { name: 'Program health' }).click();
+    await page.getByRole('heading', { name: 'Program health', level: 2 }).waitFor();
+
+    const participation = page.getByRole('region', { name: 'Participation' });
+    await participation.getByText('Active pairs').waitFor();
+    const goals = page.getByRole('region', { name: 'Goals per strategic priority' });
+    const chart = goals.getByRole('img', { name: /Goals per strategic priority/ });
+    await chart.waitFor();
+    expect(await chart.locator('rect').count()).toBeGreaterThan(0);
+    // The chart's table alternative names every priority, including goals linked to none.
+    await goals.getByText('Show as a table').click();
+    const table = goals.getByRole('table');
+    expect(await table.getByRole('rowheader').allInnerTexts()).toContain('Not linked to any priority');
+
+    const atRisk = page.getByRole('region', { name: 'Pairs at risk' });
+    const riskTable = atRisk.getByRole('table', { name: 'Pairs at risk and why' });
+    await riskTable.waitFor();
+    expect(await riskTable.innerText()).toContain('Program Person 233');
+    expect(await riskTable.innerText()).toContain('No check-in answered since the pair started 30 days ago.');
+
+    // One cohort of a single pair: every figure gives way to its note.
+    await page.getByRole('combobox', { name: 'Cohort' }).selectOption('2026 autumn');
+    await expect.poll(() => participation.innerText()).toContain('Hidden: fewer than 5 people');
+    expect(await atRisk.innerText()).toContain('Hidden: fewer than 5 people');
+    await page.getByRole('combobox', { name: 'Cohort' }).selectOption('');
+    await expect.poll(() => participation.innerText()).toContain('Active pairs');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('program-health.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('figure,value,notes');
+    expect(csv).toMatch(/\r\nActive pairs,\d+,\r\n/);
+    await page.getByRole('status').filter({ hasText: 'The CSV is downloading.' }).waitFor();
+  });
+});
