@@ -62,6 +62,9 @@ import { checkpointRoutes } from './api/checkpointRoutes';
 import { renewalRoutes } from './api/renewalRoutes';
 import { createRenewalService } from '../shared/renewal/renewalService';
 import { renewalTable } from './storage/renewalTable';
+import { createProgramRequestService } from '../shared/matching/programRequests';
+import { programRequestRoutes } from './api/programRequestRoutes';
+import { programRequestTable } from './storage/programRequestTable';
 import { createCheckpointReminders, type CheckpointReminderDeps } from './checkpoints/reminderSender';
 import { checkpointSignedOffNotice } from './checkpoints/signedOffNotice';
 import { checkpointReminderTable, checkpointTable } from './storage/checkpointTable';
@@ -231,6 +234,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     newId: randomUUID,
     onPairCreated: pairWelcome({ conversations, messenger, links: cardLinksFor(config), log }),
   });
+  const programRequests = createProgramRequestService({ plans, programs, requests: programRequestTable(tables), now });
   const surveys = createSurveyService({ programs, plans, surveys: surveyTable(tables), now });
   const retentionJob = createRetentionJob({ tables, programs, log, now });
   const dataRights = createDataRights({
@@ -330,6 +334,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(matchingRoutes(matching));
   api.use(surveyRoutes(surveys));
   api.use(renewalRoutes(renewal));
+  api.use(programRequestRoutes(programRequests));
   api.use('/api', notFoundApi);
   app.use(api);
 

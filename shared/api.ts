@@ -80,6 +80,11 @@ export const paths = {
   myPrograms: '/api/me/programs',
   /** The pair's renewal at the end of the cycle: GET whether it is open and what was decided, PUT the decision. */
   renewal: '/api/pairs/:pairId/renewal',
+  /** A mentee or mentor asks, privately, to be re-paired: only the program's managers see it. */
+  repairRequest: '/api/pairs/:pairId/repair-request',
+  /** The program's open re-pair requests and mentor candidates, for its managers. */
+  programRequests: '/api/programs/:programId/requests',
+  programRequestHandled: '/api/programs/:programId/requests/:requestId/handled',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

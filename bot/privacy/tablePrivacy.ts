@@ -26,6 +26,11 @@ export const tablePrivacy: Record<TableName, TableRule> = {
     section: (row) => (row.rowKey.startsWith('answered|') ? 'surveysYouAnswered' : 'surveyAnswers'),
     erase: (row) => (row.rowKey.startsWith('answered|') ? 'delete' : 'redact'),
   },
+  // An index row names only the person who asked or offered; the request itself is in the pair's partition.
+  programRequests: {
+    section: (row) => (row.rowKey.startsWith('mentoroffer|') ? 'mentorOfferIndex' : 'repairRequestIndex'),
+    erase: 'delete',
+  },
 };
 
 /** The rules by stored table name (what a StoredRow carries). */

@@ -40,6 +40,9 @@
 //   Jobs           {job name}            {run date}                      a run of a daily job: claimed with a lease, done (once across instances)
 //   Surveys        {programId}           "answer|{cycle}|{random id}"    one program survey answer, naming nobody (cycle: the cycle's first day)
 //                  {programId}           "answered|{cycle}|{personId}"   that the person answered: the key of their answer, never the answer
+//   ProgramRequests {programId}         "{kind}|{pairId}|{key in pair}" index of a program's open re-pair requests and mentor
+//                                                                        offers (kind repair|mentoroffer); a hint written before the
+//                                                                        request row, which is the truth (programRequestTable.ts)
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -62,6 +65,7 @@ export const tableNames = {
   checkpointsDue: 'CheckpointsDue',
   jobs: 'Jobs',
   surveys: 'Surveys',
+  programRequests: 'ProgramRequests',
 } as const;
 export type TableName = keyof typeof tableNames;
 

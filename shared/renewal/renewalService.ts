@@ -48,6 +48,9 @@ export interface RepairRequest {
   reason: string;
   requestedAt: string;
   requestedBy: string;
+  /** When a program manager marked it handled, and who. */
+  handledAt?: string;
+  handledBy?: string;
 }
 
 /** A mentee's offer to mentor in the next cycle, a candidate for matching: row `mentoroffer|{cycleEnd}`. */
@@ -58,6 +61,8 @@ export interface MentorOfferRecord extends MentorOffer {
   cycleEnd: IsoDate;
   personId: string;
   offeredAt: string;
+  handledAt?: string;
+  handledBy?: string;
 }
 
 export interface GoalRenewalWrite {

@@ -4,8 +4,11 @@
 import { lazy, type ComponentType } from 'react';
 
 export interface ProgramView {
-  id: 'setup';
+  id: 'setup' | 'requests';
   Component: ComponentType<{ programId: string }>;
 }
 
-export const programViews: readonly ProgramView[] = [{ id: 'setup', Component: lazy(() => import('./ProgramSetup')) }];
+export const programViews: readonly ProgramView[] = [
+  { id: 'setup', Component: lazy(() => import('./ProgramSetup')) },
+  { id: 'requests', Component: lazy(() => import('./ProgramRequests')) },
+];
