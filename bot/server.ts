@@ -116,6 +116,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     schedules: checkInSchedules,
     scheduling: checkInScheduling,
     plans,
+    programs,
     conversations,
     checkIns,
     messenger,
@@ -157,7 +158,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       return scheduled;
     },
   });
-  const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
+  const checkInService = createCheckInService({ plans, programs, checkIns, now, newId: randomUUID });
   const programService = createProgramService({ programs, priorityUsage: priorityUsage(tables) });
   const openFeedback = openFeedbackTable(tables);
   const feedbackAsked = feedbackAskedTable(tables);
