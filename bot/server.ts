@@ -64,6 +64,9 @@ import { renewalRoutes } from './api/renewalRoutes';
 import { createRenewalService } from '../shared/renewal/renewalService';
 import { renewalNoticeTable, renewalTable } from './storage/renewalTable';
 import { createRenewalNotices, programPairs, type RenewalNoticeDeps } from './renewal/renewalNotices';
+import { createProgramRequestService } from '../shared/matching/programRequests';
+import { programRequestRoutes } from './api/programRequestRoutes';
+import { programRequestTable } from './storage/programRequestTable';
 import { createCheckpointReminders, type CheckpointReminderDeps } from './checkpoints/reminderSender';
 import { checkpointSignedOffNotice } from './checkpoints/signedOffNotice';
 import { checkpointReminderTable, checkpointTable } from './storage/checkpointTable';
@@ -142,6 +145,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     schedules: checkInSchedules,
     scheduling: checkInScheduling,
     plans,
+    programs,
     conversations,
     checkIns,
     messenger,
@@ -207,7 +211,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       return scheduled;
     },
   });
-  const checkInService = createCheckInService({ plans, checkIns, now, newId: randomUUID });
+  const checkInService = createCheckInService({ plans, programs, checkIns, now, newId: randomUUID });
   const pairsOfProgram = programPairs(tables);
   const programService = createProgramService({
     programs,
@@ -304,6 +308,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     newId: randomUUID,
     onPairCreated: pairWelcome({ conversations, messenger, links: cardLinksFor(config), log }),
   });
+  const programRequests = createProgramRequestService({ plans, programs, requests: programRequestTable(tables), now });
   const surveys = createSurveyService({ programs, plans, surveys: surveyRows, now });
   const retentionJob = createRetentionJob({ tables, programs, log, now });
   const healthRecheck = createHealthRecheckJob({ tables, health, log, now });
@@ -409,6 +414,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   api.use(surveyRoutes(surveys));
   api.use(healthRoutes(health));
   api.use(renewalRoutes(renewal));
+  api.use(programRequestRoutes(programRequests));
   api.use('/api', notFoundApi);
   app.use(api);
 

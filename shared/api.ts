@@ -92,6 +92,11 @@ export const paths = {
   enrolmentImport: '/api/programs/:programId/enrolments/import',
   /** The cohort file's template, as CSV. */
   enrolmentTemplate: '/api/programs/:programId/enrolments/template.csv',
+  /** A mentee or mentor asks, privately, to be re-paired: only the program's managers see it. */
+  repairRequest: '/api/pairs/:pairId/repair-request',
+  /** The program's open re-pair requests and mentor candidates, for its managers. */
+  programRequests: '/api/programs/:programId/requests',
+  programRequestHandled: '/api/programs/:programId/requests/:requestId/handled',
 } as const;
 
 /** Fill a path template: `pathFor(paths.goal, { pairId, goalId })`. Values are URL-encoded. */

@@ -2,6 +2,7 @@
 // the mentor's card, so an answer reads the same to both. Blockers and help requests come first:
 // they are what a mentor acts on.
 import { goalProgressStatusLabel, type CheckIn, type CheckInAnswer } from '../../shared/checkins/checkIn';
+import { questionsOfCheckIn } from '../../shared/checkins/checkInQuestions';
 import type { Goal } from '../../shared/goal';
 import type { CardElement, Container } from './adaptiveCard';
 import { fillPlaceholders, type BotStrings } from './strings';
@@ -44,8 +45,16 @@ export function attentionBlock(answer: CheckInAnswer, goals: readonly CheckInGoa
   };
 }
 
-/** Goals, confidence, wins and next steps: the rest of the answer, after what needs attention. */
-export function answerBlocks(answer: CheckInAnswer, goals: readonly CheckInGoal[], strings: BotStrings): CardElement[] {
+/**
+ * Goals, confidence, wins and next steps, and the answers to the program's own questions (worded as
+ * the check-in asked them): the rest of the answer, after what needs attention.
+ */
+export function answerBlocks(
+  answer: CheckInAnswer,
+  goals: readonly CheckInGoal[],
+  strings: BotStrings,
+  checkIn: Pick<CheckIn, 'questions'> = {},
+): CardElement[] {
   const s = strings.checkInAnswer;
   const byId = new Map(goals.map((g) => [g.id, g]));
   const out: CardElement[] = [];
@@ -62,6 +71,10 @@ export function answerBlocks(answer: CheckInAnswer, goals: readonly CheckInGoal[
   });
   if (answer.wins) out.push(heading(s.wins), paragraph(answer.wins));
   if (answer.nextSteps) out.push(heading(s.nextSteps), paragraph(answer.nextSteps));
+  const questions = questionsOfCheckIn(checkIn);
+  for (const r of answer.responses ?? []) {
+    if (r.answer.trim() !== '' && questions[r.index] !== undefined) out.push(heading(questions[r.index]!), paragraph(r.answer));
+  }
   return out;
 }
 

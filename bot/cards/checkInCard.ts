@@ -3,6 +3,7 @@
 // (isRequired, min/max, maxLength); the server checks again, and a refused answer comes back as
 // this card with what was typed kept and a note on what to fix.
 import { goalProgressStatus, goalProgressStatusLabel } from '../../shared/checkins/checkIn';
+import { checkInCardQuestions, type CheckInQuestion } from '../../shared/checkins/checkInQuestions';
 import { isMeasurable, progressBounds } from '../../shared/checkins/checkInService';
 import type { Goal } from '../../shared/goal';
 import { limits } from '../../shared/limits';
@@ -22,6 +23,8 @@ export const checkInInputs = {
   blockers: 'blockers',
   nextSteps: 'nextSteps',
   needHelpWith: 'needHelpWith',
+  /** One of the program's own questions, by its place in the check-in's questions. */
+  question: (index: number) => `question.${index}`,
   goalCurrent: (goalId: string) => `goal.${goalId}.current`,
   goalStatus: (goalId: string) => `goal.${goalId}.status`,
 } as const;
@@ -32,6 +35,8 @@ export interface CheckInCardData {
   pairId: string;
   slot: string;
   mentorName: string;
+  /** The check-in's questions (stored with it: questionsOfCheckIn), asked as checkInCardQuestions lists them. */
+  questions: readonly string[];
   /** The pair's active goals, in plan order. */
   goals: readonly CheckInCardGoal[];
   /** What the mentee typed, kept when an answer is refused (input id -> value as the card sent it). */
@@ -41,6 +46,8 @@ export interface CheckInCardData {
 }
 
 const textQuestions = ['wins', 'blockers', 'nextSteps', 'needHelpWith'] as const;
+const inputIdOf = (q: CheckInQuestion): string =>
+  q.kind === 'text' ? checkInInputs.question(q.index ?? 0) : checkInInputs[q.kind as (typeof textQuestions)[number]];
 
 export function checkInCard(data: CheckInCardData, strings: BotStrings = en): AdaptiveCard {
   const s = strings.checkIn;
@@ -72,33 +79,38 @@ export function checkInCard(data: CheckInCardData, strings: BotStrings = en): Ad
       ],
     });
   }
-  if (data.goals.length === 0) body.push({ type: 'TextBlock', text: s.noGoals, wrap: true, spacing: 'Medium' });
-  for (const goal of data.goals) body.push(goalInput(goal, s, kept, keptNumber));
-
-  body.push({
-    type: 'Input.ChoiceSet',
-    id: checkInInputs.confidence,
-    label: s.confidenceLabel,
-    isRequired: true,
-    errorMessage: s.confidenceError,
-    style: 'expanded',
-    spacing: 'Large',
-    choices: s.confidenceChoices.map((title, i) => ({ title, value: String(i + 1) })),
-    ...kept(checkInInputs.confidence),
-  });
-  const labels = { wins: s.winsLabel, blockers: s.blockersLabel, nextSteps: s.nextStepsLabel, needHelpWith: s.needHelpWithLabel };
-  for (const question of textQuestions) {
-    body.push({
-      type: 'Input.Text',
-      id: checkInInputs[question],
-      label: labels[question],
-      isMultiline: true,
-      maxLength: limits.longText,
-      errorMessage: fillPlaceholders(s.textError, { max: String(limits.longText) }),
-      spacing: 'Medium',
-      // A refused answer may hold more than fits; keep what fits, the note says what to shorten.
-      ...(values[checkInInputs[question]] ? { value: values[checkInInputs[question]]!.slice(0, limits.longText) } : {}),
-    });
+  const questions = checkInCardQuestions(data.questions);
+  for (const question of questions) {
+    if (question.kind === 'goals') {
+      body.push({ type: 'TextBlock', text: question.text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
+      if (data.goals.length === 0) body.push({ type: 'TextBlock', text: s.noGoals, wrap: true, spacing: 'Small' });
+      for (const goal of data.goals) body.push(goalInput(goal, s, kept, keptNumber));
+    } else if (question.kind === 'confidence') {
+      body.push({
+        type: 'Input.ChoiceSet',
+        id: checkInInputs.confidence,
+        label: question.text,
+        isRequired: true,
+        errorMessage: s.confidenceError,
+        style: 'expanded',
+        spacing: 'Large',
+        choices: s.confidenceChoices.map((title, i) => ({ title, value: String(i + 1) })),
+        ...kept(checkInInputs.confidence),
+      });
+    } else {
+      const id = inputIdOf(question);
+      body.push({
+        type: 'Input.Text',
+        id,
+        label: question.text,
+        isMultiline: true,
+        maxLength: limits.longText,
+        errorMessage: fillPlaceholders(s.textError, { max: String(limits.longText) }),
+        spacing: 'Medium',
+        // A refused answer may hold more than fits; keep what fits, the note says what to shorten.
+        ...(values[id] ? { value: values[id]!.slice(0, limits.longText) } : {}),
+      });
+    }
   }
 
   return adaptiveCard(
@@ -184,5 +196,10 @@ export function answerFromCardInputs(inputs: Readonly<Record<string, unknown>>):
     ...(confidence ? { confidence: Number(confidence) } : {}),
   };
   for (const question of textQuestions) answer[question] = values[checkInInputs[question]] ?? '';
+  const responses = Object.entries(values).flatMap(([key, raw]) => {
+    const match = /^question\.(\d{1,2})$/.exec(key);
+    return match && raw.trim() !== '' ? [{ index: Number(match[1]), answer: raw }] : [];
+  });
+  if (responses.length > 0) answer.responses = responses;
   return { answer, values };
 }

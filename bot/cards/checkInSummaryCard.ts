@@ -33,7 +33,7 @@ export function checkInSummaryCard(data: CheckInSummaryCardData, strings: BotStr
   if (checkIn.answer) {
     const attention = attentionBlock(checkIn.answer, data.goals, strings);
     if (attention) body.push(attention);
-    body.push(...answerBlocks(checkIn.answer, data.goals, strings));
+    body.push(...answerBlocks(checkIn.answer, data.goals, strings, checkIn));
   }
   body.push(...commentBlocks(checkIn, data.mentorName, strings));
   return adaptiveCard(body, openPlanActions(data.links, strings), s.fallbackText);
@@ -51,6 +51,6 @@ export function menteeCommentCard(data: MenteeCommentCardData, strings: BotStrin
   ];
   if (latest)
     body.push({ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [{ type: 'TextBlock', text: latest.text, wrap: true }] });
-  if (data.checkIn.answer) body.push(...answerBlocks(data.checkIn.answer, data.goals, strings));
+  if (data.checkIn.answer) body.push(...answerBlocks(data.checkIn.answer, data.goals, strings, data.checkIn));
   return adaptiveCard(body, openPlanActions(data.links, strings), fillPlaceholders(s.fallbackText, { mentor: data.mentorName }));
 }

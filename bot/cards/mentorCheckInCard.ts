@@ -46,7 +46,7 @@ export function mentorCheckInCard(data: MentorCheckInCardData, strings: BotStrin
   if (checkIn.answer) {
     const attention = attentionBlock(checkIn.answer, data.goals, strings);
     if (attention) body.push(attention);
-    body.push(...answerBlocks(checkIn.answer, data.goals, strings));
+    body.push(...answerBlocks(checkIn.answer, data.goals, strings, checkIn));
   }
   body.push(...commentBlocks(checkIn, data.mentorName, strings));
   if (data.meetings && data.meetings.length > 0) {

@@ -28,7 +28,14 @@ import type { CheckInScheduleState, CheckInScheduling } from '../../shared/check
 import type { Mentorship } from '../../shared/mentorship';
 import { activeGoals } from '../../shared/plan/planChoices';
 import type { Versioned } from '../../shared/result';
-import type { CheckInRepository, CheckInScheduleRepository, ConversationRepository, PlanRepository } from '../../shared/repositories';
+import { defaultCheckInQuestions } from '../../shared/program';
+import type {
+  CheckInRepository,
+  CheckInScheduleRepository,
+  ConversationRepository,
+  PlanRepository,
+  ProgramRepository,
+} from '../../shared/repositories';
 import { checkInCard } from '../cards/checkInCard';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
@@ -72,6 +79,8 @@ export interface CheckInSenderDeps {
   schedules: CheckInScheduleRepository;
   scheduling: CheckInScheduling;
   plans: Pick<PlanRepository, 'load'>;
+  /** The pair's program: its check-in questions as they are when the check-in goes out. */
+  programs: Pick<ProgramRepository, 'get'>;
   conversations: ConversationRepository;
   checkIns: Pick<CheckInRepository, 'get' | 'recordSent'>;
   messenger: ProactiveMessenger;
@@ -109,7 +118,7 @@ export function senderSetup(deps: { clock?: Clock; random?: () => number; instan
 }
 
 export function createCheckInSender(deps: CheckInSenderDeps) {
-  const { due, schedules, scheduling, plans, conversations, checkIns, messenger, log } = deps;
+  const { due, schedules, scheduling, plans, programs, conversations, checkIns, messenger, log } = deps;
   const machinery = senderSetup(deps);
   const { clock, options, lease, now } = machinery;
 
@@ -146,9 +155,11 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
       return 'unreachable';
     }
 
+    const questions = [...((await programs.get(pair.programId))?.value.checkInQuestions ?? defaultCheckInQuestions)];
     const card = checkInCard({
       pairId: pair.id,
       slot: row.slot,
+      questions,
       mentorName: record.members.mentor.displayName,
       goals: activeGoals(record.goals).map((g) => g.value),
     });
@@ -169,7 +180,7 @@ export function createCheckInSender(deps: CheckInSenderDeps) {
     }
 
     const sentAt = now().toISOString();
-    const checkIn: CheckIn = { pairId: pair.id, slot: row.slot, dueAt: row.dueAt, status: 'sent', sentAt, comments: [] };
+    const checkIn: CheckIn = { pairId: pair.id, slot: row.slot, dueAt: row.dueAt, status: 'sent', sentAt, questions, comments: [] };
     const recorded = await checkIns.recordSent(checkIn);
     if (!recorded.ok) log.warn('check-in was recorded by another sender', { pairId: pair.id, slot: row.slot });
     await finish(row, pair, stored);

@@ -32,6 +32,11 @@ export const tablePrivacy: Record<TableName, TableRule> = {
   },
   // Pair ids, counts and both display names, no text a pair wrote; redacted so the program's counts stay whole.
   programHealth: { section: named('programHealth'), erase: 'redact' },
+  // An index row names only the person who asked or offered; the request itself is in the pair's partition.
+  programRequests: {
+    section: (row) => (row.rowKey.startsWith('mentoroffer|') ? 'mentorOfferIndex' : 'repairRequestIndex'),
+    erase: 'delete',
+  },
 };
 
 /** The rules by stored table name (what a StoredRow carries). */

@@ -12,12 +12,13 @@ import type { RenewalRecord, RenewalRepository } from '../../shared/renewal/rene
 import { fail, ok } from '../../shared/result';
 import { fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { goalChangeActions, goalCreateActions } from './planTable';
+import { indexRequest, requestKeys } from './programRequestTable';
 import { encodeKey, type Tables } from './tables';
 
 const key = {
   renewal: (cycleEnd: string) => `renewal|${cycleEnd}`,
-  repair: (cycleEnd: string) => `repair|${cycleEnd}`,
-  offer: (cycleEnd: string) => `mentoroffer|${cycleEnd}`,
+  repair: requestKeys.renewalRepair,
+  offer: requestKeys.offer,
   notice: (cycleEnd: string, role: string) => `renewalnotice|${cycleEnd}|${role}`,
 };
 
@@ -58,7 +59,7 @@ const renewalRow = z
 
 const statusOf = (e: unknown) => (e as { statusCode?: number } | null)?.statusCode;
 
-export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
+export function renewalTable(tables: Pick<Tables, 'plans' | 'programRequests'>): RenewalRepository {
   const { plans } = tables;
   return {
     maxGoals: Math.floor((MAX_ACTIONS - FIXED_ACTIONS) / 2),
@@ -103,6 +104,16 @@ export function renewalTable(tables: Pick<Tables, 'plans'>): RenewalRepository {
           'create',
           toRow(pk, key.offer(cycleEnd), write.offer, { kind: 'mentoroffer', personId: write.offer.personId, ...columns }),
         ]);
+      // The program's index of requests first (see programRequestTable.ts): a decision that then fails leaves only a hint that is skipped.
+      const indexed = { tenantId: m.tenantId, programId: m.programId };
+      if (write.repair)
+        await indexRequest(tables, m.id, key.repair(cycleEnd), {
+          ...indexed,
+          personId: write.repair.requestedBy,
+          at: write.repair.requestedAt,
+        });
+      if (write.offer)
+        await indexRequest(tables, m.id, key.offer(cycleEnd), { ...indexed, personId: write.offer.personId, at: write.offer.offeredAt });
       try {
         const res = await plans.submitTransaction(actions);
         // Sub-responses come in the order of the actions; the pair is the first.

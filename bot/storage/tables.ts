@@ -54,6 +54,9 @@
 //                                                                        written with the pair row in one transaction (programHealthTable.ts)
 //                  {programId}           "atrisk|{slice}|{pairId}"       a pair at risk in a slice, while it is: ids, names and signals
 //                  "recheck|{date}"      "{programId}|{pairId}"          a pair whose at-risk state time alone may change that day; a hint
+//   ProgramRequests {programId}         "{kind}|{pairId}|{key in pair}" index of a program's open re-pair requests and mentor
+//                                                                        offers (kind repair|mentoroffer); a hint written before the
+//                                                                        request row, which is the truth (programRequestTable.ts)
 //
 // A pair's whole plan is one partition, so loading it is one query and a goal with its history
 // entry is written in one atomic transaction. Keys built from user or channel input are encoded:
@@ -79,6 +82,7 @@ export const tableNames = {
   surveys: 'Surveys',
   enrolments: 'Enrolments',
   programHealth: 'ProgramHealth',
+  programRequests: 'ProgramRequests',
 } as const;
 export type TableName = keyof typeof tableNames;
 

@@ -1,6 +1,7 @@
 // The check-in cards' Universal Actions: the mentee's answer and the mentor's comment. Each answers
 // inside the invoke with the card that replaces the one clicked (Teams allows 5 seconds): the
 // summary, the card again with what to fix, or a card saying why it could not be done.
+import { questionsOfCheckIn } from '../../shared/checkins/checkInQuestions';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
@@ -125,6 +126,7 @@ export function registerCheckInActions(app: Application<TurnState>, deps: CheckI
           return checkInCard({
             pairId,
             slot,
+            questions: questionsOfCheckIn(ctx.value.checkIn.value),
             mentorName: ctx.value.mentor.displayName,
             goals,
             values,

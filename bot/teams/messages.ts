@@ -1,6 +1,7 @@
 // Message routes. teams-ai runs the first route whose selector matches, in registration order, so
 // named commands come first and the catch-all last. The bot's own @mention is already removed by
 // the Application (removeRecipientMention); commandOf drops any other `<at>` text.
+import { questionsOfCheckIn } from '../../shared/checkins/checkInQuestions';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { CheckInScheduling } from '../../shared/checkins/checkInScheduling';
@@ -55,6 +56,7 @@ export function registerMessageRoutes(app: Application<TurnState>, links: CardLi
           : checkInCard({
               pairId: checkIn.value.pairId,
               slot: checkIn.value.slot,
+              questions: questionsOfCheckIn(checkIn.value),
               mentorName: mentor.displayName,
               goals: goals.filter(isActiveGoal),
             });

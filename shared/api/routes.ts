@@ -65,6 +65,7 @@ import { matchingParams, pairCreateInput, strengthsInput, type MatchingView, typ
 import { surveyAnswers } from '../survey/survey';
 import type { SurveyAnswered, SurveyResultsView, SurveyView } from '../survey/surveyService';
 import { renewalInput } from '../renewal/renewal';
+import { programRequestParams, repairRequestInput, type ProgramRequestsView, type RepairRequestAnswer } from '../matching/programRequests';
 import type { RenewalView } from '../renewal/renewalService';
 import {
   cohortImportInput,
@@ -383,6 +384,22 @@ export const routes = {
     body: renewalInput,
     ifMatch: true,
     response: answers<RenewalView>(),
+  },
+  // ---- re-pair requests and mentor candidates ----
+  askRepair: {
+    method: 'POST',
+    path: paths.repairRequest,
+    params: pairParams,
+    body: repairRequestInput,
+    status: 201,
+    response: answers<RepairRequestAnswer>(),
+  },
+  getProgramRequests: { method: 'GET', path: paths.programRequests, params: programParams, response: answers<ProgramRequestsView>() },
+  markRequestHandled: {
+    method: 'POST',
+    path: paths.programRequestHandled,
+    params: programRequestParams,
+    response: answers<ProgramRequestsView>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -31,6 +31,10 @@ export const goalProgressAnswer = z
   .refine((g) => g.current !== undefined || g.status !== undefined, { message: 'Give a current value or a status.', path: ['current'] });
 export type GoalProgressAnswer = z.infer<typeof goalProgressAnswer>;
 
+/** The answer to one of the program's own (free-text) questions: `index` is its place in the check-in's questions. */
+export const checkInResponse = z.object({ index: z.number().int().min(0).max(11), answer: answerText }).strict();
+export type CheckInResponse = z.infer<typeof checkInResponse>;
+
 export const checkInAnswer = z
   .object({
     goals: z.array(goalProgressAnswer).max(limits.goalsPerPair),
@@ -39,6 +43,8 @@ export const checkInAnswer = z
     blockers: answerText.default(''),
     nextSteps: answerText.default(''),
     needHelpWith: answerText.default(''),
+    /** Answers to the program's own questions (checkInQuestions.ts); the default questions have their fields above. */
+    responses: z.array(checkInResponse).max(12).optional(),
   })
   .strict();
 export type CheckInAnswer = z.infer<typeof checkInAnswer>;
@@ -71,6 +77,8 @@ export const checkIn = z
     slot: slotKey,
     dueAt: isoInstant,
     status: checkInStatus,
+    /** The program's check-in questions when the check-in was created; the defaults when absent (created before). */
+    questions: z.array(z.string().trim().min(1).max(limits.shortText)).min(1).max(12).optional(),
     sentAt: isoInstant.optional(),
     answeredAt: isoInstant.optional(),
     answeredBy: personId.optional(),

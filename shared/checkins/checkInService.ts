@@ -8,16 +8,20 @@ import type { Mentorship } from '../mentorship';
 import type { Agreement } from '../mentorship';
 import type { PersonSummary } from '../person';
 import { authorizePlan, type Actor } from '../policy';
-import type { CheckInRepository, PlanRecord, PlanRepository } from '../repositories';
+import { defaultCheckInQuestions } from '../program';
+import type { CheckInRepository, PlanRecord, PlanRepository, ProgramRepository } from '../repositories';
 import { fail, ok, type Result, type Versioned } from '../result';
 import { diffGoal } from '../plan/goalRevisions';
 import { isActiveGoal } from '../plan/planChoices';
 import type { CheckIn, CheckInAnswer, MentorComment } from './checkIn';
 import { checkInHistory, type CheckInHistoryView } from './checkInHistory';
+import { checkInCardQuestions, questionsOfCheckIn } from './checkInQuestions';
 import { checkInForDate, type CheckInSchedule } from './schedule';
 
 export interface CheckInServiceDeps {
   plans: PlanRepository;
+  /** The pair's program: a check-in keeps the program's questions as they are when it is created. */
+  programs: Pick<ProgramRepository, 'get'>;
   checkIns: CheckInRepository;
   now: () => Date;
   newId: () => string;
@@ -91,7 +95,22 @@ const canonical = (a: CheckInAnswer) => ({
 });
 
 export function createCheckInService(deps: CheckInServiceDeps) {
-  const { plans, checkIns, now, newId } = deps;
+  const { plans, programs, checkIns, now, newId } = deps;
+
+  /** Answers to the program's own questions name a free-text question of this check-in, each once. */
+  function validateResponses(checkIn: CheckIn, answer: CheckInAnswer): Result<CheckInAnswer> {
+    const open = new Set(
+      checkInCardQuestions(questionsOfCheckIn(checkIn))
+        .filter((q) => q.kind === 'text')
+        .map((q) => q.index),
+    );
+    const seen = new Set<number>();
+    for (const [i, r] of (answer.responses ?? []).entries()) {
+      if (!open.has(r.index) || seen.has(r.index)) return invalid(`responses.${i}.index`, 'That question is not on this check-in.');
+      seen.add(r.index);
+    }
+    return ok(answer);
+  }
 
   const contextOf = (record: PlanRecord, checkIn: Versioned<CheckIn>): CheckInContext => ({
     checkIn,
@@ -174,6 +193,8 @@ export function createCheckInService(deps: CheckInServiceDeps) {
         const current = await checkIns.get(pairId, slot);
         if (!current) return notFoundCheckIn();
         const stored = current.value;
+        const responses = validateResponses(stored, answer.value);
+        if (!responses.ok) return responses;
         if (stored.status === 'answered' && stored.answer) {
           const outcome: AnswerOutcome = sameAnswer(stored.answer, answer.value) ? 'duplicate' : 'kept_first';
           return ok({ ...contextOf(record, current), outcome });
@@ -251,11 +272,13 @@ export function createCheckInService(deps: CheckInServiceDeps) {
         const due = checkInForDate(schedule, todayIn(schedule.timeZone, now()));
         const existing = await checkIns.get(ref.pairId, due.slot);
         if (existing) return ok(contextOf(record, existing));
+        const program = await programs.get(record.mentorship.value.programId);
         const sent = await checkIns.recordSent({
           pairId: ref.pairId,
           slot: due.slot,
           dueAt: due.dueAt,
           status: 'sent',
+          questions: [...(program?.value.checkInQuestions ?? defaultCheckInQuestions)],
           sentAt: now().toISOString(),
           comments: [],
         });

@@ -315,6 +315,9 @@ export function planRowErasure(row: StoredRow, ctx: RowContext): Erasure {
     case 'mentoroffer':
       // The offer to mentor is the person's alone: an erased person is no candidate.
       return doc.personId === ctx.subject.id ? 'delete' : 'redact';
+    case 'repair':
+      // A re-pair request asked from the plan is its asker's alone (the renewal's stays with the pair's decision).
+      return doc.requestedBy === ctx.subject.id && row.rowKey.split('|').length > 2 ? 'delete' : 'redact';
     default:
       return 'redact';
   }
@@ -340,6 +343,9 @@ export function planRowShown(row: StoredRow, ctx: RowContext & { actor: Actor })
       });
       return visible ? 'show' : { withheld: 'A journal entry another person wrote that is not shared with you.' };
     }
+    case 'repair':
+      // Asked privately, for the program's managers: the other person of the pair does not see it.
+      return doc.requestedBy === ctx.subject.id ? 'show' : { withheld: 'A record another person made privately.' };
     case 'feedbackresp':
       return doc.respondentId === ctx.subject.id
         ? 'show'

@@ -50,6 +50,9 @@ export interface RepairRequest {
   reason: string;
   requestedAt: string;
   requestedBy: string;
+  /** When a program manager marked it handled, and who. */
+  handledAt?: string;
+  handledBy?: string;
 }
 
 /** A mentee's offer to mentor in the next cycle, a candidate for matching: row `mentoroffer|{cycleEnd}`. */
@@ -60,6 +63,8 @@ export interface MentorOfferRecord extends MentorOffer {
   cycleEnd: IsoDate;
   personId: string;
   offeredAt: string;
+  handledAt?: string;
+  handledBy?: string;
 }
 
 export interface GoalRenewalWrite {

@@ -1,5 +1,6 @@
 // The check-in cards against the Adaptive Card 1.5 schema and Teams' size limit, with long texts
 // and a full plan of goals; and the mapping from what the card sends to the answer schema.
+import { defaultCheckInQuestions as questions } from '../../shared/program';
 import { describe, expect, it } from 'vitest';
 import { checkInAnswer, type CheckIn } from '../../shared/checkins/checkIn';
 import { limits } from '../../shared/limits';
@@ -54,11 +55,17 @@ const answered = (goals: readonly CheckInCardGoal[], comments = 0): CheckIn => (
 });
 
 describe('checkInCard', () => {
-  const card = checkInCard({ pairId: 'demo-pair-alex', slot: '2026-03-02', mentorName: 'Priya Raman', goals: [measurable, qualitative] });
+  const card = checkInCard({
+    pairId: 'demo-pair-alex',
+    slot: '2026-03-02',
+    questions,
+    mentorName: 'Priya Raman',
+    goals: [measurable, qualitative],
+  });
 
   it('is a valid Adaptive Card 1.5, also with 50 goals, long texts kept and problems listed', () => {
     expectValidCard(card);
-    expectValidCard(checkInCard({ pairId: 'p', slot: '2026-03-02', mentorName: long(limits.name), goals: [] }));
+    expectValidCard(checkInCard({ pairId: 'p', slot: '2026-03-02', questions, mentorName: long(limits.name), goals: [] }));
     const values: Record<string, string> = {
       confidence: '4',
       wins: long(limits.longText * 2),
@@ -71,6 +78,7 @@ describe('checkInCard', () => {
         g.target !== undefined ? '12' : 'at_risk';
     expectValidCard(
       checkInCard({
+        questions,
         pairId: 'p',
         slot: '2026-03-02',
         mentorName: 'Priya',
@@ -99,6 +107,7 @@ describe('checkInCard', () => {
       }),
     );
     const negative = checkInCard({
+      questions,
       pairId: 'p',
       slot: 's',
       mentorName: 'm',
@@ -143,6 +152,7 @@ describe('checkInCard', () => {
 
   it('keeps what was typed and says what to fix when an answer comes back refused', () => {
     const refused = checkInCard({
+      questions,
       pairId: 'p',
       slot: '2026-03-02',
       mentorName: 'Priya',

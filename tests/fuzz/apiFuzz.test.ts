@@ -321,6 +321,14 @@ describe('fuzzed write routes', () => {
         path: pathFor(paths.surveyAnswers, { programId: DEMO_PROGRAM_ID }),
         sample: { ratings: { 'worth-time': 4, 'goals-moved': 3, recommend: 5 }, texts: { change: 'Fuzzed suggestion.' } },
       }),
+      askRepair: async () => ({ as: 'mentee', path: pathFor(paths.repairRequest, { pairId }), sample: { reason: 'A fuzzed reason.' } }),
+      // Asking again reopens the mentee's request, so there is always one to mark handled.
+      markRequestHandled: async () => {
+        await json('POST', pathFor(paths.repairRequest, { pairId }), 'mentee', { reason: 'Reopened for the fuzzer.' });
+        const open = await json('GET', pathFor(paths.programRequests, { programId: DEMO_PROGRAM_ID }), 'manager');
+        const requestId = open.repairs.find((r: { pairId: string }) => r.pairId === pairId).id as string;
+        return { as: 'manager', path: pathFor(paths.programRequestHandled, { programId: DEMO_PROGRAM_ID, requestId }) };
+      },
       decideRenewal: async () => ({
         as: 'mentee',
         path: pathFor(paths.renewal, { pairId }),

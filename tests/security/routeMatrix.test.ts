@@ -596,6 +596,32 @@ const matrix: Record<string, Row> = {
     ok: 400,
     denied: hidden,
   },
+  'POST /api/pairs/:pairId/repair-request': {
+    owner: 'mentee',
+    request: async () => ({ path: pathFor(paths.repairRequest, { pairId }), body: { reason: 'Matrix: we would like another match.' } }),
+    ok: 201,
+    // Only the pair's own members ask; nobody else learns the pair exists.
+    denied: hidden,
+  },
+  'GET /api/programs/:programId/requests': {
+    owner: 'manager',
+    request: async () => ({ path: pathFor(paths.programRequests, { programId: DEMO_PROGRAM_ID }) }),
+    ok: 200,
+    // Only the program's managers: the pair's members and everyone else learn nothing here.
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
+  'POST /api/programs/:programId/requests/:requestId/handled': {
+    owner: 'manager',
+    request: async () => {
+      // Asking again reopens the mentee's request: each caller meets an open one.
+      await asMentee('POST', { path: pathFor(paths.repairRequest, { pairId }), body: { reason: 'Matrix: reopened.' } });
+      const open = await send('GET', { path: pathFor(paths.programRequests, { programId: DEMO_PROGRAM_ID }) }, ownerTokens.manager);
+      const requestId = open.body.repairs.find((r: { pairId: string }) => r.pairId === pairId).id as string;
+      return { path: pathFor(paths.programRequestHandled, { programId: DEMO_PROGRAM_ID, requestId }) };
+    },
+    ok: 200,
+    denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
+  },
 };
 
 /** The program's managers alone: everyone else is told there is no such program. */

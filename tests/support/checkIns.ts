@@ -11,6 +11,7 @@ import { checkInScheduleTable } from '../../bot/storage/checkInScheduleTable';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { conversationTable } from '../../bot/storage/conversationTable';
 import { planTable } from '../../bot/storage/planTable';
+import { programTable } from '../../bot/storage/programTable';
 import { ensureTables, openTables } from '../../bot/storage/tables';
 import { teamsProactiveMessenger } from '../../bot/teams/proactive';
 import { createCheckInScheduling } from '../../shared/checkins/checkInScheduling';
@@ -61,6 +62,7 @@ export async function openCheckInStores(connectionString: string, tablePrefix: s
   return {
     tables,
     plans,
+    programs: programTable(tables),
     due,
     schedules,
     conversations: conversationTable(tables),
@@ -172,6 +174,7 @@ export function senderFor(
     schedules: stores.schedules,
     scheduling: stores.scheduling,
     plans: stores.plans,
+    programs: stores.programs,
     conversations: stores.conversations,
     checkIns: stores.checkIns,
     messenger: o.messenger ?? localMessenger(),

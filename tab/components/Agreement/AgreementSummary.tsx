@@ -1,6 +1,7 @@
 // The written agreement both people accept at the start: roles, cadence, channel, style,
 // boundaries, confidentiality, time, and each person's time zone and working hours.
-import { Badge, Button, Caption1, Card, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { preferredChannelLabel, type Agreement } from '../../../shared/mentorship';
 import type { PersonSummary } from '../../../shared/person';
 import { cadenceLabel } from '../../../shared/program';
@@ -11,6 +12,7 @@ import { formatInstantDate, formatNumber, formatWeekdays } from '../../format';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
+import { RepairRequestDialog } from './RepairRequestDialog';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -41,6 +43,7 @@ export function AgreementSummary() {
   const s = strings.agreement;
   const pair = plan.pair.value;
   const a = pair.agreement;
+  const [repairSent, setRepairSent] = useState(false);
 
   const acceptance = (who: string, person: PersonSummary, at: string | undefined) =>
     at ? s.acceptedOn(`${who} (${person.displayName})`, formatInstantDate(at)) : s.notAccepted(`${who} (${person.displayName})`);
@@ -107,6 +110,16 @@ export function AgreementSummary() {
             {s.accept}
           </Button>
           <Caption1 className={styles.hint}>{s.acceptHint}</Caption1>
+        </div>
+      )}
+      {plan.can.editPlan && (
+        <div className={styles.accept}>
+          <RepairRequestDialog onSent={() => setRepairSent(true)} />
+          {repairSent && (
+            <MessageBar intent="success">
+              <MessageBarBody>{strings.repair.sent}</MessageBarBody>
+            </MessageBar>
+          )}
         </div>
       )}
     </Card>

@@ -5,6 +5,7 @@ import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, Textarea, make
 import { useState, type FormEvent } from 'react';
 import { cadence, cadenceLabel, type Cadence, type Program } from '../../../shared/program';
 import { routes } from '../../../shared/api/routes';
+import { checkInCardQuestions } from '../../../shared/checkins/checkInQuestions';
 import type { Versioned } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
@@ -126,7 +127,8 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
   }
 
   const cadenceValue = (values.checkInCadence ?? 'biweekly') as Cadence;
-  const questions = questionsOf(values);
+  // The card's own list (goal progress and confidence always first), so the preview is what people get.
+  const questions = checkInCardQuestions(questionsOf(values)).map((q) => q.text);
   return (
     <div className={styles.layout}>
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label={s.formLabel}>

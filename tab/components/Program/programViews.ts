@@ -4,7 +4,7 @@
 import { lazy, type ComponentType } from 'react';
 
 export interface ProgramView {
-  id: 'setup' | 'enrolment' | 'health';
+  id: 'setup' | 'enrolment' | 'health' | 'requests';
   Component: ComponentType<{ programId: string }>;
 }
 
@@ -12,4 +12,5 @@ export const programViews: readonly ProgramView[] = [
   { id: 'setup', Component: lazy(() => import('./ProgramSetup')) },
   { id: 'enrolment', Component: lazy(() => import('./EnrolmentView')) },
   { id: 'health', Component: lazy(() => import('./ProgramHealth')) },
+  { id: 'requests', Component: lazy(() => import('./ProgramRequests')) },
 ];
