@@ -9,7 +9,7 @@ import {
   type ScorecardValue,
 } from '../../shared/checkpoints/checkpoint';
 import type { ScorecardMetric } from '../../shared/program';
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './adaptiveCard';
+import { adaptiveCard, cardHeading, type AdaptiveCard, type CardAction, type CardElement } from './adaptiveCard';
 import type { CardLinks } from './cardLinks';
 import { checkpointStrings } from './checkpointStrings';
 import { en, fillPlaceholders } from './strings';
@@ -38,14 +38,7 @@ export function checkpointReminderCard(data: CheckpointReminderCardData): Adapti
   const s = checkpointStrings.reminder;
   const { period } = data;
   const body: CardElement[] = [
-    {
-      type: 'TextBlock',
-      text: fillPlaceholders(s.title, { date: period.dueDate }),
-      style: 'heading',
-      size: 'Large',
-      weight: 'Bolder',
-      wrap: true,
-    },
+    cardHeading(fillPlaceholders(s.title, { date: period.dueDate })),
     { type: 'TextBlock', text: fillPlaceholders(s.intro, { months: String(data.intervalMonths), other: data.otherName }), wrap: true },
     {
       type: 'FactSet',
@@ -80,14 +73,7 @@ export function checkpointSummaryCard(data: CheckpointSummaryCardData): Adaptive
   const latest = (id: string) => checkpoint.scorecard?.find((v) => v.metricId === id);
   const before = (id: string) => data.previous?.scorecard?.find((v) => v.metricId === id);
   const body: CardElement[] = [
-    {
-      type: 'TextBlock',
-      text: fillPlaceholders(s.title, { date: checkpoint.dueDate }),
-      style: 'heading',
-      size: 'Large',
-      weight: 'Bolder',
-      wrap: true,
-    },
+    cardHeading(fillPlaceholders(s.title, { date: checkpoint.dueDate })),
     { type: 'TextBlock', text: fillPlaceholders(s.intro, { other: data.otherName }), wrap: true },
     {
       type: 'FactSet',

@@ -1,6 +1,6 @@
 // Told to the other person when someone's data is erased and their pair ends: neutral, naming no
 // one and giving no reason, since the person who left is not to be named any more.
-import { adaptiveCard, type AdaptiveCard } from './adaptiveCard';
+import { adaptiveCard, cardHeading, type AdaptiveCard } from './adaptiveCard';
 
 export const pairEndedText = {
   title: 'Your mentoring pair has ended',
@@ -9,10 +9,7 @@ export const pairEndedText = {
 
 export function pairEndedCard(): AdaptiveCard {
   return adaptiveCard(
-    [
-      { type: 'TextBlock', text: pairEndedText.title, style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: pairEndedText.body, wrap: true },
-    ],
+    [cardHeading(pairEndedText.title), { type: 'TextBlock', text: pairEndedText.body, wrap: true }],
     [],
     pairEndedText.title,
   );

@@ -10,7 +10,7 @@ import type { Milestone } from '../../shared/milestone';
 import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
 import { defaultCheckInQuestions, defaultScorecardMetrics, type Program } from '../../shared/program';
 import type { Win } from '../../shared/recognition/win';
-import { checkpointPeriod, type Checkpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
+import { checkpointPeriod, emptyCheckpoint, type Checkpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 
 export const DEMO_PROGRAM_ID = 'demo-program';
@@ -427,27 +427,18 @@ export function demoCheckpoints(now: Date): Checkpoint[] {
       },
     ];
     return {
-      tenantId: DEMO_TENANT_ID,
-      pairId: demoPairIds.alex,
-      dueDate: period.dueDate,
-      number: period.number,
-      from: period.from,
-      to: period.to,
-      revision: 1,
+      ...emptyCheckpoint({ tenantId: DEMO_TENANT_ID, pairId: demoPairIds.alex, period }, signedOffAt, demoPeople.mentor.id),
       status: 'signed_off',
       ratings: t.ratings,
       reflections: reflections[i]!,
       recalibrations:
         i === 1 ? [{ goalId: 'alex-oncall', decision: 'change', reason: 'Lead incidents for payments only, not every service.' }] : [],
-      breakthroughs: [],
       agreementReviewed: true,
       signedByMentorAt: signedOffAt,
       signedByMenteeAt: signedOffAt,
       signedOffAt,
       scorecard,
       sharedWithProgram: i === 2,
-      updatedAt: signedOffAt,
-      updatedBy: demoPeople.mentor.id,
     };
   });
 }

@@ -14,7 +14,7 @@ import { journalTable } from '../../bot/storage/journalTable';
 import { encodeKey } from '../../bot/storage/tables';
 import { paths, pathFor } from '../../shared/api';
 import { JOURNAL_PAGE_MAX } from '../../shared/journal/journalApi';
-import { checkpointPeriod, type Checkpoint } from '../../shared/checkpoints/checkpoint';
+import { checkpointPeriod, emptyCheckpoint, type Checkpoint } from '../../shared/checkpoints/checkpoint';
 import { addDays, todayIn } from '../../shared/dates';
 import type { Mentorship } from '../../shared/mentorship';
 import { apiAgainstRaw, summarize, type LatencySummary } from './stats';
@@ -50,18 +50,10 @@ function threeYearsOfCheckpoints(pair: Mentorship): Checkpoint[] {
     const signedOffAt = `${period.dueDate}T15:00:00.000Z`;
     const rating = 2 + (i % 4);
     return {
-      tenantId: pair.tenantId,
-      pairId: pair.id,
-      dueDate: period.dueDate,
-      number: period.number,
-      from: period.from,
-      to: period.to,
-      revision: 1,
+      ...emptyCheckpoint({ tenantId: pair.tenantId, pairId: pair.id, period }, signedOffAt, pair.mentorId),
       status: 'signed_off',
       ratings: { mentee: { quality: rating, 'learning-transfer': rating }, mentor: { quality: rating, 'learning-transfer': rating } },
       reflections: { worked: 'Weekly demos.', didNotWork: 'Too many goals at once.', insights: 'One stretch goal a quarter.' },
-      recalibrations: [],
-      breakthroughs: [],
       agreementReviewed: true,
       signedByMentorAt: signedOffAt,
       signedByMenteeAt: signedOffAt,
@@ -73,8 +65,6 @@ function threeYearsOfCheckpoints(pair: Mentorship): Checkpoint[] {
         { metricId: 'learning-transfer', value: rating, mentee: rating, mentor: rating },
       ],
       sharedWithProgram: i % 2 === 0,
-      updatedAt: signedOffAt,
-      updatedBy: pair.mentorId,
     };
   });
 }

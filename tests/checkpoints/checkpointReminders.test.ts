@@ -6,7 +6,7 @@ import { createCheckpointReminders } from '../../bot/checkpoints/reminderSender'
 import { alexStartDate, demoPairIds, demoProgram } from '../../bot/dev/demoData';
 import { seedDemo } from '../../bot/dev/seedDemo';
 import { peopleTable } from '../../bot/storage/peopleTable';
-import { checkpointPeriod } from '../../shared/checkpoints/checkpoint';
+import { checkpointPeriod, emptyCheckpoint } from '../../shared/checkpoints/checkpoint';
 import { todayIn } from '../../shared/dates';
 import { checkInDueTable, dueBucket } from '../../bot/storage/checkInDueTable';
 import { checkpointReminderTable, checkpointTable } from '../../bot/storage/checkpointTable';
@@ -120,23 +120,10 @@ describe('checkpoint reminders', () => {
     clock.set(new Date('2026-03-29T07:45:00.000Z'));
     expect((await sender.run()).outcomes.sent).toBe(0);
 
+    const period = { number: 1, dueDate: '2026-04-05', from: '2026-01-05', to: '2026-04-05' };
     const draft = await stores.checkpoints.create({
-      tenantId: TEST_TENANT_ID,
-      pairId: mentorship.id,
-      dueDate: '2026-04-05',
-      number: 1,
-      from: '2026-01-05',
-      to: '2026-04-05',
-      revision: 1,
+      ...emptyCheckpoint({ tenantId: TEST_TENANT_ID, pairId: mentorship.id, period }, clock.date.toISOString(), mentorship.menteeId),
       status: 'signed_off',
-      ratings: { mentee: {}, mentor: {} },
-      reflections: { worked: '', didNotWork: '', insights: '' },
-      recalibrations: [],
-      breakthroughs: [],
-      agreementReviewed: false,
-      sharedWithProgram: false,
-      updatedAt: clock.date.toISOString(),
-      updatedBy: mentorship.menteeId,
     });
     expect(draft.ok).toBe(true);
     clock.set(new Date('2026-03-29T08:30:00.000Z'));
