@@ -406,6 +406,7 @@ const matrix: Record<string, Row> = {
     denied: { stranger: 404, ...secondTenant, otherMentee: 404, otherMentor: 404, programManager: 200 },
   },
   'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
+  'POST /api/jobs/renewals': { owner: 'mentee', request: async () => ({ path: jobPaths.renewals }), ok: 401 },
   'GET /api/me/programs': {
     owner: 'manager',
     request: async () => ({ path: paths.myPrograms }),
