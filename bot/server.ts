@@ -437,7 +437,13 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     },
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
-    renewalNotices,
+    renewalNotices: {
+      run: renewalNotices.run,
+      /** Files the renewal cards of every pair (filing twice is harmless): once at start, for pairs older than their cards. */
+      scheduleAll: async () => {
+        for (const pair of await pairsOfProgram()) await scheduleRenewalNotices(pair);
+      },
+    },
     digest: digestJob,
     retention: retentionJob,
     health: { service: health, recheck: healthRecheck },

@@ -22,6 +22,10 @@ async function main(): Promise<void> {
     rebuildHealth: health.service.rebuildProgram,
   };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
+  // Pairs (demo or stored before renewal cards existed) get theirs filed; in the background, so the start does not wait.
+  void renewalNotices.scheduleAll().catch((error: unknown) => {
+    log.warn('could not file the renewal cards at start', { error: error instanceof Error ? error.message : String(error) });
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error to this callback rather than emitting it.

@@ -170,18 +170,19 @@ export function createRenewalNotices(deps: RenewalNoticeDeps) {
 export type RenewalNotices = ReturnType<typeof createRenewalNotices>;
 
 /**
- * The pairs of a program, to file their renewal cards when the program's cycle end is set or
- * changed. The pair rows name their program only inside their document, so this reads every pair
- * row (one query over the Plans table's `pair` rows): a rare settings change, never a hot path.
+ * The pairs of a program (or of every program), to file their renewal cards when the program's
+ * cycle end is set or changed, and once at start for pairs that predate their cards. The pair rows
+ * name their program only inside their document, so this reads every pair row (one query over the
+ * Plans table's `pair` rows): a rare settings change or a start, never a hot path.
  */
 export function programPairs(tables: Pick<Tables, 'plans'>) {
-  return async (programId: string): Promise<Mentorship[]> => {
+  return async (programId?: string): Promise<Mentorship[]> => {
     const out: Mentorship[] = [];
     const rows = tables.plans.listEntities<{ data?: string }>({ queryOptions: { filter: odata`RowKey eq ${'pair'}`, select: ['data'] } });
     for await (const row of rows) {
       const doc = typeof row.data === 'string' ? (JSON.parse(row.data) as { mentorship?: unknown }) : undefined;
       const parsed = mentorshipSchema.safeParse(doc?.mentorship);
-      if (parsed.success && parsed.data.programId === programId) out.push(parsed.data);
+      if (parsed.success && (programId === undefined || parsed.data.programId === programId)) out.push(parsed.data);
     }
     return out;
   };

@@ -1,5 +1,6 @@
 // The Renewal place of a plan: it says when the renewal opens; once open, the mentee decides each
-// goal and the pair's next cycle in one form, and a closed pair stays readable.
+// goal and the pair's next cycle in one form, a continuing pair sets goals for the next cycle, and
+// a closed pair stays readable.
 import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { pathFor, paths } from '../../shared/api';
@@ -44,5 +45,29 @@ describe('the renewal place', () => {
     const plan = await sam().get(pathFor(paths.plan, { pairId: demoPairIds.sam }));
     expect(plan.body.pair.value.status).toBe('ended');
     expect(plan.body.goals.find((g: { value: { id: string } }) => g.value.id === 'sam-stakeholders').value.status).toBe('dropped');
+  });
+
+  test('lets a continuing pair set a goal for the next cycle against a current priority', async ({ session, alex }) => {
+    // The cycle ends ten days from now (set by the test above): the renewal is open.
+    const page = await session.signInAs(demoPeople.menteeAlex.displayName, `/plans/${demoPairIds.alex}/renewal`);
+    const place = page.getByTestId('renewal-place');
+    const form = page.getByRole('form', { name: 'Renewal' });
+    await form.waitFor();
+    await form.getByRole('button', { name: 'Add a goal for the next cycle' }).click();
+    const newGoal = form.getByRole('group', { name: 'New goal 1' });
+    await newGoal.getByRole('textbox', { name: 'Title of new goal 1' }).fill('Coach a new on-call engineer');
+    const priority = newGoal.getByRole('combobox', { name: 'Strategic priority of new goal 1' });
+    const offered = await priority.locator('option').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    await priority.selectOption({ label: offered.at(-1)! });
+    await form.getByRole('button', { name: 'Decide the renewal' }).click();
+    await place.getByText('You decided to continue together in the next cycle.').waitFor();
+
+    const plan = (await alex().get(pathFor(paths.plan, { pairId: demoPairIds.alex }))).body;
+    const created = plan.goals.find((g: { value: { title: string } }) => g.value.title === 'Coach a new on-call engineer')?.value;
+    expect(created).toMatchObject({ status: 'active', revision: 1 });
+    const renewal = (await alex().get(pathFor(paths.renewal, { pairId: demoPairIds.alex }))).body;
+    expect(renewal.decided.newGoalIds).toEqual([created.id]);
+    expect(renewal.priorities.find((p: { id: string; name: string }) => p.id === created.priorityId)?.name).toBe(offered.at(-1));
   });
 });

@@ -336,6 +336,7 @@ describe('fuzzed write routes', () => {
         sample: {
           goals: [{ goalId, decision: 'drop', reason: 'Fuzzed.' }],
           pair: 'continue',
+          newGoals: [{ title: 'Fuzzed next goal', priorityId: 'customer-reliability' }],
           mentorOffer: { strengths: ['Fuzzing'], capacity: 1 },
         },
       }),

@@ -409,6 +409,7 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/jobs/retention': { owner: 'mentee', request: async () => ({ path: jobPaths.retention }), ok: 401 },
   'POST /api/jobs/health': { owner: 'mentee', request: async () => ({ path: jobPaths.health }), ok: 401 },
+  'POST /api/jobs/renewals': { owner: 'mentee', request: async () => ({ path: jobPaths.renewals }), ok: 401 },
   'GET /api/me/programs': {
     owner: 'manager',
     request: async () => ({ path: paths.myPrograms }),
