@@ -118,10 +118,10 @@ export function CohortImport({ programId, onImported }: { programId: string; onI
       )}
       {problems.length > 0 && (
         <section aria-labelledby="cohort-problems-heading" className={styles.part}>
-          <Text as="h4" weight="semibold" id="cohort-problems-heading" role="alert">
+          <Text as="h4" weight="semibold" id="cohort-problems-heading">
             {s.problemsHeading(problems.length)}
           </Text>
-          <Text>{s.fixAndChoose}</Text>
+          <Text role="alert">{s.fixAndChoose}</Text>
           <div className={styles.tableWrap}>
             <Table size="small" aria-label={s.problemsLabel}>
               <TableHeader>
