@@ -6,10 +6,12 @@ import type { CheckIn } from './checkins/checkIn';
 import type { CheckInScheduleState } from './checkins/checkInScheduling';
 import type { Goal, GoalRevision } from './goal';
 import type { JournalEntry } from './journal/journalEntry';
+import type { MentorPlaces } from './matching/mentorPlaces';
 import type { Mentorship, PairRole } from './mentorship';
 import type { Milestone } from './milestone';
 import type { Person, PersonSummary, RecordedAppRoles } from './person';
 import type { Program } from './program';
+import type { Enrolment, EnrolmentRole } from './program/enrolment';
 import type { Result, Versioned } from './result';
 
 export interface PeopleRepository {
@@ -145,10 +147,6 @@ export interface FeedbackRepository {
    */
   saveResponse(pairId: string, response: FeedbackResponse, etag: string | undefined): Promise<Result<Versioned<FeedbackResponse>>>;
 }
-
-// (Lead: this import may move up with the others; appended here to keep the change additive.)
-import type { Enrolment, EnrolmentRole } from './program/enrolment';
-import type { MentorPlaces } from './matching/mentorPlaces';
 
 /** Who is enrolled in a program, and as what: one row per person and role, in the program's partition. */
 export interface EnrolmentRepository {

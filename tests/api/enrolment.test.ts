@@ -335,6 +335,21 @@ describe('a cohort file', () => {
     expect(await storedRows(server)).not.toContain('import|stopped');
   });
 
+  test('a file larger than a JSON body may be is read when sent as text/csv', async ({ server }) => {
+    const rows = Array.from({ length: 1_200 }, (_, i) => row(randomUUID(), `Large Cohort Person ${String(i).padStart(4, '0')}`));
+    const csv = file(...rows);
+    expect(csv.length).toBeGreaterThan(100 * 1024);
+    const res = await fetch(`${server.baseUrl}${importPath(true)}`, {
+      method: 'POST',
+      headers: { 'X-Dev-User': demoPeople.manager.id, 'Content-Type': 'text/csv' },
+      body: csv,
+    });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body.problems).toEqual([]);
+    expect(body.people).toHaveLength(1_200);
+  });
+
   test('the template downloads as CSV, and the dry run reads it', async ({ server, jordan }) => {
     const res = await fetch(`${server.baseUrl}${pathFor(paths.enrolmentTemplate, { programId })}`, {
       headers: { 'X-Dev-User': demoPeople.manager.id },

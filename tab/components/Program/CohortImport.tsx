@@ -19,7 +19,7 @@ import { routes } from '../../../shared/api/routes';
 import { cohortColumnHelp, cohortColumns, cohortTemplate } from '../../../shared/program/cohortFormat';
 import type { CohortImportView } from '../../../shared/program/enrolment';
 import { useApi } from '../../api/ApiContext';
-import { call } from '../../api/call';
+import { urlFor, type ResponseOf } from '../../../shared/api/route';
 import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useSubmit } from '../../forms/useSubmit';
 import { enrolmentStrings as s } from './enrolmentStrings';
@@ -42,6 +42,13 @@ export function CohortImport({ programId, onImported }: { programId: string; onI
   const fileInput = useRef<HTMLInputElement>(null);
   const fileId = useId('cohort-file');
 
+  // The file goes as it is (text/csv): a large cohort stays within what the API reads, as JSON would not.
+  const sendFile = (text: string, dryRun: boolean) =>
+    api.request<ResponseOf<typeof routes.importCohort>>('POST', urlFor(routes.importCohort, { programId }, { dryRun }), {
+      body: text,
+      contentType: 'text/csv',
+    });
+
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     setDryRun(undefined);
@@ -50,15 +57,13 @@ export function CohortImport({ programId, onImported }: { programId: string; onI
     if (!file) return;
     const text = await file.text();
     setCsv(text);
-    await check.run(async () => {
-      setDryRun(await call(api, routes.importCohort, { params: { programId }, query: { dryRun: 'true' }, body: { csv: text } }));
-    });
+    await check.run(async () => setDryRun(await sendFile(text, true)));
   };
 
   const onImport = async () => {
     if (!csv) return;
     await apply.run(async () => {
-      const result = await call(api, routes.importCohort, { params: { programId }, query: { dryRun: 'false' }, body: { csv } });
+      const result = await sendFile(csv, false);
       setImported(result.imported);
       setDryRun(undefined);
       setCsv(undefined);
@@ -109,10 +114,10 @@ export function CohortImport({ programId, onImported }: { programId: string; onI
       )}
       {problems.length > 0 && (
         <section aria-labelledby="cohort-problems-heading" className={styles.part}>
-          <Text as="h4" weight="semibold" id="cohort-problems-heading" role="alert">
+          <Text as="h4" weight="semibold" id="cohort-problems-heading">
             {s.problemsHeading(problems.length)}
           </Text>
-          <Text>{s.fixAndChoose}</Text>
+          <Text role="alert">{s.fixAndChoose}</Text>
           <div className={styles.tableWrap}>
             <Table size="small" aria-label={s.problemsLabel}>
               <TableHeader>
