@@ -3,10 +3,12 @@
 // so a pair's row and the totals it moves are written in one transaction under their ETags. Two
 // racing refreshes of one program: one transaction wins, the other gets 412 and reads again, so no
 // count is ever lost. Rows hold pair ids, both display names and counts: nothing a pair wrote.
+// A totals row also carries the first pairs at risk of its slice, and the `all` row how many pairs
+// each slice holds, so a dashboard is two point reads: no query that grows with the program.
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Mentorship } from '../../shared/mentorship';
 import type { PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
-import type { AtRiskSignalsRow } from '../../shared/health/healthView';
+import { AT_RISK_LISTED, type AtRiskSignalsRow } from '../../shared/health/healthView';
 import type { PairHealthRow, PairHealthSourceRows } from '../../shared/health/pairHealth';
 import { applyContribution, emptyContribution, type PairContribution } from '../../shared/health/programHealth';
 import { inTenant } from '../../shared/policy';
@@ -37,12 +39,28 @@ function totalsAfter(slice: string, current: PairContribution, before: PairHealt
   return next;
 }
 
+/** How many pairs each slice holds once `before` is replaced by `after`. */
+function slicePairsAfter(current: Record<string, number>, slices: string[], before: PairHealthRow | undefined, after: PairHealthRow) {
+  const next = { ...current };
+  for (const slice of slices) {
+    const n = (next[slice] ?? 0) + (after.slices.includes(slice) ? 1 : 0) - (before?.slices.includes(slice) ? 1 : 0);
+    if (n === 0) delete next[slice];
+    else next[slice] = n;
+  }
+  return next;
+}
+
+const atRiskEntry = (row: PairHealthRow): AtRiskSignalsRow => ({ pairId: row.pairId, names: row.names, signals: row.signals });
 const atRiskRow = (programId: string, slice: string, row: PairHealthRow) =>
-  toRow(encodeKey(programId), rk.atRisk(slice, row.pairId), {
-    pairId: row.pairId,
-    names: row.names,
-    signals: row.signals,
-  } satisfies AtRiskSignalsRow);
+  toRow(encodeKey(programId), rk.atRisk(slice, row.pairId), atRiskEntry(row));
+
+/** A slice's totals row: the sums, the first pairs at risk, and (on `all` only) the pairs of every slice. */
+interface TotalsRow {
+  totals: PairContribution;
+  atRisk: AtRiskSignalsRow[];
+  slicePairs?: Record<string, number>;
+}
+const ALL = 'all';
 
 export function programHealthTable(tables: Pick<Tables, 'programHealth'>): ProgramHealthRepository {
   const table = tables.programHealth;
@@ -50,11 +68,27 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
   async function readTotal(pk: string, slice: string) {
     try {
       const row = await table.getEntity<{ data?: string }>(pk, rk.total(slice));
-      return { value: parse<PairContribution>(row), etag: row.etag };
+      return { value: parse<TotalsRow>(row), etag: row.etag };
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
     }
+  }
+
+  /** The listed pairs at risk of a slice, topped up from its at-risk rows (other than the pair being written). */
+  async function refill(pk: string, slice: string, listed: AtRiskSignalsRow[], writing: string): Promise<AtRiskSignalsRow[]> {
+    const prefix = rk.atRiskPrefix(slice);
+    const out = [...listed];
+    const seen = new Set([...listed.map((r) => r.pairId), writing]);
+    const rows = table.listEntities<{ data?: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${upTo(prefix)}`, select: ['data'] },
+    });
+    for await (const row of rows) {
+      if (out.length >= AT_RISK_LISTED) break;
+      const entry = parse<AtRiskSignalsRow>(row);
+      if (!seen.has(entry.pairId)) out.push(entry);
+    }
+    return out;
   }
 
   async function submitInBatches(actions: TransactionAction[]) {
@@ -87,12 +121,19 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       const totals = await Promise.all(slices.map((s) => readTotal(pk, s)));
       const pairRow = toRow(pk, rk.pair(after.pairId), after, { tenantId: after.tenantId });
       const actions: TransactionAction[] = [before ? ['update', pairRow, 'Replace', { etag: before.etag }] : ['create', pairRow]];
-      slices.forEach((slice, i) => {
+      for (const [i, slice] of slices.entries()) {
         const current = totals[i];
-        const next = totalsAfter(slice, current?.value ?? emptyContribution(), before?.row, after);
-        const row = toRow(pk, rk.total(slice), next, { tenantId: after.tenantId });
+        const next = totalsAfter(slice, current?.value.totals ?? emptyContribution(), before?.row, after);
+        let listed = (current?.value.atRisk ?? []).filter((r) => r.pairId !== after.pairId);
+        if (after.atRisk && after.slices.includes(slice)) listed.push(atRiskEntry(after));
+        listed = listed.slice(0, AT_RISK_LISTED);
+        // A listed pair left while others wait unlisted: fill the list from the slice's at-risk rows.
+        if (listed.length < Math.min(AT_RISK_LISTED, next.atRisk)) listed = await refill(pk, slice, listed, after.pairId);
+        const value: TotalsRow = { totals: next, atRisk: listed };
+        if (slice === ALL) value.slicePairs = slicePairsAfter(current?.value.slicePairs ?? {}, slices, before?.row, after);
+        const row = toRow(pk, rk.total(slice), value, { tenantId: after.tenantId });
         actions.push(current ? ['update', row, 'Replace', { etag: current.etag }] : ['create', row]);
-      });
+      }
       // The at-risk rows follow the pair row: present in each slice exactly while the pair is at risk.
       const wasAtRisk = new Set(before?.row.atRisk ? before.row.slices : []);
       const isAtRisk = new Set(after.atRisk ? after.slices : []);
@@ -111,30 +152,11 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       return ok(undefined);
     },
 
-    async totals(programId) {
-      const out = new Map<string, PairContribution>();
-      const rows = table.listEntities<{ data?: string }>({
-        queryOptions: {
-          filter: odata`PartitionKey eq ${encodeKey(programId)} and RowKey ge ${'total|'} and RowKey lt ${'total}'}`,
-          select: ['RowKey', 'data'],
-        },
-      });
-      for await (const row of rows) out.set(decodeKey(String(row.rowKey).slice('total|'.length)), parse<PairContribution>(row));
-      return out;
-    },
-
-    async atRisk(programId, slice, max) {
-      const prefix = rk.atRiskPrefix(slice);
-      const pages = table
-        .listEntities<{ data?: string }>({
-          queryOptions: {
-            filter: odata`PartitionKey eq ${encodeKey(programId)} and RowKey ge ${prefix} and RowKey lt ${upTo(prefix)}`,
-            select: ['data'],
-          },
-        })
-        .byPage({ maxPageSize: max });
-      const first = await pages.next();
-      return first.done ? [] : first.value.slice(0, max).map((row) => parse<AtRiskSignalsRow>(row));
+    async read(programId, slice) {
+      const pk = encodeKey(programId);
+      const [all, mine] = await Promise.all([readTotal(pk, ALL), slice === ALL ? undefined : readTotal(pk, slice)]);
+      const chosen = slice === ALL ? all : mine;
+      return { totals: chosen?.value.totals, atRisk: chosen?.value.atRisk ?? [], slicePairs: all?.value.slicePairs ?? {} };
     },
 
     async rebuild(programId, rows) {
@@ -143,16 +165,23 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } }))
         deletes.push(['delete', { partitionKey: pk, rowKey: String(row.rowKey) }]);
       await submitInBatches(deletes);
-      const totals = new Map<string, PairContribution>();
+      const totals = new Map<string, TotalsRow>();
       const writes: TransactionAction[] = [];
       for (const row of rows) {
         writes.push(['create', toRow(pk, rk.pair(row.pairId), row, { tenantId: row.tenantId })]);
         for (const slice of row.slices) {
-          totals.set(slice, applyContribution(totals.get(slice) ?? emptyContribution(), row.contribution, 1));
-          if (row.atRisk) writes.push(['create', atRiskRow(programId, slice, row)]);
+          const sum = totals.get(slice) ?? { totals: emptyContribution(), atRisk: [] };
+          sum.totals = applyContribution(sum.totals, row.contribution, 1);
+          if (row.atRisk) {
+            writes.push(['create', atRiskRow(programId, slice, row)]);
+            if (sum.atRisk.length < AT_RISK_LISTED) sum.atRisk.push(atRiskEntry(row));
+          }
+          totals.set(slice, sum);
         }
       }
       const tenantId = rows[0]?.tenantId ?? '';
+      const all = totals.get(ALL);
+      if (all) all.slicePairs = Object.fromEntries([...totals].map(([slice, sum]) => [slice, sum.totals.pairs]));
       for (const [slice, value] of totals) writes.push(['create', toRow(pk, rk.total(slice), value, { tenantId })]);
       await submitInBatches(writes);
       const byDay = new Map<string, TransactionAction[]>();

@@ -7,6 +7,12 @@ import type { AtRiskSignalsRow } from './healthView';
 import type { PairHealthRow, PairHealthSourceRows } from './pairHealth';
 import type { PairContribution } from './programHealth';
 
+export interface SliceHealth {
+  totals: PairContribution | undefined;
+  atRisk: AtRiskSignalsRow[];
+  slicePairs: Record<string, number>;
+}
+
 export interface PairHealthSource {
   /** The pair's rows the health reads, in one partition query; undefined when the pair is gone. */
   read(pairId: string): Promise<PairHealthSourceRows | undefined>;
@@ -22,10 +28,11 @@ export interface ProgramHealthRepository {
    * row or a totals row changed meanwhile: nothing is written, the caller reads again.
    */
   replace(before: { row: PairHealthRow; etag: string } | undefined, after: PairHealthRow): Promise<Result<void>>;
-  /** Every slice's totals of the program, by slice key (a few rows, however many pairs). */
-  totals(programId: string): Promise<Map<string, PairContribution>>;
-  /** Up to `max` pairs at risk in a slice. */
-  atRisk(programId: string, slice: string, max: number): Promise<AtRiskSignalsRow[]>;
+  /**
+   * What a dashboard reads of a slice, in two point reads however many pairs: the slice's totals,
+   * up to AT_RISK_LISTED of its pairs at risk, and how many pairs every slice of the program holds.
+   */
+  read(programId: string, slice: string): Promise<SliceHealth>;
   /** Deletes every health row of the program and writes these instead (rebuild). */
   rebuild(programId: string, rows: PairHealthRow[]): Promise<void>;
   /** The pairs filed for a recheck on or before `day` (program, pair). */

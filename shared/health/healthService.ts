@@ -8,7 +8,7 @@ import type { ProgramRepository } from '../repositories';
 import { fail, ok, type Result } from '../result';
 import type { SurveyResultsView } from '../survey/surveyService';
 import type { PairHealthSource, ProgramHealthRepository } from './healthRepository';
-import { AT_RISK_LISTED, programHealthCsv, programHealthView, type ProgramHealthView } from './healthView';
+import { programHealthCsv, programHealthView, type ProgramHealthView } from './healthView';
 import { pairHealthRow, sliceKey, type HealthSlice, type PairHealthRow } from './pairHealth';
 
 /** Racing refreshes of one program each lose at most once per winner; this many is far beyond that. */
@@ -81,17 +81,12 @@ export function createHealthService(deps: {
     const slice = sliceOf(filter);
     if (!slice.ok) return slice;
     const key = sliceKey(slice.value);
-    const [totals, atRisk, survey] = await Promise.all([
-      health.totals(programId),
-      health.atRisk(programId, key, AT_RISK_LISTED),
-      deps.surveyResults?.(actor, programId),
-    ]);
+    const [read, survey] = await Promise.all([health.read(programId, key), deps.surveyResults?.(actor, programId)]);
     return ok(
       programHealthView({
         program: program.value,
         slice: slice.value,
-        totals,
-        atRisk,
+        ...read,
         ...(survey?.ok ? { survey: survey.value } : {}),
         now: now(),
       }),

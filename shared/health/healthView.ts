@@ -24,7 +24,7 @@ export interface AtRiskPairView {
 }
 
 /** How many pairs at risk the dashboard lists; the count covers them all. */
-export const AT_RISK_LISTED = 50;
+export const AT_RISK_LISTED = 30;
 
 export const noPriorityName = 'Not linked to any priority';
 
@@ -48,27 +48,32 @@ const priorityName = (program: Pick<Program, 'priorities'>, id: string) =>
 export function programHealthView(args: {
   program: Pick<Program, 'id' | 'name' | 'priorities' | 'scorecardMetrics'>;
   slice: HealthSlice;
-  totals: Map<string, PairContribution>;
+  /** The slice's totals. */
+  totals: PairContribution | undefined;
+  /** How many pairs each slice of the program holds, by slice key. */
+  slicePairs: Record<string, number>;
   atRisk: AtRiskSignalsRow[];
   survey?: SurveyResultsView;
   now: Date;
 }): ProgramHealthView {
-  const { program, slice, totals, now } = args;
-  const mine = totals.get(sliceKey(slice)) ?? emptyContribution();
+  const { program, slice, slicePairs, now } = args;
+  const mine = args.totals ?? emptyContribution();
   const figures = healthFigures(mine);
   const people = mine.pairs * 2;
-  const keys = [...totals.keys()];
-  const cohorts = keys.flatMap((k) => (k.startsWith('cohort|') && (totals.get(k)?.pairs ?? 0) > 0 ? [k.slice(7)] : [])).sort();
-  const priorityIds = new Set(keys.flatMap((k) => (k.startsWith('priority|') && (totals.get(k)?.pairs ?? 0) > 0 ? [k.slice(9)] : [])));
+  const keys = Object.keys(slicePairs).filter((k) => (slicePairs[k] ?? 0) > 0);
+  const cohorts = keys.flatMap((k) => (k.startsWith('cohort|') ? [k.slice(7)] : [])).sort();
+  const priorityIds = new Set(keys.flatMap((k) => (k.startsWith('priority|') ? [k.slice(9)] : [])));
   for (const p of program.priorities) priorityIds.add(p.id);
+  // The program's order, then ids it no longer lists, then goals linked to none.
+  const rank = (id: string) => (id === NO_PRIORITY ? Infinity : program.priorities.findIndex((p) => p.id === id) + 1 || 1_000);
   const priorities = [...priorityIds]
-    .sort((a, b) => (a === NO_PRIORITY ? 1 : b === NO_PRIORITY ? -1 : 0))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((id) => ({ id, name: priorityName(program, id) }));
   const goalsByPriority = Object.keys(mine.goalsByPriority)
     .sort((a, b) => (a === NO_PRIORITY ? 1 : b === NO_PRIORITY ? -1 : priorityName(program, a).localeCompare(priorityName(program, b))))
     .map((id) => {
       // The pairs of this slice with a goal on the priority: at most the priority's own slice.
-      const withGoal = Math.min(people, (totals.get(sliceKey({ kind: 'priority', priorityId: id }))?.pairs ?? 0) * 2);
+      const withGoal = Math.min(people, (slicePairs[sliceKey({ kind: 'priority', priorityId: id })] ?? 0) * 2);
       return { priorityId: id, name: priorityName(program, id), figure: figureOf(withGoal, () => mine.goalsByPriority[id] ?? 0) };
     });
   const adherence = figures.adherence.map(({ week, figure }) => ({
@@ -82,6 +87,7 @@ export function programHealthView(args: {
   const atRisk = figureOf(people, () => ({
     count: mine.atRisk,
     pairs: args.atRisk
+      .slice(0, AT_RISK_LISTED)
       .map((r) => ({ pairId: r.pairId, mentorName: r.names.mentor, menteeName: r.names.mentee, reasons: atRiskReasons(r.signals, now) }))
       .filter((r) => r.reasons.length > 0),
   }));

@@ -106,11 +106,8 @@ describe('the health view and its CSV', () => {
     let all = emptyContribution();
     for (let i = 0; i < 4; i++) all = applyContribution(all, other, 1);
     all = applyContribution(all, pair, 1);
-    const totals = new Map([
-      ['all', all],
-      ['priority|a', pair],
-    ]);
-    const view = programHealthView({ program: p as never, slice: { kind: 'all' }, totals, atRisk: [], now });
+    const slicePairs = { all: 5, 'priority|a': 1 };
+    const view = programHealthView({ program: p as never, slice: { kind: 'all' }, totals: all, slicePairs, atRisk: [], now });
     expect(view.participation.shown).toBe(true);
     expect(view.goalsByPriority).toEqual([{ priorityId: 'a', name: 'Alpha, first', figure: { shown: false, note: suppressedNote } }]);
     const csv = programHealthCsv(view);
