@@ -8,15 +8,21 @@ import { seedDemoIfEmpty } from './dev/seedDemo';
 import { startJobTimer } from './jobs/jobTimer';
 import { createApp } from './server';
 import { storageConnection } from './storage/connect';
+import { checkInTable } from './storage/checkInTable';
+import { programRequestTable } from './storage/programRequestTable';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
-  const { app, repositories, checkIns, feedback, digest, checkpoints, retention, log } = await createApp(
+  const { app, repositories, checkIns, feedback, digest, checkpoints, retention, log, tables } = await createApp(
     config,
     storageConnection(config.storage, config.tablePrefix, embedded?.connectionString),
   );
-  const demoTargets = { ...repositories, scheduleCheckpointReminders: checkpoints.reminders.schedule };
+  const demoTargets = {
+    ...repositories,
+    scheduleCheckpointReminders: checkpoints.reminders.schedule,
+    cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
+  };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -13,6 +13,8 @@ import { winTable } from '../storage/winTable';
 import { openEmbeddedStorage } from './embeddedStorage';
 import { seedDemo } from './seedDemo';
 import { journalTable } from '../storage/journalTable';
+import { checkInTable } from '../storage/checkInTable';
+import { programRequestTable } from '../storage/programRequestTable';
 
 async function clear(tables: Tables): Promise<number> {
   let deleted = 0;
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
         digest: digestIndexTable(tables),
         checkpoints: checkpointTable(tables),
         journal: journalTable(tables),
+        cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
       },
       new Date(),
     );
