@@ -154,11 +154,10 @@ export async function seedDemo(targets: SeedTargets, now: Date): Promise<void> {
     const res = await checkpoints!.create(checkpoint);
     if (!res.ok) throw new Error(`Seeding checkpoint ${checkpoint.dueDate}: ${res.error.message}`);
   }
-  const cohort = targets.cohort ? (await seedCohort(targets, targets.cohort, now)).pairs : [];
+  // The cohort's people never installed the app, so they get no checkpoint reminders (nothing could reach them).
+  if (targets.cohort) await seedCohort(targets, targets.cohort, now);
   // The program last: its presence marks the seed as complete.
   await programs.save(demoProgram(todayIn('UTC', now)));
-  const activeCohort = cohort.filter((p) => p.mentorship.status === 'active');
-  if (scheduleCheckpointReminders) await Promise.all(activeCohort.map((p) => scheduleCheckpointReminders(p.mentorship)));
   // Reminders read the program's checkpoint interval, so they are filed once it is there.
   for (const pair of scheduleCheckpointReminders ? demoPairs(now) : [])
     if (pair.mentorship.status === 'active') await scheduleCheckpointReminders!(pair.mentorship);
