@@ -8,11 +8,13 @@ import { seedDemoIfEmpty } from './dev/seedDemo';
 import { startJobTimer } from './jobs/jobTimer';
 import { createApp } from './server';
 import { storageConnection } from './storage/connect';
+import { checkInTable } from './storage/checkInTable';
+import { programRequestTable } from './storage/programRequestTable';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
-  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, retention, health, log } = await createApp(
+  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, retention, health, log, tables } = await createApp(
     config,
     storageConnection(config.storage, config.tablePrefix, embedded?.connectionString),
   );
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
     ...repositories,
     scheduleCheckpointReminders: checkpoints.reminders.schedule,
     rebuildHealth: health.service.rebuildProgram,
+    cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
   };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
   // Pairs (demo or stored before renewal cards existed) get theirs filed; in the background, so the start does not wait.

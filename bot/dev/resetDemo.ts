@@ -15,6 +15,8 @@ import { seedDemo } from './seedDemo';
 import { journalTable } from '../storage/journalTable';
 import { createHealthService } from '../../shared/health/healthService';
 import { pairHealthSource, programHealthTable } from '../storage/programHealthTable';
+import { checkInTable } from '../storage/checkInTable';
+import { programRequestTable } from '../storage/programRequestTable';
 
 async function clear(tables: Tables): Promise<number> {
   let deleted = 0;
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
           health: programHealthTable(tables),
           now: () => new Date(),
         }).rebuildProgram,
+        cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
       },
       new Date(),
     );

@@ -7,7 +7,10 @@ import { todayIn } from '../../shared/dates';
 import { firstLine } from '../../shared/recognition/createRecognitionService';
 import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
 import { digestWeekOf } from '../../shared/recognition/weeklyDigest';
-import { DEMO_PROGRAM_ID, demoCheckpoints, demoPairs, demoPeople, demoProgram } from './demoData';
+import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, demoCheckpoints, demoPairs, demoPeople, demoProgram } from './demoData';
+import { demoCohort, type CohortPair } from './demoCohort';
+import type { CheckInRepository } from '../../shared/repositories';
+import type { ProgramRequestRepository } from '../../shared/matching/programRequests';
 import type { CheckpointRepository } from '../../shared/checkpoints/checkpointRepository';
 import type { Mentorship } from '../../shared/mentorship';
 import type { JournalRepository } from '../../shared/recognition/recognitionRepositories';
@@ -29,6 +32,54 @@ interface SeedTargets {
   journal?: Pick<JournalRepository, 'append'>;
   /** With it, the demo program's health is built from the seeded pairs once everything is there. */
   rebuildHealth?: (programId: string) => Promise<unknown>;
+  /**
+   * With it, the demo program gets its cohort (demoCohort.ts): about 30 pairs with check-in and
+   * checkpoint history, pairs at risk, re-pair requests and a mentor candidate.
+   */
+  cohort?: { checkIns: Pick<CheckInRepository, 'recordSent'>; requests: Pick<ProgramRequestRepository, 'saveRepair' | 'saveOffer'> };
+}
+
+/** Pairs of the cohort seeded at once: each is its own partition, so they do not contend. */
+const COHORT_PARALLEL = 8;
+
+/** One cohort pair: the pair, its goals with their first history entries, check-ins and checkpoints. */
+async function seedCohortPair(targets: SeedTargets, cohort: NonNullable<SeedTargets['cohort']>, p: CohortPair, now: Date) {
+  const { plans, checkpoints, checkInSchedules } = targets;
+  const created = await plans.createPair(p.mentorship, { mentor: summarizePerson(p.mentor), mentee: summarizePerson(p.mentee) });
+  if (!created.ok) throw new Error(`Seeding ${p.mentorship.id}: ${created.error.message}`);
+  const results = await Promise.all([
+    ...p.goals.map((goal) =>
+      plans.createGoal(goal, {
+        goalId: goal.id,
+        revision: 1,
+        change: 'created',
+        at: goal.createdAt,
+        by: goal.createdBy,
+        fields: diffGoal({}, goal),
+      }),
+    ),
+    ...p.checkIns.map((c) => cohort.checkIns.recordSent(c)),
+    ...(checkpoints ? p.checkpoints.map((c) => checkpoints.create(c)) : []),
+  ]);
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) throw new Error(`Seeding ${p.mentorship.id}: ${failed.error.message}`);
+  if (checkInSchedules && p.mentorship.status === 'active') {
+    const scheduled = await createCheckInScheduling({ plans, schedules: checkInSchedules, now: () => now }).scheduleNext(p.mentorship);
+    if (!scheduled.ok) throw new Error(`Scheduling check-ins of ${p.mentorship.id}: ${scheduled.error.message}`);
+  }
+}
+
+async function seedCohort(targets: SeedTargets, cohort: NonNullable<SeedTargets['cohort']>, now: Date) {
+  const program = demoProgram(todayIn('UTC', now));
+  const generated = demoCohort(now, { tenantId: DEMO_TENANT_ID, programId: DEMO_PROGRAM_ID, cycleEnd: program.cycleEnd });
+  await Promise.all([...generated.mentors, ...generated.mentees].map((p) => targets.people.save(p)));
+  for (let i = 0; i < generated.pairs.length; i += COHORT_PARALLEL)
+    await Promise.all(generated.pairs.slice(i, i + COHORT_PARALLEL).map((p) => seedCohortPair(targets, cohort, p, now)));
+  await Promise.all([
+    ...generated.repairs.map((r) => cohort.requests.saveRepair(r)),
+    ...generated.offers.map((o) => cohort.requests.saveOffer(o)),
+  ]);
+  return generated;
 }
 
 /** Seeds the demo program once: does nothing when it exists already. Returns whether it seeded. */
@@ -38,21 +89,9 @@ export async function seedDemoIfEmpty(repos: SeedTargets, now: Date): Promise<bo
   return true;
 }
 
-export async function seedDemo(
-  {
-    people,
-    programs,
-    plans,
-    checkInSchedules,
-    wins,
-    digest,
-    checkpoints,
-    scheduleCheckpointReminders,
-    journal,
-    rebuildHealth,
-  }: SeedTargets,
-  now: Date,
-): Promise<void> {
+export async function seedDemo(targets: SeedTargets, now: Date): Promise<void> {
+  const { people, programs, plans, checkInSchedules, wins, digest, checkpoints, scheduleCheckpointReminders, journal, rebuildHealth } =
+    targets;
   await Promise.all(Object.values(demoPeople).map((p) => people.save(p)));
   for (const pair of demoPairs(now)) {
     const created = await plans.createPair(pair.mentorship, {
@@ -118,6 +157,8 @@ export async function seedDemo(
     const res = await checkpoints!.create(checkpoint);
     if (!res.ok) throw new Error(`Seeding checkpoint ${checkpoint.dueDate}: ${res.error.message}`);
   }
+  // The cohort's people never installed the app, so they get no checkpoint reminders (nothing could reach them).
+  if (targets.cohort) await seedCohort(targets, targets.cohort, now);
   // The program last: its presence marks the seed as complete.
   await programs.save(demoProgram(todayIn('UTC', now)));
   // Reminders read the program's checkpoint interval, so they are filed once it is there.

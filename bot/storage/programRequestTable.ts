@@ -113,6 +113,17 @@ export function programRequestTable(tables: Pick<Tables, 'plans' | 'programReque
       await plans.upsertEntity(toRow(encodeKey(request.pairId), rowKey, value, { kind: 'repair', tenantId, programId }), 'Replace');
     },
 
+    async saveOffer(offer) {
+      const rowKey = requestKeys.offer(offer.cycleEnd);
+      const { tenantId, programId, personId, offeredAt: at } = offer;
+      await indexRequest(tables, offer.pairId, rowKey, { tenantId, programId, personId, at });
+      const value = offerRow.parse(offer);
+      await plans.upsertEntity(
+        toRow(encodeKey(offer.pairId), rowKey, value, { kind: 'mentoroffer', personId, tenantId, programId }),
+        'Replace',
+      );
+    },
+
     async open(programId) {
       const ids: string[] = [];
       const filter = odata`PartitionKey eq ${encodeKey(programId)}`;

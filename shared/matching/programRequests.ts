@@ -34,6 +34,8 @@ export type OpenProgramRequest = { id: string } & (
 export interface ProgramRequestRepository {
   /** Stores a re-pair request asked from the plan (one per person and cycle: asking again replaces the reason and reopens it). */
   saveRepair(request: RepairRequest): Promise<void>;
+  /** Stores a mentee's offer to mentor outside a renewal decision (the demo's candidate). */
+  saveOffer(offer: MentorOfferRecord): Promise<void>;
   /** The program's open requests and offers, each checked against its pair's row (missing or handled ones are left out). */
   open(programId: string): Promise<OpenProgramRequest[]>;
   /** Marks the request handled in the pair's partition and takes it off the program's index; `not_found` when it is not open. */

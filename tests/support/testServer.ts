@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import { parseConfig } from '../../bot/config';
 import { startAzurite, type EmbeddedAzurite } from '../../bot/dev/azurite';
 import { seedDemo } from '../../bot/dev/seedDemo';
+import { checkInTable } from '../../bot/storage/checkInTable';
+import { programRequestTable } from '../../bot/storage/programRequestTable';
 import { createLogger } from '../../bot/log';
 import { createApp, type App, type AppDeps } from '../../bot/server';
 import { openTables } from '../../bot/storage/tables';
@@ -12,6 +14,8 @@ import { newTablePrefix, testConnectionString } from './storage';
 export interface TestServerOptions {
   env?: Record<string, string>;
   seed?: boolean;
+  /** Seeds the demo program's whole cohort (bot/dev/demoCohort.ts) too, as `npm start` does. */
+  cohort?: boolean;
   now?: () => Date;
   /** Collects log lines, so tests can assert what is (and is not) logged. */
   logLines?: string[];
@@ -65,8 +69,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { connectionString, tablePrefix },
     { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs, checkInSender: options.checkInSender },
   );
+  const cohort = options.cohort ? { cohort: { checkIns: checkInTable(app.tables), requests: programRequestTable(app.tables) } } : {};
   if (options.seed !== false)
-    await seedDemo({ ...app.repositories, rebuildHealth: app.health.service.rebuildProgram }, options.now?.() ?? new Date());
+    await seedDemo({ ...app.repositories, ...cohort, rebuildHealth: app.health.service.rebuildProgram }, options.now?.() ?? new Date());
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
   });
