@@ -63,7 +63,7 @@ import { checkpointRoutes } from './api/checkpointRoutes';
 import { renewalRoutes } from './api/renewalRoutes';
 import { createRenewalService } from '../shared/renewal/renewalService';
 import { renewalNoticeTable, renewalTable } from './storage/renewalTable';
-import { createRenewalNotices, programPairs, type RenewalNoticeDeps } from './renewal/renewalNotices';
+import { createRenewalNotices, programPairs, renewalCardsFiledOnce, type RenewalNoticeDeps } from './renewal/renewalNotices';
 import { createProgramRequestService } from '../shared/matching/programRequests';
 import { programRequestRoutes } from './api/programRequestRoutes';
 import { programRequestTable } from './storage/programRequestTable';
@@ -439,10 +439,8 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
     renewalNotices: {
       run: renewalNotices.run,
-      /** Files the renewal cards of every pair (filing twice is harmless): once at start, for pairs older than their cards. */
-      scheduleAll: async () => {
-        for (const pair of await pairsOfProgram()) await scheduleRenewalNotices(pair);
-      },
+      /** Files the renewal cards of every pair stored before cards were filed on creation: once per deployment. */
+      scheduleAll: renewalCardsFiledOnce({ tables, schedule: scheduleRenewalNotices, now }),
     },
     digest: digestJob,
     retention: retentionJob,

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
   };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
-  // Pairs (demo or stored before renewal cards existed) get theirs filed; in the background, so the start does not wait.
+  // Pairs stored before renewal cards were filed on creation get theirs, once per deployment; in the
+  // background, so the start does not wait.
   void renewalNotices.scheduleAll().catch((error: unknown) => {
     log.warn('could not file the renewal cards at start', { error: error instanceof Error ? error.message : String(error) });
   });

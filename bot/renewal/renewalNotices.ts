@@ -9,6 +9,7 @@
 // Per row: claim it; check it is still current (the pair open, the program's cycle still ending on
 // the row's date, not past), else drop it and file the right one; skip the send if the card is
 // recorded; send (the lease renewed before each attempt); record; drop the row.
+import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { todayIn, type IsoDate } from '../../shared/dates';
 import { mentorship as mentorshipSchema, type Mentorship, type PairRole } from '../../shared/mentorship';
@@ -23,6 +24,8 @@ import { renewalCard } from '../cards/renewalCard';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import { senderSetup, type CheckInSenderOptions } from '../checkins/sender';
 import type { Clock } from '../jobs/clock';
+import { dailyRun } from '../jobs/dailyRun';
+import { leaseTerms } from '../jobs/lease';
 import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import { singleFlight } from '../jobs/singleFlight';
 import type { Logger } from '../log';
@@ -185,5 +188,34 @@ export function programPairs(tables: Pick<Tables, 'plans'>) {
       if (parsed.success && (programId === undefined || parsed.data.programId === programId)) out.push(parsed.data);
     }
     return out;
+  };
+}
+
+/**
+ * Files the renewal cards of every stored pair once for the whole deployment, for pairs stored
+ * before their cards were filed on creation: the `renewal-cards-filed` / `all` row of the Jobs table
+ * is claimed with a lease (dailyRun.ts), so of several instances starting together one does the
+ * work, and later starts find it done. Filing twice is harmless, so a run whose holder died is simply
+ * taken over once its lease expires.
+ */
+export function renewalCardsFiledOnce(deps: {
+  tables: Pick<Tables, 'plans' | 'jobs'>;
+  schedule: (pair: Mentorship) => Promise<unknown>;
+  now: () => Date;
+  instanceId?: string;
+}) {
+  const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: 15 * 60_000, clock: { now: () => deps.now().getTime() } });
+  const run = dailyRun(deps.tables.jobs, 'renewal-cards-filed', lease);
+  const pairs = programPairs(deps.tables);
+  return async (): Promise<'filed' | 'already_done' | 'busy'> => {
+    const claim = await run.claim('all');
+    if (claim !== 'claimed') return claim;
+    let filed = 0;
+    for (const pair of await pairs()) {
+      await deps.schedule(pair);
+      filed += 1;
+    }
+    await run.done('all', { pairs: filed }, deps.now());
+    return 'filed';
   };
 }

@@ -4,7 +4,7 @@
 // moves the card; a pair that ended gets none.
 import { beforeEach, describe, expect } from 'vitest';
 import { demoProgram } from '../../bot/dev/demoData';
-import { createRenewalNotices } from '../../bot/renewal/renewalNotices';
+import { createRenewalNotices, renewalCardsFiledOnce } from '../../bot/renewal/renewalNotices';
 import { checkInDueTable, dueBucket } from '../../bot/storage/checkInDueTable';
 import { conversationTable } from '../../bot/storage/conversationTable';
 import { planTable } from '../../bot/storage/planTable';
@@ -29,6 +29,7 @@ async function openStores(serviceUrl: string, clock: FakeClock) {
   const tables = openTables({ connectionString: testConnectionString(), tablePrefix: newTablePrefix() });
   await ensureTables(tables);
   const stores = {
+    tables,
     plans: planTable(tables),
     programs: programTable(tables),
     conversations: conversationTable(tables),
@@ -152,5 +153,27 @@ describe('the renewal card', () => {
     clock.advance(60_000);
     expect((await sender.run()).outcomes).toMatchObject({ sent: 0, stale: 2 });
     expect(connector.delivered()).toHaveLength(4);
+  });
+
+  test('are filed for every stored pair once per deployment, by one of two instances starting together', async ({ connector }) => {
+    const { stores, mentorship, instance } = await openStores(connector.serviceUrl, clock);
+    const filed: string[] = [];
+    const startOf = (instanceId: string) =>
+      renewalCardsFiledOnce({
+        tables: stores.tables,
+        schedule: async (pair) => {
+          filed.push(pair.id);
+          await instance(instanceId).schedule(pair);
+        },
+        now: () => clock.date,
+        instanceId,
+      });
+    const outcomes = await Promise.all([startOf('instance-a')(), startOf('instance-b')()]);
+    expect(outcomes.sort()).toEqual(['busy', 'filed']);
+    expect(filed).toEqual([mentorship.id]);
+    expect(await startOf('instance-c')()).toBe('already_done');
+    expect(filed).toEqual([mentorship.id]);
+    clock.set(new Date(MENTEE_AT));
+    expect((await instance('instance-a').run()).outcomes.sent).toBe(1);
   });
 });
