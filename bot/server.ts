@@ -125,14 +125,14 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     health: programHealthTable(tables),
     surveyResults: (actor, programId) => surveys.results(actor, programId),
     now,
+    onRefreshError: (error, pairId) =>
+      log.warn('could not refresh the program health of a pair; the daily recheck or a rebuild repairs it', {
+        pairId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
   });
-  const onHealthError = (error: unknown, pairId: string) =>
-    log.warn('could not refresh the program health of a pair; the daily recheck or a rebuild repairs it', {
-      pairId,
-      error: error instanceof Error ? error.message : String(error),
-    });
   const refreshing = <R extends object>(repo: R, writes: Parameters<typeof refreshingAfter<R>>[1]) =>
-    refreshingAfter(repo, writes, health.refreshPair, onHealthError);
+    refreshingAfter(repo, writes, health.touch);
   const plans = refreshing(cachedPairIndex(planTable(tables)), healthWrites.plans);
   const conversations = conversationTable(tables);
   const checkIns = refreshing(checkInTable(tables), healthWrites.checkIns);

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../result';
 import type { SurveyResultsView } from '../survey/surveyService';
 import type { PairHealthSource, ProgramHealthRepository } from './healthRepository';
 import { programHealthCsv, programHealthView, type ProgramHealthView } from './healthView';
+import { refreshQueue } from './refreshOnWrite';
 import { pairHealthRow, sliceKey, type HealthSlice, type PairHealthRow } from './pairHealth';
 
 /** Racing refreshes of one program each lose at most once per winner; this many is far beyond that. */
@@ -35,6 +36,8 @@ export function createHealthService(deps: {
   now: () => Date;
   /** Waits between attempts after a conflict (tests and the bench pass their own). */
   pause?: (attempt: number) => Promise<void>;
+  /** A background refresh that failed (the daily recheck or a rebuild repairs it). */
+  onRefreshError?: (error: unknown, pairId: string) => void;
 }) {
   const { programs, source, health, now } = deps;
   const pause = deps.pause ?? ((attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(200, 5 * attempt))));
@@ -75,8 +78,12 @@ export function createHealthService(deps: {
     return ok({ kind: 'all' });
   }
 
+  const queue = refreshQueue(refreshPair, deps.onRefreshError ?? (() => undefined));
+
   async function view(actor: Actor, programId: string, filter: HealthFilter): Promise<Result<ProgramHealthView>> {
     const program = await managed(actor, programId);
+    // The refreshes this instance still owes go first: a manager sees what was just written here.
+    await queue.settled();
     if (!program.ok) return program;
     const slice = sliceOf(filter);
     if (!slice.ok) return slice;
@@ -95,6 +102,9 @@ export function createHealthService(deps: {
 
   return {
     refreshPair,
+    /** Asks for a refresh of the pair after a write, without waiting for it (refreshOnWrite.ts). */
+    touch: queue.touch,
+    settled: queue.settled,
 
     /** Every health row of the program built again from the pairs' own rows (demo seed, repair). */
     async rebuildProgram(programId: string): Promise<number> {
