@@ -1,6 +1,7 @@
 // Pairs at risk (capability 13) change with time alone: 21 silent days, an agreement waiting 14
 // days, a checkpoint not signed off. Once a day, however many instances tick it (dailyRun.ts), the
-// pairs filed for a recheck up to today are refreshed; every other change to a pair refreshes its
+// pairs filed for a recheck up to today are refreshed, and any read copy of the totals a crash left
+// older than its totals row is written again; every other change to a pair refreshes its
 // health as it is written (shared/health/refreshOnWrite.ts).
 import { randomUUID } from 'node:crypto';
 import type { HealthRecheckReport, HealthService } from '../../shared/health/healthService';
@@ -36,8 +37,8 @@ export function createHealthRecheckJob(deps: HealthRecheckJobDeps) {
     if (claimed !== 'claimed') return { outcome: claimed, day };
     const report = await health.recheckDue();
     // Pairs that failed stay filed and are tried again tomorrow.
-    await run.done(day, { refreshed: report.refreshed, failed: report.failed }, now());
-    if (report.refreshed + report.failed > 0) log.info('program health rechecked', { ...report });
+    await run.done(day, { refreshed: report.refreshed, failed: report.failed, recopied: report.recopied }, now());
+    if (report.refreshed + report.failed + report.recopied > 0) log.info('program health rechecked', { ...report });
     return { outcome: 'rechecked', ...report };
   }
 

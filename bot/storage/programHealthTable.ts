@@ -5,6 +5,13 @@
 // count is ever lost. Rows hold pair ids, both display names and counts: nothing a pair wrote.
 // A totals row also carries the first pairs at risk of its slice, and the `all` row how many pairs
 // each slice holds, so a dashboard is two point reads: no query that grows with the program.
+// Those reads go to read copies of the totals rows in the program's small `{programId}|view`
+// partition (same row keys), since a point read in a partition of 20,000 rows costs about three
+// times one in a small partition. The totals row stays the truth: each transaction bumps its
+// `version`, and after it the copies it changed are written under their ETags, only over an older
+// version, so a late writer never puts an older copy over a newer one. A copy missing (first read,
+// or a crash between the two writes) is filled from the totals row on read; a copy left older by a
+// crash is caught by the daily recheck (`recopy`) and by a rebuild.
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Mentorship } from '../../shared/mentorship';
 import type { PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
@@ -25,11 +32,18 @@ const rk = {
   atRisk: (slice: string, pairId: string) => `atrisk|${sliceRk(slice)}|${pairId}`,
 };
 const RECHECK_PK = (day: string) => `recheck|${day}`;
+/** The partition of a program's read copies (program ids have no `|`, so no program's partition is one). */
+const VIEW_SUFFIX = '|view';
+const viewPk = (pk: string) => `${pk}${VIEW_SUFFIX}`;
+/** Racing copy writes each lose at most once per newer winner; past this many, the recheck repairs it. */
+const COPY_ATTEMPTS = 30;
+const TOTAL_PREFIX = 'total|';
 /** Past `}`-bounded ranges: `prefix|`..`prefix}` holds every row key starting with `prefix|`. */
 const upTo = (prefix: string) => `${prefix.slice(0, -1)}}`;
 const BATCH = 100;
 
 const statusOf = (e: unknown) => (e as { statusCode?: number } | null)?.statusCode;
+const versionOf = (row: { version?: unknown }) => (typeof row.version === 'number' ? row.version : 0);
 const parse = <T>(row: { data?: unknown }): T => JSON.parse(String(row.data)) as T;
 
 function totalsAfter(slice: string, current: PairContribution, before: PairHealthRow | undefined, after: PairHealthRow): PairContribution {
@@ -65,14 +79,59 @@ const ALL = 'all';
 export function programHealthTable(tables: Pick<Tables, 'programHealth'>): ProgramHealthRepository {
   const table = tables.programHealth;
 
+  /** A totals row (pk: the program's partition) or its read copy (pk: the view partition). */
   async function readTotal(pk: string, slice: string) {
     try {
-      const row = await table.getEntity<{ data?: string }>(pk, rk.total(slice));
-      return { value: parse<TotalsRow>(row), etag: row.etag };
+      const row = await table.getEntity<{ data?: string; version?: number; tenantId?: string }>(pk, rk.total(slice));
+      return {
+        value: parse<TotalsRow>(row),
+        etag: row.etag,
+        version: versionOf(row),
+        data: String(row.data),
+        tenantId: row.tenantId ?? '',
+      };
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
     }
+  }
+
+  /**
+   * Writes the read copy of a totals row unless the copy already holds this version or a newer
+   * one: created when missing, else replaced under the ETag it was read with; a conflict reads again.
+   * Returns whether this write put the copy in place.
+   */
+  async function writeCopy(pk: string, slice: string, source: { data: string; version: number; tenantId: string }): Promise<boolean> {
+    const entity = {
+      partitionKey: viewPk(pk),
+      rowKey: rk.total(slice),
+      tenantId: source.tenantId,
+      version: source.version,
+      data: source.data,
+    };
+    for (let attempt = 1; attempt <= COPY_ATTEMPTS; attempt++) {
+      const copy = await table
+        .getEntity<{ version?: number }>(entity.partitionKey, entity.rowKey, { queryOptions: { select: ['version'] } })
+        .catch((e: unknown) => {
+          if (isNotFound(e)) return undefined;
+          throw e;
+        });
+      if (copy && versionOf(copy) >= source.version) return false;
+      try {
+        if (copy) await table.updateEntity(entity, 'Replace', { etag: copy.etag });
+        else await table.createEntity(entity);
+        return true;
+      } catch (e) {
+        if (!isConflict(e) && !isNotFound(e)) throw e;
+      }
+    }
+    return false;
+  }
+
+  /** The version a new totals row of a slice starts after: its copy's, if one outlived the row. */
+  async function copyVersion(pk: string, slice: string) {
+    const copy = await readTotal(viewPk(pk), slice);
+    return copy?.version ?? 0;
   }
 
   /** The listed pairs at risk of a slice, topped up from its at-risk rows (other than the pair being written). */
@@ -119,6 +178,7 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       const pk = encodeKey(after.programId);
       const slices = [...new Set([...(before?.row.slices ?? []), ...after.slices])];
       const totals = await Promise.all(slices.map((s) => readTotal(pk, s)));
+      const copies: { slice: string; data: string; version: number; tenantId: string }[] = [];
       const pairRow = toRow(pk, rk.pair(after.pairId), after, { tenantId: after.tenantId });
       const actions: TransactionAction[] = [before ? ['update', pairRow, 'Replace', { etag: before.etag }] : ['create', pairRow]];
       for (const [i, slice] of slices.entries()) {
@@ -131,7 +191,9 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
         if (listed.length < Math.min(AT_RISK_LISTED, next.atRisk)) listed = await refill(pk, slice, listed, after.pairId);
         const value: TotalsRow = { totals: next, atRisk: listed };
         if (slice === ALL) value.slicePairs = slicePairsAfter(current?.value.slicePairs ?? {}, slices, before?.row, after);
-        const row = toRow(pk, rk.total(slice), value, { tenantId: after.tenantId });
+        const version = (current ? current.version : await copyVersion(pk, slice)) + 1;
+        const row = toRow(pk, rk.total(slice), value, { tenantId: after.tenantId, version });
+        copies.push({ slice, data: row.data, version, tenantId: after.tenantId });
         actions.push(current ? ['update', row, 'Replace', { etag: current.etag }] : ['create', row]);
       }
       // The at-risk rows follow the pair row: present in each slice exactly while the pair is at risk.
@@ -148,13 +210,21 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
           return fail('conflict', 'The program health moved meanwhile; read it again.');
         throw e;
       }
+      await Promise.all(copies.map((c) => writeCopy(pk, c.slice, c)));
       if (after.recheckOn && after.recheckOn !== before?.row.recheckOn) await fileRecheck(after);
       return ok(undefined);
     },
 
     async read(programId, slice) {
       const pk = encodeKey(programId);
-      const [all, mine] = await Promise.all([readTotal(pk, ALL), slice === ALL ? undefined : readTotal(pk, slice)]);
+      const readCopy = async (s: string) => {
+        const copy = await readTotal(viewPk(pk), s);
+        if (copy) return copy;
+        const source = await readTotal(pk, s);
+        if (source) await writeCopy(pk, s, source);
+        return source;
+      };
+      const [all, mine] = await Promise.all([readCopy(ALL), slice === ALL ? undefined : readCopy(slice)]);
       const chosen = slice === ALL ? all : mine;
       return { totals: chosen?.value.totals, atRisk: chosen?.value.atRisk ?? [], slicePairs: all?.value.slicePairs ?? {} };
     },
@@ -162,8 +232,21 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
     async rebuild(programId, rows) {
       const pk = encodeKey(programId);
       const deletes: TransactionAction[] = [];
-      for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } }))
+      // The new totals rows come after every version the old rows and their copies reached.
+      let newest = 0;
+      for await (const row of table.listEntities<{ version?: number }>({
+        queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey', 'version'] },
+      })) {
         deletes.push(['delete', { partitionKey: pk, rowKey: String(row.rowKey) }]);
+        newest = Math.max(newest, versionOf(row));
+      }
+      const oldCopies = new Set<string>();
+      for await (const row of table.listEntities<{ version?: number }>({
+        queryOptions: { filter: odata`PartitionKey eq ${viewPk(pk)}`, select: ['RowKey', 'version'] },
+      })) {
+        oldCopies.add(String(row.rowKey));
+        newest = Math.max(newest, versionOf(row));
+      }
       await submitInBatches(deletes);
       const totals = new Map<string, TotalsRow>();
       const writes: TransactionAction[] = [];
@@ -182,8 +265,19 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       const tenantId = rows[0]?.tenantId ?? '';
       const all = totals.get(ALL);
       if (all) all.slicePairs = Object.fromEntries([...totals].map(([slice, sum]) => [slice, sum.totals.pairs]));
-      for (const [slice, value] of totals) writes.push(['create', toRow(pk, rk.total(slice), value, { tenantId })]);
+      const copies: { slice: string; data: string; version: number; tenantId: string }[] = [];
+      for (const [slice, value] of totals) {
+        const row = toRow(pk, rk.total(slice), value, { tenantId, version: newest + 1 });
+        writes.push(['create', row]);
+        copies.push({ slice, data: row.data, version: newest + 1, tenantId });
+      }
       await submitInBatches(writes);
+      for (const c of copies) {
+        await writeCopy(pk, c.slice, c);
+        oldCopies.delete(rk.total(c.slice));
+      }
+      // Copies of slices no pair is in any more.
+      await submitInBatches([...oldCopies].map((rowKey): TransactionAction => ['delete', { partitionKey: viewPk(pk), rowKey }]));
       const byDay = new Map<string, TransactionAction[]>();
       for (const row of rows) {
         if (!row.recheckOn) continue;
@@ -191,6 +285,35 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
         byDay.set(row.recheckOn, [...(byDay.get(row.recheckOn) ?? []), ['upsert', entity, 'Replace']]);
       }
       for (const actions of byDay.values()) await submitInBatches(actions);
+    },
+
+    async recopy() {
+      // One scan of every program's totals rows and copies (they share row keys): daily, not per read.
+      const sources = new Map<string, { pk: string; slice: string; data: string; version: number; tenantId: string }>();
+      const copies = new Map<string, number>();
+      for await (const row of table.listEntities<{ data?: string; version?: number; tenantId?: string }>({
+        queryOptions: { filter: odata`RowKey ge ${TOTAL_PREFIX} and RowKey lt ${upTo(TOTAL_PREFIX)}` },
+      })) {
+        const partition = String(row.partitionKey);
+        const rowKey = String(row.rowKey);
+        if (partition.startsWith(RECHECK_PK(''))) continue;
+        if (partition.endsWith(VIEW_SUFFIX)) copies.set(`${partition.slice(0, -VIEW_SUFFIX.length)}/${rowKey}`, versionOf(row));
+        else
+          sources.set(`${partition}/${rowKey}`, {
+            pk: partition,
+            slice: decodeKey(rowKey.slice(TOTAL_PREFIX.length)),
+            data: String(row.data),
+            version: versionOf(row),
+            tenantId: row.tenantId ?? '',
+          });
+      }
+      let recopied = 0;
+      for (const [key, source] of sources) {
+        const copied = copies.get(key);
+        if (copied !== undefined && copied >= source.version) continue;
+        if (await writeCopy(source.pk, source.slice, source)) recopied++;
+      }
+      return recopied;
     },
 
     async dueForRecheck(day) {

@@ -53,6 +53,8 @@
 //                  {programId}           "total|{slice}"                 the sum of the pair rows of a slice (all, cohort|{c}, priority|{p}),
 //                                                                        written with the pair row in one transaction (programHealthTable.ts)
 //                  {programId}           "atrisk|{slice}|{pairId}"       a pair at risk in a slice, while it is: ids, names and signals
+//                  "{programId}|view"    "total|{slice}"                 read copy of the totals row the dashboard reads (a small partition),
+//                                                                        written after the transaction, only over an older `version`
 //                  "recheck|{date}"      "{programId}|{pairId}"          a pair whose at-risk state time alone may change that day; a hint
 //   ProgramRequests {programId}         "{kind}|{pairId}|{key in pair}" index of a program's open re-pair requests and mentor
 //                                                                        offers (kind repair|mentoroffer); a hint written before the

@@ -1,6 +1,8 @@
 // Storage ports of program health (bot/storage/programHealthTable.ts): a pair's own rows as the
 // health reads them, and the kept-up-to-date rows of each program (pair rows, slice totals, at-risk
-// rows), written together so the totals always equal the sum of the pair rows.
+// rows), written together so the totals always equal the sum of the pair rows. A dashboard reads
+// read copies of the totals rows kept in a small partition, each at least as new as the last write
+// that finished (a copy a crash left older is written again by the daily recheck).
 import type { Mentorship } from '../mentorship';
 import type { Result } from '../result';
 import type { AtRiskSignalsRow } from './healthView';
@@ -24,17 +26,21 @@ export interface ProgramHealthRepository {
   get(programId: string, pairId: string): Promise<{ row: PairHealthRow; etag: string } | undefined>;
   /**
    * Replaces the pair's row (`before` under its ETag, or a create) and moves the totals of every
-   * slice either row counts in by the difference, in one transaction. A `conflict` when the pair
-   * row or a totals row changed meanwhile: nothing is written, the caller reads again.
+   * slice either row counts in by the difference, in one transaction, then writes the read copies
+   * of the totals it moved. A `conflict` when the pair row or a totals row changed meanwhile:
+   * nothing is written, the caller reads again.
    */
   replace(before: { row: PairHealthRow; etag: string } | undefined, after: PairHealthRow): Promise<Result<void>>;
   /**
    * What a dashboard reads of a slice, in two point reads however many pairs: the slice's totals,
    * up to AT_RISK_LISTED of its pairs at risk, and how many pairs every slice of the program holds.
+   * It reads the read copies of the totals rows (a missing copy is filled from its totals row).
    */
   read(programId: string, slice: string): Promise<SliceHealth>;
-  /** Deletes every health row of the program and writes these instead (rebuild). */
+  /** Deletes every health row of the program and writes these instead (rebuild), with their read copies. */
   rebuild(programId: string, rows: PairHealthRow[]): Promise<void>;
+  /** Writes again every read copy older than its totals row, in every program; how many it wrote. */
+  recopy(): Promise<number>;
   /** The pairs filed for a recheck on or before `day` (program, pair). */
   dueForRecheck(day: string): Promise<{ day: string; programId: string; pairId: string }[]>;
   /** Removes a pair's recheck entry once it was refreshed. */

@@ -24,6 +24,8 @@ export interface HealthRecheckReport {
   day: string;
   refreshed: number;
   failed: number;
+  /** Read copies of totals written again because a crash had left them older than their totals row. */
+  recopied: number;
 }
 
 const sameRow = (a: PairHealthRow, b: PairHealthRow) => JSON.stringify(a) === JSON.stringify(b);
@@ -121,7 +123,7 @@ export function createHealthService(deps: {
       return rows.length;
     },
 
-    /** Refreshes the pairs whose at-risk state time alone may have changed by today. */
+    /** Refreshes the pairs whose at-risk state time alone may have changed by today, then repairs stale read copies. */
     async recheckDue(): Promise<HealthRecheckReport> {
       const day = now().toISOString().slice(0, 10);
       let refreshed = 0;
@@ -136,7 +138,8 @@ export function createHealthService(deps: {
           failed++;
         }
       }
-      return { day, refreshed, failed };
+      const recopied = await health.recopy();
+      return { day, refreshed, failed, recopied };
     },
 
     view,

@@ -1,8 +1,11 @@
 // Program health over the API: only the program's managers read it; every figure and every CSV row
 // is hidden below five people; filters by cohort and priority; pairs at risk with their reasons and
-// nothing a pair wrote; totals kept right while writes race; the daily recheck catches what time
-// alone changes.
+// nothing a pair wrote; totals kept right while writes race; the dashboard's read copies of the
+// totals equal the totals (a missing one is filled on read, an older writer never wins); the daily
+// recheck catches what time alone changes and repairs a copy left older.
+import { odata, type TableClient } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
+import { programHealthTable } from '../../bot/storage/programHealthTable';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import type { Goal, GoalRevision } from '../../shared/goal';
@@ -10,6 +13,7 @@ import { suppressedNote } from '../../shared/health/smallGroups';
 import { apiAs } from '../support/apiClient';
 import { addProgramPairs, programPairId, programPerson, type PairPlan } from '../support/programPairs';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
+import { tablesOf } from '../support/testServer';
 
 const JOBS_SECRET = 'health-recheck-secret-of-at-least-32-chars';
 const clock = { date: new Date('2026-11-02T10:00:00.000Z') };
@@ -30,6 +34,30 @@ const healthPath = (programId: string, query = '') => `${pathFor(paths.programHe
 const csvPath = (programId: string, query = '') => `${pathFor(paths.programHealthCsv, { programId })}${query}`;
 const as = (who: { id: string }) => apiAs(server.baseUrl, who.id);
 const jordan = () => as(demoPeople.manager);
+
+interface TotalsEntity {
+  partitionKey?: string;
+  rowKey?: string;
+  etag: string;
+  data?: string;
+  version?: number;
+  tenantId?: string;
+}
+/** The totals rows of a partition by row key: `{programId}` holds the truth, `{programId}|view` the read copies. */
+async function totalsRows(partitionKey: string) {
+  const out: Record<string, { data: unknown; version: unknown }> = {};
+  const rows = tablesOf(server).programHealth.listEntities<TotalsEntity>({
+    queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${'total|'} and RowKey lt ${'total}'}` },
+  });
+  for await (const row of rows) out[row.rowKey!] = { data: JSON.parse(row.data!), version: row.version };
+  return out;
+}
+async function expectCopiesEqualTotals(programId: string) {
+  const source = await totalsRows(programId);
+  expect(Object.keys(source).length).toBeGreaterThanOrEqual(3);
+  for (const row of Object.values(source)) expect(row.version).toEqual(expect.any(Number));
+  expect(await totalsRows(`${programId}|view`)).toEqual(source);
+}
 
 /** Big program: five pairs in `spring` (one with a goal on no priority), two in `autumn`. */
 const bigPairs: PairPlan[] = [
@@ -184,22 +212,100 @@ describe('program health: kept up to date', () => {
         expect((await plans.createGoal(goal, revision)).ok).toBe(true);
       }),
     );
+    // Every read copy the dashboard reads ended at its totals row: same data, same version.
+    await expectCopiesEqualTotals(BIG);
     const kept = (await jordan().get(healthPath(BIG))).body;
     const cross = kept.goalsByPriority.find((g: any) => g.priorityId === 'cross-team-leadership');
     expect(cross.figure).toMatchObject({ shown: true, value: 10 });
     // What was kept as things happened equals what a rebuild from every pair's rows finds.
+    const versionBefore = (await totalsRows(BIG))['total|all']!.version as number;
     await server.app.health.service.rebuildProgram(BIG);
+    await expectCopiesEqualTotals(BIG);
+    // The rebuilt totals come after the old ones, so their copies replace the old copies.
+    expect((await totalsRows(BIG))['total|all']!.version).toBeGreaterThan(versionBefore);
     const rebuilt = (await jordan().get(healthPath(BIG))).body;
     expect(rebuilt).toEqual(kept);
+  });
+
+  test('a missing read copy is filled from its totals row on read', async () => {
+    const before = (await jordan().get(healthPath(BIG))).body;
+    const copies = await totalsRows(`${BIG}|view`);
+    for (const rowKey of Object.keys(copies)) await tablesOf(server).programHealth.deleteEntity(`${BIG}|view`, rowKey);
+    expect(await totalsRows(`${BIG}|view`)).toEqual({});
+    expect((await jordan().get(healthPath(BIG))).body).toEqual(before);
+    expect(Object.keys(await totalsRows(`${BIG}|view`))).toEqual(['total|all']);
+    expect((await jordan().get(healthPath(BIG, '?cohort=spring'))).status).toBe(200);
+    expect((await jordan().get(healthPath(BIG, '?cohort=autumn'))).status).toBe(200);
+    expect((await jordan().get(healthPath(BIG, '?priority=customer-reliability'))).status).toBe(200);
+    const refilled = await totalsRows(`${BIG}|view`);
+    const source = await totalsRows(BIG);
+    for (const [rowKey, copy] of Object.entries(refilled)) expect(copy).toEqual(source[rowKey]);
+    expect(Object.keys(refilled).length).toBe(4);
+  });
+
+  test('a reader that read an older totals row loses its copy write to the newer one', async () => {
+    const tables = tablesOf(server);
+    await tables.programHealth.deleteEntity(`${BIG}|view`, 'total|all');
+    const older = await totalsRows(BIG);
+    // A dashboard read that finds no copy, reads the totals row, then stalls before writing the copy.
+    let readTotals!: () => void;
+    const totalsRead = new Promise<void>((r) => (readTotals = r));
+    let resume!: () => void;
+    const resumed = new Promise<void>((r) => (resume = r));
+    const stalling = new Proxy(tables.programHealth, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'getEntity') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<TableClient['getEntity']>) => {
+          const row = await target.getEntity(...args);
+          if (args[0] === BIG && args[1] === 'total|all') {
+            readTotals();
+            await resumed;
+          }
+          return row;
+        };
+      },
+    });
+    const slowRead = programHealthTable({ programHealth: stalling }).read(BIG, 'all');
+    await totalsRead;
+    // Meanwhile a write moves the totals and writes its copy.
+    const { plans } = server.app.repositories;
+    const alex = (await plans.load(demoPairIds.alex))!;
+    const at = clock.date.toISOString();
+    const goal: Goal = { ...alex.goals[0]!.value, id: 'race-late', pairId: pairIdOf(2), priorityId: 'cross-team-leadership', revision: 1 };
+    expect(
+      (await plans.createGoal(goal, { goalId: goal.id, revision: 1, change: 'created', at, by: demoPeople.manager.id, fields: [] })).ok,
+    ).toBe(true);
+    const newer = await totalsRows(BIG);
+    expect(newer['total|all']!.version).toBeGreaterThan(older['total|all']!.version as number);
+    resume();
+    // The stalled reader answers with what it read, but its older copy does not overwrite the newer one.
+    expect((await slowRead).totals).toEqual((older['total|all']!.data as { totals: unknown }).totals);
+    expect((await totalsRows(`${BIG}|view`))['total|all']).toEqual(newer['total|all']);
   });
 
   test('the daily recheck finds a pair that time alone put at risk', async () => {
     clock.date = new Date(clock.date.getTime() + 2 * 86_400_000);
     const before = (await jordan().get(healthPath(BIG))).body;
     expect(before.atRisk.value.count).toBe(2);
+    // A crash between a transaction and its copy left the spring copy a version behind its totals row.
+    const spring = Object.entries(await totalsRows(`${BIG}|view`)).find(([rowKey]) => rowKey.includes('spring'))!;
+    const stale = { pairs: 0 };
+    await tablesOf(server).programHealth.upsertEntity(
+      { partitionKey: `${BIG}|view`, rowKey: spring[0], version: (spring[1].version as number) - 1, data: JSON.stringify(stale) },
+      'Replace',
+    );
+    // With the copies that no dashboard read has filled yet, these are the copies the recheck writes.
+    const copies = await totalsRows(`${BIG}|view`);
+    const behind = Object.entries(await totalsRows(BIG)).filter(
+      ([rowKey, row]) => !copies[rowKey] || (copies[rowKey].version as number) < (row.version as number),
+    ).length;
+    expect(behind).toBeGreaterThan(1);
     const job = await apiAs(server.baseUrl).post('/api/jobs/health', undefined, { 'x-jobs-secret': JOBS_SECRET });
     expect(job.status).toBe(200);
     expect(job.body.outcome).toBe('rechecked');
+    expect(job.body.recopied).toBe(behind);
+    await expectCopiesEqualTotals(BIG);
     const after = (await jordan().get(healthPath(BIG))).body;
     expect(after.atRisk.value.count).toBe(3);
     expect(after.atRisk.value.pairs.map((p: any) => p.pairId)).toContain(pairIdOf(7));

@@ -1,7 +1,8 @@
 // The program health dashboard of a program of 20,000 pairs against one of 100, in the same run on
 // the same Azurite: health is kept as totals as things happen, so reading it must not grow with the
-// program. The health rows are written in bulk (batch transactions of the table's own rebuild), so
-// seeding is quick; what is measured is GET /api/programs/:programId/health through the real API.
+// program. The health rows are written in bulk (batch transactions of the table's own rebuild, which
+// writes the dashboard's read copies of the totals as the server does), so seeding is quick; what is
+// measured is GET /api/programs/:programId/health through the real API.
 import type { Server } from 'node:http';
 import { Agent } from 'node:http';
 import { randomUUID } from 'node:crypto';
