@@ -212,7 +212,9 @@ describe('program health: kept up to date', () => {
         expect((await plans.createGoal(goal, revision)).ok).toBe(true);
       }),
     );
-    // Every read copy the dashboard reads ended at its totals row: same data, same version.
+    // The refreshes run after the writes answered, five pairs at once; every read copy the dashboard
+    // reads ends at its totals row: same data, same version.
+    await server.app.health.service.settled();
     await expectCopiesEqualTotals(BIG);
     const kept = (await jordan().get(healthPath(BIG))).body;
     const cross = kept.goalsByPriority.find((g: any) => g.priorityId === 'cross-team-leadership');
@@ -276,6 +278,8 @@ describe('program health: kept up to date', () => {
     expect(
       (await plans.createGoal(goal, { goalId: goal.id, revision: 1, change: 'created', at, by: demoPeople.manager.id, fields: [] })).ok,
     ).toBe(true);
+    // The write's refresh runs after it answered; wait for it.
+    await server.app.health.service.settled();
     const newer = await totalsRows(BIG);
     expect(newer['total|all']!.version).toBeGreaterThan(older['total|all']!.version as number);
     resume();
