@@ -35,3 +35,7 @@ export const GoalStatusMenu = lazyDialog(
 );
 export const SurveyDialog = lazyDialog(() => import('../components/Survey/SurveyDialog').then((m) => m.SurveyDialog), givenTrigger);
 export const YourDataDialog = lazyDialog(() => import('../components/YourData/YourDataDialog').then((m) => m.YourDataDialog), givenTrigger);
+export const RepairRequestDialog = lazyDialog(
+  () => import('../components/Agreement/RepairRequestDialog').then((m) => m.RepairRequestDialog),
+  () => <Button appearance="subtle">{strings.repair.open}</Button>,
+);

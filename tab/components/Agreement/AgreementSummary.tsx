@@ -12,7 +12,7 @@ import { formatInstantDate, formatNumber, formatWeekdays } from '../../format';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
-import { RepairRequestDialog } from './RepairRequestDialog';
+import { RepairRequestDialog } from '../../app/lazyParts';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
