@@ -95,7 +95,9 @@ export function programHealthView(args: {
     pairs: args.atRisk
       .slice(0, AT_RISK_LISTED)
       .map((r) => ({ pairId: r.pairId, mentorName: r.names.mentor, menteeName: r.names.mentee, reasons: atRiskReasons(r.signals, now) }))
-      .filter((r) => r.reasons.length > 0),
+      .filter((r) => r.reasons.length > 0)
+      // Stored in the order the pairs last changed; shown in a stable order.
+      .sort((a, b) => a.menteeName.localeCompare(b.menteeName) || a.pairId.localeCompare(b.pairId)),
   }));
   return {
     programId: program.id,
