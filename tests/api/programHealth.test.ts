@@ -9,11 +9,10 @@ import { describe, expect } from 'vitest';
 import { programHealthTable } from '../../bot/storage/programHealthTable';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
-import { emptyCheckpoint } from '../../shared/checkpoints/checkpoint';
 import type { Goal, GoalRevision } from '../../shared/goal';
 import { suppressedNote } from '../../shared/health/smallGroups';
 import { apiAs } from '../support/apiClient';
-import { addProgramPairs, programPairId, programPerson, type PairPlan } from '../support/programPairs';
+import { addProgramPairs, addSharedCheckpoint, programPairId, programPerson, type PairPlan } from '../support/programPairs';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
 import { tablesOf } from '../support/testServer';
 
@@ -101,25 +100,8 @@ test.beforeAll(async ({ server }) => {
     [21, 2, 5],
     [22, 4, 5],
   ] as const) {
-    const pairId = pairIdOf(n);
-    for (const [dueDate, value] of [
-      ['2026-09-15', q3],
-      ['2026-10-20', q4],
-    ] as const) {
-      const base = emptyCheckpoint(
-        { tenantId: program.tenantId, pairId, period: { number: 1, dueDate, from: '2026-07-01', to: dueDate } },
-        `${dueDate}T12:00:00.000Z`,
-        person(200 + n).id,
-      );
-      const signed = await server.app.repositories.checkpoints.create({
-        ...base,
-        status: 'signed_off',
-        signedOffAt: base.updatedAt,
-        sharedWithProgram: true,
-        scorecard: [{ metricId: 'quality', value }],
-      });
-      if (!signed.ok) throw new Error(`Adding a checkpoint of ${pairId}: ${signed.error.message}`);
-    }
+    await addSharedCheckpoint(server, n, '2026-09-15', [{ metricId: 'quality', value: q3 }]);
+    await addSharedCheckpoint(server, n, '2026-10-20', [{ metricId: 'quality', value: q4 }]);
   }
   await server.app.health.service.settled();
 });
