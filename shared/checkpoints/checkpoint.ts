@@ -47,6 +47,15 @@ export function checkpointPeriod(startDate: IsoDate, intervalMonths: number, n: 
   return { number: n, dueDate, from, to: dueDate };
 }
 
+/**
+ * The calendar quarter (`2026-Q3`) a checkpoint is due in: the period program-wide trends compare,
+ * since pairs start on different days and their checkpoint numbers do not line up.
+ */
+export function checkpointQuarter(dueDate: IsoDate): string {
+  const [year, month] = dueDate.split('-').map(Number) as [number, number];
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
 /** The checkpoints from the first up to and including the first one on or after `today`. */
 export function checkpointsUpTo(startDate: IsoDate, intervalMonths: number, today: IsoDate, max = 120): CheckpointPeriod[] {
   const out: CheckpointPeriod[] = [];

@@ -1,7 +1,7 @@
 // What a program manager sees of the program's health (capability 13), and its CSV export, from
 // the kept totals of a slice. Every figure is floored at five people (smallGroups.ts): a week's
 // adherence counts the people whose check-ins were due that week, a priority's goals the people of
-// the pairs with a goal on it, a metric the mentees who shared a scorecard.
+// the pairs with a goal on it, a metric (and each quarter of its trend) the mentees who shared a scorecard.
 import type { Program } from '../program';
 import type { SurveyResultsView } from '../survey/surveyService';
 import { atRiskReasons, type AtRiskReason, type PairSignals } from './atRisk';
@@ -38,6 +38,8 @@ export interface ProgramHealthView {
   goalsByPriority: { priorityId: string; name: string; figure: Figure<number> }[];
   feedbackResponseRate: HealthFigures['feedbackResponseRate'];
   scores: { metricId: string; name: string; figure: HealthFigures['scores'][string] }[];
+  /** Per metric, in the program's order: the mean by quarter, oldest first; each quarter floored at five mentees. */
+  scoreTrends: { metricId: string; name: string; periods: HealthFigures['scoreTrends'][string] }[];
   atRisk: Figure<{ count: number; pairs: AtRiskPairView[] }>;
   survey?: SurveyResultsView;
 }
@@ -84,12 +86,18 @@ export function programHealthView(args: {
     const figure = figures.scores[m.id];
     return figure ? [{ metricId: m.id, name: m.name, figure }] : [];
   });
+  const scoreTrends = program.scorecardMetrics.flatMap((m) => {
+    const periods = figures.scoreTrends[m.id];
+    return periods ? [{ metricId: m.id, name: m.name, periods }] : [];
+  });
   const atRisk = figureOf(people, () => ({
     count: mine.atRisk,
     pairs: args.atRisk
       .slice(0, AT_RISK_LISTED)
       .map((r) => ({ pairId: r.pairId, mentorName: r.names.mentor, menteeName: r.names.mentee, reasons: atRiskReasons(r.signals, now) }))
-      .filter((r) => r.reasons.length > 0),
+      .filter((r) => r.reasons.length > 0)
+      // Stored in the order the pairs last changed; shown in a stable order.
+      .sort((a, b) => a.menteeName.localeCompare(b.menteeName) || a.pairId.localeCompare(b.pairId)),
   }));
   return {
     programId: program.id,
@@ -101,6 +109,7 @@ export function programHealthView(args: {
     goalsByPriority,
     feedbackResponseRate: figures.feedbackResponseRate,
     scores,
+    scoreTrends,
     atRisk,
     ...(args.survey ? { survey: args.survey } : {}),
   };
@@ -132,6 +141,8 @@ export function programHealthCsv(view: ProgramHealthView): string {
       for (const [value, count] of Object.entries(s.figure.value.counts))
         row(`Scorecard ${s.name}: ${value}`, s.figure, () => String(count));
   }
+  for (const t of view.scoreTrends)
+    for (const p of t.periods) row(`Scorecard mean: ${t.name}, ${p.period}`, p.figure, (v) => String(v.mean));
   row('Pairs at risk', view.atRisk, (v) => String(v.count));
   if (view.survey) {
     const r = view.survey.results;

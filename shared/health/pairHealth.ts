@@ -3,7 +3,7 @@
 // signals could change without anything being written (the daily recheck reads that date).
 import { addDays } from '../dates';
 import type { CheckIn } from '../checkins/checkIn';
-import { checkpointDueDate, missedCheckpoints, MISSED_AFTER_DAYS, type Checkpoint } from '../checkpoints/checkpoint';
+import { checkpointDueDate, checkpointQuarter, missedCheckpoints, MISSED_AFTER_DAYS, type Checkpoint } from '../checkpoints/checkpoint';
 import type { Goal } from '../goal';
 import { agreementAccepted, cohortOf, type Mentorship } from '../mentorship';
 import type { PersonSummary } from '../person';
@@ -137,12 +137,18 @@ export function pairHealthRow(
     c.feedbackAnswered += Math.min(responses, asked);
   }
   // Only a scorecard the mentee shared with the program counts (shared/policy.ts, the same rule as the trail).
-  const latest = rows.checkpoints
+  const shared = rows.checkpoints
     .filter((cp) => cp.status === 'signed_off' && cp.sharedWithProgram)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-    .at(-1);
-  for (const value of latest?.scorecard ?? []) {
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  for (const value of shared.at(-1)?.scorecard ?? []) {
     if (value.value !== undefined) bump(c.latestScores, `${value.metricId}:${Math.round(value.value)}`);
+  }
+  // A mentee counts once per quarter: a later checkpoint due in the same quarter replaces an earlier one.
+  const byQuarter = new Map(shared.map((cp) => [checkpointQuarter(cp.dueDate), cp]));
+  for (const [quarter, cp] of byQuarter) {
+    for (const value of cp.scorecard ?? []) {
+      if (value.value !== undefined) bump(c.scoresByPeriod, `${quarter}|${value.metricId}:${Math.round(value.value)}`);
+    }
   }
   const signals = signalsOf(rows, program, today);
   const atRisk = atRiskReasons(signals, now).length > 0;

@@ -21,6 +21,11 @@ export interface PairContribution {
   feedbackAnswered: number;
   /** The latest checkpoint's value of each metric, as counts per value (`quality:4` → 1). */
   latestScores: ScoreCounts;
+  /**
+   * Each signed-off shared checkpoint's values by the quarter it was due in (checkpointQuarter), as
+   * counts per value (`2026-Q3|quality:4` → 1); one checkpoint per pair and quarter, its latest.
+   */
+  scoresByPeriod: ScoreCounts;
   atRisk: number;
 }
 
@@ -34,8 +39,12 @@ export const emptyContribution = (): PairContribution => ({
   feedbackAsked: 0,
   feedbackAnswered: 0,
   latestScores: {},
+  scoresByPeriod: {},
   atRisk: 0,
 });
+
+/** A stored row written before a field existed reads as if that field were empty. */
+const complete = (row: PairContribution): PairContribution => ({ ...emptyContribution(), ...row });
 
 const addCounts = (into: Record<string, number>, from: Record<string, number>, sign: 1 | -1) => {
   for (const [key, n] of Object.entries(from)) {
@@ -47,11 +56,13 @@ const addCounts = (into: Record<string, number>, from: Record<string, number>, s
 
 /** `totals` moved by `row` (sign 1) or with `row` taken out (sign -1); a new object, inputs untouched. */
 export function applyContribution(totals: PairContribution, row: PairContribution, sign: 1 | -1): PairContribution {
-  const next: PairContribution = structuredClone(totals);
+  const next: PairContribution = structuredClone(complete(totals));
+  const moved = complete(row);
   for (const key of ['pairs', 'activePairs', 'acceptedAgreements', 'feedbackAsked', 'feedbackAnswered', 'atRisk'] as const) {
-    next[key] += sign * row[key];
+    next[key] += sign * moved[key];
   }
-  for (const key of ['checkInsDue', 'checkInsAnswered', 'goalsByPriority', 'latestScores'] as const) addCounts(next[key], row[key], sign);
+  for (const key of ['checkInsDue', 'checkInsAnswered', 'goalsByPriority', 'latestScores', 'scoresByPeriod'] as const)
+    addCounts(next[key], moved[key], sign);
   return next;
 }
 
@@ -67,6 +78,8 @@ export interface HealthFigures {
   feedbackResponseRate: Figure<number>;
   /** Per metric: mean and counts per value of the latest checkpoint scores. */
   scores: Record<string, Figure<{ mean: number; counts: Record<string, number> }>>;
+  /** Per metric, per quarter (oldest first): the mean of the values given that quarter and how many mentees gave them. */
+  scoreTrends: Record<string, { period: string; figure: Figure<{ mean: number; n: number }> }[]>;
   atRisk: Figure<number>;
 }
 
@@ -76,7 +89,8 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
  * The dashboard's figures from a program's (or a slice's) totals. A pair is two people, so a figure
  * over n pairs describes 2n people; a figure over the scores of n pairs describes n mentees.
  */
-export function healthFigures(totals: PairContribution): HealthFigures {
+export function healthFigures(stored: PairContribution): HealthFigures {
+  const totals = complete(stored);
   const people = totals.pairs * 2;
   const scores: HealthFigures['scores'] = {};
   const byMetric = new Map<string, [string, number][]>();
@@ -91,6 +105,25 @@ export function healthFigures(totals: PairContribution): HealthFigures {
       counts: Object.fromEntries(values.sort(([a], [b]) => Number(a) - Number(b))),
     }));
   }
+  const trendValues = new Map<string, Map<string, [number, number][]>>();
+  for (const [key, n] of Object.entries(totals.scoresByPeriod)) {
+    const [period, rest] = key.split('|') as [string, string];
+    const [metric, value] = rest.split(':') as [string, string];
+    const periods = trendValues.get(metric) ?? new Map<string, [number, number][]>();
+    periods.set(period, [...(periods.get(period) ?? []), [Number(value), n]]);
+    trendValues.set(metric, periods);
+  }
+  const scoreTrends: HealthFigures['scoreTrends'] = {};
+  for (const [metric, periods] of trendValues) {
+    scoreTrends[metric] = [...periods.keys()].sort().map((period) => {
+      const values = periods.get(period)!;
+      const n = values.reduce((sum, [, count]) => sum + count, 0);
+      return {
+        period,
+        figure: figureOf(n, () => ({ mean: Math.round((values.reduce((sum, [v, count]) => sum + v * count, 0) / n) * 100) / 100, n })),
+      };
+    });
+  }
   return {
     participation: figureOf(people, () => ({
       pairs: totals.pairs,
@@ -103,6 +136,7 @@ export function healthFigures(totals: PairContribution): HealthFigures {
     goalsByPriority: figureOf(people, () => ({ ...totals.goalsByPriority })),
     feedbackResponseRate: figureOf(people, () => share(totals.feedbackAnswered, totals.feedbackAsked)),
     scores,
+    scoreTrends,
     atRisk: figureOf(people, () => totals.atRisk),
   };
 }

@@ -2,7 +2,8 @@
 // is hidden below five people; filters by cohort and priority; pairs at risk with their reasons and
 // nothing a pair wrote; totals kept right while writes race; the dashboard's read copies of the
 // totals equal the totals (a missing one is filled on read, an older writer never wins); the daily
-// recheck catches what time alone changes and repairs a copy left older.
+// recheck catches what time alone changes and repairs a copy left older. Scorecard trends by quarter
+// follow the same floor, each quarter on its own.
 import { odata, type TableClient } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
 import { programHealthTable } from '../../bot/storage/programHealthTable';
@@ -11,7 +12,7 @@ import { paths, pathFor } from '../../shared/api';
 import type { Goal, GoalRevision } from '../../shared/goal';
 import { suppressedNote } from '../../shared/health/smallGroups';
 import { apiAs } from '../support/apiClient';
-import { addProgramPairs, programPairId, programPerson, type PairPlan } from '../support/programPairs';
+import { addProgramPairs, addSharedCheckpoint, programPairId, programPerson, type PairPlan } from '../support/programPairs';
 import { serverOutsideTests, serverTest } from '../support/fixtures';
 import { tablesOf } from '../support/testServer';
 
@@ -89,6 +90,20 @@ test.beforeAll(async ({ server }) => {
   await programs.save({ ...program, id: FOREIGN, name: 'Foreign', tenantId: FOREIGN_TENANT_ID, managerIds: [foreignManager.id] });
   await programs.save({ ...program, id: 'health-other', name: 'Other', managerIds: [otherManager.id] });
   await addProgramPairs(server, [...bigPairs, ...smallPairs], today());
+  // Two signed-off checkpoints shared with the program for each spring pair and each small pair.
+  for (const [n, q3, q4] of [
+    [1, 2, 4],
+    [2, 3, 4],
+    [3, 3, 5],
+    [4, 4, 3],
+    [5, 3, 4],
+    [21, 2, 5],
+    [22, 4, 5],
+  ] as const) {
+    await addSharedCheckpoint(server, n, '2026-09-15', [{ metricId: 'quality', value: q3 }]);
+    await addSharedCheckpoint(server, n, '2026-10-20', [{ metricId: 'quality', value: q4 }]);
+  }
+  await server.app.health.service.settled();
 });
 
 describe('program health: who may read it', () => {
@@ -120,8 +135,10 @@ describe('program health: the floor of five people', () => {
       ...v.adherence.map((a: any) => a.figure),
       ...v.goalsByPriority.map((g: any) => g.figure),
       ...v.scores.map((s: any) => s.figure),
+      ...v.scoreTrends.flatMap((t: any) => t.periods.map((p: any) => p.figure)),
     ];
-    expect(figures.length).toBeGreaterThanOrEqual(4);
+    expect(v.scoreTrends.find((t: any) => t.metricId === 'quality').periods.map((p: any) => p.period)).toEqual(['2026-Q3', '2026-Q4']);
+    expect(figures.length).toBeGreaterThanOrEqual(6);
     for (const f of figures) expect(f).toEqual({ shown: false, note: suppressedNote });
     // Nothing of the at-risk pair leaks: neither its names nor its count.
     expect(JSON.stringify(v)).not.toContain('Program Person');
@@ -133,7 +150,8 @@ describe('program health: the floor of five people', () => {
     const [header, ...rows] = (csv.body as string).trim().split('\r\n');
     expect(header).toBe('figure,value,notes');
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    for (const row of rows) expect(row).toMatch(/^[^,]+,,"Hidden: fewer than 5 people/);
+    for (const row of rows) expect(row).toMatch(/^("[^"]+"|[^,]+),,"Hidden: fewer than 5 people/);
+    expect(rows.filter((row) => row.startsWith('"Scorecard mean: Quality of outcomes, 2026-Q'))).toHaveLength(2);
   });
 
   test('a slice below five people is hidden inside a program large enough', async () => {
@@ -169,6 +187,24 @@ describe('program health: figures and filters', () => {
     expect(both.status).toBe(400);
     const unknown = await jordan().get(healthPath(BIG, '?team=x'));
     expect(unknown.status).toBe(400);
+  });
+
+  test('scorecard means by quarter, oldest first, over the mentees who shared a signed-off checkpoint', async () => {
+    const all = (await jordan().get(healthPath(BIG))).body;
+    const quality = all.scoreTrends.find((t: any) => t.metricId === 'quality');
+    expect(quality).toEqual({
+      metricId: 'quality',
+      name: 'Quality of outcomes',
+      periods: [
+        { period: '2026-Q3', figure: { shown: true, people: 5, value: { mean: 3, n: 5 } } },
+        { period: '2026-Q4', figure: { shown: true, people: 5, value: { mean: 4, n: 5 } } },
+      ],
+    });
+    const csv = (await jordan().get(csvPath(BIG))).body as string;
+    expect(csv).toContain('\r\n"Scorecard mean: Quality of outcomes, 2026-Q3",3,\r\n');
+    expect(csv).toContain('\r\n"Scorecard mean: Quality of outcomes, 2026-Q4",4,\r\n');
+    // The autumn pairs shared no checkpoint: no trend there.
+    expect((await jordan().get(healthPath(BIG, '?cohort=autumn'))).body.scoreTrends).toEqual([]);
   });
 
   test('pairs at risk carry their reasons and pair-level signals only', async () => {

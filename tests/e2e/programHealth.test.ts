@@ -1,11 +1,13 @@
 // The program's health in a real browser against the real server: Jordan (the demo program's
-// manager) opens Program → Health, sees the charts with their tables, filters by cohort, and
-// downloads the CSV of the same figures.
+// manager) opens Program → Health, sees the charts with their tables (scorecard trends by quarter
+// among them), filters by cohort, and downloads the CSV of the same figures.
 import { readFile } from 'node:fs/promises';
 import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPeople } from '../../bot/dev/demoData';
+import { checkpointQuarter } from '../../shared/checkpoints/checkpoint';
+import { addDays } from '../../shared/dates';
 import { browserTest } from '../support/browserFixtures';
-import { addProgramPairs, type PairPlan } from '../support/programPairs';
+import { addProgramPairs, addSharedCheckpoint, type PairPlan } from '../support/programPairs';
 
 const test = browserTest;
 const today = new Date().toISOString().slice(0, 10);
@@ -16,10 +18,20 @@ const pairs: PairPlan[] = [
   { n: 32, programId: DEMO_PROGRAM_ID, cohort: '2026 spring', startedDaysAgo: 5, accepted: true, priorityId: 'ai-enabled-products' },
   { n: 33, programId: DEMO_PROGRAM_ID, cohort: '2026 spring', startedDaysAgo: 30, accepted: true },
   { n: 34, programId: DEMO_PROGRAM_ID, cohort: '2026 autumn', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
+  { n: 35, programId: DEMO_PROGRAM_ID, cohort: '2026 spring', startedDaysAgo: 5, accepted: true, priorityId: 'customer-reliability' },
 ];
+/** Five mentees shared a checkpoint due lately; two of them one due over two quarters earlier. */
+const recent = addDays(today, -10);
+const earlier = addDays(today, -200);
 
 test.beforeAll(async ({ server }) => {
   await addProgramPairs(server, pairs, today);
+  for (const { n } of pairs) {
+    await addSharedCheckpoint(server, n, recent, [{ metricId: 'quality', value: 4 }]);
+    if (n < 33) await addSharedCheckpoint(server, n, earlier, [{ metricId: 'quality', value: 2 }]);
+  }
+  // The health follows each write after it answered: the dashboard opens on settled figures.
+  await server.app.health.service.settled();
 });
 
 describe('program health', () => {
@@ -39,6 +51,17 @@ describe('program health', () => {
     await goals.getByText('Show as a table').click();
     const table = goals.getByRole('table');
     expect(await table.getByRole('rowheader').allInnerTexts()).toContain('Not linked to any priority');
+
+    // The quality trend: the recent quarter's mean over five mentees or more, the earlier one's note.
+    const trends = page.getByRole('region', { name: 'Scorecard trends by quarter' });
+    const qualityFigure = trends.getByRole('figure', { name: /^Quality of outcomes: mean by/ });
+    await qualityFigure.getByRole('img', { name: /^Quality of outcomes: mean by/ }).waitFor();
+    await qualityFigure.getByText('Show as a table').click();
+    const trendTable = qualityFigure.getByRole('table');
+    const recentRow = trendTable.getByRole('row', { name: new RegExp(`^${checkpointQuarter(recent)}`) });
+    expect(await recentRow.getByRole('cell').innerText()).toMatch(/^\d+(\.\d+)?$/);
+    const earlierRow = trendTable.getByRole('row', { name: new RegExp(`^${checkpointQuarter(earlier)}`) });
+    expect(await earlierRow.getByRole('cell').innerText()).toContain('Hidden: fewer than 5 people');
 
     const atRisk = page.getByRole('region', { name: 'Pairs at risk' });
     const riskTable = atRisk.getByRole('table', { name: 'Pairs at risk and why' });

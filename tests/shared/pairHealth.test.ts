@@ -80,7 +80,37 @@ describe('a pair’s health row', () => {
     expect(row.atRisk).toBe(true);
     expect(row.contribution.acceptedAgreements).toBe(0);
     expect(row.contribution.latestScores).toEqual({});
+    expect(row.contribution.scoresByPeriod).toEqual({});
     expect(row.names).toEqual({ mentor: 'Priya', mentee: 'Alex' });
+  });
+
+  it('keys each signed-off shared checkpoint’s values by the quarter it was due in, the later one of a quarter only', () => {
+    const row = pairHealthRow(
+      rows(
+        {},
+        {
+          checkpoints: [
+            { dueDate: '2026-12-31', status: 'signed_off', sharedWithProgram: true, scorecard: [{ metricId: 'quality', value: 3.6 }] },
+            { dueDate: '2026-07-01', status: 'signed_off', sharedWithProgram: true, scorecard: [{ metricId: 'quality', value: 2 }] },
+            {
+              dueDate: '2026-10-01',
+              status: 'signed_off',
+              sharedWithProgram: true,
+              scorecard: [
+                { metricId: 'quality', value: 1 },
+                { metricId: 'speed', value: 5 },
+              ],
+            },
+            { dueDate: '2026-09-30', status: 'signed_off', sharedWithProgram: false, scorecard: [{ metricId: 'quality', value: 5 }] },
+            { dueDate: '2027-01-02', status: 'draft', sharedWithProgram: true, scorecard: [{ metricId: 'quality', value: 5 }] },
+          ],
+        },
+      ),
+      program,
+      now,
+    );
+    expect(row.contribution.scoresByPeriod).toEqual({ '2026-Q3|quality:2': 1, '2026-Q4|quality:4': 1 });
+    expect(row.contribution.latestScores).toEqual({ 'quality:4': 1 });
   });
 
   it('names ISO weeks across a year’s end, and slice keys round-trip', () => {
@@ -113,6 +143,33 @@ describe('the health view and its CSV', () => {
     const csv = programHealthCsv(view);
     expect(csv).toContain('"Goals: Alpha, first",,"Hidden: fewer than 5 people');
     expect(csv).toContain('\r\nPairs,5,\r\n');
+  });
+
+  it('shows each metric’s trend by quarter in the program’s order, and writes one CSV row per metric and quarter', () => {
+    const scored = (q3: number, q4: number) => ({
+      ...emptyContribution(),
+      pairs: 1,
+      scoresByPeriod: { [`2026-Q3|quality:${q3}`]: 1, [`2026-Q4|quality:${q4}`]: 1, [`2026-Q4|task-completion:${q4 * 20}`]: 1 },
+    });
+    const five = [1, 2, 3, 4, 5].reduce((t, q) => applyContribution(t, scored(q, 5), 1), emptyContribution());
+    const view = programHealthView({ program: p as never, slice: { kind: 'all' }, totals: five, slicePairs: { all: 5 }, atRisk: [], now });
+    expect(view.scoreTrends.map((t) => [t.metricId, t.periods.map((x) => [x.period, x.figure.shown && x.figure.value.mean])])).toEqual([
+      ['task-completion', [['2026-Q4', 100]]],
+      [
+        'quality',
+        [
+          ['2026-Q3', 3],
+          ['2026-Q4', 5],
+        ],
+      ],
+    ]);
+    const quality = defaultScorecardMetrics.find((m) => m.id === 'quality')!.name;
+    expect(programHealthCsv(view)).toContain(`\r\n${csvField(`Scorecard mean: ${quality}, 2026-Q3`)},3,\r\n`);
+
+    const two = [1, 2].reduce((t, q) => applyContribution(t, scored(q, 5), 1), emptyContribution());
+    const small = programHealthView({ program: p as never, slice: { kind: 'all' }, totals: two, slicePairs: { all: 2 }, atRisk: [], now });
+    expect(small.scoreTrends.flatMap((t) => t.periods).every((x) => !x.figure.shown)).toBe(true);
+    expect(programHealthCsv(small)).toContain(`\r\n${csvField(`Scorecard mean: ${quality}, 2026-Q4`)},,${csvField(suppressedNote)}\r\n`);
   });
 
   it('quotes fields and defuses a leading formula sign', () => {

@@ -76,3 +76,44 @@ describe('healthFigures', () => {
     expect(figures.scores.speed).toEqual({ shown: false, note: suppressedNote });
   });
 });
+
+describe('scorecard trends by quarter', () => {
+  const scored = (byPeriod: Record<string, number>) => pair({ scoresByPeriod: byPeriod });
+
+  it('adds and takes out a pair’s counts per quarter like every other count', () => {
+    const a = scored({ '2026-Q3|quality:4': 1, '2026-Q4|quality:5': 1 });
+    const b = scored({ '2026-Q3|quality:2': 1, '2026-Q4|quality:5': 1 });
+    const both = sum([a, b]);
+    expect(both.scoresByPeriod).toEqual({ '2026-Q3|quality:4': 1, '2026-Q3|quality:2': 1, '2026-Q4|quality:5': 2 });
+    expect(applyContribution(both, b, -1)).toEqual(sum([a]));
+    expect(applyContribution(sum([a]), a, -1)).toEqual(emptyContribution());
+    const moved = scored({ '2026-Q3|quality:3': 1, '2026-Q4|quality:4': 1 });
+    expect(replaceContribution(both, b, moved).scoresByPeriod).toEqual({
+      '2026-Q3|quality:4': 1,
+      '2026-Q3|quality:3': 1,
+      '2026-Q4|quality:5': 1,
+      '2026-Q4|quality:4': 1,
+    });
+  });
+
+  it('reads stored totals and rows written before trends were kept as having none', () => {
+    const { scoresByPeriod: _old, ...stored } = pair();
+    const old = stored as PairContribution;
+    expect(applyContribution(old, scored({ '2026-Q3|quality:4': 1 }), 1).scoresByPeriod).toEqual({ '2026-Q3|quality:4': 1 });
+    expect(applyContribution(emptyContribution(), old, 1).scoresByPeriod).toEqual({});
+    expect(healthFigures(old).scoreTrends).toEqual({});
+  });
+
+  it('gives each quarter’s mean, oldest first, over five or more mentees and hides a quarter with fewer', () => {
+    const rows = [
+      ...[4, 4, 5, 2, 3].map((q, i) => scored({ [`2026-Q4|quality:${q}`]: 1, ...(i < 3 ? { '2026-Q3|quality:2': 1 } : {}) })),
+      scored({ '2026-Q4|quality:3': 1, '2026-Q4|speed:1': 1 }),
+    ];
+    const trends = healthFigures(sum(rows)).scoreTrends;
+    expect(trends.quality).toEqual([
+      { period: '2026-Q3', figure: { shown: false, note: suppressedNote } },
+      { period: '2026-Q4', figure: { shown: true, people: 6, value: { mean: 3.5, n: 6 } } },
+    ]);
+    expect(trends.speed).toEqual([{ period: '2026-Q4', figure: { shown: false, note: suppressedNote } }]);
+  });
+});

@@ -1,6 +1,8 @@
 // Pairs added to a program for a test, each with its own two people and one goal (on a priority,
-// or on none): written through the server's repositories, as the app writes them.
+// or on none), and signed-off checkpoints their mentees shared: written through the server's
+// repositories, as the app writes them.
 import { demoPairIds } from '../../bot/dev/demoData';
+import { emptyCheckpoint, type ScorecardValue } from '../../shared/checkpoints/checkpoint';
 import { addDays } from '../../shared/dates';
 import type { Goal, GoalRevision } from '../../shared/goal';
 import type { Mentorship } from '../../shared/mentorship';
@@ -68,4 +70,30 @@ export async function addProgramPairs(server: TestServer, plans: PairPlan[], tod
     const res = await repos.plans.createGoal(goal, revision);
     if (!res.ok) throw new Error(`Adding goal of ${m.id}: ${res.error.message}`);
   }
+}
+
+/** Adds a checkpoint of pair `n`, signed off on its due date with this scorecard and shared with the program. */
+export async function addSharedCheckpoint(server: TestServer, n: number, dueDate: string, scorecard: ScorecardValue[]): Promise<void> {
+  const pairId = programPairId(n);
+  const pair = (await server.app.repositories.plans.load(pairId))!;
+  const at = `${dueDate}T12:00:00.000Z`;
+  const base = emptyCheckpoint(
+    {
+      tenantId: pair.mentorship.value.tenantId,
+      pairId,
+      period: { number: 1, dueDate, from: pair.mentorship.value.startDate, to: dueDate },
+    },
+    at,
+    pair.mentorship.value.menteeId,
+  );
+  const signed = await server.app.repositories.checkpoints.create({
+    ...base,
+    status: 'signed_off',
+    signedByMentorAt: at,
+    signedByMenteeAt: at,
+    signedOffAt: at,
+    sharedWithProgram: true,
+    scorecard,
+  });
+  if (!signed.ok) throw new Error(`Adding a checkpoint of ${pairId}: ${signed.error.message}`);
 }

@@ -1,6 +1,7 @@
 // The program's health, for its managers (capability 13): participation, check-in adherence over
-// time, goals per priority, scorecards, feedback response rate, pairs at risk and the survey, for the
-// whole program or one cohort or priority; a figure about fewer than five people shows its note.
+// time, goals per priority, scorecards and their trend by quarter, feedback response rate, pairs at
+// risk and the survey, for the whole program or one cohort or priority; a figure about fewer than
+// five people shows its note.
 import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
@@ -179,6 +180,17 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
             </Text>
           ),
         )}
+      </Section>
+      <Section id="health-score-trends" title={s.scoreTrends}>
+        {v.scoreTrends.length === 0 && <Text>{s.noScoreTrends}</Text>}
+        {v.scoreTrends.map((t) => (
+          <HealthBarChart
+            key={t.metricId}
+            title={s.scoreTrendChart(t.name)}
+            valueHeading={s.meanHeading}
+            bars={t.periods.map((p) => barOf(p.period, p.figure, (f) => f.mean))}
+          />
+        ))}
       </Section>
       <Section id="health-feedback" title={s.feedback}>
         <Shown figure={v.feedbackResponseRate}>{(rate) => <Text>{s.feedbackRate(percent(rate))}</Text>}</Shown>
