@@ -11,12 +11,19 @@ export type RefreshPair = (pairId: string) => Promise<void>;
 
 type Writes<R> = { [K in keyof R]?: R[K] extends (...args: infer A) => Promise<Result<unknown>> ? (...args: A) => string : never };
 
+/** How long a refresh waits after the write that asked for it: the write's request answers first,
+ * and a burst of writes to one pair (a renewal's goals, a sign-off) makes one refresh. */
+export const REFRESH_DELAY_MS = 100;
+
+const delay = () => new Promise<void>((resolve) => setTimeout(resolve, REFRESH_DELAY_MS));
+
 /**
- * Refreshes in the background, one pair at a time: a pair asked for again while its refresh runs is
- * refreshed once more after it (however many writes came meanwhile), never twice at once.
- * `settled()` resolves once nothing is pending, so a read in this instance sees the writes it made.
+ * Refreshes in the background, one pair at a time, shortly after the write (`wait`): a pair asked for
+ * again while its refresh waits or runs is refreshed once more after it (however many writes came
+ * meanwhile), never twice at once. `settled()` resolves once nothing is waiting or running, so a read
+ * in this instance sees the writes it made.
  */
-export function refreshQueue(refresh: RefreshPair, onError: (error: unknown, pairId: string) => void) {
+export function refreshQueue(refresh: RefreshPair, onError: (error: unknown, pairId: string) => void, wait: () => Promise<void> = delay) {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   return {
@@ -26,6 +33,7 @@ export function refreshQueue(refresh: RefreshPair, onError: (error: unknown, pai
         return;
       }
       const run = (async () => {
+        await wait();
         for (;;) {
           again.delete(pairId);
           await refresh(pairId).catch((error: unknown) => onError(error, pairId));
