@@ -96,6 +96,11 @@ const tabDir = fileURLToPath(new URL(/\/dist\/server[a-z-]*\/[^/]+$/.test(import
 export interface AppDeps {
   now?: () => Date;
   log?: Logger;
+  /**
+   * How a program health refresh waits after the write that asked for it. Tests that compare every
+   * table around a request refresh at once, so no refresh of an earlier write lands in between.
+   */
+  healthRefreshWait?: () => Promise<void>;
   /** How soon an unknown token key id may refetch Entra's keys (tests shorten it to see rotation). */
   jwksCooldownMs?: number;
   /** Where check-ins go; defaults to Teams through the Bot Framework (tests record them instead). */
@@ -125,6 +130,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     health: programHealthTable(tables),
     surveyResults: (actor, programId) => surveys.results(actor, programId),
     now,
+    ...(deps.healthRefreshWait ? { refreshWait: deps.healthRefreshWait } : {}),
     onRefreshError: (error, pairId) =>
       log.warn('could not refresh the program health of a pair; the daily recheck or a rebuild repairs it', {
         pairId,

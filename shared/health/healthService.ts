@@ -40,6 +40,8 @@ export function createHealthService(deps: {
   pause?: (attempt: number) => Promise<void>;
   /** A background refresh that failed (the daily recheck or a rebuild repairs it). */
   onRefreshError?: (error: unknown, pairId: string) => void;
+  /** How a refresh waits after the write that asked for it (refreshQueue's default when absent). */
+  refreshWait?: () => Promise<void>;
 }) {
   const { programs, source, health, now } = deps;
   const pause = deps.pause ?? ((attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(200, 5 * attempt))));
@@ -80,7 +82,7 @@ export function createHealthService(deps: {
     return ok({ kind: 'all' });
   }
 
-  const queue = refreshQueue(refreshPair, deps.onRefreshError ?? (() => undefined));
+  const queue = refreshQueue(refreshPair, deps.onRefreshError ?? (() => undefined), deps.refreshWait);
 
   async function view(actor: Actor, programId: string, filter: HealthFilter): Promise<Result<ProgramHealthView>> {
     const program = await managed(actor, programId);

@@ -67,7 +67,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = await createApp(
     config,
     { connectionString, tablePrefix },
-    { now: options.now, log, jwksCooldownMs: options.jwksCooldownMs, checkInSender: options.checkInSender },
+    {
+      now: options.now,
+      log,
+      jwksCooldownMs: options.jwksCooldownMs,
+      checkInSender: options.checkInSender,
+      healthRefreshWait: () => Promise.resolve(),
+    },
   );
   const cohort = options.cohort ? { cohort: { checkIns: checkInTable(app.tables), requests: programRequestTable(app.tables) } } : {};
   if (options.seed !== false)
