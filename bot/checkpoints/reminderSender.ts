@@ -23,16 +23,9 @@ import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import { senderSetup, type CheckInSenderOptions } from '../checkins/sender';
 import type { Clock } from '../jobs/clock';
 import { singleFlight } from '../jobs/singleFlight';
-import { deliverWithRetry, runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
+import { deliverWithRetry, pairRoleTarget, parsePairRoleTarget, runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
-
-/** A due row of CheckpointsDue names whom it reminds in its `pairId` column: `{pairId}|{role}`. */
-export const reminderTarget = (pairId: string, role: PairRole) => `${pairId}|${role}`;
-const parseTarget = (target: string): { pairId: string; role: PairRole } | undefined => {
-  const [pairId, role] = target.split('|');
-  return pairId && (role === 'mentor' || role === 'mentee') ? { pairId, role } : undefined;
-};
 
 export interface CheckpointReminderDeps {
   /** The due index on the CheckpointsDue table. */
@@ -68,7 +61,7 @@ export function createCheckpointReminders(deps: CheckpointReminderDeps) {
       const first = nextCheckpointReminder(pair, program.value.checkpointIntervalMonths, role, now(), () => false);
       const sent = await reminders.get(pair.id, first.period.dueDate, role);
       const next = sent ? nextCheckpointReminder(pair, program.value.checkpointIntervalMonths, role, now(), () => true) : first;
-      await due.file({ pairId: reminderTarget(pair.id, role), slot: next.period.dueDate, dueAt: next.dueAt });
+      await due.file({ pairId: pairRoleTarget(pair.id, role), slot: next.period.dueDate, dueAt: next.dueAt });
     }
   }
 
@@ -76,7 +69,7 @@ export function createCheckpointReminders(deps: CheckpointReminderDeps) {
     if (lease.held(found.leaseUntil)) return 'busy';
     let row = await due.claim(found, lease.owner, lease.until());
     if (!row) return 'busy';
-    const target = parseTarget(row.pairId);
+    const target = parsePairRoleTarget(row.pairId);
     const record = target ? await plans.load(target.pairId) : undefined;
     const pair = record?.mentorship.value;
     if (!target || !record || !pair || pair.status !== 'active') {

@@ -6,12 +6,25 @@ import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import type { SendRateLimiter } from '../checkins/sendRateLimiter';
 import type { Logger } from '../log';
+import type { PairRole } from '../../shared/mentorship';
 import type { StoredConversation } from '../../shared/repositories';
 import { bucketsBetween, dueBucket, type CheckInDueIndex, type DueRow } from '../storage/checkInDueTable';
 import type { Clock } from './clock';
 import type { Lease } from './lease';
 import { runBudget } from './timeBudget';
 import { eachConcurrently } from './workerPool';
+
+/**
+ * A due row that tells one person of a pair (a checkpoint reminder, a renewal card) names them in
+ * its `pairId` column: `{pairId}|{role}`.
+ */
+export const pairRoleTarget = (pairId: string, role: PairRole) => `${pairId}|${role}`;
+
+/** The pair and role a `pairRoleTarget` names; undefined for anything else. */
+export function parsePairRoleTarget(target: string): { pairId: string; role: PairRole } | undefined {
+  const [pairId, role, ...rest] = target.split('|');
+  return pairId && rest.length === 0 && (role === 'mentor' || role === 'mentee') ? { pairId, role } : undefined;
+}
 
 export type RowOutcome = 'sent' | 'already_sent' | 'stale' | 'unreachable' | 'rejected' | 'busy' | 'retry_later';
 

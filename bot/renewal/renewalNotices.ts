@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { todayIn, type IsoDate } from '../../shared/dates';
-import { mentorship as mentorshipSchema, type Mentorship, type PairRole } from '../../shared/mentorship';
+import { mentorship as mentorshipSchema, type Mentorship } from '../../shared/mentorship';
 import { inTenant } from '../../shared/policy';
 import { surveyQuestionsOf, type Program } from '../../shared/program';
 import { renewalOpensOn } from '../../shared/renewal/renewal';
@@ -26,18 +26,11 @@ import { senderSetup, type CheckInSenderOptions } from '../checkins/sender';
 import type { Clock } from '../jobs/clock';
 import { dailyRun } from '../jobs/dailyRun';
 import { leaseTerms } from '../jobs/lease';
-import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
+import { pairRoleTarget, parsePairRoleTarget, runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import { singleFlight } from '../jobs/singleFlight';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
 import type { Tables } from '../storage/tables';
-
-/** A due row of RenewalsDue names whom it tells in its `pairId` column: `{pairId}|{role}`. */
-export const renewalTarget = (pairId: string, role: PairRole) => `${pairId}|${role}`;
-const parseTarget = (target: string): { pairId: string; role: PairRole } | undefined => {
-  const [pairId, role] = target.split('|');
-  return pairId && (role === 'mentor' || role === 'mentee') ? { pairId, role } : undefined;
-};
 
 export interface RenewalNoticeDeps {
   /** The due index on the RenewalsDue table. */
@@ -82,7 +75,7 @@ export function createRenewalNotices(deps: RenewalNoticeDeps) {
       if (await notices.get(pair.id, cycleEnd, role)) continue;
       const planned = renewalNoticeAt(cycleEnd, pair.agreement[role]);
       const dueAt = Date.parse(planned) < at.getTime() ? at.toISOString() : planned;
-      await due.file({ pairId: renewalTarget(pair.id, role), slot: cycleEnd, dueAt });
+      await due.file({ pairId: pairRoleTarget(pair.id, role), slot: cycleEnd, dueAt });
     }
   }
 
@@ -90,7 +83,7 @@ export function createRenewalNotices(deps: RenewalNoticeDeps) {
     if (lease.held(found.leaseUntil)) return 'busy';
     let row = await due.claim(found, lease.owner, lease.until());
     if (!row) return 'busy';
-    const target = parseTarget(row.pairId);
+    const target = parsePairRoleTarget(row.pairId);
     const stored = target ? await plans.loadPair(target.pairId) : undefined;
     const pair = stored?.mentorship.value;
     const program = pair ? await programs.get(pair.programId) : undefined;

@@ -15,8 +15,8 @@ import { planTable } from '../../bot/storage/planTable';
 import { programTable } from '../../bot/storage/programTable';
 import { ensureTables, openTables } from '../../bot/storage/tables';
 import { checkpointReminderAt } from '../../shared/checkpoints/checkpointReminders';
-import { BOT, TEST_TENANT_ID } from '../support/botActivities';
-import { fakeClock, localMessenger, silentLog, testPair, type FakeClock } from '../support/checkIns';
+import { TEST_TENANT_ID } from '../support/botActivities';
+import { fakeClock, localMessenger, silentLog, personalConversationIdOf, storeReachablePair, type FakeClock } from '../support/checkIns';
 import { serverTest as test } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
@@ -38,21 +38,8 @@ async function openStores(serviceUrl: string, clock: FakeClock) {
     reminders: checkpointReminderTable(tables),
     due: checkInDueTable({ checkInsDue: tables.checkpointsDue }),
   };
-  const { mentorship, members } = testPair(1, { startDate: '2026-01-05' });
+  const { mentorship } = await storeReachablePair(stores, 1, serviceUrl, clock.date, { startDate: '2026-01-05' });
   await stores.programs.save({ ...demoProgram('2026-01-05'), id: mentorship.programId, checkpointIntervalMonths: 3 });
-  const created = await stores.plans.createPair(mentorship, members);
-  if (!created.ok) throw new Error(created.error.message);
-  for (const personId of [mentorship.mentorId, mentorship.menteeId]) {
-    const conversation = { id: `a:1cp-${personId}`, conversationType: 'personal', tenantId: TEST_TENANT_ID };
-    await stores.conversations.save({
-      personId,
-      tenantId: TEST_TENANT_ID,
-      conversationId: conversation.id,
-      serviceUrl,
-      reference: { user: { id: `29:${personId}`, aadObjectId: personId }, bot: BOT, conversation, channelId: 'msteams', serviceUrl },
-      updatedAt: clock.date.toISOString(),
-    });
-  }
   const instance = (instanceId: string) =>
     createCheckpointReminders({
       ...stores,
@@ -88,13 +75,16 @@ describe('checkpoint reminders', () => {
     clock.set(new Date('2026-03-29T07:30:00.000Z'));
     const [ra, rb] = await Promise.all([a.run(), b.run()]);
     expect(ra.outcomes.sent + rb.outcomes.sent).toBe(1);
-    expect(connector.delivered().map((r) => r.conversationId)).toEqual([`a:1cp-${mentorship.menteeId}`]);
+    expect(connector.delivered().map((r) => r.conversationId)).toEqual([personalConversationIdOf(mentorship.menteeId)]);
 
     clock.set(new Date('2026-03-29T08:30:00.000Z'));
     await Promise.all([a.run(), b.run()]);
     clock.advance(3_600_000);
     await Promise.all([a.run(), b.run()]);
-    expect(connector.delivered().map((r) => r.conversationId)).toEqual([`a:1cp-${mentorship.menteeId}`, `a:1cp-${mentorship.mentorId}`]);
+    expect(connector.delivered().map((r) => r.conversationId)).toEqual([
+      personalConversationIdOf(mentorship.menteeId),
+      personalConversationIdOf(mentorship.mentorId),
+    ]);
 
     const card = connector.delivered()[0]!.body.attachments[0].content;
     expect(JSON.stringify(card)).toContain('2026-04-05');

@@ -13,9 +13,9 @@ import { renewalNoticeTable } from '../../bot/storage/renewalTable';
 import { surveyTable } from '../../bot/storage/surveyTable';
 import { ensureTables, openTables } from '../../bot/storage/tables';
 import { renewalNoticeAt } from '../../shared/renewal/renewalNotice';
-import { BOT, TEST_TENANT_ID } from '../support/botActivities';
+import { TEST_TENANT_ID } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
-import { fakeClock, localMessenger, silentLog, testPair, type FakeClock } from '../support/checkIns';
+import { fakeClock, localMessenger, silentLog, personalConversationIdOf, storeReachablePair, type FakeClock } from '../support/checkIns';
 import { serverTest as test } from '../support/fixtures';
 import { newTablePrefix, testConnectionString } from '../support/storage';
 
@@ -37,22 +37,9 @@ async function openStores(serviceUrl: string, clock: FakeClock) {
     surveys: surveyTable(tables),
     due: checkInDueTable({ checkInsDue: tables.renewalsDue }),
   };
-  const { mentorship, members } = testPair(1, { startDate: '2026-01-05' });
+  const { mentorship } = await storeReachablePair(stores, 1, serviceUrl, clock.date, { startDate: '2026-01-05' });
   const program = { ...demoProgram('2026-01-05'), id: mentorship.programId, cycleStart: '2026-01-01', cycleEnd: CYCLE_END };
   await stores.programs.save(program);
-  const created = await stores.plans.createPair(mentorship, members);
-  if (!created.ok) throw new Error(created.error.message);
-  for (const personId of [mentorship.mentorId, mentorship.menteeId]) {
-    const conversation = { id: `a:1rn-${personId}`, conversationType: 'personal', tenantId: TEST_TENANT_ID };
-    await stores.conversations.save({
-      personId,
-      tenantId: TEST_TENANT_ID,
-      conversationId: conversation.id,
-      serviceUrl,
-      reference: { user: { id: `29:${personId}`, aadObjectId: personId }, bot: BOT, conversation, channelId: 'msteams', serviceUrl },
-      updatedAt: clock.date.toISOString(),
-    });
-  }
   const instance = (instanceId: string) =>
     createRenewalNotices({
       ...stores,
@@ -91,13 +78,16 @@ describe('the renewal card', () => {
     clock.set(new Date('2026-06-16T07:30:00.000Z'));
     const [ra, rb] = await Promise.all([a.run(), b.run()]);
     expect(ra.outcomes.sent + rb.outcomes.sent).toBe(1);
-    expect(connector.delivered().map((r) => r.conversationId)).toEqual([`a:1rn-${mentorship.menteeId}`]);
+    expect(connector.delivered().map((r) => r.conversationId)).toEqual([personalConversationIdOf(mentorship.menteeId)]);
 
     clock.set(new Date('2026-06-16T08:30:00.000Z'));
     await Promise.all([a.run(), b.run()]);
     clock.advance(3_600_000);
     await Promise.all([a.run(), b.run()]);
-    expect(connector.delivered().map((r) => r.conversationId)).toEqual([`a:1rn-${mentorship.menteeId}`, `a:1rn-${mentorship.mentorId}`]);
+    expect(connector.delivered().map((r) => r.conversationId)).toEqual([
+      personalConversationIdOf(mentorship.menteeId),
+      personalConversationIdOf(mentorship.mentorId),
+    ]);
 
     // The card: the date, the Renewal place of the plan, and the program survey to answer on it.
     const card = connector.delivered()[0]!.body.attachments[0].content;

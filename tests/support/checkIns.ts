@@ -17,6 +17,7 @@ import { teamsProactiveMessenger } from '../../bot/teams/proactive';
 import { createCheckInScheduling } from '../../shared/checkins/checkInScheduling';
 import type { Mentorship } from '../../shared/mentorship';
 import type { Cadence } from '../../shared/program';
+import type { ConversationRepository, PlanRepository } from '../../shared/repositories';
 import { BOT, TEST_TENANT_ID } from './botActivities';
 
 /** A clock whose sleeps return at once and move time forward (never backward, with many sleepers). */
@@ -139,6 +140,38 @@ export function storedConversationFor(i: number, serviceUrl: string, at: Date) {
     },
     updatedAt: at.toISOString(),
   };
+}
+
+/** The personal conversation `storeReachablePair` stores for a person. */
+export const personalConversationIdOf = (personId: string) => `a:1personal-${personId}`;
+
+/**
+ * Stores pair `i` (testPair) with both people reachable: a personal conversation each, pointing at
+ * `serviceUrl`, as the installation stores it. For senders that tell both people (checkpoint
+ * reminders, renewal cards).
+ */
+export async function storeReachablePair(
+  stores: { plans: Pick<PlanRepository, 'createPair'>; conversations: Pick<ConversationRepository, 'save'> },
+  i: number,
+  serviceUrl: string,
+  at: Date,
+  o: TestPairOptions = {},
+): Promise<ReturnType<typeof testPair>> {
+  const pair = testPair(i, o);
+  const created = await stores.plans.createPair(pair.mentorship, pair.members);
+  if (!created.ok) throw new Error(created.error.message);
+  for (const personId of [pair.mentorship.mentorId, pair.mentorship.menteeId]) {
+    const conversation = { id: personalConversationIdOf(personId), conversationType: 'personal', tenantId: TEST_TENANT_ID };
+    await stores.conversations.save({
+      personId,
+      tenantId: TEST_TENANT_ID,
+      conversationId: conversation.id,
+      serviceUrl,
+      reference: { user: { id: `29:${personId}`, aadObjectId: personId }, bot: BOT, conversation, channelId: 'msteams', serviceUrl },
+      updatedAt: at.toISOString(),
+    });
+  }
+  return pair;
 }
 
 /** Creates the pairs, their mentees' conversations and their check-in schedules. */
