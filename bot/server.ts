@@ -46,7 +46,7 @@ import { checkInTable } from './storage/checkInTable';
 import { conversationTable } from './storage/conversationTable';
 import { peopleTable } from './storage/peopleTable';
 import { planTable } from './storage/planTable';
-import { listProgramNames, programTable } from './storage/programTable';
+import { listEveryProgram, listProgramNames, programTable } from './storage/programTable';
 import { priorityUsage } from './storage/priorityUsage';
 import { digestIndexTable, digestWeekTable, programChannelTable } from './storage/digestTable';
 import { createDigestJob } from './recognition/digestJob';
@@ -63,7 +63,8 @@ import { checkpointRoutes } from './api/checkpointRoutes';
 import { renewalRoutes } from './api/renewalRoutes';
 import { createRenewalService } from '../shared/renewal/renewalService';
 import { renewalNoticeTable, renewalTable } from './storage/renewalTable';
-import { createRenewalNotices, programPairs, renewalCardsFiledOnce, type RenewalNoticeDeps } from './renewal/renewalNotices';
+import { renewalCardFiling } from './renewal/renewalCardFiling';
+import { createRenewalNotices, programPairs, type RenewalNoticeDeps } from './renewal/renewalNotices';
 import { createProgramRequestService } from '../shared/matching/programRequests';
 import { programRequestRoutes } from './api/programRequestRoutes';
 import { programRequestTable } from './storage/programRequestTable';
@@ -218,13 +219,26 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     },
   });
   const checkInService = createCheckInService({ plans, programs, checkIns, now, newId: randomUUID });
-  const pairsOfProgram = programPairs(tables);
+  const renewalFiling = renewalCardFiling({
+    tables,
+    everyProgram: () => listEveryProgram(tables),
+    pairsOfProgram: programPairs(tables),
+    schedule: scheduleRenewalNotices,
+    log,
+    now,
+    ...(deps.renewalNotices?.instanceId ? { instanceId: deps.renewalNotices.instanceId } : {}),
+  });
+  /** The renewal job: the day's catch-up of cycles never filed, then the cards due. */
+  const renewalJob = {
+    run: async () => {
+      const catchUp = await renewalFiling.catchUp();
+      return { ...(await renewalNotices.run()), catchUp };
+    },
+  };
   const programService = createProgramService({
     programs,
     priorityUsage: priorityUsage(tables),
-    onCycleEndChanged: async (program) => {
-      for (const pair of await pairsOfProgram(program.id)) await scheduleRenewalNotices(pair);
-    },
+    onCycleEndChanged: (program) => renewalFiling.cycleEndChanged(program),
   });
   const openFeedback = openFeedbackTable(tables);
   const feedbackAsked = feedbackAskedTable(tables);
@@ -390,7 +404,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       feedback: feedbackJobs,
       digest: digestJob,
       checkpoints: checkpointReminders,
-      renewals: renewalNotices,
+      renewals: renewalJob,
       retention: retentionJob,
       health: healthRecheck,
     }),
@@ -444,13 +458,17 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     checkIns: { scheduling: checkInScheduling, sender: checkInSender },
     checkpoints: { service: checkpoints, reminders: checkpointReminders, rows: checkpointRows },
     renewalNotices: {
-      run: renewalNotices.run,
-      /** Files the renewal cards of every pair stored before cards were filed on creation: once per deployment. */
-      scheduleAll: renewalCardsFiledOnce({ tables, schedule: scheduleRenewalNotices, now }),
+      run: renewalJob.run,
+      /** Filing programs' renewal cards: the day's catch-up, and `settled()` for the filings in the background. */
+      filing: renewalFiling,
     },
     digest: digestJob,
     retention: retentionJob,
     health: { service: health, recheck: healthRecheck },
+    /** Resolves once the background work that requests started (health refreshes, renewal card filing) is done. */
+    settled: async (): Promise<void> => {
+      await Promise.all([health.settled(), renewalFiling.settled()]);
+    },
     feedback: { service: feedback, jobs: feedbackJobs, delivery: feedbackDelivery },
     tables,
     log,

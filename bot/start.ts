@@ -25,9 +25,10 @@ async function main(): Promise<void> {
     cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
   };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
-  // Pairs stored before renewal cards were filed on creation get theirs, once per deployment; in the
+  // Programs whose current cycle's renewal cards were never filed (pairs stored before cards were
+  // filed on creation, a filing an instance left midway) get them: the day's catch-up, in the
   // background, so the start does not wait.
-  void renewalNotices.scheduleAll().catch((error: unknown) => {
+  void renewalNotices.filing.catchUp().catch((error: unknown) => {
     log.warn('could not file the renewal cards at start', { error: error instanceof Error ? error.message : String(error) });
   });
 

@@ -9,7 +9,6 @@
 // Per row: claim it; check it is still current (the pair open, the program's cycle still ending on
 // the row's date, not past), else drop it and file the right one; skip the send if the card is
 // recorded; send (the lease renewed before each attempt); record; drop the row.
-import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { todayIn, type IsoDate } from '../../shared/dates';
 import { mentorship as mentorshipSchema, type Mentorship } from '../../shared/mentorship';
@@ -24,8 +23,6 @@ import { renewalCard } from '../cards/renewalCard';
 import type { ProactiveMessenger } from '../checkins/proactiveMessenger';
 import { senderSetup, type CheckInSenderOptions } from '../checkins/sender';
 import type { Clock } from '../jobs/clock';
-import { dailyRun } from '../jobs/dailyRun';
-import { leaseTerms } from '../jobs/lease';
 import { pairRoleTarget, parsePairRoleTarget, runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
 import { singleFlight } from '../jobs/singleFlight';
 import type { Logger } from '../log';
@@ -166,49 +163,20 @@ export function createRenewalNotices(deps: RenewalNoticeDeps) {
 export type RenewalNotices = ReturnType<typeof createRenewalNotices>;
 
 /**
- * The pairs of a program (or of every program), to file their renewal cards when the program's
- * cycle end is set or changed, and once at start for pairs that predate their cards. The pair rows
- * name their program only inside their document, so this reads every pair row (one query over the
- * Plans table's `pair` rows): a rare settings change or a start, never a hot path.
+ * The pairs of a program, to file their renewal cards for its cycle (renewalCardFiling.ts), in the
+ * background after a settings change or in the day's catch-up. The pair rows name their program
+ * only inside their document, so this reads every pair row (one query over the Plans table's `pair`
+ * rows): never a person's request.
  */
 export function programPairs(tables: Pick<Tables, 'plans'>) {
-  return async (programId?: string): Promise<Mentorship[]> => {
+  return async (programId: string): Promise<Mentorship[]> => {
     const out: Mentorship[] = [];
     const rows = tables.plans.listEntities<{ data?: string }>({ queryOptions: { filter: odata`RowKey eq ${'pair'}`, select: ['data'] } });
     for await (const row of rows) {
       const doc = typeof row.data === 'string' ? (JSON.parse(row.data) as { mentorship?: unknown }) : undefined;
       const parsed = mentorshipSchema.safeParse(doc?.mentorship);
-      if (parsed.success && (programId === undefined || parsed.data.programId === programId)) out.push(parsed.data);
+      if (parsed.success && parsed.data.programId === programId) out.push(parsed.data);
     }
     return out;
-  };
-}
-
-/**
- * Files the renewal cards of every stored pair once for the whole deployment, for pairs stored
- * before their cards were filed on creation: the `renewal-cards-filed` / `all` row of the Jobs table
- * is claimed with a lease (dailyRun.ts), so of several instances starting together one does the
- * work, and later starts find it done. Filing twice is harmless, so a run whose holder died is simply
- * taken over once its lease expires.
- */
-export function renewalCardsFiledOnce(deps: {
-  tables: Pick<Tables, 'plans' | 'jobs'>;
-  schedule: (pair: Mentorship) => Promise<unknown>;
-  now: () => Date;
-  instanceId?: string;
-}) {
-  const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: 15 * 60_000, clock: { now: () => deps.now().getTime() } });
-  const run = dailyRun(deps.tables.jobs, 'renewal-cards-filed', lease);
-  const pairs = programPairs(deps.tables);
-  return async (): Promise<'filed' | 'already_done' | 'busy'> => {
-    const claim = await run.claim('all');
-    if (claim !== 'claimed') return claim;
-    let filed = 0;
-    for (const pair of await pairs()) {
-      await deps.schedule(pair);
-      filed += 1;
-    }
-    await run.done('all', { pairs: filed }, deps.now());
-    return 'filed';
   };
 }

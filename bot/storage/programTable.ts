@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { program } from '../../shared/program';
+import { program, type Program } from '../../shared/program';
 import { inTenant } from '../../shared/policy';
 import type { ProgramRepository } from '../../shared/repositories';
 import { fail, ok } from '../../shared/result';
@@ -41,12 +41,7 @@ export function programTable(tables: Pick<Tables, 'programs'>): ProgramRepositor
       }
     },
     async listInTenant(tenantId) {
-      const out = [];
-      for await (const row of table.listEntities({ queryOptions: { filter: odata`RowKey eq ${RK}` } })) {
-        const value = fromRow(program, row).value;
-        if (inTenant(tenantId, value)) out.push(value);
-      }
-      return out;
+      return (await listEveryProgram(tables)).filter((p) => inTenant(tenantId, p));
     },
   };
 }
@@ -63,4 +58,12 @@ export async function listProgramNames(tables: Pick<Tables, 'programs'>, tenantI
     out.push({ id: value.id, name: value.name });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every program of the deployment, of every tenant: for deployment-wide jobs only (renewalCardFiling.ts). */
+export async function listEveryProgram(tables: Pick<Tables, 'programs'>): Promise<Program[]> {
+  const out: Program[] = [];
+  for await (const row of tables.programs.listEntities({ queryOptions: { filter: odata`RowKey eq ${RK}` } }))
+    out.push(fromRow(program, row).value);
+  return out;
 }

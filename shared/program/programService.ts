@@ -14,8 +14,11 @@ export interface ManagedProgram {
 export interface ProgramServiceDeps {
   programs: ProgramRepository;
   priorityUsage: PriorityUsage;
-  /** Told after the program's cycle end was set or changed: the pairs' renewal cards are filed for it. */
-  onCycleEndChanged?: (program: Program) => Promise<unknown>;
+  /**
+   * Told after the program's cycle end was set or changed, so the pairs' renewal cards are filed
+   * for it; it starts that work and returns, the change does not wait for it.
+   */
+  onCycleEndChanged?: (program: Program) => void;
 }
 
 export function createProgramService({ programs, priorityUsage, onCycleEndChanged }: ProgramServiceDeps) {
@@ -52,7 +55,7 @@ export function createProgramService({ programs, priorityUsage, onCycleEndChange
         if (issues.length > 0) return fail('invalid', issues.map((i) => i.message).join(' '), { issues });
       }
       const saved = await programs.update(next, etag);
-      if (saved.ok && saved.value.value.cycleEnd !== current.value.value.cycleEnd) await onCycleEndChanged?.(saved.value.value);
+      if (saved.ok && saved.value.value.cycleEnd !== current.value.value.cycleEnd) onCycleEndChanged?.(saved.value.value);
       return saved;
     },
   };

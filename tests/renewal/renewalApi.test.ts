@@ -25,7 +25,7 @@ const renewalOf = (pairId: string) => pathFor(paths.renewal, { pairId });
 const planPath = (pairId: string) => pathFor(paths.plan, { pairId });
 
 /** The program's cycle ends in ten days, and it archived the priority of Alex's evaluation goal. */
-async function cycleEndsSoon(jordan: () => ReturnType<typeof apiAs>) {
+async function cycleEndsSoon(jordan: () => ReturnType<typeof apiAs>): Promise<string> {
   const path = pathFor(paths.programSettings, { programId: DEMO_PROGRAM_ID });
   const current = await jordan().get(path);
   const { id: _id, tenantId: _tenantId, ...settings } = current.body.value;
@@ -41,6 +41,7 @@ async function cycleEndsSoon(jordan: () => ReturnType<typeof apiAs>) {
     current.body.etag,
   );
   expect(updated.status).toBe(200);
+  return cycleEnd;
 }
 
 async function renewalRows(server: TestServer, pairId: string) {
@@ -49,6 +50,14 @@ async function renewalRows(server: TestServer, pairId: string) {
   for await (const row of tablesOf(server).plans.listEntities({ queryOptions: { filter } }))
     rows.push({ rowKey: row.rowKey!, kind: row.kind, data: JSON.parse(String(row.data)) });
   return rows;
+}
+
+/** The renewal cards filed for `cycleEnd`, as `{pairId}|{role}`. */
+async function cardsFiled(server: TestServer, cycleEnd: string) {
+  const out: string[] = [];
+  for await (const row of tablesOf(server).renewalsDue.listEntities<{ pairId?: string; slot?: string }>())
+    if (row.slot === cycleEnd && row.pairId) out.push(row.pairId);
+  return out.sort();
 }
 
 describe('renewal', () => {
@@ -68,6 +77,15 @@ describe('renewal', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/opens on/);
     expect(await storageSnapshot(server)).toBe(before);
+  });
+
+  test("files the program's renewal cards in the background when a manager moves the cycle end", async ({ jordan, server }) => {
+    const cycleEnd = addDays(todayIn('UTC', new Date()), 10);
+    expect(await cardsFiled(server, cycleEnd)).toEqual([]);
+    expect(await cycleEndsSoon(jordan)).toBe(cycleEnd);
+    await server.app.settled();
+    // Both people of each open pair of the program: Alex's pair; Sam's is still proposed.
+    expect(await cardsFiled(server, cycleEnd)).toEqual([`${alexPair}|mentee`, `${alexPair}|mentor`]);
   });
 
   test('opens two weeks ahead with the open goals, flagging one whose priority was archived', async ({ alex, jordan }) => {

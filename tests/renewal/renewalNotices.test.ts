@@ -1,14 +1,16 @@
 // The renewal card through the check-in sending machinery, against Azurite and a recording
 // connector: each person of an open pair gets it two weeks before the program's cycle ends, at
 // their own local time, once, with two instances racing on the same tables; a cycle that moves
-// moves the card; a pair that ended gets none.
+// moves the card; a pair that ended gets none. A program's cards are filed once per cycle for the
+// deployment: by the day's catch-up and in the background after its cycle end moves.
 import { beforeEach, describe, expect } from 'vitest';
 import { demoProgram } from '../../bot/dev/demoData';
-import { createRenewalNotices, renewalCardsFiledOnce } from '../../bot/renewal/renewalNotices';
+import { renewalCardFiling } from '../../bot/renewal/renewalCardFiling';
+import { createRenewalNotices, programPairs } from '../../bot/renewal/renewalNotices';
 import { checkInDueTable, dueBucket } from '../../bot/storage/checkInDueTable';
 import { conversationTable } from '../../bot/storage/conversationTable';
 import { planTable } from '../../bot/storage/planTable';
-import { programTable } from '../../bot/storage/programTable';
+import { listEveryProgram, programTable } from '../../bot/storage/programTable';
 import { renewalNoticeTable } from '../../bot/storage/renewalTable';
 import { surveyTable } from '../../bot/storage/surveyTable';
 import { ensureTables, openTables } from '../../bot/storage/tables';
@@ -145,25 +147,82 @@ describe('the renewal card', () => {
     expect(connector.delivered()).toHaveLength(4);
   });
 
-  test('are filed for every stored pair once per deployment, by one of two instances starting together', async ({ connector }) => {
-    const { stores, mentorship, instance } = await openStores(connector.serviceUrl, clock);
+  test('are filed for every program cycle never filed, by one of two instances, once a day, and not again for a cycle filed', async ({
+    connector,
+  }) => {
+    const { stores, mentorship, program, instance } = await openStores(connector.serviceUrl, clock);
     const filed: string[] = [];
-    const startOf = (instanceId: string) =>
-      renewalCardsFiledOnce({
+    const filingOf = (instanceId: string) =>
+      renewalCardFiling({
         tables: stores.tables,
+        everyProgram: () => listEveryProgram(stores.tables),
+        pairsOfProgram: programPairs(stores.tables),
         schedule: async (pair) => {
           filed.push(pair.id);
           await instance(instanceId).schedule(pair);
         },
+        log: silentLog,
         now: () => clock.date,
         instanceId,
       });
-    const outcomes = await Promise.all([startOf('instance-a')(), startOf('instance-b')()]);
-    expect(outcomes.sort()).toEqual(['busy', 'filed']);
+    const a = filingOf('instance-a');
+    const b = filingOf('instance-b');
+    const [ra, rb] = await Promise.all([a.catchUp(), b.catchUp()]);
+    expect([ra.outcome, rb.outcome].sort()).toEqual(['busy', 'checked']);
+    expect(ra.filed + rb.filed).toBe(1);
     expect(filed).toEqual([mentorship.id]);
-    expect(await startOf('instance-c')()).toBe('already_done');
+    expect(await filingOf('instance-c').catchUp()).toEqual({ outcome: 'already_done', filed: 0 });
+
+    // The next day's catch-up finds the cycle filed: nothing is filed twice.
+    clock.advance(86_400_000);
+    expect(await a.catchUp()).toEqual({ outcome: 'checked', filed: 0 });
     expect(filed).toEqual([mentorship.id]);
-    clock.set(new Date(MENTEE_AT));
+
+    // A moved cycle end is filed in the background, once however many tell it.
+    const moved = { ...program, cycleEnd: '2026-07-01' };
+    await stores.programs.save(moved);
+    a.cycleEndChanged(moved);
+    b.cycleEndChanged(moved);
+    await Promise.all([a.settled(), b.settled()]);
+    expect(filed).toEqual([mentorship.id, mentorship.id]);
+    expect(await a.fileCycle(moved)).toBe('already_done');
+
+    clock.set(new Date(renewalNoticeAt('2026-07-01', mentorship.agreement.mentee)));
     expect((await instance('instance-a').run()).outcomes.sent).toBe(1);
+  });
+
+  test('of a program are filed by another instance once a filing left midway has run out of lease', async ({ connector }) => {
+    const { stores, mentorship, program, instance } = await openStores(connector.serviceUrl, clock);
+    const broken = renewalCardFiling({
+      tables: stores.tables,
+      everyProgram: () => listEveryProgram(stores.tables),
+      pairsOfProgram: programPairs(stores.tables),
+      schedule: () => Promise.reject(new Error('the instance stopped')),
+      log: silentLog,
+      now: () => clock.date,
+      instanceId: 'stopped',
+      leaseMs: 60_000,
+    });
+    await expect(broken.catchUp()).rejects.toThrow('the instance stopped');
+    const filed: string[] = [];
+    const next = renewalCardFiling({
+      tables: stores.tables,
+      everyProgram: () => listEveryProgram(stores.tables),
+      pairsOfProgram: programPairs(stores.tables),
+      schedule: async (pair) => {
+        filed.push(pair.id);
+        await instance('next').schedule(pair);
+      },
+      log: silentLog,
+      now: () => clock.date,
+      instanceId: 'next',
+      leaseMs: 60_000,
+    });
+    // While the lease holds, the day and the cycle are someone else's.
+    expect(await next.catchUp()).toEqual({ outcome: 'busy', filed: 0 });
+    expect(await next.fileCycle(program)).toBe('busy');
+    clock.advance(61_000);
+    expect(await next.catchUp()).toEqual({ outcome: 'checked', filed: 1 });
+    expect(filed).toEqual([mentorship.id]);
   });
 });
