@@ -15,12 +15,10 @@ const dateOf = (iso: string) => new Date(`${iso}T12:00:00Z`);
 export default function ScorecardChart({ view }: { view: CheckpointListView }) {
   const styles = useStyles();
   const signed = view.checkpoints.filter((c) => c.scorecard);
+  // A short marker per checkpoint: a chart is too narrow for goal titles, which the list under the charts gives.
   const events = [...new Set(view.recalibrations.map((r) => r.dueDate))].map((dueDate) => ({
     date: dateOf(dueDate),
-    event: view.recalibrations
-      .filter((r) => r.dueDate === dueDate)
-      .map((r) => `${r.goalTitle}: ${s.decisions[r.decision]}`)
-      .join('; '),
+    event: s.recalibrationMarker(view.recalibrations.filter((r) => r.dueDate === dueDate).length),
   }));
   return (
     <div className={styles.charts}>
@@ -35,6 +33,8 @@ export default function ScorecardChart({ view }: { view: CheckpointListView }) {
             <LineChart
               data={{ chartTitle: metric.name, lineChartData: data }}
               height={200}
+              // Room for the last date's label, which is centred on the chart's right edge.
+              margins={{ right: 28 }}
               yMinValue={metric.scale.min}
               yMaxValue={metric.scale.max}
               hideLegend={false}

@@ -19,6 +19,8 @@ export const checkpointStrings = {
   noValue: 'no data',
   recalibrationsHeading: 'Recalibrations on the timeline',
   recalibrationMark: (date: string, goal: string, decision: string) => `${date}: ${goal} (${decision})`,
+  /** The marker on a chart's timeline; which goals and how is listed under the charts. */
+  recalibrationMarker: (goals: number) => (goals === 1 ? 'Goal recalibrated' : `${goals} goals recalibrated`),
   listHeading: 'All checkpoints',
   checkpointLabel: (n: number, date: string) => `Checkpoint ${n}, ${date}`,
   state: {

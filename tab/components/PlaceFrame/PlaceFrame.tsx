@@ -25,11 +25,11 @@ export function PlaceFrame({ id, heading, intro, testId, children }: PlaceFrameP
   return (
     <section className={styles.place} aria-labelledby={`${id}-heading`} data-testid={testId}>
       <div>
-        <Subtitle1 as="h3" id={`${id}-heading`}>
+        <Subtitle1 as="h3" block id={`${id}-heading`}>
           {heading}
         </Subtitle1>
         {intro && (
-          <Caption1 as="p" className={styles.meta}>
+          <Caption1 as="p" block className={styles.meta}>
             {intro}
           </Caption1>
         )}
