@@ -15,9 +15,11 @@
 // A pair that is gone leaves through `remove`: its row is first emptied in a transaction like any
 // replace (counted in no slice, it adds nothing, and the totals and at-risk rows move with it), then
 // deleted under the emptied row's ETag, with its recheck entry.
+// A refresh a write asks for is recorded in the `refresh|owed` partition (one row per pair, upserted)
+// until a refresh ran; the row is deleted under the ETag its writer got, so a newer record stays.
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Mentorship } from '../../shared/mentorship';
-import type { PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
+import type { OwedRefresh, PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
 import { AT_RISK_LISTED, type AtRiskSignalsRow } from '../../shared/health/healthView';
 import type { PairHealthRow, PairHealthSourceRows } from '../../shared/health/pairHealth';
 import { applyContribution, emptyContribution, type PairContribution } from '../../shared/health/programHealth';
@@ -35,6 +37,8 @@ const rk = {
   atRisk: (slice: string, pairId: string) => `atrisk|${sliceRk(slice)}|${pairId}`,
 };
 const RECHECK_PK = (day: string) => `recheck|${day}`;
+/** The partition of the records of refreshes owed (`|` in it, so no program's partition is it). */
+const OWED_PK = 'refresh|owed';
 /** The partition of a program's read copies (program ids have no `|`, so no program's partition is one). */
 const VIEW_SUFFIX = '|view';
 const viewPk = (pk: string) => `${pk}${VIEW_SUFFIX}`;
@@ -379,6 +383,27 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
     fileRecheck,
 
     doneRecheck: dropRecheck,
+
+    async oweRefresh(pairId) {
+      const res = await table.upsertEntity({ partitionKey: OWED_PK, rowKey: pairId }, 'Replace');
+      return res.etag ?? '';
+    },
+
+    async refreshesOwed() {
+      const out: OwedRefresh[] = [];
+      for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${OWED_PK}` } }))
+        out.push({ pairId: String(row.rowKey), etag: row.etag });
+      return out;
+    },
+
+    async paidRefresh(owed) {
+      try {
+        await table.deleteEntity(OWED_PK, owed.pairId, { etag: owed.etag });
+      } catch (e) {
+        // Gone already, or written again since: that newer record stays for the refresh it asks for.
+        if (!isNotFound(e) && !isConflict(e)) throw e;
+      }
+    },
   };
 }
 

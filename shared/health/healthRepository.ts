@@ -1,14 +1,21 @@
 // Storage ports of program health (bot/storage/programHealthTable.ts): a pair's own rows as the
 // health reads them, and the kept-up-to-date rows of each program (pair rows, slice totals, at-risk
 // rows), written together so the totals always equal the sum of the pair rows (a pair that is gone
-// is taken out the same way). A dashboard reads
-// read copies of the totals rows kept in a small partition, each at least as new as the last write
-// that finished (a copy a crash left older is written again by the daily recheck).
+// is taken out the same way). A dashboard reads read copies of the totals rows kept in a small
+// partition, each at least as new as the last write that finished (a copy a crash left older is
+// written again by the daily recheck). The daily recheck also reads the pairs filed for a recheck
+// and the records of refreshes owed: writes whose refresh no instance has run yet.
 import type { Mentorship } from '../mentorship';
 import type { Result } from '../result';
 import type { AtRiskSignalsRow } from './healthView';
 import type { PairHealthRow, PairHealthSourceRows } from './pairHealth';
 import type { PairContribution } from './programHealth';
+
+/** A record that a pair's health is owed a refresh, as stored (its ETag tells a newer record apart). */
+export interface OwedRefresh {
+  pairId: string;
+  etag: string;
+}
 
 export interface SliceHealth {
   totals: PairContribution | undefined;
@@ -54,4 +61,10 @@ export interface ProgramHealthRepository {
   fileRecheck(entry: { day: string; programId: string; pairId: string; tenantId: string }): Promise<void>;
   /** Removes a pair's recheck entry once it was refreshed. */
   doneRecheck(entry: { day: string; programId: string; pairId: string }): Promise<void>;
+  /** Records that a pair is owed a refresh (one idempotent upsert); the record's ETag. */
+  oweRefresh(pairId: string): Promise<string>;
+  /** Every pair owed a refresh, with its record's ETag (one small partition). */
+  refreshesOwed(): Promise<OwedRefresh[]>;
+  /** Removes a record of a refresh owed under its ETag: a record written again since stays. */
+  paidRefresh(owed: OwedRefresh): Promise<void>;
 }

@@ -3,7 +3,9 @@
 // replaces its row, moving the program's totals by the difference. A pair that is gone (a purge
 // removed its rows) is taken out the same way: its contribution leaves the totals, its at-risk rows
 // go. A door that removes pairs files them for a recheck first (fileRecheck), so the daily recheck
-// finishes what a removal that stopped half way left. A dashboard reads only totals and a capped
+// finishes what a removal that stopped half way left. A refresh a write asks for is recorded in
+// storage before the write answers and the record removed once it ran, so the daily recheck runs the
+// ones an instance never ran (refreshOnWrite.ts). A dashboard reads only totals and a capped
 // list of pairs at risk, so it costs the same for 100 pairs as for 20,000.
 import { authorizeProgram, inActorsTenant, type Actor } from '../policy';
 import type { Program } from '../program';
@@ -103,7 +105,12 @@ export function createHealthService(deps: {
     return ok({ kind: 'all' });
   }
 
-  const queue = refreshQueue((pairId) => refreshPair(pairId), deps.onRefreshError ?? (() => undefined), deps.refreshWait);
+  // Each refresh a write asks for is recorded before the write answers, and the record removed once
+  // it ran: one an instance never ran (it stopped first) is run by the daily recheck.
+  const queue = refreshQueue((pairId) => refreshPair(pairId), deps.onRefreshError ?? (() => undefined), deps.refreshWait, {
+    owe: (pairId) => health.oweRefresh(pairId),
+    paid: (owed) => health.paidRefresh(owed),
+  });
 
   /** Refreshes a pair filed for a recheck (removing it from health if it is gone), then clears the entry. */
   async function recheck(entry: RecheckEntry): Promise<void> {
@@ -133,7 +140,7 @@ export function createHealthService(deps: {
 
   return {
     refreshPair,
-    /** Asks for a refresh of the pair after a write, without waiting for it (refreshOnWrite.ts). */
+    /** Asks for a refresh of the pair after a write: resolves once it is recorded, not once it ran (refreshOnWrite.ts). */
     touch: queue.touch,
     settled: queue.settled,
 
@@ -167,7 +174,8 @@ export function createHealthService(deps: {
 
     /**
      * Refreshes the pairs whose at-risk state time alone may have changed by today, and those gone
-     * since they were filed (they leave the health); then repairs stale read copies.
+     * since they were filed (they leave the health); then the pairs owed a refresh that no instance
+     * ran (it stopped first); then repairs stale read copies.
      */
     async recheckDue(): Promise<HealthRecheckReport> {
       const day = now().toISOString().slice(0, 10);
@@ -179,6 +187,17 @@ export function createHealthService(deps: {
           refreshed++;
         } catch {
           // Left filed: the next run tries again.
+          failed++;
+        }
+      }
+      for (const owed of await health.refreshesOwed()) {
+        try {
+          await refreshPair(owed.pairId);
+          // Under its ETag: a record a write made again meanwhile stays for the refresh it asks for.
+          await health.paidRefresh(owed);
+          refreshed++;
+        } catch {
+          // Left recorded: the next run tries again.
           failed++;
         }
       }

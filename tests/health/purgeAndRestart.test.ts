@@ -1,10 +1,12 @@
-// Program health stays true when pairs go: a pair the retention purge removes leaves every total,
-// slice and at-risk list it was in (what is left equals a rebuild from the pairs' own rows), also
-// while other refreshes race it.
+// Program health stays true when pairs go and instances stop: a pair the retention purge removes
+// leaves every total, slice and at-risk list it was in (what is left equals a rebuild from the pairs'
+// own rows), also while other refreshes race it; and a write whose refresh the instance never ran
+// (it stopped first) is refreshed by the daily recheck, whose record of it then goes.
 import { odata } from '@azure/data-tables';
 import { describe, expect } from 'vitest';
 import { jobPaths } from '../../bot/api/jobRoutes';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { programHealthTable } from '../../bot/storage/programHealthTable';
 import { encodeKey } from '../../bot/storage/tables';
 import { paths, pathFor } from '../../shared/api';
 import type { Goal, GoalRevision } from '../../shared/goal';
@@ -47,6 +49,16 @@ async function healthRowsNaming(pairId: string): Promise<string[]> {
     if (keys.includes(pairId)) out.push(`${row.partitionKey}/${row.rowKey}`);
   }
   return out;
+}
+
+/** The pairs whose record of a refresh owed is stored. */
+async function owedRefreshes(): Promise<string[]> {
+  const out: string[] = [];
+  for await (const row of tablesOf(server).programHealth.listEntities({
+    queryOptions: { filter: odata`PartitionKey eq ${'refresh|owed'}` },
+  }))
+    out.push(String(row.rowKey));
+  return out.sort();
 }
 
 async function addGoal(target: TestServer, n: number, id: string, priorityId: string) {
@@ -130,6 +142,52 @@ describe('a pair that is gone leaves the program health', () => {
     expect(goalsOn(after, 'customer-reliability')).toBe(reliability);
     expect(after.goalsByPriority.find((g: any) => g.priorityId === 'customer-reliability').figure.people).toBe(6);
     expect(await healthRowsNaming(programPairId(66))).toEqual([]);
+    expect(await rebuiltView()).toEqual(after);
+  });
+});
+
+describe('a refresh owed when an instance stops', () => {
+  test('a refresh that ran removes its record', async () => {
+    await addGoal(server, 63, 'refreshed-here', 'ai-enabled-products');
+    await server.app.health.service.settled();
+    expect(await owedRefreshes()).toEqual([]);
+  });
+
+  test('a record written again since it was read stays when the older one is removed', async () => {
+    const records = programHealthTable(tablesOf(server));
+    await records.oweRefresh(programPairId(99));
+    const read = (await records.refreshesOwed()).find((r) => r.pairId === programPairId(99))!;
+    expect(read.etag).toMatch(/\S/);
+    await records.oweRefresh(programPairId(99));
+    await records.paidRefresh(read);
+    expect(await owedRefreshes()).toEqual([programPairId(99)]);
+    const newer = (await records.refreshesOwed()).find((r) => r.pairId === programPairId(99))!;
+    await records.paidRefresh(newer);
+    expect(await owedRefreshes()).toEqual([]);
+  });
+
+  test('is recorded before the write answers, and run by the daily recheck after the instance stopped', async ({ startServer }) => {
+    const before = await view();
+    const reliability = goalsOn(before, 'customer-reliability');
+    // A second instance whose refreshes never get to run: it stops first.
+    const stopping = await startServer({
+      sameTablesAs: server,
+      seed: false,
+      env: { JOBS_SECRET },
+      healthRefreshWait: () => new Promise<void>(() => undefined),
+    });
+    await addGoal(stopping, 62, 'owed-goal', 'customer-reliability');
+    expect(await owedRefreshes()).toEqual([programPairId(62)]);
+    await stopping.close();
+    expect(goalsOn(await view(), 'customer-reliability')).toBe(reliability);
+
+    const job = await runJob(jobPaths.health);
+    expect(job.status).toBe(200);
+    expect(job.body).toMatchObject({ outcome: 'rechecked', failed: 0 });
+    expect(job.body.refreshed).toBeGreaterThanOrEqual(1);
+    const after = await view();
+    expect(goalsOn(after, 'customer-reliability')).toBe(reliability + 1);
+    expect(await owedRefreshes()).toEqual([]);
     expect(await rebuiltView()).toEqual(after);
   });
 });
