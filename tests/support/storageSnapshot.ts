@@ -1,9 +1,12 @@
 // Every row of every table of a test server, as one string: what a refused request must leave as it
 // was. The tables are the app's own list (bot/storage/tables.ts), so a new table is covered at once.
+// It is taken once the server's program health refreshes have run (with the records of refreshes
+// owed they remove), so no refresh of an earlier write lands between two snapshots.
 import type { TestServer } from './testServer';
 import { tablesOf } from './testServer';
 
 export async function storageSnapshot(server: TestServer): Promise<string> {
+  await server.app.health.service.settled();
   const rows: string[] = [];
   for (const [name, table] of Object.entries(tablesOf(server))) {
     for await (const row of table.listEntities()) rows.push(`${name} ${row.partitionKey}/${row.rowKey}@${row.etag}`);
