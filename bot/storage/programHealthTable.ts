@@ -389,9 +389,11 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       return res.etag ?? '';
     },
 
-    async refreshesOwed() {
+    async refreshesOwed(writtenBefore) {
       const out: OwedRefresh[] = [];
-      for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${OWED_PK}` } }))
+      for await (const row of table.listEntities({
+        queryOptions: { filter: odata`PartitionKey eq ${OWED_PK} and Timestamp lt ${writtenBefore}` },
+      }))
         out.push({ pairId: String(row.rowKey), etag: row.etag });
       return out;
     },

@@ -63,8 +63,8 @@ export interface ProgramHealthRepository {
   doneRecheck(entry: { day: string; programId: string; pairId: string }): Promise<void>;
   /** Records that a pair is owed a refresh (one idempotent upsert); the record's ETag. */
   oweRefresh(pairId: string): Promise<string>;
-  /** Every pair owed a refresh, with its record's ETag (one small partition). */
-  refreshesOwed(): Promise<OwedRefresh[]>;
+  /** The pairs owed a refresh whose record was last written before `writtenBefore`, each with its record's ETag. */
+  refreshesOwed(writtenBefore: Date): Promise<OwedRefresh[]>;
   /** Removes a record of a refresh owed under its ETag: a record written again since stays. */
   paidRefresh(owed: OwedRefresh): Promise<void>;
 }

@@ -20,6 +20,12 @@ import { pairHealthRow, sliceKey, type HealthSlice, type PairHealthRow } from '.
 /** Racing refreshes of one program each lose at most once per winner; this many is far beyond that. */
 const REFRESH_ATTEMPTS = 30;
 
+/**
+ * How old a record of a refresh owed is before the daily recheck runs it: a younger one belongs to a
+ * refresh an instance is about to run, and may cover a later write of the pair too.
+ */
+export const OWED_REFRESH_GRACE_MS = 10 * 60_000;
+
 /** A pair filed for a recheck on a day. */
 export interface RecheckEntry {
   day: string;
@@ -175,7 +181,8 @@ export function createHealthService(deps: {
     /**
      * Refreshes the pairs whose at-risk state time alone may have changed by today, and those gone
      * since they were filed (they leave the health); then the pairs owed a refresh that no instance
-     * ran (it stopped first); then repairs stale read copies.
+     * ran (it stopped first: its record is older than OWED_REFRESH_GRACE_MS); then repairs stale
+     * read copies.
      */
     async recheckDue(): Promise<HealthRecheckReport> {
       const day = now().toISOString().slice(0, 10);
@@ -190,7 +197,7 @@ export function createHealthService(deps: {
           failed++;
         }
       }
-      for (const owed of await health.refreshesOwed()) {
+      for (const owed of await health.refreshesOwed(new Date(now().getTime() - OWED_REFRESH_GRACE_MS))) {
         try {
           await refreshPair(owed.pairId);
           // Under its ETag: a record a write made again meanwhile stays for the refresh it asks for.

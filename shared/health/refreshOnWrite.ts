@@ -67,7 +67,7 @@ export function refreshQueue(
           },
         );
         if (again.has(pairId)) continue;
-        // Whatever became of it, a later touch writes a record of its own: this one is paid or left to the recheck.
+        // This record is done with here (removed below, or left to the daily recheck): a later touch writes its own.
         if (held.get(pairId) === record) held.delete(pairId);
         const etag = await record;
         if (refreshed && etag !== undefined) await owed?.paid({ pairId, etag }).catch((error: unknown) => onError(error, pairId));
