@@ -330,7 +330,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   });
   const programRequests = createProgramRequestService({ plans, programs, requests: programRequestTable(tables), now });
   const surveys = createSurveyService({ programs, plans, surveys: surveyRows, now });
-  const retentionJob = createRetentionJob({ tables, programs, log, now });
+  const retentionJob = createRetentionJob({ tables, programs, health, log, now });
   const healthRecheck = createHealthRecheckJob({ tables, health, log, now });
   const dataRights = createDataRights({
     tables,

@@ -1,8 +1,10 @@
 // Pairs at risk (capability 13) change with time alone: 21 silent days, an agreement waiting 14
 // days, a checkpoint not signed off. Once a day, however many instances tick it (dailyRun.ts), the
-// pairs filed for a recheck up to today are refreshed, and any read copy of the totals a crash left
-// older than its totals row is written again; every other change to a pair refreshes its
-// health as it is written (shared/health/refreshOnWrite.ts).
+// pairs filed for a recheck up to today are refreshed (a pair filed because a purge removed it, and
+// still counted, leaves the health), then every pair a write recorded as owed a refresh that no
+// instance ran (it stopped before), and any read copy of the totals a crash left older than its
+// totals row is written again; every other change to a pair refreshes its health as it is written
+// (shared/health/refreshOnWrite.ts).
 import { randomUUID } from 'node:crypto';
 import type { HealthRecheckReport, HealthService } from '../../shared/health/healthService';
 import type { Logger } from '../log';

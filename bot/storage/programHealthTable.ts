@@ -12,14 +12,19 @@
 // version, so a late writer never puts an older copy over a newer one. A copy missing (first read,
 // or a crash between the two writes) is filled from the totals row on read; a copy left older by a
 // crash is caught by the daily recheck (`recopy`) and by a rebuild.
+// A pair that is gone leaves through `remove`: its row is first emptied in a transaction like any
+// replace (counted in no slice, it adds nothing, and the totals and at-risk rows move with it), then
+// deleted under the emptied row's ETag, with its recheck entry.
+// A refresh a write asks for is recorded in the `refresh|owed` partition (one row per pair, upserted)
+// until a refresh ran; the row is deleted under the ETag its writer got, so a newer record stays.
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Mentorship } from '../../shared/mentorship';
-import type { PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
+import type { OwedRefresh, PairHealthSource, ProgramHealthRepository } from '../../shared/health/healthRepository';
 import { AT_RISK_LISTED, type AtRiskSignalsRow } from '../../shared/health/healthView';
 import type { PairHealthRow, PairHealthSourceRows } from '../../shared/health/pairHealth';
 import { applyContribution, emptyContribution, type PairContribution } from '../../shared/health/programHealth';
 import { inTenant } from '../../shared/policy';
-import { fail, ok } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import { isConflict, isNotFound, toRow } from './entityCodec';
 import { decodeKey, encodeKey, type Tables } from './tables';
 
@@ -32,6 +37,8 @@ const rk = {
   atRisk: (slice: string, pairId: string) => `atrisk|${sliceRk(slice)}|${pairId}`,
 };
 const RECHECK_PK = (day: string) => `recheck|${day}`;
+/** The partition of the records of refreshes owed (`|` in it, so no program's partition is it). */
+const OWED_PK = 'refresh|owed';
 /** The partition of a program's read copies (program ids have no `|`, so no program's partition is one). */
 const VIEW_SUFFIX = '|view';
 const viewPk = (pk: string) => `${pk}${VIEW_SUFFIX}`;
@@ -154,13 +161,68 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
     for (let i = 0; i < actions.length; i += BATCH) await table.submitTransaction(actions.slice(i, i + BATCH));
   }
 
-  async function fileRecheck(row: PairHealthRow) {
-    if (!row.recheckOn) return;
-    await table.upsertEntity({
-      partitionKey: RECHECK_PK(row.recheckOn),
-      rowKey: `${encodeKey(row.programId)}|${row.pairId}`,
-      tenantId: row.tenantId,
-    });
+  async function dropRecheck(entry: { day: string; programId: string; pairId: string }) {
+    try {
+      await table.deleteEntity(RECHECK_PK(entry.day), `${encodeKey(entry.programId)}|${entry.pairId}`);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+
+  async function fileRecheck(entry: { day: string; programId: string; pairId: string; tenantId: string }) {
+    await table.upsertEntity(
+      { partitionKey: RECHECK_PK(entry.day), rowKey: `${encodeKey(entry.programId)}|${entry.pairId}`, tenantId: entry.tenantId },
+      'Replace',
+    );
+  }
+
+  /**
+   * Replaces the pair's row (`before` under its ETag, or a create) by `after`, moving the totals of
+   * every slice either row counts in by the difference, in one transaction; then writes the read
+   * copies it moved. The pair row's new ETag, or a conflict.
+   */
+  async function move(before: { row: PairHealthRow; etag: string } | undefined, after: PairHealthRow): Promise<Result<string>> {
+    const pk = encodeKey(after.programId);
+    const slices = [...new Set([...(before?.row.slices ?? []), ...after.slices])];
+    const totals = await Promise.all(slices.map((s) => readTotal(pk, s)));
+    const copies: { slice: string; data: string; version: number; tenantId: string }[] = [];
+    const pairRow = toRow(pk, rk.pair(after.pairId), after, { tenantId: after.tenantId });
+    const actions: TransactionAction[] = [before ? ['update', pairRow, 'Replace', { etag: before.etag }] : ['create', pairRow]];
+    for (const [i, slice] of slices.entries()) {
+      const current = totals[i];
+      const next = totalsAfter(slice, current?.value.totals ?? emptyContribution(), before?.row, after);
+      let listed = (current?.value.atRisk ?? []).filter((r) => r.pairId !== after.pairId);
+      if (after.atRisk && after.slices.includes(slice)) listed.push(atRiskEntry(after));
+      listed = listed.slice(0, AT_RISK_LISTED);
+      // A listed pair left while others wait unlisted: fill the list from the slice's at-risk rows.
+      if (listed.length < Math.min(AT_RISK_LISTED, next.atRisk)) listed = await refill(pk, slice, listed, after.pairId);
+      const value: TotalsRow = { totals: next, atRisk: listed };
+      if (slice === ALL) value.slicePairs = slicePairsAfter(current?.value.slicePairs ?? {}, slices, before?.row, after);
+      const version = (current ? current.version : await copyVersion(pk, slice)) + 1;
+      const row = toRow(pk, rk.total(slice), value, { tenantId: after.tenantId, version });
+      copies.push({ slice, data: row.data, version, tenantId: after.tenantId });
+      actions.push(current ? ['update', row, 'Replace', { etag: current.etag }] : ['create', row]);
+    }
+    // The at-risk rows follow the pair row: present in each slice exactly while the pair is at risk.
+    const wasAtRisk = new Set(before?.row.atRisk ? before.row.slices : []);
+    const isAtRisk = new Set(after.atRisk ? after.slices : []);
+    for (const slice of wasAtRisk)
+      if (!isAtRisk.has(slice)) actions.push(['delete', { partitionKey: pk, rowKey: rk.atRisk(slice, after.pairId) }]);
+    for (const slice of isAtRisk) actions.push(['upsert', atRiskRow(after.programId, slice, after), 'Replace']);
+    let etag: string;
+    try {
+      const res = await table.submitTransaction(actions);
+      // Sub-responses come in the order of the actions; the pair row is the first.
+      etag = res.subResponses[0]?.etag?.trim() || ((await table.getEntity(pk, pairRow.rowKey)).etag ?? '');
+    } catch (e) {
+      const status = statusOf(e);
+      if (isConflict(e) || status === 412 || status === 409 || status === 404)
+        return fail('conflict', 'The program health moved meanwhile; read it again.');
+      throw e;
+    }
+    await Promise.all(copies.map((c) => writeCopy(pk, c.slice, c)));
+    if (after.recheckOn && after.recheckOn !== before?.row.recheckOn) await fileRecheck({ ...after, day: after.recheckOn });
+    return ok(etag);
   }
 
   return {
@@ -175,43 +237,30 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
     },
 
     async replace(before, after) {
-      const pk = encodeKey(after.programId);
-      const slices = [...new Set([...(before?.row.slices ?? []), ...after.slices])];
-      const totals = await Promise.all(slices.map((s) => readTotal(pk, s)));
-      const copies: { slice: string; data: string; version: number; tenantId: string }[] = [];
-      const pairRow = toRow(pk, rk.pair(after.pairId), after, { tenantId: after.tenantId });
-      const actions: TransactionAction[] = [before ? ['update', pairRow, 'Replace', { etag: before.etag }] : ['create', pairRow]];
-      for (const [i, slice] of slices.entries()) {
-        const current = totals[i];
-        const next = totalsAfter(slice, current?.value.totals ?? emptyContribution(), before?.row, after);
-        let listed = (current?.value.atRisk ?? []).filter((r) => r.pairId !== after.pairId);
-        if (after.atRisk && after.slices.includes(slice)) listed.push(atRiskEntry(after));
-        listed = listed.slice(0, AT_RISK_LISTED);
-        // A listed pair left while others wait unlisted: fill the list from the slice's at-risk rows.
-        if (listed.length < Math.min(AT_RISK_LISTED, next.atRisk)) listed = await refill(pk, slice, listed, after.pairId);
-        const value: TotalsRow = { totals: next, atRisk: listed };
-        if (slice === ALL) value.slicePairs = slicePairsAfter(current?.value.slicePairs ?? {}, slices, before?.row, after);
-        const version = (current ? current.version : await copyVersion(pk, slice)) + 1;
-        const row = toRow(pk, rk.total(slice), value, { tenantId: after.tenantId, version });
-        copies.push({ slice, data: row.data, version, tenantId: after.tenantId });
-        actions.push(current ? ['update', row, 'Replace', { etag: current.etag }] : ['create', row]);
-      }
-      // The at-risk rows follow the pair row: present in each slice exactly while the pair is at risk.
-      const wasAtRisk = new Set(before?.row.atRisk ? before.row.slices : []);
-      const isAtRisk = new Set(after.atRisk ? after.slices : []);
-      for (const slice of wasAtRisk)
-        if (!isAtRisk.has(slice)) actions.push(['delete', { partitionKey: pk, rowKey: rk.atRisk(slice, after.pairId) }]);
-      for (const slice of isAtRisk) actions.push(['upsert', atRiskRow(after.programId, slice, after), 'Replace']);
+      const moved = await move(before, after);
+      return moved.ok ? ok(undefined) : moved;
+    },
+
+    async remove(before) {
+      // First emptied under the ETags (a row counted in no slice, adding nothing), then deleted under
+      // the emptied row's ETag: a refresh that wrote the pair meanwhile keeps its row.
+      const emptied: PairHealthRow = {
+        ...before.row,
+        slices: [],
+        contribution: emptyContribution(),
+        atRisk: false,
+        names: { mentor: '', mentee: '' },
+        recheckOn: undefined,
+      };
+      const moved = await move(before, emptied);
+      if (!moved.ok) return moved;
       try {
-        await table.submitTransaction(actions);
+        await table.deleteEntity(encodeKey(before.row.programId), rk.pair(before.row.pairId), { etag: moved.value });
       } catch (e) {
-        const status = statusOf(e);
-        if (isConflict(e) || status === 412 || status === 409 || status === 404)
-          return fail('conflict', 'The program health moved meanwhile; read it again.');
-        throw e;
+        if (!isNotFound(e) && !isConflict(e)) throw e;
       }
-      await Promise.all(copies.map((c) => writeCopy(pk, c.slice, c)));
-      if (after.recheckOn && after.recheckOn !== before?.row.recheckOn) await fileRecheck(after);
+      // Its recheck entry has nothing left to recheck.
+      if (before.row.recheckOn) await dropRecheck({ ...before.row, day: before.row.recheckOn });
       return ok(undefined);
     },
 
@@ -331,11 +380,30 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       return out;
     },
 
-    async doneRecheck(entry) {
+    fileRecheck,
+
+    doneRecheck: dropRecheck,
+
+    async oweRefresh(pairId) {
+      const res = await table.upsertEntity({ partitionKey: OWED_PK, rowKey: pairId }, 'Replace');
+      return res.etag ?? '';
+    },
+
+    async refreshesOwed(writtenBefore) {
+      const out: OwedRefresh[] = [];
+      for await (const row of table.listEntities({
+        queryOptions: { filter: odata`PartitionKey eq ${OWED_PK} and Timestamp lt ${writtenBefore}` },
+      }))
+        out.push({ pairId: String(row.rowKey), etag: row.etag });
+      return out;
+    },
+
+    async paidRefresh(owed) {
       try {
-        await table.deleteEntity(RECHECK_PK(entry.day), `${encodeKey(entry.programId)}|${entry.pairId}`);
+        await table.deleteEntity(OWED_PK, owed.pairId, { etag: owed.etag });
       } catch (e) {
-        if (!isNotFound(e)) throw e;
+        // Gone already, or written again since: that newer record stays for the refresh it asks for.
+        if (!isNotFound(e) && !isConflict(e)) throw e;
       }
     },
   };

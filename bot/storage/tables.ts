@@ -55,7 +55,11 @@
 //                  {programId}           "atrisk|{slice}|{pairId}"       a pair at risk in a slice, while it is: ids, names and signals
 //                  "{programId}|view"    "total|{slice}"                 read copy of the totals row the dashboard reads (a small partition),
 //                                                                        written after the transaction, only over an older `version`
-//                  "recheck|{date}"      "{programId}|{pairId}"          a pair whose at-risk state time alone may change that day; a hint
+//                  "recheck|{date}"      "{programId}|{pairId}"          a pair whose at-risk state time alone may change that day, or a
+//                                                                        pair a purge removed (its health row goes); a hint
+//                  "refresh|owed"        {pairId}                        a pair written since its health was last refreshed: upserted before
+//                                                                        the write answers, deleted under its ETag once a refresh ran; the
+//                                                                        daily recheck runs one left older than a few minutes
 //   ProgramRequests {programId}         "{kind}|{pairId}|{key in pair}" index of a program's open re-pair requests and mentor
 //                                                                        offers (kind repair|mentoroffer); a hint written before the
 //                                                                        request row, which is the truth (programRequestTable.ts)

@@ -31,6 +31,11 @@ export interface TestServerOptions {
   storage?: 'shared' | 'own' | 'down';
   /** A second instance against the same tables as another test server (a scaled-out app). */
   sameTablesAs?: TestServer;
+  /**
+   * How a program health refresh waits after its write (see AppDeps): at once unless set; a wait
+   * that never ends makes an instance that stops before any refresh it owes has run.
+   */
+  healthRefreshWait?: () => Promise<void>;
 }
 
 export interface TestServer {
@@ -72,7 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       log,
       jwksCooldownMs: options.jwksCooldownMs,
       checkInSender: options.checkInSender,
-      healthRefreshWait: () => Promise.resolve(),
+      healthRefreshWait: options.healthRefreshWait ?? (() => Promise.resolve()),
     },
   );
   const cohort = options.cohort ? { cohort: { checkIns: checkInTable(app.tables), requests: programRequestTable(app.tables) } } : {};
