@@ -139,6 +139,7 @@ export const strings = {
     needHelpWith: 'Needs help with',
     wins: 'Wins',
     nextSteps: 'Next steps',
+    programQuestionsLabel: 'Answers to the program’s questions',
     addComment: 'Comment',
     commentLabel: 'Your comment',
     commentHint: (mentee: string) => `${mentee} sees it with this check-in.`,

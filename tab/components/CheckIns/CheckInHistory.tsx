@@ -1,9 +1,11 @@
 // The pair's check-ins on the plan page, newest first: each answer with what needs attention first
-// (blockers, help requests), then progress per goal, confidence, wins and next steps, the mentor's
-// comments, and the missed ones; adherence on top. Read-only: answers are given in the Teams chat.
+// (blockers, help requests), then progress per goal, confidence, wins and next steps, the answers to
+// the program's own questions (worded as the check-in asked them), the mentor's comments, and the
+// missed ones; adherence on top. Read-only: answers are given in the Teams chat.
 import { Badge, Body1, Caption1, Card, Subtitle1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckIn } from '../../../shared/checkins/checkIn';
 import type { CheckInHistoryView } from '../../../shared/checkins/checkInHistory';
+import { programQuestionAnswers } from '../../../shared/checkins/checkInQuestions';
 import { formatDate, formatInstant, formatNumber } from '../../format';
 import type { useCheckIns } from '../../hooks/useCheckIns';
 import { strings } from '../../strings';
@@ -94,6 +96,7 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
   const { plan } = usePlanContext();
   const headingId = `checkin-${checkIn.slot}`;
   const answer = checkIn.answer;
+  const ownAnswers = programQuestionAnswers(checkIn);
   const goalTitle = (id: string) => goals.find((g) => g.id === id)?.title ?? strings.checkIns.unknownGoal;
   const goalUnit = (id: string) => goals.find((g) => g.id === id)?.unit;
   const nameOf = (personId: string) => [plan.mentor, plan.mentee].find((p) => p.id === personId)?.displayName ?? '';
@@ -137,6 +140,13 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
             <dl className={styles.answerFacts}>
               {answer.wins && <Labelled label={strings.checkIns.wins} text={answer.wins} />}
               {answer.nextSteps && <Labelled label={strings.checkIns.nextSteps} text={answer.nextSteps} />}
+            </dl>
+          )}
+          {ownAnswers.length > 0 && (
+            <dl className={styles.answerFacts} aria-label={strings.checkIns.programQuestionsLabel}>
+              {ownAnswers.map((a, i) => (
+                <Labelled key={i} label={a.question} text={a.answer} />
+              ))}
             </dl>
           )}
         </>
