@@ -6,9 +6,11 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text, mak
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { routes } from '../../../shared/api/routes';
+import { formatScorecardValue } from '../../../shared/checkpoints/checkpoint';
 import type { HealthQuery } from '../../../shared/health/healthApi';
 import type { ProgramHealthView } from '../../../shared/health/healthView';
 import type { Figure } from '../../../shared/health/smallGroups';
+import { surveyRatingScale } from '../../../shared/survey/survey';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
 import { saveFile } from '../../app/saveFile';
@@ -144,8 +146,8 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
           <HealthBarChart
             title={s.adherenceChart}
             valueHeading={s.answered}
-            unit="%"
-            max={100}
+            range={{ min: 0, max: 100 }}
+            format={(v) => `${v}%`}
             bars={v.adherence.map((a) => barOf(a.week, a.figure, percent))}
           />
         )}
@@ -187,7 +189,9 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
           <HealthBarChart
             key={t.metricId}
             title={s.scoreTrendChart(t.name)}
-            valueHeading={s.meanHeading}
+            valueHeading={s.meanOnScale(t.scale.min, t.scale.max)}
+            range={t.scale}
+            format={(mean) => formatScorecardValue(t, { metricId: t.metricId, value: mean }, '')}
             bars={t.periods.map((p) => barOf(p.period, p.figure, (f) => f.mean))}
           />
         ))}
@@ -236,8 +240,8 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
             {v.survey.results.questions.some((q) => q.kind === 'rating') && (
               <HealthBarChart
                 title={v.survey.programName}
-                valueHeading={s.value}
-                max={5}
+                valueHeading={s.meanOnScale(surveyRatingScale.min, surveyRatingScale.max)}
+                range={surveyRatingScale}
                 bars={v.survey.results.questions.flatMap((q) => (q.kind === 'rating' ? [barOf(q.text, q.result, (r) => r.mean)] : []))}
               />
             )}
