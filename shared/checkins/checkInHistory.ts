@@ -2,6 +2,7 @@
 // due so far) and the missed ones counted, so a drifting relationship shows in numbers.
 import type { Goal } from '../goal';
 import type { CheckIn } from './checkIn';
+import { programQuestionAnswers, type ProgramQuestionAnswer } from './checkInQuestions';
 
 export interface CheckInAdherence {
   /** Check-ins whose due time has come (the ones a person could have answered). */
@@ -12,11 +13,14 @@ export interface CheckInAdherence {
   rate: number | null;
 }
 
+/** A check-in as the pair reads it: with the answers to the program's own questions under their words. */
+export type CheckInInHistory = CheckIn & { programAnswers: ProgramQuestionAnswer[] };
+
 export interface CheckInHistoryView {
   pairId: string;
   adherence: CheckInAdherence;
   /** Newest slot first. */
-  checkIns: CheckIn[];
+  checkIns: CheckInInHistory[];
   /** Titles of the goals the answers name, so a view needs no second request. */
   goals: Pick<Goal, 'id' | 'title' | 'unit' | 'status'>[];
 }
@@ -43,7 +47,7 @@ export function checkInHistory(pairId: string, checkIns: readonly CheckIn[], goa
   return {
     pairId,
     adherence: checkInAdherence(sorted, now),
-    checkIns: sorted,
+    checkIns: sorted.map((c) => ({ ...c, programAnswers: programQuestionAnswers(c) })),
     goals: goals
       .filter((g) => named.has(g.id))
       .map((g) => ({ id: g.id, title: g.title, status: g.status, ...(g.unit ? { unit: g.unit } : {}) })),

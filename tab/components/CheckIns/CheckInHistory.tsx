@@ -3,9 +3,7 @@
 // the program's own questions (worded as the check-in asked them), the mentor's comments, and the
 // missed ones; adherence on top. Read-only: answers are given in the Teams chat.
 import { Badge, Body1, Caption1, Card, Subtitle1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CheckIn } from '../../../shared/checkins/checkIn';
-import type { CheckInHistoryView } from '../../../shared/checkins/checkInHistory';
-import { programQuestionAnswers } from '../../../shared/checkins/checkInQuestions';
+import type { CheckInHistoryView, CheckInInHistory } from '../../../shared/checkins/checkInHistory';
 import { formatDate, formatInstant, formatNumber } from '../../format';
 import type { useCheckIns } from '../../hooks/useCheckIns';
 import { strings } from '../../strings';
@@ -91,12 +89,11 @@ function CheckInList({ history }: { history: CheckInHistoryView }) {
   );
 }
 
-function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHistoryView['goals'] }) {
+function CheckInItem({ checkIn, goals }: { checkIn: CheckInInHistory; goals: CheckInHistoryView['goals'] }) {
   const styles = useStyles();
   const { plan } = usePlanContext();
   const headingId = `checkin-${checkIn.slot}`;
   const answer = checkIn.answer;
-  const ownAnswers = programQuestionAnswers(checkIn);
   const goalTitle = (id: string) => goals.find((g) => g.id === id)?.title ?? strings.checkIns.unknownGoal;
   const goalUnit = (id: string) => goals.find((g) => g.id === id)?.unit;
   const nameOf = (personId: string) => [plan.mentor, plan.mentee].find((p) => p.id === personId)?.displayName ?? '';
@@ -142,9 +139,9 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
               {answer.nextSteps && <Labelled label={strings.checkIns.nextSteps} text={answer.nextSteps} />}
             </dl>
           )}
-          {ownAnswers.length > 0 && (
+          {checkIn.programAnswers.length > 0 && (
             <dl className={styles.answerFacts} aria-label={strings.checkIns.programQuestionsLabel}>
-              {ownAnswers.map((a, i) => (
+              {checkIn.programAnswers.map((a, i) => (
                 <Labelled key={i} label={a.question} text={a.answer} />
               ))}
             </dl>
