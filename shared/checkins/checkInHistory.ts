@@ -53,14 +53,3 @@ export function checkInHistory(pairId: string, checkIns: readonly CheckIn[], goa
       .map((g) => ({ id: g.id, title: g.title, status: g.status, ...(g.unit ? { unit: g.unit } : {}) })),
   };
 }
-
-/**
- * What still stands in the pair's way: the blockers and help request of the latest answered
- * check-in. A meeting agenda starts with these.
- */
-export function openBlockers(checkIns: readonly CheckIn[]): string[] {
-  const latest = [...checkIns].filter((c) => c.status === 'answered' && c.answer).sort((a, b) => (a.slot < b.slot ? 1 : -1))[0];
-  if (!latest?.answer) return [];
-  const { blockers, needHelpWith } = latest.answer;
-  return [blockers, needHelpWith ? `Help needed: ${needHelpWith}` : ''].map((t) => t.trim()).filter((t) => t !== '');
-}
