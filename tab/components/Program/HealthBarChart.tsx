@@ -4,7 +4,7 @@
 // bar whose figure is hidden (fewer than five people) draws nothing and its row says why.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { strings } from '../../strings';
+import { healthStrings } from './healthStrings';
 import { barShare, countRange, type BarRange } from './barScale';
 
 export interface Bar {
@@ -32,10 +32,13 @@ export function HealthBarChart({
   bars,
   range,
   format = String,
+  labelHeading,
   valueHeading,
 }: {
   title: string;
   bars: Bar[];
+  /** What the bars' labels are (a week, a priority, a quarter): the heading of the table's first column. */
+  labelHeading: string;
   /** The figures' own range; a chart of counts, without one, runs from none to its largest. */
   range?: BarRange;
   /** A figure as the bar's label and the table show it. */
@@ -77,12 +80,12 @@ export function HealthBarChart({
         ))}
       </svg>
       <details>
-        <summary>{strings.health.showTable}</summary>
+        <summary>{healthStrings.showTable}</summary>
         <table className={styles.table}>
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{title.split(',')[0]}</th>
+              <th scope="col">{labelHeading}</th>
               <th scope="col">{valueHeading}</th>
             </tr>
           </thead>
