@@ -12,6 +12,7 @@ import { zodFieldErrors } from '../../forms/fieldErrors';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
+import { ChoiceOptions } from '../../forms/ChoiceOptions';
 
 export function ActivityDialog({ goal, trigger }: { goal: GoalView; trigger: ReactElement }) {
   return <FormDialog trigger={trigger}>{(close) => <ActivityForm goal={goal} onDone={close} />}</FormDialog>;
@@ -43,11 +44,7 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
     <DialogForm title={s.addTitle} notice={notice} busy={busy} submitLabel={s.add} onSubmit={submit}>
       <Field label={s.kind} validationMessage={fieldErrors.kind}>
         <Select value={values.kind} onChange={set('kind')}>
-          {activityKind.options.map((k) => (
-            <option key={k} value={k}>
-              {activityKindLabel[k]}
-            </option>
-          ))}
+          <ChoiceOptions values={activityKind.options} labels={activityKindLabel} />
         </Select>
       </Field>
       <Field label={s.title} required validationMessage={fieldErrors.title}>
@@ -58,11 +55,7 @@ function ActivityForm({ goal, onDone }: { goal: GoalView; onDone: () => void }) 
       </Field>
       <Field label={s.status} validationMessage={fieldErrors.status}>
         <Select value={values.status} onChange={set('status')}>
-          {activityStatus.options.map((st) => (
-            <option key={st} value={st}>
-              {activityStatusLabel[st]}
-            </option>
-          ))}
+          <ChoiceOptions values={activityStatus.options} labels={activityStatusLabel} />
         </Select>
       </Field>
       <Field label={s.dueDate} validationMessage={fieldErrors.dueDate}>
