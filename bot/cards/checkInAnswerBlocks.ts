@@ -2,7 +2,7 @@
 // the mentor's card, so an answer reads the same to both. Blockers and help requests come first:
 // they are what a mentor acts on.
 import { goalProgressStatusLabel, type CheckIn, type CheckInAnswer } from '../../shared/checkins/checkIn';
-import { questionsOfCheckIn } from '../../shared/checkins/checkInQuestions';
+import { programQuestionAnswers } from '../../shared/checkins/checkInQuestions';
 import type { Goal } from '../../shared/goal';
 import type { CardElement, Container } from './adaptiveCard';
 import { fillPlaceholders, type BotStrings } from './strings';
@@ -71,10 +71,7 @@ export function answerBlocks(
   });
   if (answer.wins) out.push(heading(s.wins), paragraph(answer.wins));
   if (answer.nextSteps) out.push(heading(s.nextSteps), paragraph(answer.nextSteps));
-  const questions = questionsOfCheckIn(checkIn);
-  for (const r of answer.responses ?? []) {
-    if (r.answer.trim() !== '' && questions[r.index] !== undefined) out.push(heading(questions[r.index]!), paragraph(r.answer));
-  }
+  for (const r of programQuestionAnswers({ ...checkIn, answer })) out.push(heading(r.question), paragraph(r.answer));
   return out;
 }
 

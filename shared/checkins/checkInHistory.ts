@@ -2,6 +2,7 @@
 // due so far) and the missed ones counted, so a drifting relationship shows in numbers.
 import type { Goal } from '../goal';
 import type { CheckIn } from './checkIn';
+import { programQuestionAnswers, type ProgramQuestionAnswer } from './checkInQuestions';
 
 export interface CheckInAdherence {
   /** Check-ins whose due time has come (the ones a person could have answered). */
@@ -12,11 +13,14 @@ export interface CheckInAdherence {
   rate: number | null;
 }
 
+/** A check-in as the pair reads it: with the answers to the program's own questions under their words. */
+export type CheckInInHistory = CheckIn & { programAnswers: ProgramQuestionAnswer[] };
+
 export interface CheckInHistoryView {
   pairId: string;
   adherence: CheckInAdherence;
   /** Newest slot first. */
-  checkIns: CheckIn[];
+  checkIns: CheckInInHistory[];
   /** Titles of the goals the answers name, so a view needs no second request. */
   goals: Pick<Goal, 'id' | 'title' | 'unit' | 'status'>[];
 }
@@ -43,20 +47,9 @@ export function checkInHistory(pairId: string, checkIns: readonly CheckIn[], goa
   return {
     pairId,
     adherence: checkInAdherence(sorted, now),
-    checkIns: sorted,
+    checkIns: sorted.map((c) => ({ ...c, programAnswers: programQuestionAnswers(c) })),
     goals: goals
       .filter((g) => named.has(g.id))
       .map((g) => ({ id: g.id, title: g.title, status: g.status, ...(g.unit ? { unit: g.unit } : {}) })),
   };
-}
-
-/**
- * What still stands in the pair's way: the blockers and help request of the latest answered
- * check-in. A meeting agenda starts with these.
- */
-export function openBlockers(checkIns: readonly CheckIn[]): string[] {
-  const latest = [...checkIns].filter((c) => c.status === 'answered' && c.answer).sort((a, b) => (a.slot < b.slot ? 1 : -1))[0];
-  if (!latest?.answer) return [];
-  const { blockers, needHelpWith } = latest.answer;
-  return [blockers, needHelpWith ? `Help needed: ${needHelpWith}` : ''].map((t) => t.trim()).filter((t) => t !== '');
 }

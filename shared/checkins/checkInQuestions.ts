@@ -4,6 +4,7 @@
 // the program's questions is asked in its order, the default ones with their own field, any other as
 // free text. One list for the card the bot sends and the preview in the program's setup.
 import { defaultCheckInQuestions } from '../program';
+import type { CheckIn } from './checkIn';
 
 export type CheckInQuestionKind = 'goals' | 'confidence' | 'wins' | 'blockers' | 'nextSteps' | 'needHelpWith' | 'text';
 
@@ -41,4 +42,23 @@ export function checkInCardQuestions(questions: readonly string[]): CheckInQuest
   const seen = new Set<CheckInQuestionKind>(['goals', 'confidence']);
   const rest = asked.filter((q) => q.kind === 'text' || (!seen.has(q.kind) && seen.add(q.kind)));
   return [fixed('goals'), fixed('confidence'), ...rest];
+}
+
+/** An answer to one of the program's own questions, with the question worded as the check-in asked it. */
+export interface ProgramQuestionAnswer {
+  question: string;
+  answer: string;
+}
+
+/**
+ * The answers to the program's own (free-text) questions, in the order the check-in asked them; a
+ * blank answer, or one naming no free-text question of the check-in, is left out. The default
+ * questions' answers have their own fields. The card and the tab show these.
+ */
+export function programQuestionAnswers(checkIn: Pick<CheckIn, 'questions' | 'answer'>): ProgramQuestionAnswer[] {
+  const responses = checkIn.answer?.responses ?? [];
+  return checkInCardQuestions(questionsOfCheckIn(checkIn)).flatMap((q) => {
+    const answer = q.kind === 'text' ? responses.find((r) => r.index === q.index)?.answer : undefined;
+    return answer !== undefined && answer.trim() !== '' ? [{ question: q.text, answer }] : [];
+  });
 }

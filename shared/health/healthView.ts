@@ -2,7 +2,7 @@
 // the kept totals of a slice. Every figure is floored at five people (smallGroups.ts): a week's
 // adherence counts the people whose check-ins were due that week, a priority's goals the people of
 // the pairs with a goal on it, a metric (and each quarter of its trend) the mentees who shared a scorecard.
-import type { Program } from '../program';
+import type { Program, ScorecardMetric } from '../program';
 import type { SurveyResultsView } from '../survey/surveyService';
 import { atRiskReasons, type AtRiskReason, type PairSignals } from './atRisk';
 import { NO_PRIORITY, sliceKey, type HealthSlice } from './pairHealth';
@@ -38,8 +38,14 @@ export interface ProgramHealthView {
   goalsByPriority: { priorityId: string; name: string; figure: Figure<number> }[];
   feedbackResponseRate: HealthFigures['feedbackResponseRate'];
   scores: { metricId: string; name: string; figure: HealthFigures['scores'][string] }[];
-  /** Per metric, in the program's order: the mean by quarter, oldest first; each quarter floored at five mentees. */
-  scoreTrends: { metricId: string; name: string; periods: HealthFigures['scoreTrends'][string] }[];
+  /**
+   * Per metric, in the program's order: the mean by quarter, oldest first; each quarter floored at
+   * five mentees. With the metric's source and scale, so the mean reads (and draws) on its own range.
+   */
+  scoreTrends: ({ metricId: string; name: string; periods: HealthFigures['scoreTrends'][string] } & Pick<
+    ScorecardMetric,
+    'source' | 'scale'
+  >)[];
   atRisk: Figure<{ count: number; pairs: AtRiskPairView[] }>;
   survey?: SurveyResultsView;
 }
@@ -88,7 +94,7 @@ export function programHealthView(args: {
   });
   const scoreTrends = program.scorecardMetrics.flatMap((m) => {
     const periods = figures.scoreTrends[m.id];
-    return periods ? [{ metricId: m.id, name: m.name, periods }] : [];
+    return periods ? [{ metricId: m.id, name: m.name, source: m.source, scale: m.scale, periods }] : [];
   });
   const atRisk = figureOf(people, () => ({
     count: mine.atRisk,

@@ -1,6 +1,7 @@
 // What "plan our next meeting" offers a pair: a few times inside both people's working hours, each
 // with a Teams meeting draft that already names both people, a subject and an agenda. Used by the
 // tab and by the mentor's check-in card, so both suggest the same thing.
+import type { CheckIn } from '../checkins/checkIn';
 import { addDays, type IsoDate } from '../dates';
 import type { Goal } from '../goal';
 import type { Agreement } from '../mentorship';
@@ -50,4 +51,15 @@ export function meetingSuggestions(input: MeetingSuggestionsInput): MeetingSugge
     ...slot,
     draftLink: teamsMeetingDraftLink({ subject, attendees, startTime: slot.start, endTime: slot.end, content }),
   }));
+}
+
+/**
+ * What still stands in the pair's way: the blockers and help request of the latest answered
+ * check-in. A meeting agenda starts with these.
+ */
+export function openBlockers(checkIns: readonly CheckIn[]): string[] {
+  const latest = [...checkIns].filter((c) => c.status === 'answered' && c.answer).sort((a, b) => (a.slot < b.slot ? 1 : -1))[0];
+  if (!latest?.answer) return [];
+  const { blockers, needHelpWith } = latest.answer;
+  return [blockers, needHelpWith ? `Help needed: ${needHelpWith}` : ''].map((t) => t.trim()).filter((t) => t !== '');
 }

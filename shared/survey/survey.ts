@@ -19,10 +19,13 @@ export const defaultSurveyQuestions: SurveyQuestion[] = [
   { id: 'change', kind: 'text', text: 'What one thing should the program change?' },
 ];
 
+/** What a rating question is answered with: a whole number on this scale. */
+export const surveyRatingScale = { min: 1, max: 5 } as const;
+
 /** One person's answers: ratings 1-5 and text by question id. Who answered is never part of it. */
 export const surveyAnswers = z
   .object({
-    ratings: z.record(entityId, z.number().int().min(1).max(5)),
+    ratings: z.record(entityId, z.number().int().min(surveyRatingScale.min).max(surveyRatingScale.max)),
     texts: z.record(entityId, z.string().trim().max(limits.longText)),
   })
   .strict();

@@ -195,6 +195,9 @@ describe('program health: figures and filters', () => {
     expect(quality).toEqual({
       metricId: 'quality',
       name: 'Quality of outcomes',
+      // The metric's own scale comes with its trend, so the tab draws the means on it.
+      source: 'rating',
+      scale: { min: 1, max: 5 },
       periods: [
         { period: '2026-Q3', figure: { shown: true, people: 5, value: { mean: 3, n: 5 } } },
         { period: '2026-Q4', figure: { shown: true, people: 5, value: { mean: 4, n: 5 } } },

@@ -6,7 +6,7 @@ import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData
 import { checkInCard, checkInInputs, checkInVerbs } from '../../bot/cards/checkInCard';
 import { checkInTable } from '../../bot/storage/checkInTable';
 import { paths, pathFor } from '../../shared/api';
-import { checkInCardQuestions } from '../../shared/checkins/checkInQuestions';
+import { checkInCardQuestions, programQuestionAnswers } from '../../shared/checkins/checkInQuestions';
 import { defaultCheckInQuestions } from '../../shared/program';
 import { cardActionActivity, installActivity, messageActivity, postActivity, type TeamsUser } from '../support/botActivities';
 import { expectValidCard } from '../support/cardSchema';
@@ -42,6 +42,33 @@ describe('the card’s questions', () => {
     // The card asks exactly what the preview lists, in its order: the goals' heading, then one input per question.
     expect([textsOf(card as never).find((t) => t === listed[0]!.text), ...labelsOf(card as never)]).toEqual(listed.map((q) => q.text));
     expect((card.body as CardElement[]).map((e) => e.id)).toContain(checkInInputs.question(1));
+  });
+});
+
+describe('the answers to the program’s own questions', () => {
+  const answer = { goals: [], confidence: 3, wins: '', blockers: '', nextSteps: '', needHelpWith: '' };
+
+  test('come with the question as the check-in asked it, in the order it asked them', () => {
+    const questions = [defaultCheckInQuestions[0]!, ownQuestion, 'What is blocking you?', 'Who helped you most?'];
+    const responses = [
+      { index: 3, answer: 'Sam.' },
+      { index: 1, answer: 'How Sam runs a retro.' },
+    ];
+    expect(programQuestionAnswers({ questions, answer: { ...answer, responses } })).toEqual([
+      { question: ownQuestion, answer: 'How Sam runs a retro.' },
+      { question: 'Who helped you most?', answer: 'Sam.' },
+    ]);
+  });
+
+  test('leave out blank answers, answers naming no free-text question of the check-in, and unanswered check-ins', () => {
+    const responses = [
+      { index: 1, answer: '  ' },
+      { index: 9, answer: 'Asked of another check-in.' },
+    ];
+    expect(programQuestionAnswers({ questions: [defaultCheckInQuestions[0]!, ownQuestion], answer: { ...answer, responses } })).toEqual([]);
+    // A check-in stored before questions were has the default ones, whose answers have their own fields.
+    expect(programQuestionAnswers({ answer: { ...answer, responses: [{ index: 2, answer: 'Shipped it.' }] } })).toEqual([]);
+    expect(programQuestionAnswers({ questions: [ownQuestion] })).toEqual([]);
   });
 });
 

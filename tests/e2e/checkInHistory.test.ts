@@ -1,8 +1,10 @@
 // The check-in history on the plan page, in a real browser against the real server: an answered
-// check-in (blockers first, progress, a mentor's comment) and a missed one, with adherence.
+// check-in (blockers first, progress, the answers to the program's own questions, a mentor's
+// comment) and a missed one, with adherence.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect } from 'vitest';
 import { demoPairIds, demoPeople } from '../../bot/dev/demoData';
+import { defaultCheckInQuestions } from '../../shared/program';
 import { newPage } from '../support/browser';
 import { browserTest, openPlace } from '../support/browserFixtures';
 
@@ -10,6 +12,8 @@ const test = browserTest;
 let page: Page | undefined;
 
 const pairId = demoPairIds.alex;
+/** The program's own questions, asked after the default ones. */
+const ownQuestions = ['What did you practise this week?', 'Who helped you most?'] as const;
 
 test.beforeAll(async ({ seedCheckIn }) => {
   await seedCheckIn({ pairId, slot: '2026-01-05', missed: true });
@@ -18,6 +22,7 @@ test.beforeAll(async ({ seedCheckIn }) => {
     slot: '2026-01-19',
     answeredAt: '2026-01-20T10:00:00.000Z',
     answeredBy: demoPeople.menteeAlex.id,
+    questions: [...defaultCheckInQuestions, ...ownQuestions],
     answer: {
       goals: [
         { goalId: 'alex-oncall', current: 2 },
@@ -28,6 +33,11 @@ test.beforeAll(async ({ seedCheckIn }) => {
       blockers: 'No slot on the all-hands agenda yet.',
       nextSteps: 'Ask the organizers.',
       needHelpWith: 'An introduction to the organizers.',
+      // Answered in the other order than asked: the history shows them in the check-in's order.
+      responses: [
+        { index: 7, answer: 'Priya, who showed me how she runs retrospectives.' },
+        { index: 6, answer: 'Pairing on the incident timeline.' },
+      ],
     },
     comments: [{ id: 'c1', at: '2026-01-20T12:00:00.000Z', by: demoPeople.mentor.id, text: 'I will introduce you to them this week.' }],
   });
@@ -69,6 +79,12 @@ describe('check-in history on the plan page', () => {
     expect(text).toContain('At risk');
     expect(text).toContain('I will introduce you to them this week.');
     expect(text).toContain(demoPeople.mentor.displayName);
+
+    // The program's own questions as the check-in asked them, each answer under its question.
+    const own = answered.getByRole('definition').filter({ hasText: /Pairing on|Priya, who/ });
+    expect(await own.allInnerTexts()).toEqual(['Pairing on the incident timeline.', 'Priya, who showed me how she runs retrospectives.']);
+    const terms = await answered.getByRole('term').allInnerTexts();
+    expect(terms.slice(-2)).toEqual(ownQuestions);
 
     const missed = items.nth(1);
     expect(await missed.getByText('Missed', { exact: true }).count()).toBe(1);

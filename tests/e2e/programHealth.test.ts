@@ -59,7 +59,15 @@ describe('program health', () => {
     await qualityFigure.getByText('Show as a table').click();
     const trendTable = qualityFigure.getByRole('table');
     const recentRow = trendTable.getByRole('row', { name: new RegExp(`^${checkpointQuarter(recent)}`) });
-    expect(await recentRow.getByRole('cell').innerText()).toMatch(/^\d+(\.\d+)?$/);
+    // The mean reads on the metric's own scale, and its bar is drawn on it: from 1 to 5, not from 0
+    // to the largest mean shown. The hidden quarter draws no bar.
+    expect(await trendTable.getByRole('columnheader').allInnerTexts()).toEqual(['Quarter', 'Mean (1 to 5)']);
+    const recentMean = await recentRow.getByRole('cell').innerText();
+    expect(recentMean).toMatch(/^\d+(\.\d+)? \/ 5$/);
+    const bars = qualityFigure.getByRole('img').locator('rect');
+    expect(await bars.count()).toBe(1);
+    const fullBar = 300;
+    expect(Number(await bars.getAttribute('width'))).toBeCloseTo(((parseFloat(recentMean) - 1) / 4) * fullBar, 3);
     const earlierRow = trendTable.getByRole('row', { name: new RegExp(`^${checkpointQuarter(earlier)}`) });
     expect(await earlierRow.getByRole('cell').innerText()).toContain('Hidden: fewer than 5 people');
 

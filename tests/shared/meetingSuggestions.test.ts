@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openBlockers } from '../../shared/checkins/checkInHistory';
-import { meetingSuggestions } from '../../shared/meetings/meetingSuggestions';
+import { meetingSuggestions, openBlockers } from '../../shared/meetings/meetingSuggestions';
 
 const weekdays = [1, 2, 3, 4, 5];
 const input = {

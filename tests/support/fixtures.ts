@@ -47,6 +47,8 @@ export interface CheckInSeed {
   pairId: string;
   slot: string;
   missed?: boolean;
+  /** The program's questions the check-in was sent with; the defaults when absent. */
+  questions?: string[];
   answer?: CheckInAnswer;
   answeredBy?: string;
   /** When it was answered: 18:00 UTC on the slot's day unless given. */
@@ -66,6 +68,7 @@ export const checkInSeeder =
       dueAt: `${slot}T17:00:00.000Z`,
       status: seed.missed ? 'missed' : 'sent',
       sentAt: `${slot}T17:00:00.000Z`,
+      ...(seed.questions ? { questions: seed.questions } : {}),
       comments: [],
     });
     if (!sent.ok) throw new Error(sent.error.message);

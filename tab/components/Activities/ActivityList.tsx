@@ -21,6 +21,7 @@ import { PlanItemSection, usePlanItemStyles } from '../PlanItemSection/PlanItemS
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { usePlanMutation } from '../PlanPage/usePlanMutation';
 import { ActivityDialog } from '../../app/lazyParts';
+import { ChoiceOptions } from '../../forms/ChoiceOptions';
 
 const useStyles = makeStyles({
   title: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
@@ -101,11 +102,7 @@ function ActivityItem({ goal, activity }: { goal: GoalView; activity: Versioned<
             disabled={busy}
             onChange={(_, d) => void changeStatus(d.value as ActivityStatus)}
           >
-            {activityStatus.options.map((st) => (
-              <option key={st} value={st}>
-                {activityStatusLabel[st]}
-              </option>
-            ))}
+            <ChoiceOptions values={activityStatus.options} labels={activityStatusLabel} />
           </Select>
         )}
       </div>

@@ -1,9 +1,9 @@
 // The pair's check-ins on the plan page, newest first: each answer with what needs attention first
-// (blockers, help requests), then progress per goal, confidence, wins and next steps, the mentor's
-// comments, and the missed ones; adherence on top. Read-only: answers are given in the Teams chat.
+// (blockers, help requests), then progress per goal, confidence, wins and next steps, the answers to
+// the program's own questions (worded as the check-in asked them), the mentor's comments, and the
+// missed ones; adherence on top. Read-only: answers are given in the Teams chat.
 import { Badge, Body1, Caption1, Card, Subtitle1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CheckIn } from '../../../shared/checkins/checkIn';
-import type { CheckInHistoryView } from '../../../shared/checkins/checkInHistory';
+import type { CheckInHistoryView, CheckInInHistory } from '../../../shared/checkins/checkInHistory';
 import { formatDate, formatInstant, formatNumber } from '../../format';
 import type { useCheckIns } from '../../hooks/useCheckIns';
 import { strings } from '../../strings';
@@ -89,7 +89,7 @@ function CheckInList({ history }: { history: CheckInHistoryView }) {
   );
 }
 
-function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHistoryView['goals'] }) {
+function CheckInItem({ checkIn, goals }: { checkIn: CheckInInHistory; goals: CheckInHistoryView['goals'] }) {
   const styles = useStyles();
   const { plan } = usePlanContext();
   const headingId = `checkin-${checkIn.slot}`;
@@ -137,6 +137,13 @@ function CheckInItem({ checkIn, goals }: { checkIn: CheckIn; goals: CheckInHisto
             <dl className={styles.answerFacts}>
               {answer.wins && <Labelled label={strings.checkIns.wins} text={answer.wins} />}
               {answer.nextSteps && <Labelled label={strings.checkIns.nextSteps} text={answer.nextSteps} />}
+            </dl>
+          )}
+          {checkIn.programAnswers.length > 0 && (
+            <dl className={styles.answerFacts} aria-label={strings.checkIns.programQuestionsLabel}>
+              {checkIn.programAnswers.map((a, i) => (
+                <Labelled key={i} label={a.question} text={a.answer} />
+              ))}
             </dl>
           )}
         </>

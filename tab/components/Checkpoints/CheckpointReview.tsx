@@ -33,6 +33,7 @@ import { call } from '../../api/call';
 import { ApiError } from '../../api/client';
 import { AgreementRevision } from './AgreementRevision';
 import { checkpointStrings as s } from './checkpointStrings';
+import { ChoiceOptions } from '../../forms/ChoiceOptions';
 
 const useStyles = makeStyles({
   review: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -239,11 +240,7 @@ export function CheckpointReview({ pairId, view, reload }: { pairId: string; vie
                     }
                   >
                     <option value="">{s.review.noDecision}</option>
-                    {recalibrationDecision.options.map((d) => (
-                      <option key={d} value={d}>
-                        {s.decisions[d]}
-                      </option>
-                    ))}
+                    <ChoiceOptions values={recalibrationDecision.options} labels={s.decisions} />
                   </Select>
                 </Field>
                 <Field label={s.review.reason(g.title)}>

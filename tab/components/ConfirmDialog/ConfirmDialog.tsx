@@ -1,15 +1,7 @@
 // "Are you sure?" for changes that cannot be undone from the tab, such as deleting a milestone.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { useState, type ReactElement, type ReactNode } from 'react';
+import { DialogActionBar } from '../../forms/DialogFrame';
 import { strings } from '../../strings';
 
 export interface ConfirmDialogProps {
@@ -38,14 +30,11 @@ export function ConfirmDialog({ trigger, title, body, confirmLabel, onConfirm }:
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>{body}</DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{strings.common.cancel}</Button>
-            </DialogTrigger>
+          <DialogActionBar dismissLabel={strings.common.cancel}>
             <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
               {confirmLabel}
             </Button>
-          </DialogActions>
+          </DialogActionBar>
         </DialogBody>
       </DialogSurface>
     </Dialog>

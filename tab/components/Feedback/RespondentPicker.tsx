@@ -13,6 +13,7 @@ import type { FieldErrors } from '../../forms/fieldErrors';
 import { strings } from '../../strings';
 import { pickPeopleInTeams, teamsPeoplePickerAvailable, type PickedPerson } from './teamsPeoplePicker';
 import { usePeopleSearch } from './usePeopleSearch';
+import { ChoiceOptions } from '../../forms/ChoiceOptions';
 
 const useStyles = makeStyles({
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -83,11 +84,7 @@ export function RespondentPicker({ respondents, onChange, askerId, errors }: Res
                   value={r.relation}
                   onChange={(_, d) => setRelation(i, feedbackRelation.parse(d.value))}
                 >
-                  {feedbackRelation.options.map((relation) => (
-                    <option key={relation} value={relation}>
-                      {strings.feedback.relationOption[relation]}
-                    </option>
-                  ))}
+                  <ChoiceOptions values={feedbackRelation.options} labels={strings.feedback.relationOption} />
                 </Select>
               </Field>
               <Button

@@ -2,10 +2,7 @@
 import {
   Button,
   Dialog,
-  DialogBody,
-  DialogContent,
   DialogSurface,
-  DialogTitle,
   Field,
   Menu,
   MenuItem,
@@ -17,19 +14,17 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { goalPatchInput, type GoalView } from '../../../shared/api';
 import type { GoalStatus } from '../../../shared/goal';
 import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
+import { DialogForm } from '../../forms/DialogFrame';
 import { zodFieldErrors } from '../../forms/fieldErrors';
-import { FormNoticeBar } from '../../forms/FormNoticeBar';
-import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
-import { FormDialogActions } from '../../forms/FormDialogActions';
 
 type Transition = Exclude<GoalStatus, 'active'> | 'reopen';
 
@@ -67,16 +62,13 @@ export function GoalStatusMenu({ goal }: { goal: GoalView }) {
 }
 
 function StatusForm({ goal, transition, onDone }: { goal: GoalView; transition: Transition; onDone: () => void }) {
-  const styles = useDialogFormStyles();
   const api = useApi();
   const { pairId, reload } = usePlanContext();
   const { busy, fieldErrors, notice, run, reject } = useSubmit();
   const [reason, setReason] = useState('');
   const t = texts(transition, goal.value.title);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  async function submit(form: HTMLFormElement) {
     const parsed = goalPatchInput.safeParse({
       status: transition === 'reopen' ? 'active' : transition,
       reason: reason.trim() || undefined,
@@ -93,18 +85,11 @@ function StatusForm({ goal, transition, onDone }: { goal: GoalView; transition: 
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)}>
-      <DialogBody>
-        <DialogTitle>{t.title}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <FormNoticeBar notice={notice} />
-          <Text>{t.body}</Text>
-          <Field label={strings.statusChange.reason} hint={strings.statusChange.reasonHint} validationMessage={fieldErrors.reason}>
-            <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
-          </Field>
-        </DialogContent>
-        <FormDialogActions busy={busy} submitLabel={t.confirm} />
-      </DialogBody>
-    </form>
+    <DialogForm title={t.title} notice={notice} busy={busy} submitLabel={t.confirm} onSubmit={submit}>
+      <Text>{t.body}</Text>
+      <Field label={strings.statusChange.reason} hint={strings.statusChange.reasonHint} validationMessage={fieldErrors.reason}>
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+      </Field>
+    </DialogForm>
   );
 }

@@ -1,6 +1,7 @@
-import { Dialog, DialogSurface, DialogTrigger, makeStyles } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
+import { makeStyles } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
 import type { GoalView } from '../../../shared/api';
+import { FormDialog } from '../../forms/DialogFrame';
 import { GoalForm } from './GoalForm';
 
 const useStyles = makeStyles({ surface: { maxWidth: '720px' } });
@@ -14,14 +15,9 @@ export interface GoalDialogProps {
 
 export function GoalDialog({ goal, trigger }: GoalDialogProps) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface className={styles.surface}>
-        {/* Mounted only while open, so each opening starts from the goal as it is now. */}
-        {open && <GoalForm goal={goal} onDone={() => setOpen(false)} />}
-      </DialogSurface>
-    </Dialog>
+    <FormDialog trigger={trigger} surfaceClassName={styles.surface}>
+      {(close) => <GoalForm goal={goal} onDone={close} />}
+    </FormDialog>
   );
 }

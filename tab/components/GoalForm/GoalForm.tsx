@@ -1,14 +1,13 @@
 // The goal form, in SMART order. Errors show next to their field: from the shared zod schemas when
 // a field is left or the form is sent, and from the server's `issues` when it still refuses.
-import { DialogBody, DialogContent, DialogTitle, Field, Textarea, mergeClasses } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { GoalView, Versioned } from '../../../shared/api';
 import type { EditableGoalField, Goal } from '../../../shared/goal';
 import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
-import { FormNoticeBar } from '../../forms/FormNoticeBar';
-import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
+import { DialogForm } from '../../forms/DialogFrame';
 import { useSubmit } from '../../forms/useSubmit';
 import { planViewer, useVersionedForm } from '../../forms/useVersionedForm';
 import { strings } from '../../strings';
@@ -16,7 +15,6 @@ import { usePlanContext } from '../PlanPage/PlanContext';
 import { GoalFormFields } from './GoalFormFields';
 import { showAddedGoal } from './showAddedGoal';
 import { emptyGoalForm, goalToForm, validateCreate, validatePatch, type GoalFormValues } from './goalFormModel';
-import { FormDialogActions } from '../../forms/FormDialogActions';
 
 export interface GoalFormProps {
   goal?: GoalView;
@@ -24,7 +22,6 @@ export interface GoalFormProps {
 }
 
 export function GoalForm({ goal, onDone }: GoalFormProps) {
-  const styles = useDialogFormStyles();
   const api = useApi();
   const { plan, pairId, reload, notify } = usePlanContext();
   // The version being edited; a conflict merges the stored one in (useVersionedForm).
@@ -58,9 +55,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
     setFieldError(field, undefined);
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  async function submit(form: HTMLFormElement) {
     const waiting = edit.unresolved();
     if (Object.keys(waiting).length > 0) return reject(waiting, form);
     let send: () => Promise<Versioned<Goal>>;
@@ -93,33 +88,30 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <DialogBody>
-        <DialogTitle>{base ? strings.goalForm.editTitle : strings.goalForm.createTitle}</DialogTitle>
-        <DialogContent className={mergeClasses(styles.content, styles.roomy)}>
-          <FormNoticeBar notice={notice} />
-          <GoalFormFields
-            values={values}
-            errors={fieldErrors}
-            priorities={plan.program.priorities.filter((p) => !p.archived || p.id === base?.value.priorityId)}
-            today={plan.today}
-            onChange={onChange}
-            onBlur={onBlur}
-            clashes={edit.clashes}
-            theirsLabel={edit.theirsLabel}
-            onChoose={choose}
-          />
-          {base && (
-            <Field label={strings.goalForm.reason} hint={strings.goalForm.reasonHint} validationMessage={fieldErrors.reason}>
-              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
-            </Field>
-          )}
-        </DialogContent>
-        <FormDialogActions
-          busy={busy}
-          submitLabel={busy ? strings.goalForm.saving : base ? strings.goalForm.save : strings.goalForm.create}
-        />
-      </DialogBody>
-    </form>
+    <DialogForm
+      title={base ? strings.goalForm.editTitle : strings.goalForm.createTitle}
+      notice={notice}
+      busy={busy}
+      submitLabel={busy ? strings.goalForm.saving : base ? strings.goalForm.save : strings.goalForm.create}
+      onSubmit={submit}
+      roomy
+    >
+      <GoalFormFields
+        values={values}
+        errors={fieldErrors}
+        priorities={plan.program.priorities.filter((p) => !p.archived || p.id === base?.value.priorityId)}
+        today={plan.today}
+        onChange={onChange}
+        onBlur={onBlur}
+        clashes={edit.clashes}
+        theirsLabel={edit.theirsLabel}
+        onChoose={choose}
+      />
+      {base && (
+        <Field label={strings.goalForm.reason} hint={strings.goalForm.reasonHint} validationMessage={fieldErrors.reason}>
+          <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+        </Field>
+      )}
+    </DialogForm>
   );
 }

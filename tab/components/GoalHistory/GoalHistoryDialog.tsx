@@ -1,18 +1,10 @@
 // A goal's revisions, newest first: who changed what, when, from what to what, and why. This is
 // where recalibration stays visible instead of being overwritten.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { GoalView } from '../../../shared/api';
+import { DialogActionBar } from '../../forms/DialogFrame';
 import { useGoalHistory } from '../../hooks/useGoalHistory';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
@@ -40,11 +32,7 @@ export function GoalHistoryDialog({ goal }: { goal: GoalView }) {
             )}
             {state.status === 'ready' && <RevisionList revisions={state.data.revisions} />}
           </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="primary">{strings.common.close}</Button>
-            </DialogTrigger>
-          </DialogActions>
+          <DialogActionBar dismissLabel={strings.common.close} />
         </DialogBody>
       </DialogSurface>
     </Dialog>

@@ -17,6 +17,7 @@ import { memberOf, usePlanContext } from '../PlanPage/PlanContext';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { GoalOptions } from '../Goal/GoalOptions';
 import { PlaceFrame, PlaceNotice, usePlaceStyles } from '../PlaceFrame/PlaceFrame';
+import { ChoiceOptions } from '../../forms/ChoiceOptions';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, border: 'none', margin: 0, padding: 0 },
@@ -182,11 +183,7 @@ export default function JournalPlace() {
         <Field className={styles.filter} label={s.kind}>
           <Select value={filters.kind} onChange={(_, d) => setFilter('kind', d.value)}>
             <option value="">{s.allKinds}</option>
-            {journalEntryKind.options.map((k) => (
-              <option key={k} value={k}>
-                {s.kinds[k]}
-              </option>
-            ))}
+            <ChoiceOptions values={journalEntryKind.options} labels={s.kinds} />
           </Select>
         </Field>
         <Field className={styles.filter} label={s.goal}>

@@ -1,6 +1,6 @@
 // Add or edit a milestone: a title and a due date, checked with the shared schemas before sending.
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input } from '@fluentui/react-components';
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
 import { milestoneCreateInput, milestonePatchInput, type GoalView, type MilestoneView } from '../../../shared/api';
 import { isPastDate, pastDateMessage } from '../../../shared/dueDate';
 import type { Milestone } from '../../../shared/milestone';
@@ -8,15 +8,13 @@ import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
 import { ConflictChoice } from '../../forms/ConflictChoice';
+import { DialogForm, FormDialog } from '../../forms/DialogFrame';
 import { zodFieldErrors, type FieldErrors } from '../../forms/fieldErrors';
-import { FormNoticeBar } from '../../forms/FormNoticeBar';
-import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { planViewer, useVersionedForm } from '../../forms/useVersionedForm';
 import { formatDate } from '../../format';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
-import { FormDialogActions } from '../../forms/FormDialogActions';
 
 export interface MilestoneDialogProps {
   goal: GoalView;
@@ -26,20 +24,13 @@ export interface MilestoneDialogProps {
 }
 
 export function MilestoneDialog({ goal, milestone, trigger }: MilestoneDialogProps) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>{open && <MilestoneForm goal={goal} milestone={milestone} onDone={() => setOpen(false)} />}</DialogSurface>
-    </Dialog>
-  );
+  return <FormDialog trigger={trigger}>{(close) => <MilestoneForm goal={goal} milestone={milestone} onDone={close} />}</FormDialog>;
 }
 
 type MilestoneFormValues = { title: string; dueDate: string };
 const milestoneToForm = (m: Milestone): MilestoneFormValues => ({ title: m.title, dueDate: m.dueDate });
 
 function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?: MilestoneView; onDone: () => void }) {
-  const styles = useDialogFormStyles();
   const api = useApi();
   const { pairId, plan, reload } = usePlanContext();
   const s = strings.milestones;
@@ -57,9 +48,7 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
   const { busy, fieldErrors, notice, run, reject, setFieldError } = useSubmit();
   const ref = { pairId, goalId: goal.value.id };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  async function submit(form: HTMLFormElement) {
     const waiting = edit.unresolved();
     if (Object.keys(waiting).length > 0) return reject(waiting, form);
     const pastError: FieldErrors =
@@ -109,26 +98,25 @@ function MilestoneForm({ goal, milestone, onDone }: { goal: GoalView; milestone?
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <DialogBody>
-        <DialogTitle>{base ? s.editTitle : s.addTitle}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <FormNoticeBar notice={notice} />
-          <div>
-            <Field label={s.title} required validationMessage={fieldErrors.title}>
-              <Input value={title} onChange={(_, d) => edit.setField('title', d.value)} />
-            </Field>
-            {choice('title')}
-          </div>
-          <div>
-            <Field label={s.dueDate} required validationMessage={fieldErrors.dueDate}>
-              <Input type="date" min={plan.today} value={dueDate} onChange={(_, d) => edit.setField('dueDate', d.value)} />
-            </Field>
-            {choice('dueDate')}
-          </div>
-        </DialogContent>
-        <FormDialogActions busy={busy} submitLabel={base ? strings.common.save : s.add} />
-      </DialogBody>
-    </form>
+    <DialogForm
+      title={base ? s.editTitle : s.addTitle}
+      notice={notice}
+      busy={busy}
+      submitLabel={base ? strings.common.save : s.add}
+      onSubmit={submit}
+    >
+      <div>
+        <Field label={s.title} required validationMessage={fieldErrors.title}>
+          <Input value={title} onChange={(_, d) => edit.setField('title', d.value)} />
+        </Field>
+        {choice('title')}
+      </div>
+      <div>
+        <Field label={s.dueDate} required validationMessage={fieldErrors.dueDate}>
+          <Input type="date" min={plan.today} value={dueDate} onChange={(_, d) => edit.setField('dueDate', d.value)} />
+        </Field>
+        {choice('dueDate')}
+      </div>
+    </DialogForm>
   );
 }

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { cadenceLabel } from '../../../shared/program';
-import { openBlockers } from '../../../shared/checkins/checkInHistory';
+import { openBlockers } from '../../../shared/meetings/meetingSuggestions';
 import { useCheckIns } from '../../hooks/useCheckIns';
 import { usePlan } from '../../hooks/usePlan';
 import { strings } from '../../strings';

@@ -1,19 +1,6 @@
 // A cohort file: choosing it runs the dry run, which lists every problem by line and column; the
 // import button stays off until the file has none, and then enrols everyone in it or nobody.
-import {
-  Button,
-  Label,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { routes } from '../../../shared/api/routes';
 import { cohortColumnHelp, cohortColumns, cohortTemplate } from '../../../shared/program/cohortFormat';
@@ -24,10 +11,10 @@ import { FormNoticeBar } from '../../forms/FormNoticeBar';
 import { useSubmit } from '../../forms/useSubmit';
 import { enrolmentStrings as s } from './enrolmentStrings';
 import { saveFile } from '../../app/saveFile';
+import { ListTable } from './ListTable';
 
 const useStyles = makeStyles({
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
-  tableWrap: { overflowX: 'auto' },
   fileField: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -82,24 +69,13 @@ export function CohortImport({ programId, onImported }: { programId: string; onI
       </div>
       <details>
         <summary>{s.columnsHelp}</summary>
-        <Table size="small" aria-label={s.columnsHelp}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{s.columnHelpColumns.column}</TableHeaderCell>
-              <TableHeaderCell>{s.columnHelpColumns.meaning}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {cohortColumns.map((c) => (
-              <TableRow key={c}>
-                <TableCell>
-                  <code>{c}</code>
-                </TableCell>
-                <TableCell>{cohortColumnHelp[c]}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ListTable
+          label={s.columnsHelp}
+          headings={[s.columnHelpColumns.column, s.columnHelpColumns.meaning]}
+          items={cohortColumns}
+          keyOf={(c) => c}
+          cellsOf={(c) => [<code key="name">{c}</code>, cohortColumnHelp[c]]}
+        />
       </details>
       <div className={styles.fileField}>
         <Label htmlFor={fileId}>{s.file}</Label>
@@ -118,26 +94,13 @@ export function CohortImport({ programId, onImported }: { programId: string; onI
             {s.problemsHeading(problems.length)}
           </Text>
           <Text role="alert">{s.fixAndChoose}</Text>
-          <div className={styles.tableWrap}>
-            <Table size="small" aria-label={s.problemsLabel}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{s.problemColumns.line}</TableHeaderCell>
-                  <TableHeaderCell>{s.problemColumns.column}</TableHeaderCell>
-                  <TableHeaderCell>{s.problemColumns.problem}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {problems.map((p, i) => (
-                  <TableRow key={`${p.line}-${p.column ?? ''}-${i}`}>
-                    <TableCell>{p.line > 0 ? p.line : '–'}</TableCell>
-                    <TableCell>{p.column ?? '–'}</TableCell>
-                    <TableCell>{p.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <ListTable
+            label={s.problemsLabel}
+            headings={[s.problemColumns.line, s.problemColumns.column, s.problemColumns.problem]}
+            items={problems}
+            keyOf={(p, i) => `${p.line}-${p.column ?? ''}-${i}`}
+            cellsOf={(p) => [p.line > 0 ? p.line : '–', p.column ?? '–', p.message]}
+          />
         </section>
       )}
       {ready && <Text role="status">{s.ready(dryRun.people.length)}</Text>}

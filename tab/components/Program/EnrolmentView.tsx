@@ -1,19 +1,6 @@
 // Enrolment, for the program's managers: who is enrolled and as what, who has not installed the app
 // (and how to reach them), adding one person, and importing a cohort file.
-import {
-  Button,
-  Link,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Link, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { routes } from '../../../shared/api/routes';
 import type { EnrolledView, EnrolmentListView } from '../../../shared/program/enrolment';
@@ -25,11 +12,11 @@ import { DismissibleNotice, ErrorState, LoadingState, type Notice } from '../Sta
 import { AddPersonForm } from './AddPersonForm';
 import { CohortImport } from './CohortImport';
 import { enrolmentStrings as s } from './enrolmentStrings';
+import { ListTable } from './ListTable';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalM },
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  tableWrap: { overflowX: 'auto' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   link: { wordBreak: 'break-all' },
 });
@@ -83,40 +70,28 @@ export default function EnrolmentView({ programId }: { programId: string }) {
 }
 
 function EnrolledTable({ view, onRemove }: { view: EnrolmentListView; onRemove: (e: EnrolledView) => Promise<void> }) {
-  const styles = useStyles();
   const c = s.columns;
   return (
-    <div className={styles.tableWrap}>
-      <Table aria-label={s.tableLabel} size="small">
-        <TableHeader>
-          <TableRow>
-            {[c.name, c.role, c.capacity, c.timeZone, c.cohort, c.app, c.actions].map((h) => (
-              <TableHeaderCell key={h}>{h}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {view.enrolled.map((entry) => {
-            const e = entry.enrolment.value;
-            return (
-              <TableRow key={`${e.personId}|${e.role}`}>
-                <TableCell>{e.displayName}</TableCell>
-                <TableCell>{s.roles[e.role]}</TableCell>
-                <TableCell>{e.role === 'mentor' ? e.mentorCapacity : '–'}</TableCell>
-                <TableCell>{e.timeZone}</TableCell>
-                <TableCell>{e.cohort ?? '–'}</TableCell>
-                <TableCell>{entry.installed ? s.installed : s.notInstalled}</TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => void onRemove(entry)} aria-label={s.remove(e.displayName, s.roles[e.role])}>
-                    {s.removeButton}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      label={s.tableLabel}
+      headings={[c.name, c.role, c.capacity, c.timeZone, c.cohort, c.app, c.actions]}
+      items={view.enrolled}
+      keyOf={({ enrolment: { value: e } }) => `${e.personId}|${e.role}`}
+      cellsOf={(entry) => {
+        const e = entry.enrolment.value;
+        return [
+          e.displayName,
+          s.roles[e.role],
+          e.role === 'mentor' ? e.mentorCapacity : '–',
+          e.timeZone,
+          e.cohort ?? '–',
+          entry.installed ? s.installed : s.notInstalled,
+          <Button key="remove" size="small" onClick={() => void onRemove(entry)} aria-label={s.remove(e.displayName, s.roles[e.role])}>
+            {s.removeButton}
+          </Button>,
+        ];
+      }}
+    />
   );
 }
 

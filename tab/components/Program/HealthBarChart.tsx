@@ -1,9 +1,11 @@
 // A bar chart of program health as plain SVG (no chart library on the program place), with the
-// same figures as a table for screen readers and keyboard users. A bar whose figure is hidden (fewer
-// than five people) draws nothing and its row says why.
+// same figures as a table for screen readers and keyboard users. Bars are drawn on the figures' own
+// range (a 1-5 rating from 1 to 5, a share from 0 to 100), which the table's value heading names. A
+// bar whose figure is hidden (fewer than five people) draws nothing and its row says why.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { strings } from '../../strings';
+import { healthStrings } from './healthStrings';
+import { barShare, countRange, type BarRange } from './barScale';
 
 export interface Bar {
   label: string;
@@ -28,19 +30,24 @@ const BAR_WIDTH = 300;
 export function HealthBarChart({
   title,
   bars,
-  max,
-  unit = '',
+  range,
+  format = String,
+  labelHeading,
   valueHeading,
 }: {
   title: string;
   bars: Bar[];
-  max?: number;
-  unit?: string;
+  /** What the bars' labels are (a week, a priority, a quarter): the heading of the table's first column. */
+  labelHeading: string;
+  /** The figures' own range; a chart of counts, without one, runs from none to its largest. */
+  range?: BarRange;
+  /** A figure as the bar's label and the table show it. */
+  format?: (value: number) => string;
   valueHeading: string;
 }) {
   const styles = useStyles();
   const titleId = useId();
-  const top = max ?? Math.max(1, ...bars.map((b) => b.value ?? 0));
+  const scale = range ?? countRange(bars.map((b) => b.value));
   return (
     <figure className={styles.figure} aria-labelledby={titleId}>
       <figcaption id={titleId}>{title}</figcaption>
@@ -57,11 +64,11 @@ export function HealthBarChart({
                   x={LABEL_WIDTH}
                   y={4}
                   height={ROW - 8}
-                  width={Math.max(1, (b.value / top) * BAR_WIDTH)}
+                  width={Math.max(1, barShare(b.value, scale) * BAR_WIDTH)}
                   rx={2}
                 />
-                <text className={styles.label} x={LABEL_WIDTH + (b.value / top) * BAR_WIDTH + 6} y={ROW * 0.65}>
-                  {`${b.value}${unit}`}
+                <text className={styles.label} x={LABEL_WIDTH + barShare(b.value, scale) * BAR_WIDTH + 6} y={ROW * 0.65}>
+                  {format(b.value)}
                 </text>
               </>
             ) : (
@@ -73,12 +80,12 @@ export function HealthBarChart({
         ))}
       </svg>
       <details>
-        <summary>{strings.health.showTable}</summary>
+        <summary>{healthStrings.showTable}</summary>
         <table className={styles.table}>
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{title.split(',')[0]}</th>
+              <th scope="col">{labelHeading}</th>
               <th scope="col">{valueHeading}</th>
             </tr>
           </thead>
@@ -86,7 +93,7 @@ export function HealthBarChart({
             {bars.map((b) => (
               <tr key={b.label}>
                 <th scope="row">{b.label}</th>
-                <td>{b.value !== undefined ? `${b.value}${unit}` : b.note}</td>
+                <td>{b.value !== undefined ? format(b.value) : b.note}</td>
               </tr>
             ))}
           </tbody>

@@ -6,16 +6,18 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text, mak
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { routes } from '../../../shared/api/routes';
+import { formatScorecardValue } from '../../../shared/checkpoints/checkpoint';
 import type { HealthQuery } from '../../../shared/health/healthApi';
 import type { ProgramHealthView } from '../../../shared/health/healthView';
 import type { Figure } from '../../../shared/health/smallGroups';
+import { surveyRatingScale } from '../../../shared/survey/survey';
 import { useApi } from '../../api/ApiContext';
 import { call } from '../../api/call';
 import { saveFile } from '../../app/saveFile';
 import { useResource } from '../../hooks/useResource';
-import { strings } from '../../strings';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { HealthBarChart, type Bar } from './HealthBarChart';
+import { healthStrings as s } from './healthStrings';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalM },
@@ -29,7 +31,6 @@ const useStyles = makeStyles({
   },
 });
 
-const s = strings.health;
 const percent = (share: number) => Math.round(share * 1000) / 10;
 const barOf = <T,>(label: string, figure: Figure<T>, value: (v: T) => number): Bar =>
   figure.shown ? { label, value: value(figure.value) } : { label, note: figure.note };
@@ -143,9 +144,10 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
         ) : (
           <HealthBarChart
             title={s.adherenceChart}
+            labelHeading={s.week}
             valueHeading={s.answered}
-            unit="%"
-            max={100}
+            range={{ min: 0, max: 100 }}
+            format={(v) => `${v}%`}
             bars={v.adherence.map((a) => barOf(a.week, a.figure, percent))}
           />
         )}
@@ -156,6 +158,7 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
         ) : (
           <HealthBarChart
             title={s.goalsChart}
+            labelHeading={s.priority}
             valueHeading={s.goalCount}
             bars={v.goalsByPriority.map((g) => barOf(g.name, g.figure, (n) => n))}
           />
@@ -169,6 +172,7 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
               <Text weight="semibold">{`${m.name}: ${s.mean(m.figure.value.mean)}`}</Text>
               <HealthBarChart
                 title={s.scoresChart(m.name)}
+                labelHeading={s.value}
                 valueHeading={s.count}
                 bars={Object.entries(m.figure.value.counts).map(([value, n]) => ({ label: value, value: n }))}
               />
@@ -187,7 +191,10 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
           <HealthBarChart
             key={t.metricId}
             title={s.scoreTrendChart(t.name)}
-            valueHeading={s.meanHeading}
+            labelHeading={s.quarter}
+            valueHeading={s.meanOnScale(t.scale.min, t.scale.max)}
+            range={t.scale}
+            format={(mean) => formatScorecardValue(t, { metricId: t.metricId, value: mean }, '')}
             bars={t.periods.map((p) => barOf(p.period, p.figure, (f) => f.mean))}
           />
         ))}
@@ -236,8 +243,9 @@ function HealthSections({ view: v }: { view: ProgramHealthView }) {
             {v.survey.results.questions.some((q) => q.kind === 'rating') && (
               <HealthBarChart
                 title={v.survey.programName}
-                valueHeading={s.value}
-                max={5}
+                labelHeading={s.question}
+                valueHeading={s.meanOnScale(surveyRatingScale.min, surveyRatingScale.max)}
+                range={surveyRatingScale}
                 bars={v.survey.results.questions.flatMap((q) => (q.kind === 'rating' ? [barOf(q.text, q.result, (r) => r.mean)] : []))}
               />
             )}

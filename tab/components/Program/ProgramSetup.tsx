@@ -16,6 +16,7 @@ import { useResource } from '../../hooks/useResource';
 import { strings } from '../../strings';
 import { ErrorState, LoadingState } from '../StatusViews/StatusViews';
 import { priorityField, priorityIdsOf, programToValues, questionsOf, valuesToSettings, type ProgramFormValues } from './programForm';
+import { ChoiceOptions } from '../../forms/ChoiceOptions';
 
 const useStyles = makeStyles({
   layout: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start' },
@@ -144,11 +145,7 @@ function ProgramSettingsForm({ version }: { version: Versioned<Program> }) {
         <div className={styles.row}>
           <Field label={s.fields.checkInCadence} validationMessage={fieldErrors.checkInCadence}>
             <Select value={cadenceValue} onChange={onText('checkInCadence')}>
-              {cadence.options.map((c) => (
-                <option key={c} value={c}>
-                  {cadenceLabel[c]}
-                </option>
-              ))}
+              <ChoiceOptions values={cadence.options} labels={cadenceLabel} />
             </Select>
           </Field>
           <Field label={s.fields.checkpointIntervalMonths} validationMessage={fieldErrors.checkpointIntervalMonths}>

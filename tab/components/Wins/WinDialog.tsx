@@ -1,43 +1,23 @@
 // Record a win from the plan page: what happened, the goal it moves forward, and (for the mentee)
 // whether the program's weekly digest may show it.
-import {
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Select,
-  Switch,
-  Textarea,
-} from '@fluentui/react-components';
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { Field, Select, Switch, Textarea } from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
 import { WIN_TEXT_MAX, winInput } from '../../../shared/recognition/win';
 import { useApi } from '../../api/ApiContext';
 import { routes } from '../../../shared/api/routes';
 import { call } from '../../api/call';
+import { DialogForm, FormDialog } from '../../forms/DialogFrame';
 import { zodFieldErrors } from '../../forms/fieldErrors';
-import { FormDialogActions } from '../../forms/FormDialogActions';
-import { FormNoticeBar } from '../../forms/FormNoticeBar';
-import { useDialogFormStyles } from '../../forms/useDialogFormStyles';
 import { useSubmit } from '../../forms/useSubmit';
 import { strings } from '../../strings';
 import { usePlanContext } from '../PlanPage/PlanContext';
 import { GoalOptions } from '../Goal/GoalOptions';
 
 export function WinDialog({ trigger, onAdded }: { trigger: ReactElement; onAdded: () => Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>{open && <WinForm onDone={() => setOpen(false)} onAdded={onAdded} />}</DialogSurface>
-    </Dialog>
-  );
+  return <FormDialog trigger={trigger}>{(close) => <WinForm onDone={close} onAdded={onAdded} />}</FormDialog>;
 }
 
 function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promise<void> }) {
-  const styles = useDialogFormStyles();
   const api = useApi();
   const { pairId, plan } = usePlanContext();
   const [values, setValues] = useState({ text: '', goalId: '', shareInDigest: false });
@@ -45,9 +25,7 @@ function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promi
   const s = strings.wins;
   const mine = plan.viewerRole === 'mentee';
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  async function submit(form: HTMLFormElement) {
     const parsed = winInput.safeParse({
       text: values.text,
       goalId: values.goalId || undefined,
@@ -65,36 +43,29 @@ function WinForm({ onDone, onAdded }: { onDone: () => void; onAdded: () => Promi
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <DialogBody>
-        <DialogTitle>{s.addTitle}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <FormNoticeBar notice={notice} />
-          <Field label={s.text} hint={s.textHint} required validationMessage={fieldErrors.text}>
-            <Textarea
-              value={values.text}
-              maxLength={WIN_TEXT_MAX}
-              resize="vertical"
-              onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))}
-            />
-          </Field>
-          <Field label={s.goal} validationMessage={fieldErrors.goalId}>
-            <Select value={values.goalId} onChange={(_, d) => setValues((v) => ({ ...v, goalId: d.value }))}>
-              <GoalOptions goals={plan.goals} none={s.noGoal} />
-            </Select>
-          </Field>
-          {mine && (
-            <Field hint={s.shareHint} validationMessage={fieldErrors.shareInDigest}>
-              <Switch
-                label={s.share}
-                checked={values.shareInDigest}
-                onChange={(_, d) => setValues((v) => ({ ...v, shareInDigest: d.checked }))}
-              />
-            </Field>
-          )}
-        </DialogContent>
-        <FormDialogActions busy={busy} submitLabel={s.save} />
-      </DialogBody>
-    </form>
+    <DialogForm title={s.addTitle} notice={notice} busy={busy} submitLabel={s.save} onSubmit={submit}>
+      <Field label={s.text} hint={s.textHint} required validationMessage={fieldErrors.text}>
+        <Textarea
+          value={values.text}
+          maxLength={WIN_TEXT_MAX}
+          resize="vertical"
+          onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))}
+        />
+      </Field>
+      <Field label={s.goal} validationMessage={fieldErrors.goalId}>
+        <Select value={values.goalId} onChange={(_, d) => setValues((v) => ({ ...v, goalId: d.value }))}>
+          <GoalOptions goals={plan.goals} none={s.noGoal} />
+        </Select>
+      </Field>
+      {mine && (
+        <Field hint={s.shareHint} validationMessage={fieldErrors.shareInDigest}>
+          <Switch
+            label={s.share}
+            checked={values.shareInDigest}
+            onChange={(_, d) => setValues((v) => ({ ...v, shareInDigest: d.checked }))}
+          />
+        </Field>
+      )}
+    </DialogForm>
   );
 }
