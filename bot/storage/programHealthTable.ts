@@ -161,6 +161,22 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
     for (let i = 0; i < actions.length; i += BATCH) await table.submitTransaction(actions.slice(i, i + BATCH));
   }
 
+  /** Deletes these rows in batches; a batch that finds one gone already (a purge, a refresh) is done row by row. */
+  async function deleteInBatches(actions: TransactionAction[]) {
+    for (let i = 0; i < actions.length; i += BATCH) {
+      const batch = actions.slice(i, i + BATCH);
+      try {
+        await table.submitTransaction(batch);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        for (const [, entity] of batch)
+          await table.deleteEntity(entity.partitionKey, entity.rowKey).catch((error: unknown) => {
+            if (!isNotFound(error)) throw error;
+          });
+      }
+    }
+  }
+
   async function dropRecheck(entry: { day: string; programId: string; pairId: string }) {
     try {
       await table.deleteEntity(RECHECK_PK(entry.day), `${encodeKey(entry.programId)}|${entry.pairId}`);
@@ -296,16 +312,16 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
         oldCopies.add(String(row.rowKey));
         newest = Math.max(newest, versionOf(row));
       }
-      await submitInBatches(deletes);
+      await deleteInBatches(deletes);
       const totals = new Map<string, TotalsRow>();
       const writes: TransactionAction[] = [];
       for (const row of rows) {
-        writes.push(['create', toRow(pk, rk.pair(row.pairId), row, { tenantId: row.tenantId })]);
+        writes.push(['upsert', toRow(pk, rk.pair(row.pairId), row, { tenantId: row.tenantId }), 'Replace']);
         for (const slice of row.slices) {
           const sum = totals.get(slice) ?? { totals: emptyContribution(), atRisk: [] };
           sum.totals = applyContribution(sum.totals, row.contribution, 1);
           if (row.atRisk) {
-            writes.push(['create', atRiskRow(programId, slice, row)]);
+            writes.push(['upsert', atRiskRow(programId, slice, row), 'Replace']);
             if (sum.atRisk.length < AT_RISK_LISTED) sum.atRisk.push(atRiskEntry(row));
           }
           totals.set(slice, sum);
@@ -314,11 +330,14 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
       const tenantId = rows[0]?.tenantId ?? '';
       const all = totals.get(ALL);
       if (all) all.slicePairs = Object.fromEntries([...totals].map(([slice, sum]) => [slice, sum.totals.pairs]));
+      // Past any version a refresh racing this rebuild can write: it starts from a copy read above
+      // (at most `newest`) and adds one. Its copy then never stands over the rebuild's.
+      const version = newest + 2;
       const copies: { slice: string; data: string; version: number; tenantId: string }[] = [];
       for (const [slice, value] of totals) {
-        const row = toRow(pk, rk.total(slice), value, { tenantId, version: newest + 1 });
-        writes.push(['create', row]);
-        copies.push({ slice, data: row.data, version: newest + 1, tenantId });
+        const row = toRow(pk, rk.total(slice), value, { tenantId, version });
+        writes.push(['upsert', row, 'Replace']);
+        copies.push({ slice, data: row.data, version, tenantId });
       }
       await submitInBatches(writes);
       for (const c of copies) {
@@ -326,7 +345,7 @@ export function programHealthTable(tables: Pick<Tables, 'programHealth'>): Progr
         oldCopies.delete(rk.total(c.slice));
       }
       // Copies of slices no pair is in any more.
-      await submitInBatches([...oldCopies].map((rowKey): TransactionAction => ['delete', { partitionKey: viewPk(pk), rowKey }]));
+      await deleteInBatches([...oldCopies].map((rowKey): TransactionAction => ['delete', { partitionKey: viewPk(pk), rowKey }]));
       const byDay = new Map<string, TransactionAction[]>();
       for (const row of rows) {
         if (!row.recheckOn) continue;

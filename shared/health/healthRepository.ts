@@ -51,7 +51,11 @@ export interface ProgramHealthRepository {
    * It reads the read copies of the totals rows (a missing copy is filled from its totals row).
    */
   read(programId: string, slice: string): Promise<SliceHealth>;
-  /** Deletes every health row of the program and writes these instead (rebuild), with their read copies. */
+  /**
+   * Deletes every health row of the program and writes these instead (rebuild), with their read
+   * copies. A refresh racing it (a row it was to delete gone already, one it writes there already)
+   * does not stop it: its rows and totals replace what they find.
+   */
   rebuild(programId: string, rows: PairHealthRow[]): Promise<void>;
   /** Writes again every read copy older than its totals row, in every program; how many it wrote. */
   recopy(): Promise<number>;
