@@ -48,6 +48,7 @@ import { peopleTable } from './storage/peopleTable';
 import { planTable } from './storage/planTable';
 import { listProgramNames, programTable } from './storage/programTable';
 import { priorityUsage } from './storage/priorityUsage';
+import { programPairIndexFiledOnce } from './storage/programPairIndex';
 import { digestIndexTable, digestWeekTable, programChannelTable } from './storage/digestTable';
 import { createDigestJob } from './recognition/digestJob';
 import { cardLinksFor } from './teams/deepLinks';
@@ -218,12 +219,12 @@ export async function createApp(config: AppConfig, connection: StorageConnection
     },
   });
   const checkInService = createCheckInService({ plans, programs, checkIns, now, newId: randomUUID });
-  const pairsOfProgram = programPairs(tables);
+  const pairsOfProgram = programPairs(plans);
   const programService = createProgramService({
     programs,
-    priorityUsage: priorityUsage(tables),
+    priorityUsage: priorityUsage(tables, plans),
     onCycleEndChanged: async (program) => {
-      for (const pair of await pairsOfProgram(program.id)) await scheduleRenewalNotices(pair);
+      for (const pair of await pairsOfProgram(program)) await scheduleRenewalNotices(pair);
     },
   });
   const openFeedback = openFeedbackTable(tables);
@@ -448,6 +449,8 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       /** Files the renewal cards of every pair stored before cards were filed on creation: once per deployment. */
       scheduleAll: renewalCardsFiledOnce({ tables, schedule: scheduleRenewalNotices, now }),
     },
+    /** Files the program index row of every pair stored before the index existed: once per deployment. */
+    programPairIndex: { fileOnce: programPairIndexFiledOnce({ tables, now }) },
     digest: digestJob,
     retention: retentionJob,
     health: { service: health, recheck: healthRecheck },

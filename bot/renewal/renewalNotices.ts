@@ -10,9 +10,8 @@
 // the row's date, not past), else drop it and file the right one; skip the send if the card is
 // recorded; send (the lease renewed before each attempt); record; drop the row.
 import { randomUUID } from 'node:crypto';
-import { odata } from '@azure/data-tables';
 import { todayIn, type IsoDate } from '../../shared/dates';
-import { mentorship as mentorshipSchema, type Mentorship, type PairRole } from '../../shared/mentorship';
+import type { Mentorship, PairRole } from '../../shared/mentorship';
 import { inTenant } from '../../shared/policy';
 import { surveyQuestionsOf, type Program } from '../../shared/program';
 import { renewalOpensOn } from '../../shared/renewal/renewal';
@@ -27,6 +26,7 @@ import type { Clock } from '../jobs/clock';
 import { dailyRun } from '../jobs/dailyRun';
 import { leaseTerms } from '../jobs/lease';
 import { runDue, type DueRunReport, type RowOutcome } from '../jobs/dueRun';
+import { storedPairs } from '../storage/programPairIndex';
 import { singleFlight } from '../jobs/singleFlight';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
@@ -173,21 +173,15 @@ export function createRenewalNotices(deps: RenewalNoticeDeps) {
 export type RenewalNotices = ReturnType<typeof createRenewalNotices>;
 
 /**
- * The pairs of a program (or of every program), to file their renewal cards when the program's
- * cycle end is set or changed, and once at start for pairs that predate their cards. The pair rows
- * name their program only inside their document, so this reads every pair row (one query over the
- * Plans table's `pair` rows): a rare settings change or a start, never a hot path.
+ * The pairs of a program in its tenant, to file their renewal cards when the program's cycle end is
+ * set or changed: the program's pair index, then each pair's row (one point read each).
  */
-export function programPairs(tables: Pick<Tables, 'plans'>) {
-  return async (programId?: string): Promise<Mentorship[]> => {
-    const out: Mentorship[] = [];
-    const rows = tables.plans.listEntities<{ data?: string }>({ queryOptions: { filter: odata`RowKey eq ${'pair'}`, select: ['data'] } });
-    for await (const row of rows) {
-      const doc = typeof row.data === 'string' ? (JSON.parse(row.data) as { mentorship?: unknown }) : undefined;
-      const parsed = mentorshipSchema.safeParse(doc?.mentorship);
-      if (parsed.success && (programId === undefined || parsed.data.programId === programId)) out.push(parsed.data);
-    }
-    return out;
+export function programPairs(plans: Pick<PlanRepository, 'pairsOfProgram' | 'loadPair'>) {
+  return async (program: Pick<Program, 'id' | 'tenantId'>): Promise<Mentorship[]> => {
+    const loaded = await Promise.all((await plans.pairsOfProgram(program)).map((id) => plans.loadPair(id)));
+    return loaded.flatMap((p) =>
+      p && p.mentorship.value.programId === program.id && inTenant(p.mentorship.value.tenantId, program) ? [p.mentorship.value] : [],
+    );
   };
 }
 
@@ -206,12 +200,11 @@ export function renewalCardsFiledOnce(deps: {
 }) {
   const lease = leaseTerms({ owner: deps.instanceId ?? randomUUID(), ms: 15 * 60_000, clock: { now: () => deps.now().getTime() } });
   const run = dailyRun(deps.tables.jobs, 'renewal-cards-filed', lease);
-  const pairs = programPairs(deps.tables);
   return async (): Promise<'filed' | 'already_done' | 'busy'> => {
     const claim = await run.claim('all');
     if (claim !== 'claimed') return claim;
     let filed = 0;
-    for (const pair of await pairs()) {
+    for (const pair of await storedPairs(deps.tables)) {
       await deps.schedule(pair);
       filed += 1;
     }
