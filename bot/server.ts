@@ -48,6 +48,7 @@ import { peopleTable } from './storage/peopleTable';
 import { planTable } from './storage/planTable';
 import { listEveryProgram, listProgramNames, programTable } from './storage/programTable';
 import { priorityUsage } from './storage/priorityUsage';
+import { programPairIndexFiledOnce } from './storage/programPairIndex';
 import { digestIndexTable, digestWeekTable, programChannelTable } from './storage/digestTable';
 import { createDigestJob } from './recognition/digestJob';
 import { cardLinksFor } from './teams/deepLinks';
@@ -222,7 +223,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   const renewalFiling = renewalCardFiling({
     tables,
     everyProgram: () => listEveryProgram(tables),
-    pairsOfProgram: programPairs(tables),
+    pairsOfProgram: programPairs(plans),
     schedule: scheduleRenewalNotices,
     log,
     now,
@@ -237,7 +238,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
   };
   const programService = createProgramService({
     programs,
-    priorityUsage: priorityUsage(tables),
+    priorityUsage: priorityUsage(tables, plans),
     onCycleEndChanged: (program) => renewalFiling.cycleEndChanged(program),
   });
   const openFeedback = openFeedbackTable(tables);
@@ -462,6 +463,8 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       /** Filing programs' renewal cards: the day's catch-up, and `settled()` for the filings in the background. */
       filing: renewalFiling,
     },
+    /** Files the program index row of every pair stored before the index existed: once per deployment. */
+    programPairIndex: { fileOnce: programPairIndexFiledOnce({ tables, now }) },
     digest: digestJob,
     retention: retentionJob,
     health: { service: health, recheck: healthRecheck },

@@ -1,6 +1,6 @@
 // The server's start, loaded by bot/main.ts once telemetry is on: parse configuration, open
 // storage (the embedded Azurite unless an account URL or a connection string is configured), seed
-// the demo program on first start, listen.
+// the demo program on first start, file what older data lacks (once per deployment), listen.
 import type { Server } from 'node:http';
 import { ConfigError, parseConfig } from './config';
 import { openEmbeddedStorage } from './dev/embeddedStorage';
@@ -14,10 +14,8 @@ import { programRequestTable } from './storage/programRequestTable';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const embedded = config.storage.kind === 'embedded' ? await openEmbeddedStorage(config.storage.dataDir) : undefined;
-  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, retention, health, log, tables } = await createApp(
-    config,
-    storageConnection(config.storage, config.tablePrefix, embedded?.connectionString),
-  );
+  const { app, repositories, checkIns, feedback, digest, checkpoints, renewalNotices, programPairIndex, retention, health, log, tables } =
+    await createApp(config, storageConnection(config.storage, config.tablePrefix, embedded?.connectionString));
   const demoTargets = {
     ...repositories,
     scheduleCheckpointReminders: checkpoints.reminders.schedule,
@@ -25,6 +23,11 @@ async function main(): Promise<void> {
     cohort: { checkIns: checkInTable(tables), requests: programRequestTable(tables) },
   };
   if (config.seedDemo && (await seedDemoIfEmpty(demoTargets, new Date()))) log.info('seeded the demo program');
+  // Pairs stored before programs indexed their pairs get their index rows, once per deployment; in
+  // the background: until it is done, a program's pairs are found by reading every pair.
+  void programPairIndex.fileOnce().catch((error: unknown) => {
+    log.warn('could not index the pairs of each program at start', { error: error instanceof Error ? error.message : String(error) });
+  });
   // Programs whose current cycle's renewal cards were never filed (pairs stored before cards were
   // filed on creation, a filing an instance left midway) get them: the day's catch-up, in the
   // background, so the start does not wait.

@@ -57,6 +57,8 @@ export interface PlanRecord {
 export interface PlanRepository {
   /** The pairs a person belongs to, from the per-person index (never a table scan). */
   pairsOf(personId: string): Promise<PairRef[]>;
+  /** The ids of a program's pairs in the program's tenant, from the program's index (never a read of every pair). */
+  pairsOfProgram(program: Pick<Program, 'id' | 'tenantId'>): Promise<string[]>;
   load(pairId: string): Promise<PlanRecord | undefined>;
   /** The pair and its members alone (one point read): for use cases that need who is in it, not the plan. */
   loadPair(pairId: string): Promise<Pick<PlanRecord, 'mentorship' | 'members'> | undefined>;

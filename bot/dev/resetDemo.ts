@@ -17,6 +17,7 @@ import { createHealthService } from '../../shared/health/healthService';
 import { pairHealthSource, programHealthTable } from '../storage/programHealthTable';
 import { checkInTable } from '../storage/checkInTable';
 import { programRequestTable } from '../storage/programRequestTable';
+import { enrolmentTable } from '../storage/enrolmentTable';
 
 async function clear(tables: Tables): Promise<number> {
   let deleted = 0;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
         people: peopleTable(tables),
         programs: programTable(tables),
         plans: planTable(tables),
+        enrolments: enrolmentTable(tables),
         checkInSchedules,
         wins: winTable(tables),
         digest: digestIndexTable(tables),

@@ -2,7 +2,15 @@ import { createCheckInScheduling } from '../../shared/checkins/checkInScheduling
 import type { GoalRevision } from '../../shared/goal';
 import { summarizePerson } from '../../shared/person';
 import { diffGoal } from '../../shared/plan/goalRevisions';
-import type { CheckInScheduleRepository, PeopleRepository, PlanRepository, ProgramRepository } from '../../shared/repositories';
+import type {
+  CheckInScheduleRepository,
+  EnrolmentRepository,
+  PeopleRepository,
+  PlanRepository,
+  ProgramRepository,
+} from '../../shared/repositories';
+import type { Person } from '../../shared/person';
+import type { Enrolment, EnrolmentRole } from '../../shared/program/enrolment';
 import { todayIn } from '../../shared/dates';
 import { firstLine } from '../../shared/recognition/createRecognitionService';
 import type { DigestIndex, WinRepository } from '../../shared/recognition/recognitionRepositories';
@@ -19,6 +27,11 @@ interface SeedTargets {
   people: PeopleRepository;
   programs: ProgramRepository;
   plans: PlanRepository;
+  /**
+   * With it, the demo program's people are enrolled in it: Priya (and the cohort's mentors) as
+   * mentors, the mentees as mentees, so matching suggests its mentors for them.
+   */
+  enrolments?: Pick<EnrolmentRepository, 'createAll'>;
   /** With it, every active demo pair gets its check-in schedule. */
   checkInSchedules?: CheckInScheduleRepository;
   /** With them, the demo pairs get their wins (each with its journal entry; shared ones filed for the digest). */
@@ -67,6 +80,33 @@ async function seedCohortPair(targets: SeedTargets, cohort: NonNullable<SeedTarg
     const scheduled = await createCheckInScheduling({ plans, schedules: checkInSchedules, now: () => now }).scheduleNext(p.mentorship);
     if (!scheduled.ok) throw new Error(`Scheduling check-ins of ${p.mentorship.id}: ${scheduled.error.message}`);
   }
+}
+
+/** A demo person's enrolment in the demo program, as a program manager's enrolment would write it. */
+function demoEnrolment(person: Person, role: EnrolmentRole, at: Date, cohort?: string): Enrolment {
+  return {
+    programId: DEMO_PROGRAM_ID,
+    tenantId: person.tenantId,
+    personId: person.id,
+    role,
+    displayName: person.displayName,
+    ...(person.email ? { email: person.email } : {}),
+    timeZone: person.timeZone,
+    workingHours: person.workingHours,
+    mentorCapacity: role === 'mentor' ? person.mentorCapacity : 0,
+    ...(cohort ? { cohort } : {}),
+    enrolledAt: at.toISOString(),
+  };
+}
+
+/** Who takes part in the demo program: the named people and, when seeded, the cohort. */
+function demoEnrolments(now: Date, cohort: Awaited<ReturnType<typeof seedCohort>> | undefined): Enrolment[] {
+  return [
+    demoEnrolment(demoPeople.mentor, 'mentor', now),
+    ...demoPairs(now).map((pair) => demoEnrolment(pair.mentee, 'mentee', now, pair.mentorship.cohort)),
+    ...(cohort?.mentors ?? []).map((mentor) => demoEnrolment(mentor, 'mentor', now)),
+    ...(cohort?.pairs ?? []).map((pair) => demoEnrolment(pair.mentee, 'mentee', now, pair.mentorship.cohort)),
+  ];
 }
 
 async function seedCohort(targets: SeedTargets, cohort: NonNullable<SeedTargets['cohort']>, now: Date) {
@@ -158,7 +198,11 @@ export async function seedDemo(targets: SeedTargets, now: Date): Promise<void> {
     if (!res.ok) throw new Error(`Seeding checkpoint ${checkpoint.dueDate}: ${res.error.message}`);
   }
   // The cohort's people never installed the app, so they get no checkpoint reminders (nothing could reach them).
-  if (targets.cohort) await seedCohort(targets, targets.cohort, now);
+  const cohort = targets.cohort ? await seedCohort(targets, targets.cohort, now) : undefined;
+  if (targets.enrolments) {
+    const enrolled = await targets.enrolments.createAll(demoEnrolments(now, cohort));
+    if (!enrolled.ok) throw new Error(`Enrolling the demo program's people: ${enrolled.error.message}`);
+  }
   // The program last: its presence marks the seed as complete.
   await programs.save(demoProgram(todayIn('UTC', now)));
   // Reminders read the program's checkpoint interval, so they are filed once it is there.

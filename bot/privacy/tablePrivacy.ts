@@ -12,6 +12,8 @@ export const tablePrivacy: Record<TableName, TableRule> = {
   people: { section: byPartition({ person: 'profile', approles: 'appRoles', mentorplaces: 'mentorPlaces' }, 'profile'), erase: 'delete' },
   programs: { section: named('programsYouManage'), erase: 'redact' },
   plans: { section: planRowSection, erase: planRowErasure, show: planRowShown, pairPartitions: true },
+  // A person's partition lists their pairs; a program's (`program|{programId}`) names pairs and a tenant, no one,
+  // and goes with its pair when the retention purge deletes the pair.
   pairIndex: { section: named('pairIndex'), erase: 'delete' },
   conversations: { section: named('conversationReferences'), erase: 'delete' },
   botState: { section: named('botConversationState'), erase: 'delete' },

@@ -22,8 +22,8 @@ export interface RenewalCardFilingDeps {
   tables: Pick<Tables, 'jobs'>;
   /** Every program of the deployment (a few rows per tenant). */
   everyProgram: () => Promise<Program[]>;
-  /** The pairs of one program. */
-  pairsOfProgram: (programId: string) => Promise<Mentorship[]>;
+  /** The pairs of one program, in its tenant. */
+  pairsOfProgram: (program: Pick<Program, 'id' | 'tenantId'>) => Promise<Mentorship[]>;
   /** Files the renewal cards of one pair for its program's current cycle. */
   schedule: (pair: Mentorship) => Promise<unknown>;
   log: Logger;
@@ -41,7 +41,7 @@ export interface CatchUpReport {
   filed: number;
 }
 
-const cycleKey = (program: Pick<Program, 'id' | 'cycleEnd'>) => `${program.id}|${program.cycleEnd}`;
+const cycleKey = (program: Pick<Program, 'id' | 'tenantId' | 'cycleEnd'>) => `${program.id}|${program.cycleEnd}`;
 
 export function renewalCardFiling(deps: RenewalCardFilingDeps) {
   const { log, now } = deps;
@@ -55,12 +55,12 @@ export function renewalCardFiling(deps: RenewalCardFilingDeps) {
   const running = new Set<Promise<unknown>>();
 
   /** Files the cards of the program's current cycle, unless this cycle's were filed (or are being filed) already. */
-  async function fileCycle(program: Pick<Program, 'id' | 'cycleEnd'>): Promise<CycleFiling> {
+  async function fileCycle(program: Pick<Program, 'id' | 'tenantId' | 'cycleEnd'>): Promise<CycleFiling> {
     const key = cycleKey(program);
     const claim = await cycles.claim(key);
     if (claim !== 'claimed') return claim;
     let pairs = 0;
-    for (const pair of await deps.pairsOfProgram(program.id)) {
+    for (const pair of await deps.pairsOfProgram(program)) {
       await deps.schedule(pair);
       pairs += 1;
     }
@@ -80,7 +80,7 @@ export function renewalCardFiling(deps: RenewalCardFilingDeps) {
     fileCycle,
 
     /** A program's cycle end was set or moved: its pairs' cards are filed in the background. */
-    cycleEndChanged(program: Pick<Program, 'id' | 'cycleEnd'>): void {
+    cycleEndChanged(program: Pick<Program, 'id' | 'tenantId' | 'cycleEnd'>): void {
       inBackground(() => fileCycle(program), 'could not file the renewal cards of a program', { programId: program.id });
     },
 

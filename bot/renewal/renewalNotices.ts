@@ -9,9 +9,8 @@
 // Per row: claim it; check it is still current (the pair open, the program's cycle still ending on
 // the row's date, not past), else drop it and file the right one; skip the send if the card is
 // recorded; send (the lease renewed before each attempt); record; drop the row.
-import { odata } from '@azure/data-tables';
 import { todayIn, type IsoDate } from '../../shared/dates';
-import { mentorship as mentorshipSchema, type Mentorship } from '../../shared/mentorship';
+import type { Mentorship } from '../../shared/mentorship';
 import { inTenant } from '../../shared/policy';
 import { surveyQuestionsOf, type Program } from '../../shared/program';
 import { renewalOpensOn } from '../../shared/renewal/renewal';
@@ -27,7 +26,6 @@ import { pairRoleTarget, parsePairRoleTarget, runDue, type DueRunReport, type Ro
 import { singleFlight } from '../jobs/singleFlight';
 import type { Logger } from '../log';
 import type { CheckInDueIndex, DueRow } from '../storage/checkInDueTable';
-import type { Tables } from '../storage/tables';
 
 export interface RenewalNoticeDeps {
   /** The due index on the RenewalsDue table. */
@@ -163,20 +161,14 @@ export function createRenewalNotices(deps: RenewalNoticeDeps) {
 export type RenewalNotices = ReturnType<typeof createRenewalNotices>;
 
 /**
- * The pairs of a program, to file their renewal cards for its cycle (renewalCardFiling.ts), in the
- * background after a settings change or in the day's catch-up. The pair rows name their program
- * only inside their document, so this reads every pair row (one query over the Plans table's `pair`
- * rows): never a person's request.
+ * The pairs of a program in its tenant, to file their renewal cards for its cycle
+ * (renewalCardFiling.ts): the program's pair index, then each pair's row (one point read each).
  */
-export function programPairs(tables: Pick<Tables, 'plans'>) {
-  return async (programId: string): Promise<Mentorship[]> => {
-    const out: Mentorship[] = [];
-    const rows = tables.plans.listEntities<{ data?: string }>({ queryOptions: { filter: odata`RowKey eq ${'pair'}`, select: ['data'] } });
-    for await (const row of rows) {
-      const doc = typeof row.data === 'string' ? (JSON.parse(row.data) as { mentorship?: unknown }) : undefined;
-      const parsed = mentorshipSchema.safeParse(doc?.mentorship);
-      if (parsed.success && parsed.data.programId === programId) out.push(parsed.data);
-    }
-    return out;
+export function programPairs(plans: Pick<PlanRepository, 'pairsOfProgram' | 'loadPair'>) {
+  return async (program: Pick<Program, 'id' | 'tenantId'>): Promise<Mentorship[]> => {
+    const loaded = await Promise.all((await plans.pairsOfProgram(program)).map((id) => plans.loadPair(id)));
+    return loaded.flatMap((p) =>
+      p && p.mentorship.value.programId === program.id && inTenant(p.mentorship.value.tenantId, program) ? [p.mentorship.value] : [],
+    );
   };
 }

@@ -1,4 +1,5 @@
-// The Plans table: one partition per pair (see tables.ts for the key scheme).
+// The Plans table: one partition per pair (see tables.ts for the key scheme), and the PairIndex rows
+// written with each pair: one per person, one in the program's partition (programPairIndex.ts).
 import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { developmentActivity, type DevelopmentActivity } from '../../shared/activity';
@@ -13,6 +14,7 @@ import { fail, ok, type Result, type Versioned } from '../../shared/result';
 import { decodeValidatedRow, fromRow, isConflict, isNotFound, toRow, ifMatch } from './entityCodec';
 import { journalRow } from './journalTable';
 import { oneAtATime } from './oneAtATime';
+import { programPairIds, programPairRow } from './programPairIndex';
 import { encodeKey, type Tables } from './tables';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 
@@ -63,7 +65,7 @@ const conflict = <T>(what: string, current?: Versioned<unknown>): Result<T> =>
     current ? { current } : {},
   );
 
-export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepository {
+export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex' | 'jobs'>): PlanRepository {
   const { plans, pairIndex } = tables;
   const queued = oneAtATime();
 
@@ -233,6 +235,8 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
       return refs;
     },
 
+    pairsOfProgram: programPairIds(tables),
+
     async load(pairId) {
       let pair: Versioned<z.infer<typeof pairRow>> | undefined;
       const goals: Versioned<Goal>[] = [];
@@ -267,10 +271,11 @@ export function planTable(tables: Pick<Tables, 'plans' | 'pairIndex'>): PlanRepo
     async createPair(m, members) {
       const value = mentorship.parse(m);
       // Index rows first: an index row whose pair was never written is skipped on read; a pair
-      // without index rows would be invisible to its members.
+      // without index rows would be invisible to its members and to its program.
       await Promise.all([
         pairIndex.upsertEntity({ partitionKey: encodeKey(m.mentorId), rowKey: encodeKey(m.id), role: 'mentor' }, 'Replace'),
         pairIndex.upsertEntity({ partitionKey: encodeKey(m.menteeId), rowKey: encodeKey(m.id), role: 'mentee' }, 'Replace'),
+        pairIndex.upsertEntity(programPairRow(value), 'Replace'),
       ]);
       const created = await createRow(m.id, PAIR_RK, { mentorship: value, members }, 'mentorship');
       return created.ok ? ok({ value, etag: created.value.etag }) : created;

@@ -1,29 +1,16 @@
 // How many goals name each strategic priority of a program, for the rule that a priority in use is
 // archived, not removed (shared/program/priorityArchive.ts). Asked only when a manager's edit drops a
-// priority: it reads the pair rows of the Plans table and the goal rows of the program's pairs.
+// priority: it reads the program's pairs from their index and the goal rows of each.
 import { odata } from '@azure/data-tables';
-import { inTenant } from '../../shared/policy';
-import type { PriorityUsage } from '../../shared/repositories';
-import type { Tables } from './tables';
+import type { PlanRepository, PriorityUsage } from '../../shared/repositories';
+import { encodeKey, type Tables } from './tables';
 
-interface PairData {
-  mentorship?: { programId?: string; tenantId?: string };
-}
-
-export function priorityUsage(tables: Pick<Tables, 'plans'>): PriorityUsage {
+export function priorityUsage(tables: Pick<Tables, 'plans'>, plans: Pick<PlanRepository, 'pairsOfProgram'>): PriorityUsage {
   return async (program) => {
-    const pairs = new Set<string>();
-    const pairRows = tables.plans.listEntities<{ data?: string }>({
-      queryOptions: { filter: odata`RowKey eq ${'pair'}` },
-    });
-    for await (const row of pairRows) {
-      const m = (JSON.parse(row.data ?? '{}') as PairData).mentorship;
-      if (m?.programId === program.id && m.tenantId !== undefined && inTenant(m.tenantId, program)) pairs.add(row.partitionKey ?? '');
-    }
     const counts: Record<string, number> = {};
-    for (const pk of pairs) {
+    for (const pairId of await plans.pairsOfProgram(program)) {
       const goals = tables.plans.listEntities<{ data?: string }>({
-        queryOptions: { filter: odata`PartitionKey eq ${pk} and kind eq ${'goal'}`, select: ['data'] },
+        queryOptions: { filter: odata`PartitionKey eq ${encodeKey(pairId)} and kind eq ${'goal'}`, select: ['data'] },
       });
       for await (const row of goals) {
         const priorityId = (JSON.parse(row.data ?? '{}') as { priorityId?: string }).priorityId;

@@ -23,9 +23,9 @@ import type { OwedRefresh, PairHealthSource, ProgramHealthRepository } from '../
 import { AT_RISK_LISTED, type AtRiskSignalsRow } from '../../shared/health/healthView';
 import type { PairHealthRow, PairHealthSourceRows } from '../../shared/health/pairHealth';
 import { applyContribution, emptyContribution, type PairContribution } from '../../shared/health/programHealth';
-import { inTenant } from '../../shared/policy';
 import { fail, ok, type Result } from '../../shared/result';
 import { isConflict, isNotFound, toRow } from './entityCodec';
+import { programPairIds } from './programPairIndex';
 import { decodeKey, encodeKey, type Tables } from './tables';
 
 /** A slice key in a row key: `|` escaped too, so one slice's prefix never matches another's. */
@@ -437,7 +437,8 @@ const healthRowsFilter = (pairId: string) => {
   )} or ${range('feedbackresp|')} or ${range('checkpoint|')})`;
 };
 
-export function pairHealthSource(tables: Pick<Tables, 'plans'>): PairHealthSource {
+export function pairHealthSource(tables: Pick<Tables, 'plans' | 'pairIndex' | 'jobs'>): PairHealthSource {
+  const pairsOfProgram = programPairIds(tables);
   return {
     async read(pairId) {
       let pair: Pick<PairHealthSourceRows, 'mentorship' | 'members'> | undefined;
@@ -466,15 +467,8 @@ export function pairHealthSource(tables: Pick<Tables, 'plans'>): PairHealthSourc
       return { ...pair, ...rows };
     },
 
-    async pairsOfProgram(program: Pick<Mentorship, 'programId' | 'tenantId'>) {
-      const ids: string[] = [];
-      for await (const row of tables.plans.listEntities<{ data?: string }>({
-        queryOptions: { filter: odata`RowKey eq ${'pair'}`, select: ['data'] },
-      })) {
-        const m = parse<{ mentorship: Mentorship }>(row).mentorship;
-        if (m.programId === program.programId && inTenant(m.tenantId, { tenantId: program.tenantId })) ids.push(m.id);
-      }
-      return ids;
-    },
+    /** From the program's pair index (programPairIndex.ts): one partition query. */
+    pairsOfProgram: (program: Pick<Mentorship, 'programId' | 'tenantId'>) =>
+      pairsOfProgram({ id: program.programId, tenantId: program.tenantId }),
   };
 }

@@ -25,6 +25,7 @@
 //                  {pairId}              "limit|goals", "limit|milestones|{goalId}", "limit|activities|{goalId}"
 //                                                                        no data: written under its ETag with each create a limit counts, so racing creates cannot pass it
 //   PairIndex      {personId}            {pairId}                        the pairs a person belongs to
+//                  "program|{programId}" {pairId}                        the pairs of a program, tenantId column (programPairIndex.ts)
 //   Conversations  "conversation"        {personId}                      bot conversation reference
 //   BotState       {encoded state key}   "state"                         teams-ai turn state
 //   CheckInsDue    {UTC hour of dueAt}   "{dueAt}|{pairId}"              due index: a planned check-in and the sender's lease
@@ -43,6 +44,7 @@
 //                                                                        a hint, the win row is the truth (bot/recognition/digestJob.ts)
 //                  {programId}|{monday}  "digest"                        that week's digest: claimed, sent (once per program and week)
 //   Jobs           {job name}            {run date}                      a run of a daily job: claimed with a lease, done (once across instances)
+//                  {job name}            "all"                           a run once per deployment (renewal cards, the program pair index)
 //   Enrolments     {programId}           "person|{personId}|{role}"      who is enrolled in a program, as mentee or mentor
 //                  {programId}           "import|{importId}"             a cohort import; its rows count once it is done
 //                                                                        (bot/storage/enrolmentTable.ts)

@@ -26,7 +26,7 @@ export interface SliceHealth {
 export interface PairHealthSource {
   /** The pair's rows the health reads, in one partition query; undefined when the pair is gone. */
   read(pairId: string): Promise<PairHealthSourceRows | undefined>;
-  /** The ids of every pair of a program (a scan: rebuild and repair only). */
+  /** The ids of every pair of a program in its tenant (from the program's pair index; rebuild and repair only). */
   pairsOfProgram(program: Pick<Mentorship, 'programId' | 'tenantId'>): Promise<string[]>;
 }
 

@@ -1,12 +1,15 @@
-// Matching (capability 11): people list their strengths as mentors; a program's managers see
-// suggested mentors for a mentee, ranked with their reasons, and create the pair. One use case per
+// Matching (capability 13): people list their strengths as mentors; a program's managers see
+// suggested mentors for a mentee, ranked with their reasons, and create the pair. Both happen inside
+// one program: its mentors are the people enrolled in it as mentors, its mentees those enrolled as
+// mentees (one read of the program's enrolments, never the whole People table). One use case per
 // step, whatever door calls it.
 import { todayIn } from '../dates';
 import type { Goal } from '../goal';
 import type { Agreement, Mentorship } from '../mentorship';
 import { summarizePerson, type Person } from '../person';
-import { authorizeProgram, ofActorsTenant, type Actor, type ProgramAction } from '../policy';
+import { authorizeProgram, inTenant, ofActorsTenant, type Actor, type ProgramAction } from '../policy';
 import type { Program } from '../program';
+import type { Enrolment, EnrolmentRole } from '../program/enrolment';
 import type {
   EnrolmentRepository,
   MentorPlacesRepository,
@@ -21,11 +24,11 @@ import { placesTaken, reservePlace, reservedFor } from './mentorPlaces';
 import { neededBehaviors, suggestMentors, type MentorCandidate } from './suggestMentors';
 
 export interface MatchingDeps {
-  people: Pick<PeopleRepository, 'get' | 'list' | 'save'>;
+  people: Pick<PeopleRepository, 'get' | 'save'>;
   programs: Pick<ProgramRepository, 'get'>;
   plans: Pick<PlanRepository, 'pairsOf' | 'load' | 'loadPair' | 'createPair'>;
-  /** The mentee's enrolment gives the pair its cohort. */
-  enrolments: Pick<EnrolmentRepository, 'get'>;
+  /** Who may be matched in a program, and as what; the mentee's enrolment gives the pair its cohort. */
+  enrolments: Pick<EnrolmentRepository, 'get' | 'list'>;
   /** A new pair reserves its mentor's place here first, so two racing pairs cannot both take the last one. */
   places: MentorPlacesRepository;
   now: () => Date;
@@ -76,6 +79,12 @@ export function createMatchingService(deps: MatchingDeps) {
 
   const activeMentees = async (mentorId: string) => (await pairsAs(mentorId, 'mentor')).filter(holdsPlace).length;
 
+  /** The person's enrolment in the program as `role`, when it belongs to the program's tenant. */
+  async function enrolledAs(program: Program, personId: string, role: EnrolmentRole): Promise<Enrolment | undefined> {
+    const found = (await deps.enrolments.get(program.id, personId, role))?.value;
+    return found && inTenant(program.tenantId, found) ? found : undefined;
+  }
+
   async function menteeGoals(menteeId: string, programId: string): Promise<Goal[]> {
     const refs = (await plans.pairsOf(menteeId)).filter((r) => r.role === 'mentee');
     const records = await Promise.all(refs.map((r) => plans.load(r.pairId)));
@@ -101,8 +110,16 @@ export function createMatchingService(deps: MatchingDeps) {
       if (!program.ok) return program;
       const mentee = ofActorsTenant(actor, await people.get(menteeId));
       if (!mentee) return fail('not_found', 'There is no such person in your organization.');
+      if (!(await enrolledAs(program.value, menteeId, 'mentee')))
+        return fail('not_found', `${mentee.displayName} is not enrolled in this program as a mentee.`);
       const behaviors = neededBehaviors(program.value, await menteeGoals(menteeId, programId));
-      const mentors = (await people.list()).filter((p) => p.mentorCapacity > 0 && ofActorsTenant(actor, p) && p.id !== menteeId);
+      // The program's mentors: one query of its enrolments, then only their profiles.
+      const mentorIds = (await deps.enrolments.list(programId))
+        .map((e) => e.value)
+        .filter((e) => e.role === 'mentor' && inTenant(program.value.tenantId, e) && e.personId !== menteeId)
+        .map((e) => e.personId);
+      const profiles = await Promise.all(mentorIds.map((id) => people.get(id)));
+      const mentors = profiles.filter((p): p is Person => p !== undefined && p.mentorCapacity > 0 && !!ofActorsTenant(actor, p));
       const candidates: MentorCandidate[] = await Promise.all(
         mentors.map(async (person) => ({ person, strengths: person.strengths ?? [], activeMentees: await activeMentees(person.id) })),
       );
@@ -112,8 +129,9 @@ export function createMatchingService(deps: MatchingDeps) {
 
     /**
      * A manager pairs a mentor with a mentee: the pair starts `proposed`, with an agreement both must
-     * accept. Refused, with nothing written: a person not in the tenant, a mentor with no free place,
-     * and two people already paired.
+     * accept. Refused, with nothing written: a person not in the tenant, a mentor not enrolled in the
+     * program as a mentor or a mentee not enrolled in it as a mentee, a mentor with no free place, and
+     * two people already paired.
      */
     async createPair(actor: Actor, programId: string, input: PairCreateInput): Promise<Result<Versioned<Mentorship>>> {
       const program = await managedProgram(actor, programId, 'edit_settings');
@@ -124,6 +142,17 @@ export function createMatchingService(deps: MatchingDeps) {
         ...(ofActorsTenant(actor, mentee) ? [] : [{ path: 'menteeId', message: 'There is no such person in your organization.' }]),
       ];
       if (missing.length > 0 || !mentor || !mentee) return fail('invalid', missing[0]!.message, { issues: missing });
+      const [asMentor, asMentee] = await Promise.all([
+        enrolledAs(program.value, mentor.id, 'mentor'),
+        enrolledAs(program.value, mentee.id, 'mentee'),
+      ]);
+      const notEnrolled = [
+        ...(asMentor
+          ? []
+          : [{ path: 'mentorId', message: `${mentor.displayName} is not a mentor in this program (not enrolled as one).` }]),
+        ...(asMentee ? [] : [{ path: 'menteeId', message: `${mentee.displayName} is not enrolled in this program as a mentee.` }]),
+      ];
+      if (notEnrolled.length > 0) return fail('invalid', notEnrolled[0]!.message, { issues: notEnrolled });
       const pairId = deps.newId();
       // Read the places row before the pairs: a pair missing from the index is then in the row.
       let reserved = false;
@@ -145,7 +174,7 @@ export function createMatchingService(deps: MatchingDeps) {
         reserved = (await deps.places.save(reservePlace(mentor.id, places?.value, { pairId, menteeId: mentee.id }, now), places?.etag)).ok;
       }
       if (!reserved) return fail('conflict', `Other pairs for ${mentor.displayName} are being created right now. Try again in a moment.`);
-      const cohort = (await deps.enrolments.get(programId, mentee.id, 'mentee'))?.value.cohort;
+      const cohort = asMentee?.cohort;
       const mentorship: Mentorship = {
         id: pairId,
         tenantId: program.value.tenantId,

@@ -1,4 +1,4 @@
-// Suggested mentors for a mentee (capability 11): ranked by the competencies the mentee's goals
+// Suggested mentors for a mentee (capability 13): ranked by the competencies the mentee's goals
 // need, by how much of their working week the two share, and by the mentor's free places. Each
 // suggestion says why, so a program manager can judge it rather than trust a number.
 import type { Goal } from '../goal';
@@ -8,7 +8,7 @@ import type { Person } from '../person';
 import type { Program } from '../program';
 import { priorityById } from '../program';
 
-/** Someone who could mentor: their profile, the behaviors they list as strengths, and the mentees they have now. */
+/** Someone who could mentor (enrolled in the program as a mentor): their profile, the behaviors they list as strengths, and the mentees they have now. */
 export interface MentorCandidate {
   person: Pick<Person, 'id' | 'displayName' | 'timeZone' | 'workingHours' | 'mentorCapacity'>;
   strengths: readonly string[];

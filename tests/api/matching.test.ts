@@ -1,10 +1,12 @@
 // Matching through the API: a person's strengths, the suggested mentors a program manager sees for a
-// mentee (ranked, with reasons), and the pair the manager creates, with both welcome cards.
+// mentee (ranked, with reasons; only the program's enrolled mentors), and the pair the manager
+// creates between two people enrolled in the program, with both welcome cards.
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { paths, pathFor } from '../../shared/api';
 import { DEVELOPMENT_TENANT_ID, type Person } from '../../shared/person';
+import type { EnrolmentRole } from '../../shared/program/enrolment';
 import { apiAs } from '../support/apiClient';
 import { serverTest, type TestServer } from '../support/fixtures';
 import { storageSnapshot } from '../support/storageSnapshot';
@@ -25,6 +27,29 @@ async function newPerson(server: TestServer, fields: Partial<Person> & Pick<Pers
     ...fields,
   };
   await server.app.repositories.people.save(person);
+  return person;
+}
+
+/** Enrols a person in a program (the demo one unless named) as `role`, as a program manager's enrolment writes it. */
+async function enrol(server: TestServer, person: Person, role: EnrolmentRole, programId = DEMO_PROGRAM_ID): Promise<void> {
+  const created = await server.app.repositories.enrolments.create({
+    programId,
+    tenantId: person.tenantId,
+    personId: person.id,
+    role,
+    displayName: person.displayName,
+    timeZone: person.timeZone,
+    workingHours: person.workingHours,
+    mentorCapacity: role === 'mentor' ? person.mentorCapacity : 0,
+    enrolledAt: new Date().toISOString(),
+  });
+  expect(created.ok).toBe(true);
+}
+
+/** A new person of the development tenant enrolled in the demo program as `role`. */
+async function newEnrolled(server: TestServer, role: EnrolmentRole, fields: Partial<Person> & Pick<Person, 'displayName'>) {
+  const person = await newPerson(server, fields);
+  await enrol(server, person, role);
   return person;
 }
 
@@ -56,15 +81,15 @@ describe('suggested mentors', () => {
     const needed: string[] = first.body.neededBehaviors;
     expect(needed.length).toBeGreaterThan(1);
 
-    const strong = await newPerson(server, { displayName: 'Ranking Strong', mentorCapacity: 2 });
-    const unmatched = await newPerson(server, { displayName: 'Ranking Unmatched', mentorCapacity: 2 });
-    const faraway = await newPerson(server, {
+    const strong = await newEnrolled(server, 'mentor', { displayName: 'Ranking Strong', mentorCapacity: 2 });
+    const unmatched = await newEnrolled(server, 'mentor', { displayName: 'Ranking Unmatched', mentorCapacity: 2 });
+    const faraway = await newEnrolled(server, 'mentor', {
       displayName: 'Ranking Faraway',
       mentorCapacity: 2,
       timeZone: 'Pacific/Kiritimati',
       workingHours: { start: '09:00', end: '10:00', days: [7] },
     });
-    const full = await newPerson(server, { displayName: 'Ranking Full', mentorCapacity: 1 });
+    const full = await newEnrolled(server, 'mentor', { displayName: 'Ranking Full', mentorCapacity: 1 });
     // Each sets their own strengths through the API.
     for (const [who, strengths] of [
       [strong, needed],
@@ -116,6 +141,7 @@ describe('suggested mentors', () => {
     const otherManager = await newPerson(server, { displayName: 'Other Program Manager' });
     const { managerIds: _m, ...settings } = (await server.app.repositories.programs.get(DEMO_PROGRAM_ID))!.value;
     await server.app.repositories.programs.save({ ...settings, id: 'matching-other-program', managerIds: [otherManager.id] });
+    await enrol(server, alex, 'mentee', 'matching-other-program');
     for (const who of [alex.id, demoPeople.menteeSam.id, demoPeople.mentor.id, otherManager.id]) {
       const res = await apiAs(server.baseUrl, who).get(matchingFor(alex.id));
       expect(res.status, who).toBe(404);
@@ -127,6 +153,48 @@ describe('suggested mentors', () => {
     expect((await jordan().get(matchingFor(foreign.id))).status).toBe(404);
     expect((await jordan().get(matchingFor(alex.id, 'no-such-program'))).status).toBe(404);
   });
+  test('come only from the program’s enrolled mentors in the caller’s tenant, for a mentee enrolled in it', async ({ server, jordan }) => {
+    const programQ = 'matching-program-q';
+    const demo = (await server.app.repositories.programs.get(DEMO_PROGRAM_ID))!.value;
+    await server.app.repositories.programs.save({ ...demo, id: programQ });
+    const mentee = await newEnrolled(server, 'mentee', { displayName: 'Scoped Mentee' });
+    const enrolled = await newEnrolled(server, 'mentor', { displayName: 'Scoped Enrolled Mentor', mentorCapacity: 2 });
+    // A mentor by profile, enrolled nowhere.
+    const unenrolled = await newPerson(server, { displayName: 'Scoped Unenrolled Mentor', mentorCapacity: 2 });
+    const ofQ = await newPerson(server, { displayName: 'Scoped Mentor Of Q', mentorCapacity: 2 });
+    await enrol(server, ofQ, 'mentor', programQ);
+    // Enrolled in the demo program as a mentee only: not a mentor here, whatever their profile says.
+    const menteeOnly = await newEnrolled(server, 'mentee', { displayName: 'Scoped Mentee With Places', mentorCapacity: 2 });
+    // Another organization's mentor, even with an enrolment row naming this program.
+    const foreign = await newPerson(server, {
+      displayName: 'Scoped Foreign Mentor',
+      mentorCapacity: 2,
+      tenantId: 'f0f0f0f0-0000-4000-8000-000000000003',
+    });
+    await enrol(server, foreign, 'mentor');
+
+    const res = await jordan().get(matchingFor(mentee.id));
+    expect(res.status).toBe(200);
+    const ids: string[] = res.body.suggestions.map((s: { mentorId: string }) => s.mentorId);
+    expect(ids).toContain(enrolled.id);
+    for (const left of [unenrolled, ofQ, menteeOnly, foreign, mentee]) expect(ids, left.displayName).not.toContain(left.id);
+
+    // In program Q the same manager sees Q's mentor, for a mentee enrolled in Q.
+    await enrol(server, mentee, 'mentee', programQ);
+    const inQ = await jordan().get(matchingFor(mentee.id, programQ));
+    expect(inQ.status).toBe(200);
+    expect(inQ.body.suggestions.map((s: { mentorId: string }) => s.mentorId)).toEqual([ofQ.id]);
+  });
+
+  test('are refused for someone not enrolled in the program as a mentee', async ({ server, jordan }) => {
+    const outsider = await newPerson(server, { displayName: 'Not Enrolled Yet' });
+    const asMentor = await newEnrolled(server, 'mentor', { displayName: 'Enrolled As Mentor', mentorCapacity: 2 });
+    for (const person of [outsider, asMentor]) {
+      const res = await jordan().get(matchingFor(person.id));
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe(`${person.displayName} is not enrolled in this program as a mentee.`);
+    }
+  });
 });
 
 describe('creating a pair', () => {
@@ -136,13 +204,13 @@ describe('creating a pair', () => {
     bot,
     connector,
   }) => {
-    const mentor = await newPerson(server, {
+    const mentor = await newEnrolled(server, 'mentor', {
       displayName: 'Pairing Mentor',
       mentorCapacity: 1,
       timeZone: 'America/New_York',
       workingHours: { start: '08:00', end: '16:00', days: [1, 2, 3, 4] },
     });
-    const mentee = await newPerson(server, { displayName: 'Pairing Mentee' });
+    const mentee = await newEnrolled(server, 'mentee', { displayName: 'Pairing Mentee' });
     for (const person of [mentor, mentee]) {
       expect((await bot.install({ id: `29:${person.id}`, aadObjectId: person.id, name: person.displayName })).status).toBe(200);
     }
@@ -178,9 +246,9 @@ describe('creating a pair', () => {
     jordan,
     priya,
   }) => {
-    const mentor = await newPerson(server, { displayName: 'Busy Mentor', mentorCapacity: 1 });
-    const mentee = await newPerson(server, { displayName: 'First Mentee' });
-    const another = await newPerson(server, { displayName: 'Second Mentee' });
+    const mentor = await newEnrolled(server, 'mentor', { displayName: 'Busy Mentor', mentorCapacity: 1 });
+    const mentee = await newEnrolled(server, 'mentee', { displayName: 'First Mentee' });
+    const another = await newEnrolled(server, 'mentee', { displayName: 'Second Mentee' });
     const foreign = await newPerson(server, {
       displayName: 'Foreign Mentor',
       mentorCapacity: 3,
@@ -207,5 +275,42 @@ describe('creating a pair', () => {
     expect((await priya().post(pairsPath, { mentorId: demoPeople.mentor.id, menteeId: another.id })).status).toBe(404);
     expect(await storageSnapshot(server)).toBe(before);
     expect(demoPairIds.alex).toBeDefined();
+  });
+
+  test('pairs only a mentor enrolled in the program as a mentor with a mentee enrolled in it as a mentee', async ({ server, jordan }) => {
+    const programQ = 'matching-pairs-q';
+    const demo = (await server.app.repositories.programs.get(DEMO_PROGRAM_ID))!.value;
+    await server.app.repositories.programs.save({ ...demo, id: programQ });
+    const mentor = await newEnrolled(server, 'mentor', { displayName: 'Enrolled Pair Mentor', mentorCapacity: 2 });
+    const mentee = await newEnrolled(server, 'mentee', { displayName: 'Enrolled Pair Mentee' });
+    const unenrolledMentor = await newPerson(server, { displayName: 'Unenrolled Pair Mentor', mentorCapacity: 2 });
+    const mentorOfQ = await newPerson(server, { displayName: 'Pair Mentor Of Q', mentorCapacity: 2 });
+    await enrol(server, mentorOfQ, 'mentor', programQ);
+    const unenrolledMentee = await newPerson(server, { displayName: 'Unenrolled Pair Mentee' });
+    const menteeOfQ = await newPerson(server, { displayName: 'Pair Mentee Of Q' });
+    await enrol(server, menteeOfQ, 'mentee', programQ);
+    const otherMentor = await newEnrolled(server, 'mentor', { displayName: 'Mentor Not Mentee', mentorCapacity: 2 });
+
+    const before = await storageSnapshot(server);
+    const cases: [{ mentorId: string; menteeId: string }, string, string][] = [
+      [{ mentorId: unenrolledMentor.id, menteeId: mentee.id }, 'mentorId', 'Unenrolled Pair Mentor is not a mentor in this program'],
+      [{ mentorId: mentorOfQ.id, menteeId: mentee.id }, 'mentorId', 'Pair Mentor Of Q is not a mentor in this program'],
+      [
+        { mentorId: mentor.id, menteeId: unenrolledMentee.id },
+        'menteeId',
+        'Unenrolled Pair Mentee is not enrolled in this program as a mentee.',
+      ],
+      [{ mentorId: mentor.id, menteeId: menteeOfQ.id }, 'menteeId', 'Pair Mentee Of Q is not enrolled in this program as a mentee.'],
+      [{ mentorId: mentor.id, menteeId: otherMentor.id }, 'menteeId', 'Mentor Not Mentee is not enrolled in this program as a mentee.'],
+    ];
+    for (const [body, path, message] of cases) {
+      const res = await jordan().post(pairsPath, body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.error.issues).toEqual([{ path, message: expect.stringContaining(message) }]);
+    }
+    expect(await storageSnapshot(server)).toBe(before);
+
+    const created = await jordan().post(pairsPath, { mentorId: mentor.id, menteeId: mentee.id });
+    expect(created.status).toBe(201);
   });
 });

@@ -1,6 +1,7 @@
 // The demo program's cohort: about 30 pairs in two intakes, mentees in three time zones, mentors
 // within their capacity, every record valid by its schema, a few pairs at risk for each reason,
-// enough history for trends, and two re-pair requests and a mentor candidate that Jordan sees.
+// enough history for trends, two re-pair requests and a mentor candidate that Jordan sees, and
+// everyone enrolled in the program, so matching has mentors to suggest.
 import { describe, expect } from 'vitest';
 import { COHORT_SIZE, cohortAtRisk, cohortLabels, demoCohort } from '../../bot/dev/demoCohort';
 import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, demoPairIds, demoPairs, demoPeople, demoProgram } from '../../bot/dev/demoData';
@@ -103,5 +104,29 @@ describe('seeded', () => {
     expect((await server.app.repositories.plans.pairsOf(demoPeople.mentor.id)).map((r) => r.pairId).sort()).toEqual(
       [demoPairIds.alex, demoPairIds.sam].sort(),
     );
+  });
+
+  test('enrols its people, so matching suggests the program’s mentors for a mentee who asked to be re-paired', async ({ jordan }) => {
+    const enrolled = await jordan().get<{ enrolled: { enrolment: { value: { personId: string; role: string } } }[] }>(
+      pathFor(paths.enrolments, { programId: DEMO_PROGRAM_ID }),
+    );
+    expect(enrolled.status).toBe(200);
+    const as = (role: string) =>
+      enrolled.body.enrolled
+        .map((e) => e.enrolment.value)
+        .filter((e) => e.role === role)
+        .map((e) => e.personId)
+        .sort();
+    expect(as('mentor')).toEqual([demoPeople.mentor.id, ...cohort.mentors.map((m) => m.id)].sort());
+    expect(as('mentee')).toEqual([...demoPairs(now).map((p) => p.mentee.id), ...cohort.pairs.map((p) => p.mentee.id)].sort());
+
+    const asker = cohort.repairs.find((r) => r.requestedBy === r.menteeId)!;
+    const matching = await jordan().get<{ suggestions: { mentorId: string }[] }>(
+      pathFor(paths.matching, { programId: DEMO_PROGRAM_ID, menteeId: asker.menteeId }),
+    );
+    expect(matching.status).toBe(200);
+    const mentors = new Set(as('mentor'));
+    expect(matching.body.suggestions.length).toBeGreaterThan(0);
+    expect(matching.body.suggestions.every((s) => mentors.has(s.mentorId))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 // have not installed the app, with how to reach them.
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { demoPeople } from '../../bot/dev/demoData';
+import { DEMO_PROGRAM_ID, demoPeople } from '../../bot/dev/demoData';
 import { cohortColumns } from '../../shared/program/cohortCsv';
 import { violations } from '../support/axe';
 import { browserTest } from '../support/browserFixtures';
@@ -73,7 +73,9 @@ describe('enrolment', () => {
     expect(await violations(page), 'with people enrolled').toEqual([]);
   });
 
-  test('Jordan adds a person found by name, who then appears in the list', async ({ session }) => {
+  test('Jordan adds a person found by name, who then appears in the list', async ({ server, session }) => {
+    // The demo enrols Sam as a mentee: that enrolment goes first, so Jordan enrols him again here.
+    expect(await server.app.repositories.enrolments.remove(DEMO_PROGRAM_ID, demoPeople.menteeSam.id, 'mentee')).toBe(1);
     const page = await session.signInAs(demoPeople.manager.displayName);
     await page.getByRole('heading', { name: 'Program setup', level: 2 }).waitFor();
     await page.getByRole('tablist', { name: 'Program views' }).getByRole('tab', { name: 'Enrolment' }).click();

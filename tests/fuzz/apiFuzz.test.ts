@@ -282,7 +282,7 @@ describe('fuzzed write routes', () => {
       // Without ?confirm=true, whatever the body: refused, nothing erased (the erasure itself is tests/privacy).
       eraseMe: async () => ({ as: 'mentee', path: paths.me }),
       setMyStrengths: async () => ({ as: 'mentor', path: paths.myStrengths, sample: { strengths: ['Fuzz strength', 'Coaching'] } }),
-      // A fresh mentor and mentee each time, so the valid request is never refused as a repeat.
+      // A fresh mentor and mentee each time, enrolled in the program, so the valid request is never refused as a repeat.
       createPair: async () => {
         const k = ++freshPeople;
         const [mentorId, menteeId] = [0, 1].map((n) => `f0000000-0000-4000-8000-${String(k * 2 + n).padStart(12, '0')}`) as [
@@ -292,6 +292,12 @@ describe('fuzzed write routes', () => {
         const base = { tenantId: demoPeople.mentor.tenantId, timeZone: 'Europe/Berlin', workingHours: demoPeople.mentor.workingHours };
         await server.app.repositories.people.save({ ...base, id: mentorId, displayName: 'Fuzz Mentor', mentorCapacity: 1 });
         await server.app.repositories.people.save({ ...base, id: menteeId, displayName: 'Fuzz Mentee', mentorCapacity: 0 });
+        // Both enrolled in the program, each in their role: only such two are paired.
+        const enrolled = { programId: DEMO_PROGRAM_ID, ...base, enrolledAt: new Date().toISOString() };
+        await server.app.repositories.enrolments.createAll([
+          { ...enrolled, personId: mentorId, displayName: 'Fuzz Mentor', role: 'mentor', mentorCapacity: 1 },
+          { ...enrolled, personId: menteeId, displayName: 'Fuzz Mentee', role: 'mentee', mentorCapacity: 0 },
+        ]);
         snapshots.invalidate();
         return { as: 'manager', path: pathFor(paths.programPairs, { programId: DEMO_PROGRAM_ID }), sample: { mentorId, menteeId } };
       },

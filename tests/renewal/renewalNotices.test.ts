@@ -156,7 +156,7 @@ describe('the renewal card', () => {
       renewalCardFiling({
         tables: stores.tables,
         everyProgram: () => listEveryProgram(stores.tables),
-        pairsOfProgram: programPairs(stores.tables),
+        pairsOfProgram: programPairs(stores.plans),
         schedule: async (pair) => {
           filed.push(pair.id);
           await instance(instanceId).schedule(pair);
@@ -196,7 +196,7 @@ describe('the renewal card', () => {
     const broken = renewalCardFiling({
       tables: stores.tables,
       everyProgram: () => listEveryProgram(stores.tables),
-      pairsOfProgram: programPairs(stores.tables),
+      pairsOfProgram: programPairs(stores.plans),
       schedule: () => Promise.reject(new Error('the instance stopped')),
       log: silentLog,
       now: () => clock.date,
@@ -208,7 +208,7 @@ describe('the renewal card', () => {
     const next = renewalCardFiling({
       tables: stores.tables,
       everyProgram: () => listEveryProgram(stores.tables),
-      pairsOfProgram: programPairs(stores.tables),
+      pairsOfProgram: programPairs(stores.plans),
       schedule: async (pair) => {
         filed.push(pair.id);
         await instance('next').schedule(pair);

@@ -639,12 +639,18 @@ const enrolmentBody = (personId: string) => ({
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
 });
 
-/** A mentor with a free place and a mentee, new to the app, so that pairing them is always allowed. */
+/** A mentor with a free place and a mentee, new to the app and enrolled in the demo program, so that pairing them is always allowed. */
 async function freshPair(): Promise<[string, string]> {
   const ids = [randomUUID(), randomUUID()] as [string, string];
   const base = { tenantId: DEVELOPMENT_TENANT_ID, timeZone: 'Europe/Berlin', workingHours: otherMentor.workingHours };
-  await server.app.repositories.people.save({ ...base, id: ids[0], displayName: 'Matrix Mentor', mentorCapacity: 1 });
-  await server.app.repositories.people.save({ ...base, id: ids[1], displayName: 'Matrix Mentee', mentorCapacity: 0 });
+  const { people, enrolments } = server.app.repositories;
+  const enrolled = { programId: DEMO_PROGRAM_ID, ...base, enrolledAt: new Date().toISOString() };
+  await people.save({ ...base, id: ids[0], displayName: 'Matrix Mentor', mentorCapacity: 1 });
+  await people.save({ ...base, id: ids[1], displayName: 'Matrix Mentee', mentorCapacity: 0 });
+  await enrolments.createAll([
+    { ...enrolled, personId: ids[0], displayName: 'Matrix Mentor', role: 'mentor', mentorCapacity: 1 },
+    { ...enrolled, personId: ids[1], displayName: 'Matrix Mentee', role: 'mentee', mentorCapacity: 0 },
+  ]);
   return ids;
 }
 

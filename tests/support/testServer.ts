@@ -83,6 +83,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const cohort = options.cohort ? { cohort: { checkIns: checkInTable(app.tables), requests: programRequestTable(app.tables) } } : {};
   if (options.seed !== false)
     await seedDemo({ ...app.repositories, ...cohort, rebuildHealth: app.health.service.rebuildProgram }, options.now?.() ?? new Date());
+  // As a start does (bot/start.ts): programs find their pairs through their index from here on.
+  await app.programPairIndex.fileOnce();
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
   });
