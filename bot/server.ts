@@ -344,6 +344,10 @@ export async function createApp(config: AppConfig, connection: StorageConnection
       people.forget(personId);
       plans.forget(personId);
     },
+    // An ended pair counts as ended in its program's health.
+    onPairsEnded: async (pairIds) => {
+      for (const pairId of pairIds) await health.touch(pairId);
+    },
   });
   const onInstalled = async (personId: string) => {
     try {

@@ -23,6 +23,11 @@ export interface DataRightsDeps {
   newId: () => string;
   /** Called once the person is erased: caches of this instance forget them. */
   onErased?: (personId: string) => void;
+  /**
+   * Told the pairs the erasure ended (it rewrites their rows directly, past the repositories), so
+   * what follows a pair's state, such as the program's health, learns of it.
+   */
+  onPairsEnded?: (pairIds: string[]) => Promise<void>;
 }
 
 const tableKeyByName = Object.fromEntries(Object.entries(tableNames).map(([key, name]) => [name, key as TableName]));
@@ -134,6 +139,13 @@ export function createDataRights(deps: DataRightsDeps) {
         }
       }
       deps.onErased?.(actor.id);
+      const ended = [...new Set(closed.map((c) => c.pairId))];
+      if (ended.length > 0)
+        await deps
+          .onPairsEnded?.(ended)
+          .catch((error: unknown) =>
+            log.warn('could not pass on the pairs an erasure ended', { error: error instanceof Error ? error.message : String(error) }),
+          );
       log.info('a person’s data was erased', {
         deletedRows: total.deletedRows,
         rewrittenRows: total.rewrittenRows,

@@ -7,9 +7,11 @@ import { describe, expect } from 'vitest';
 import { DEMO_PROGRAM_ID, demoPairIds, demoPeople } from '../../bot/dev/demoData';
 import { pairEndedText } from '../../bot/cards/pairEndedCard';
 import { journalRow } from '../../bot/storage/journalTable';
+import { programHealthTable } from '../../bot/storage/programHealthTable';
 import { tableNames, type TableName } from '../../bot/storage/tables';
 import { paths, pathFor } from '../../shared/api';
 import { addDays, todayIn } from '../../shared/dates';
+import { sliceKey } from '../../shared/health/pairHealth';
 import type { DataExport } from '../../shared/privacy/dataRights';
 import { serverTest } from '../support/fixtures';
 import { storageSnapshot } from '../support/storageSnapshot';
@@ -202,6 +204,9 @@ describe('Delete my data', () => {
     const resultsPath = pathFor(paths.feedbackResults, { pairId: samPair, requestId: anonymousRequestId });
     const resultsBefore = (await sam().get(resultsPath)).body;
     expect(resultsBefore).toMatchObject({ visibility: 'shown', responseCount: 3 });
+    const health = programHealthTable(tablesOf(server));
+    const healthBefore = await health.read(DEMO_PROGRAM_ID, sliceKey({ kind: 'all' }));
+    expect((await health.get(DEMO_PROGRAM_ID, demoPairIds.alex))?.row.signals.status).toBe('active');
     const rowsBefore = await rawRows(server);
     connector.clear();
 
@@ -211,15 +216,23 @@ describe('Delete my data', () => {
     expect(erased.body.deletedRows).toBeGreaterThan(0);
     expect(erased.body.rewrittenRows).toBeGreaterThan(0);
 
+    // The program's health counts the pair as ended: one active pair fewer, the same pairs.
+    await server.app.settled();
+    expect((await health.get(DEMO_PROGRAM_ID, demoPairIds.alex))?.row.signals.status).toBe('ended');
+    const healthAfter = await health.read(DEMO_PROGRAM_ID, sliceKey({ kind: 'all' }));
+    expect(healthAfter.totals?.pairs).toBe(healthBefore.totals?.pairs);
+    expect(healthAfter.totals?.activePairs).toBe(healthBefore.totals!.activePairs - 1);
+
     const rowsAfter = await rawRows(server);
     const stillNaming = rowsAfter.filter((r) => names(r, alex)).map((r) => `${r.table} ${addressOf(r)}: ${r.text.slice(0, 200)}`);
     expect(stillNaming).toEqual([]);
 
     // Every row that did not name Alex is exactly as it was, but for the wins Alex had agreed to show
-    // in the weekly digest: that consent was Alex's, and goes.
+    // in the weekly digest (that consent was Alex's, and goes) and the program's health figures, which
+    // follow the pair's end (above).
     const after = new Map(rowsAfter.map((r) => [`${r.table}\n${addressOf(r)}`, r.text]));
     const consented = (r: RawRow) => r.table === tableNames.plans && r.rowKey.startsWith('win|') && r.text.includes('"shareInDigest":true');
-    for (const row of rowsBefore.filter((r) => !names(r, alex))) {
+    for (const row of rowsBefore.filter((r) => !names(r, alex) && r.table !== tableNames.programHealth)) {
       const now = after.get(`${row.table}\n${addressOf(row)}`);
       if (!consented(row)) expect(now, addressOf(row)).toBe(row.text);
       else expect(now?.replace(/(\\?"shareInDigest\\?":)false/g, '$1true'), addressOf(row)).toBe(row.text);
