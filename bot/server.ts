@@ -139,8 +139,7 @@ export async function createApp(config: AppConfig, connection: StorageConnection
         error: error instanceof Error ? error.message : String(error),
       }),
   });
-  const refreshing = <R extends object>(repo: R, writes: Parameters<typeof refreshingAfter<R>>[1]) =>
-    refreshingAfter(repo, writes, health.touch);
+  const refreshing = <R extends object>(repo: R, writes: Parameters<typeof refreshingAfter<R>>[1]) => refreshingAfter(repo, writes, health);
   const plans = refreshing(cachedPairIndex(planTable(tables)), healthWrites.plans);
   const conversations = conversationTable(tables);
   const checkIns = refreshing(checkInTable(tables), healthWrites.checkIns);

@@ -146,7 +146,10 @@ export function createHealthService(deps: {
 
   return {
     refreshPair,
-    /** Asks for a refresh of the pair after a write: resolves once it is recorded, not once it ran (refreshOnWrite.ts). */
+    /** A refresh owed alongside a write, and its start once the write is done (refreshOnWrite.ts `refreshingAfter`). */
+    owe: queue.owe,
+    schedule: queue.schedule,
+    /** Asks for a refresh of the pair after a change made elsewhere: resolves once it is recorded, not once it ran. */
     touch: queue.touch,
     settled: queue.settled,
 

@@ -1,9 +1,9 @@
 // Where program health learns that a pair changed: around the repositories every door writes
-// through, so no use case has to remember it. Each wrapped write, once it succeeded, asks for a
-// refresh of the pair's health and, before it answers, records in storage that the pair is owed one
-// (one small upsert, none while this instance already holds a record for the pair). The refresh runs
-// after the write has answered (refreshQueue), so a person's write never waits for the program's
-// figures; once one succeeded the record is removed. A refresh that fails is reported, and one that
+// through, so no use case has to remember it. Each wrapped write owes a refresh of the pair's health:
+// alongside the write, one small upsert records in storage that the pair is owed one (none while this
+// instance already holds a record for the pair), and the refresh runs after the write has answered
+// (refreshQueue), so a person's write never waits for the program's figures, nor for one more round
+// trip; once a refresh succeeded the record is removed. A refresh that fails is reported, and one that
 // never ran (the instance stopped first) is lost to nobody: the daily recheck finds its record and
 // runs it. Neither is ever turned into a failure of the write the person made.
 import type { CheckpointRepository } from '../checkpoints/checkpointRepository';
@@ -36,11 +36,11 @@ export interface OwedRefreshes {
  * meanwhile), never twice at once. `settled()` resolves once nothing is waiting or running, so a read
  * in this instance sees the writes it made.
  *
- * With `owed`, a touch first records in storage that the pair is owed a refresh, and resolves once
- * that record is written (the write's request answers after it); a touch while this instance already
- * holds a record of the pair writes nothing. The record is removed once a refresh that started after
- * it succeeded; a refresh that failed leaves it to the daily recheck. A record that could not be
- * written is reported and the refresh runs all the same.
+ * With `owed`, `owe` records in storage that the pair is owed a refresh (nothing while this instance
+ * holds a record of the pair already), alongside the write that owes it, and `schedule` starts the
+ * refresh once the write is done. The record is removed once a refresh that started after every
+ * `owe` of the pair succeeded; a refresh that failed leaves it to the daily recheck. A record that
+ * could not be written is reported and the refresh runs all the same.
  */
 export function refreshQueue(
   refresh: RefreshPair,
@@ -50,8 +50,10 @@ export function refreshQueue(
 ) {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
-  /** The records this instance wrote and has not removed, by pair; only while the pair's refresh waits or runs. */
+  /** The records this instance wrote and has not removed, by pair. */
   const held = new Map<string, Promise<string | undefined>>();
+  /** How many times each pair was owed a refresh: a refresh pays the record only if none came while it ran. */
+  const owings = new Map<string, number>();
 
   function start(pairId: string) {
     const run = (async () => {
@@ -59,6 +61,7 @@ export function refreshQueue(
       for (;;) {
         again.delete(pairId);
         const record = held.get(pairId);
+        const owedBefore = owings.get(pairId);
         const refreshed = await refresh(pairId).then(
           () => true,
           (error: unknown) => {
@@ -67,11 +70,16 @@ export function refreshQueue(
           },
         );
         if (again.has(pairId)) continue;
-        // This record is done with here (removed below, or left to the daily recheck): a later touch writes its own.
-        if (held.get(pairId) === record) held.delete(pairId);
-        const etag = await record;
-        if (refreshed && etag !== undefined) await owed?.paid({ pairId, etag }).catch((error: unknown) => onError(error, pairId));
-        // Checked and cleared in one step: a touch after this finds no refresh running and starts one.
+        // A write that owed a refresh while this one ran is refreshed by the run it schedules, which
+        // keeps the record until then. Otherwise the record is done with here (removed, or left to
+        // the daily recheck when the refresh failed), and a later write records its own.
+        if (held.get(pairId) === record && owings.get(pairId) === owedBefore) {
+          held.delete(pairId);
+          owings.delete(pairId);
+          const etag = await record;
+          if (refreshed && etag !== undefined) await owed?.paid({ pairId, etag }).catch((error: unknown) => onError(error, pairId));
+        }
+        // Checked and cleared in one step: a schedule after this finds no refresh running and starts one.
         if (!again.has(pairId)) {
           running.delete(pairId);
           return;
@@ -81,19 +89,34 @@ export function refreshQueue(
     running.set(pairId, run);
   }
 
+  /** Records that the pair is owed a refresh; resolves once it is recorded (at once without `owed`). */
+  function owe(pairId: string): Promise<void> {
+    owings.set(pairId, (owings.get(pairId) ?? 0) + 1);
+    if (!owed) return Promise.resolve();
+    let recorded = held.get(pairId);
+    if (!recorded) {
+      recorded = owed.owe(pairId).catch((error: unknown) => {
+        onError(error, pairId);
+        return undefined;
+      });
+      held.set(pairId, recorded);
+    }
+    return recorded.then(() => undefined);
+  }
+
+  /** Starts the pair's refresh once its write is done (or asks for one more after the one running). */
+  function schedule(pairId: string): void {
+    if (running.has(pairId)) again.add(pairId);
+    else start(pairId);
+  }
+
   return {
-    /** Resolves once the refresh owed is recorded (at once without `owed`, or when a record is held). */
+    owe,
+    schedule,
+    /** A refresh owed for a change already made: recorded (resolves then), and started. */
     async touch(pairId: string): Promise<void> {
-      let recorded: Promise<string | undefined> | undefined;
-      if (owed && !held.has(pairId)) {
-        recorded = owed.owe(pairId).catch((error: unknown) => {
-          onError(error, pairId);
-          return undefined;
-        });
-        held.set(pairId, recorded);
-      }
-      if (running.has(pairId)) again.add(pairId);
-      else start(pairId);
+      const recorded = owe(pairId);
+      schedule(pairId);
       await recorded;
     },
     async settled(): Promise<void> {
@@ -102,15 +125,27 @@ export function refreshQueue(
   };
 }
 
-/** `repo` with each named write followed, when it succeeded, by `touch` of the pair it names (awaited: the refresh owed is recorded). */
-export function refreshingAfter<R extends object>(repo: R, writes: Writes<R>, touch: (pairId: string) => Promise<void>): R {
+export type RefreshQueue = ReturnType<typeof refreshQueue>;
+
+/**
+ * `repo` with each named write owing a refresh of the pair it names: the record is written alongside
+ * the write (no round trip after it), and the refresh is scheduled once the write is done, whatever
+ * its outcome (after a refused write the refresh changes nothing and removes the record).
+ */
+export function refreshingAfter<R extends object>(repo: R, writes: Writes<R>, queue: Pick<RefreshQueue, 'owe' | 'schedule'>): R {
   const wrapped: Partial<R> = {};
   for (const [name, pairOf] of Object.entries(writes) as [keyof R, (...args: unknown[]) => string][]) {
     const write = repo[name] as unknown as (...args: unknown[]) => Promise<Result<unknown>>;
     wrapped[name] = (async (...args: unknown[]) => {
-      const result = await write.apply(repo, args);
-      if (result.ok) await touch(pairOf(...args));
-      return result;
+      const pairId = pairOf(...args);
+      const recorded = queue.owe(pairId);
+      try {
+        const result = await write.apply(repo, args);
+        await recorded;
+        return result;
+      } finally {
+        queue.schedule(pairId);
+      }
     }) as R[keyof R];
   }
   return Object.assign(Object.create(repo) as R, wrapped);

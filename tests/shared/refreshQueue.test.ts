@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refreshQueue, type OwedRefreshes } from '../../shared/health/refreshOnWrite';
+import { refreshingAfter, refreshQueue, type OwedRefreshes } from '../../shared/health/refreshOnWrite';
+import { fail, ok, type Result } from '../../shared/result';
 
 /** A refresh that waits until released, recording each start. */
 function gatedRefresh() {
@@ -180,6 +181,82 @@ describe('the background refresh of a pair’s health', () => {
     while (records.paidWaiting() === 0) await tick();
     records.releasePaid();
     await queue.settled();
+    expect(records.stored.size).toBe(0);
+  });
+
+  it('keeps the record of a write that owed a refresh while one ran, until the refresh scheduled after that write', async () => {
+    const gated = gatedRefresh();
+    const records = owedRecords();
+    const queue = refreshQueue(gated.refresh, () => undefined, tick, records.owed);
+    await queue.touch('p1');
+    await tick();
+    expect(gated.started).toEqual(['p1']);
+    // Another write owes a refresh while this one runs, and is still being written when it ends.
+    await queue.owe('p1');
+    gated.releaseAll();
+    await queue.settled();
+    expect(records.stored.has('p1')).toBe(true);
+    // Its write done, its refresh runs, and only then does the record go.
+    queue.schedule('p1');
+    await tick();
+    expect(gated.started).toEqual(['p1', 'p1']);
+    expect(records.stored.has('p1')).toBe(true);
+    gated.releaseAll();
+    await queue.settled();
+    expect(records.stored.size).toBe(0);
+    expect(records.written).toEqual(['p1']);
+  });
+});
+
+describe('a repository whose writes owe refreshes', () => {
+  /** A write that waits until released, answering `result`. */
+  function gatedWrite(result: Result<string>) {
+    let release = () => undefined as void;
+    const repo = {
+      save: (_pairId: string) =>
+        new Promise<Result<string>>((resolve) => {
+          release = () => resolve(result);
+        }),
+    };
+    return { repo, release: () => release() };
+  }
+
+  it('records the refresh owed while the write is in flight, answers once both are done, then starts the refresh', async () => {
+    const gated = gatedRefresh();
+    const records = owedRecords();
+    const queue = refreshQueue(gated.refresh, () => undefined, tick, records.owed);
+    const write = gatedWrite(ok('saved'));
+    const repo = refreshingAfter(write.repo, { save: (pairId: string) => pairId }, queue);
+    let answered = false;
+    const saving = repo.save('p1').then((r) => ((answered = true), r));
+    await tick();
+    await tick();
+    // The record is written while the write is still in flight, not after it.
+    expect(records.written).toEqual(['p1']);
+    expect(answered).toBe(false);
+    expect(gated.started).toEqual([]);
+    write.release();
+    expect(await saving).toEqual(ok('saved'));
+    await tick();
+    expect(gated.started).toEqual(['p1']);
+    gated.releaseAll();
+    await queue.settled();
+    expect(records.stored.size).toBe(0);
+  });
+
+  it('refreshes after a refused write too, which removes its record', async () => {
+    const gated = gatedRefresh();
+    const records = owedRecords();
+    const queue = refreshQueue(gated.refresh, () => undefined, tick, records.owed);
+    const write = gatedWrite(fail('conflict', 'Changed meanwhile.'));
+    const repo = refreshingAfter(write.repo, { save: (pairId: string) => pairId }, queue);
+    const saving = repo.save('p1');
+    write.release();
+    expect((await saving).ok).toBe(false);
+    await tick();
+    gated.releaseAll();
+    await queue.settled();
+    expect(gated.started).toEqual(['p1']);
     expect(records.stored.size).toBe(0);
   });
 });
